@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace DjangoPreflight.Analysis.Project;
+
+/// <summary>
+/// The files of a project: discovered once (directory symlinks are not followed, so loops are
+/// impossible; virtualenvs, VCS and cache folders are skipped), addressed by paths relative to the
+/// root with '/', read at most once each. Unreadable or oversized files become notices.
+/// </summary>
+public sealed class ProjectFiles
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
+    {
+        ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages", ".eggs", ".idea", ".vscode",
+    };
+
+    private readonly long _maxBytes;
+    private readonly ProjectDiagnostics _diagnostics;
+    private readonly Lazy<IReadOnlyList<string>> _all;
+    private readonly ConcurrentDictionary<string, string?> _text = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]?> _bytes = new(StringComparer.Ordinal);
+
+    public ProjectFiles(string root, long maxBytes, ProjectDiagnostics diagnostics)
+    {
+        Root = root;
+        _maxBytes = maxBytes;
+        _diagnostics = diagnostics;
+        _all = new Lazy<IReadOnlyList<string>>(Discover);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Every file, relative with '/', in ordinal order.</summary>
+    public IReadOnlyList<string> All => _all.Value;
+
+    public IEnumerable<string> WithExtension(string extension) =>
+        All.Where(p => p.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+
+    public IEnumerable<string> Named(string fileName) =>
+        All.Where(p => string.Equals(FileName(p), fileName, StringComparison.Ordinal));
+
+    public bool Exists(string relative) => File.Exists(FullPath(relative));
+
+    public string FullPath(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    public static string FileName(string relative) => relative[(relative.LastIndexOf('/') + 1)..];
+
+    /// <summary>The file's bytes, or null (with a notice) when missing, unreadable or too large.</summary>
+    public byte[]? ReadBytes(string relative) => _bytes.GetOrAdd(relative, Load);
+
+    /// <summary>The file as UTF-8 text (invalid bytes replaced), or null like <see cref="ReadBytes"/>.</summary>
+    public string? ReadText(string relative) =>
+        _text.GetOrAdd(relative, r => ReadBytes(r) is { } b ? Encoding.UTF8.GetString(b) : null);
+
+    private byte[]? Load(string relative)
+    {
+        var full = FullPath(relative);
+        try
+        {
+            var info = new FileInfo(full);
+            if (!info.Exists) return null;
+            if (info.Length > _maxBytes)
+            {
+                _diagnostics.Notice($"{relative}: skipped, {info.Length} bytes is over the {_maxBytes}-byte limit");
+                return null;
+            }
+            return File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _diagnostics.Notice($"{relative}: unreadable ({e.GetType().Name})");
+            return null;
+        }
+    }
+
+    private IReadOnlyList<string> Discover()
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(Root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _diagnostics.Notice($"{Relative(dir)}: directory unreadable ({e.GetType().Name})");
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var isLink = entry.LinkTarget is not null;
+                if (entry is DirectoryInfo sub)
+                {
+                    // Following directory links could loop forever or leave the project; we never do.
+                    if (isLink || SkippedDirectories.Contains(sub.Name) || File.Exists(Path.Combine(sub.FullName, "pyvenv.cfg")))
+                        continue;
+                    pending.Push(sub.FullName);
+                }
+                else if (!isLink || File.Exists(entry.FullName))
+                {
+                    found.Add(Relative(entry.FullName));
+                }
+            }
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    private string Relative(string full) => Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
+}

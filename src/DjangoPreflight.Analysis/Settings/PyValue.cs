@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace DjangoPreflight.Analysis.Settings;
+
+/// <summary>
+/// A value the settings evaluator computed: a known Python value, or <see cref="PyUnknown"/> with
+/// the reason it could not be known. Containers may hold unknown elements. Rules must never treat
+/// an unknown as false: the accessors return null for "cannot tell".
+/// </summary>
+public abstract record PyValue
+{
+    public bool IsKnown => this is not PyUnknown;
+
+    /// <summary>Python truthiness, or null when it cannot be told.</summary>
+    public abstract bool? Truthy { get; }
+
+    /// <summary>The string if this is a known str, else null.</summary>
+    public string? AsString => this is PyStr s ? s.Value : null;
+
+    /// <summary>The elements if this is a known list, tuple or set, else null.</summary>
+    public ImmutableArray<PyValue>? AsSequence => this switch
+    {
+        PyList l => l.Items,
+        PyTuple t => t.Items,
+        PySet s => s.Items,
+        _ => null,
+    };
+
+    /// <summary>Every element as a string, or null if this is not a sequence of known strings.</summary>
+    public IReadOnlyList<string>? AsStrings =>
+        AsSequence is { } items && items.All(i => i is PyStr) ? items.Select(i => ((PyStr)i).Value).ToList() : null;
+}
+
+public sealed record PyStr(string Value) : PyValue
+{
+    public override bool? Truthy => Value.Length > 0;
+}
+
+public sealed record PyBytes(ImmutableArray<byte> Value) : PyValue
+{
+    public override bool? Truthy => Value.Length > 0;
+}
+
+public sealed record PyInt(BigInteger Value) : PyValue
+{
+    public override bool? Truthy => !Value.IsZero;
+}
+
+public sealed record PyFloat(double Value) : PyValue
+{
+    public override bool? Truthy => Value != 0;
+}
+
+/// <summary>True/False. Kept apart from <see cref="PyInt"/> because Django's checks use <c>is True</c>.</summary>
+public sealed record PyBool(bool Value) : PyValue
+{
+    public override bool? Truthy => Value;
+}
+
+public sealed record PyNone : PyValue
+{
+    public static readonly PyNone Instance = new();
+
+    public override bool? Truthy => false;
+}
+
+public sealed record PyList(ImmutableArray<PyValue> Items) : PyValue
+{
+    public override bool? Truthy => Items.Length > 0;
+
+    public bool Equals(PyList? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Length;
+}
+
+public sealed record PyTuple(ImmutableArray<PyValue> Items) : PyValue
+{
+    public override bool? Truthy => Items.Length > 0;
+
+    public bool Equals(PyTuple? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Length;
+}
+
+public sealed record PySet(ImmutableArray<PyValue> Items) : PyValue
+{
+    public override bool? Truthy => Items.Length > 0;
+
+    public bool Equals(PySet? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Length;
+}
+
+/// <summary>A dict in insertion order. Keys are usually strings.</summary>
+public sealed record PyDict(ImmutableArray<KeyValuePair<PyValue, PyValue>> Entries) : PyValue
+{
+    public override bool? Truthy => Entries.Length > 0;
+
+    /// <summary>The value under a string key; null when absent; <see cref="PyUnknown"/> if an unknown key might match.</summary>
+    public PyValue? Get(string key)
+    {
+        PyValue? found = null;
+        foreach (var (k, v) in Entries)
+        {
+            if (k is PyStr s && s.Value == key) found = v;
+            else if (k is PyUnknown) found = new PyUnknown("dict has an unknown key");
+        }
+        return found;
+    }
+
+    public bool Equals(PyDict? other) => other is not null && Entries.SequenceEqual(other.Entries);
+
+    public override int GetHashCode() => Entries.Length;
+}
+
+/// <summary>A pathlib.Path or an os.path result; <see cref="Value"/> is the path text with '/'.</summary>
+public sealed record PyPath(string Value) : PyValue
+{
+    public override bool? Truthy => true;
+}
+
+/// <summary>A value the evaluator could not compute, with why. Never a guess.</summary>
+public sealed record PyUnknown(string Reason) : PyValue
+{
+    public override bool? Truthy => null;
+}

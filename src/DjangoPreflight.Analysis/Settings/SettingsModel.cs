@@ -1,0 +1,39 @@
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Analysis.Settings;
+
+/// <summary>
+/// The evaluated settings of one settings module: what Django would see after importing it,
+/// computed without running it.
+/// </summary>
+public sealed class SettingsModel
+{
+    public SettingsModel(string module, string? path, IReadOnlyDictionary<string, Setting> settings, IReadOnlyList<string> reasons)
+    {
+        Module = module;
+        Path = path;
+        Settings = settings;
+        Reasons = reasons;
+    }
+
+    /// <summary>Dotted module name, e.g. <c>shop.settings.production</c>.</summary>
+    public string Module { get; }
+
+    /// <summary>The module's file, relative to the project root with '/'.</summary>
+    public string? Path { get; }
+
+    /// <summary>Upper-case names only, as Django reads them; includes Django defaults (IsDefault).</summary>
+    public IReadOnlyDictionary<string, Setting> Settings { get; }
+
+    /// <summary>Why this module was chosen as the one production runs.</summary>
+    public IReadOnlyList<string> Reasons { get; }
+
+    public Setting? this[string name] => Settings.TryGetValue(name, out var s) ? s : null;
+
+    /// <summary>True when the project (not Django's defaults) sets this name.</summary>
+    public bool IsSet(string name) => this[name] is { IsDefault: false };
+
+    /// <summary>Where to point a finding about <paramref name="name"/>: its assignment, else the module file.</summary>
+    public SourceLocation LocationOf(string name) =>
+        this[name]?.Source ?? new SourceLocation(Path, Path is null ? null : 1);
+}

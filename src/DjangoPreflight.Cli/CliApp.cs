@@ -1,0 +1,37 @@
+using System.CommandLine;
+using DjangoPreflight.Cli.Commands;
+
+namespace DjangoPreflight.Cli;
+
+/// <summary>Parses the command line and runs one command. Every usage error becomes a one-line
+/// message on stderr and exit code 2; nothing else decides exit codes.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool color = false)
+    {
+        var io = new CliIo(stdout, stderr, color);
+        var root = new RootCommand("django-preflight: is this Django project fit to face the internet?")
+        {
+            ScanCommand.Build(io),
+            RulesCommand.Build(io),
+            ExplainCommand.Build(io),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+            return Fail(stderr, parsed.Errors[0].Message);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"django-preflight: error: {message.ReplaceLineEndings(" ")}");
+        return ExitCodes.UsageError;
+    }
+}

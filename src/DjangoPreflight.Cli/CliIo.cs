@@ -1,0 +1,5 @@
+namespace DjangoPreflight.Cli;
+
+/// <summary>Where a command writes: injected so tests run commands in memory.</summary>
+/// <param name="Color">Whether <see cref="Out"/> is a terminal that wants colour.</param>
+public sealed record CliIo(TextWriter Out, TextWriter Error, bool Color);

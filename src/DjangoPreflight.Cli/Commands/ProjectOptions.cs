@@ -1,0 +1,68 @@
+using System.CommandLine;
+using DjangoPreflight.Analysis.Project;
+
+namespace DjangoPreflight.Cli.Commands;
+
+/// <summary>How to read a project: which settings module, which environment, which Django.</summary>
+public sealed class ProjectOptions
+{
+    public Option<string?> Settings { get; } = new("--settings") { Description = "Dotted settings module production runs (default: discovered)" };
+
+    public Option<string[]> EnvFile { get; } = new("--env-file") { Description = "Read environment variables from a dotenv FILE (repeatable)" };
+
+    public Option<string[]> Env { get; } = new("--env") { Description = "Set an environment variable, KEY=VALUE (repeatable)" };
+
+    public Option<bool> InheritEnv { get; } = new("--inherit-env") { Description = "Start from this process's environment" };
+
+    public Option<string?> DjangoVersion { get; } = new("--django-version") { Description = "The Django version to target, e.g. 4.2 (default: from dependency files)" };
+
+    public Option<bool> NoHistory { get; } = new("--no-history") { Description = "Do not scan git history for secrets" };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Settings);
+        command.Add(EnvFile);
+        command.Add(Env);
+        command.Add(InheritEnv);
+        command.Add(DjangoVersion);
+        command.Add(NoHistory);
+    }
+
+    public ScanOptions Read(ParseResult parsed)
+    {
+        var version = parsed.GetValue(DjangoVersion);
+        if (version is not null && !Analysis.Settings.DjangoVersion.TryParse(version, out _))
+            throw new UsageException($"invalid --django-version '{version}' (expected MAJOR.MINOR, e.g. 4.2)");
+        var envFiles = parsed.GetValue(EnvFile) ?? [];
+        foreach (var file in envFiles)
+            if (!File.Exists(file))
+                throw new UsageException($"--env-file '{file}' does not exist");
+        return new ScanOptions
+        {
+            SettingsModule = parsed.GetValue(Settings),
+            EnvFiles = envFiles.Select(Path.GetFullPath).ToList(),
+            EnvPairs = (parsed.GetValue(Env) ?? []).Select(ParsePair).ToList(),
+            InheritEnvironment = parsed.GetValue(InheritEnv),
+            DjangoVersion = version,
+            NoHistory = parsed.GetValue(NoHistory),
+        };
+    }
+
+    /// <summary>Validates a project path: it must exist and be a directory.</summary>
+    public static string Directory(string path)
+    {
+        if (File.Exists(path))
+            throw new UsageException($"'{path}' is a file; give the project directory");
+        if (!System.IO.Directory.Exists(path))
+            throw new UsageException($"'{path}' does not exist");
+        return Path.GetFullPath(path);
+    }
+
+    private static KeyValuePair<string, string> ParsePair(string text)
+    {
+        var eq = text.IndexOf('=');
+        if (eq <= 0)
+            throw new UsageException($"invalid --env '{text}' (expected KEY=VALUE)");
+        return new(text[..eq], text[(eq + 1)..]);
+    }
+}

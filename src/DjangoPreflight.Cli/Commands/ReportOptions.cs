@@ -1,0 +1,88 @@
+using System.CommandLine;
+using DjangoPreflight.Core;
+using DjangoPreflight.Reporting;
+
+namespace DjangoPreflight.Cli.Commands;
+
+/// <summary>The options every reporting command shares (<c>scan</c>, <c>probe</c>): format, output
+/// file, failure threshold and rule selection.</summary>
+public sealed class ReportOptions
+{
+    public Option<string> Format { get; } = new("--format", "-f")
+    {
+        Description = $"Output format: {string.Join(", ", ReportWriters.Formats)}",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Write the report to FILE instead of stdout" };
+
+    public Option<string> FailOn { get; } = new("--fail-on")
+    {
+        Description = $"Exit 1 when a finding is at or above this severity: {string.Join(", ", SeverityNames.All)}",
+        DefaultValueFactory = _ => "high",
+    };
+
+    public Option<string[]> Select { get; } = new("--select")
+    {
+        Description = "Run only these rules (IDs or prefixes, e.g. DP2 or DP201; comma-separated or repeated)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string[]> Ignore { get; } = new("--ignore")
+    {
+        Description = "Skip these rules (IDs or prefixes; comma-separated or repeated)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Format);
+        command.Add(Output);
+        command.Add(FailOn);
+        command.Add(Select);
+        command.Add(Ignore);
+    }
+
+    public IReportWriter Writer(ParseResult parsed)
+    {
+        var format = parsed.GetValue(Format)!;
+        return ReportWriters.Find(format)
+            ?? throw new UsageException($"unknown format '{format}' (expected one of: {string.Join(", ", ReportWriters.Formats)})");
+    }
+
+    public Severity Threshold(ParseResult parsed)
+    {
+        var text = parsed.GetValue(FailOn)!;
+        return SeverityNames.TryParse(text, out var s)
+            ? s
+            : throw new UsageException($"unknown severity '{text}' for --fail-on (expected one of: {string.Join(", ", SeverityNames.All)})");
+    }
+
+    public IReadOnlyList<T> Selected<T>(ParseResult parsed, IReadOnlyList<T> rules) where T : Rule =>
+        RuleSelection.Apply(rules, parsed.GetValue(Select) ?? [], parsed.GetValue(Ignore) ?? []);
+
+    /// <summary>Writes the report where asked and returns the exit code the findings call for.</summary>
+    public int Emit(ParseResult parsed, CliIo io, ScanReport report)
+    {
+        var writer = Writer(parsed);
+        var threshold = Threshold(parsed);
+        var path = parsed.GetValue(Output);
+        if (path is null)
+        {
+            writer.Write(report, io.Out, new RenderOptions(io.Color && writer.Format == "text"));
+        }
+        else
+        {
+            try
+            {
+                using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+                writer.Write(report, file, RenderOptions.Plain);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write --output '{path}': {e.Message}");
+            }
+        }
+        return report.Findings.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+}

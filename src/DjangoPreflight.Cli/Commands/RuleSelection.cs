@@ -1,0 +1,30 @@
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Cli.Commands;
+
+/// <summary>Applies <c>--select</c>/<c>--ignore</c>: each entry is a rule ID or an ID prefix
+/// (<c>DP2</c>, <c>DPL</c>); an entry that matches no rule at all is a usage error.</summary>
+public static class RuleSelection
+{
+    public static IReadOnlyList<T> Apply<T>(IReadOnlyList<T> rules, IEnumerable<string> select, IEnumerable<string> ignore) where T : Rule
+    {
+        var selected = Split(select);
+        var ignored = Split(ignore);
+        foreach (var entry in selected.Concat(ignored))
+            if (!AllRuleIds.Value.Any(id => Matches(id, entry)))
+                throw new UsageException($"unknown rule ID or prefix '{entry}' (see 'django-preflight rules')");
+        return rules
+            .Where(r => selected.Count == 0 || selected.Any(s => Matches(r.Descriptor.Id, s)))
+            .Where(r => !ignored.Any(i => Matches(r.Descriptor.Id, i)))
+            .ToList();
+    }
+
+    /// <summary>Entries are validated against every rule, project and live, so <c>--ignore DPL</c>
+    /// is accepted by <c>scan</c> too.</summary>
+    private static readonly Lazy<IReadOnlyList<string>> AllRuleIds = new(() => RuleCatalog.All.Select(r => r.Descriptor.Id).ToList());
+
+    private static bool Matches(string id, string entry) => id.StartsWith(entry, StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> Split(IEnumerable<string> values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+}

@@ -1,0 +1,28 @@
+namespace DjangoPreflight.Core;
+
+/// <summary>
+/// The root of every rule. Concrete rules derive from a context-specific base (ProjectRule in
+/// DjangoPreflight.Rules, LiveRule in DjangoPreflight.Probe); a source generator registers every
+/// concrete subclass, so adding a rule means adding its file only.
+/// </summary>
+public abstract class Rule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    /// <summary>Builds a finding of this rule; severity defaults to the rule's own.</summary>
+    protected Finding Finding(
+        string message,
+        SourceLocation location,
+        Confidence confidence = Confidence.Certain,
+        string? setting = null,
+        Severity? severity = null,
+        string? djangoId = null) =>
+        new(Descriptor.Id,
+            djangoId ?? (Descriptor.DjangoIds.Count == 1 ? Descriptor.DjangoIds[0] : null),
+            severity ?? Descriptor.DefaultSeverity,
+            Descriptor.Title,
+            message,
+            location,
+            setting,
+            confidence);
+}

@@ -1,0 +1,29 @@
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules;
+
+/// <summary>Runs the selected rules on a project and assembles the report.</summary>
+public static class ProjectScanner
+{
+    /// <param name="displayPath">The path as the user gave it, shown in the report's target.</param>
+    public static ScanReport Scan(ProjectContext project, IEnumerable<ProjectRule> rules, string displayPath)
+    {
+        var findings = RuleRunner.Run(project, rules);
+        var settings = project.Settings.Production;
+        var django = project.Django;
+        var reasons = new List<string>();
+        if (settings is not null) reasons.AddRange(settings.Reasons);
+        reasons.Add($"Django {django.Version?.ToString() ?? "version unknown"}: {django.Reason}");
+        var target = new TargetInfo(
+            Path: displayPath.Replace('\\', '/'),
+            SettingsModule: settings?.Module,
+            DjangoVersion: django.Version?.ToString()) { Reasons = reasons };
+        var summary = new ReportSummary(
+            FilesScanned: project.Files.All.Count,
+            UnresolvedSettings: project.Diagnostics.UnresolvedSettings,
+            ParseErrors: project.Diagnostics.ParseErrors,
+            Notices: project.Diagnostics.Notices);
+        return new ScanReport(target, findings, summary);
+    }
+}
