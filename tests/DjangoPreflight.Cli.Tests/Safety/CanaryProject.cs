@@ -14,13 +14,13 @@ public sealed class CanaryProject : IDisposable
     public CanaryProject()
     {
         Root = _dir.Path;
-        var settings = $$"""
+        var settings = $$$"""
             import os
-            SECRET_KEY = "{{SettingsKey}}"
+            SECRET_KEY = "{{{SettingsKey}}}"
             DEBUG = False
             ALLOWED_HOSTS = ["shop.example.com"]
-            DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "shop", "USER": "shop", "PASSWORD": "{{DatabasePassword}}", "HOST": "db"}}
-            EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "{{EmailPassword}}")
+            DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "shop", "USER": "shop", "PASSWORD": "{{{DatabasePassword}}}", "HOST": "db"}}
+            EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "{{{EmailPassword}}}")
             CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ.get("REDIS_URL")}}
             """;
         _dir.Write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'canary.settings')\n");
