@@ -345,7 +345,7 @@ internal sealed partial class Parser
                     if (close < 0) FailAtOffset(st.Tok, i - 2, "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape");
                     string name = Encoding.ASCII.GetString(src, i + 1, close - i - 1);
                     if (UnicodeNames.TryLookup(name, out string? text)) sb.Append(text);
-                    else sb.Append("\\N{").Append(name).Append('}');
+                    else FailAtOffset(st.Tok, i - 2, "(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name");
                     i = close + 1;
                     break;
                 }
