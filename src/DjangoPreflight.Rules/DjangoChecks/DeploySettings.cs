@@ -43,7 +43,7 @@ public sealed class DeploySettings
     public PyValue Value(string name)
     {
         var setting = Model[name];
-        if ((setting is null || setting.IsDefault) && DjangoDefaults.For(name, this) is { } fallback)
+        if ((setting is null || setting.IsDefault) && DeployCheckDefaults.For(name, this) is { } fallback)
             return fallback;
         if (setting is null) return Note(new PyUnknown($"{name} has no known value"));
         if (setting.Value is PyUnknown u) Note(u);
@@ -116,7 +116,7 @@ public sealed class DeploySettings
 
 /// <summary>Django's defaults (global_settings.py) for the settings its deploy checks read, by version,
 /// used when the evaluated settings leave a name at its default.</summary>
-internal static class DjangoDefaults
+internal static class DeployCheckDefaults
 {
     private static readonly PyList Empty = new(ImmutableArray<PyValue>.Empty);
 
