@@ -14,6 +14,7 @@ public sealed class GitFacts
     private readonly GitRunner? _git;
     private readonly Func<IProgress<HistoryProgress>?> _progress;
     private readonly Lazy<HistoryScan?> _history;
+    private readonly Lazy<IReadOnlyList<string>> _trackedTop;
     private readonly Lazy<IReadOnlySet<string>> _tracked;
     private readonly Action<string> _notice;
     private readonly bool _noHistory;
@@ -26,7 +27,9 @@ public sealed class GitFacts
         _noHistory = noHistory;
         _notice = notice;
         _progress = progress;
-        _tracked = new Lazy<IReadOnlySet<string>>(LoadTracked);
+        _trackedTop = new Lazy<IReadOnlyList<string>>(LoadTrackedTop);
+        _tracked = new Lazy<IReadOnlySet<string>>(() =>
+            _trackedTop.Value.Select(p => Repository!.ToRootRelative(p)).OfType<string>().ToHashSet(StringComparer.Ordinal));
         _history = new Lazy<HistoryScan?>(LoadHistory);
     }
 
@@ -39,6 +42,10 @@ public sealed class GitFacts
 
     /// <summary>Files git tracks under the root (index entries), relative to the root with '/'.</summary>
     public IReadOnlySet<string> TrackedFiles => _tracked.Value;
+
+    /// <summary>Every file git tracks in the repository, relative to its top level (for files that
+    /// matter to a project in a subdirectory, like CI pipelines at the top).</summary>
+    public IReadOnlyList<string> TopLevelFiles => _trackedTop.Value;
 
     /// <summary>The history scan, or null when it did not run (no repository, <c>--no-history</c>).</summary>
     public HistoryScan? History => _history.Value;
@@ -92,19 +99,16 @@ public sealed class GitFacts
         return new GitFacts(repo, scoped, root, noHistory, notice, progress);
     }
 
-    private IReadOnlySet<string> LoadTracked()
+    private IReadOnlyList<string> LoadTrackedTop()
     {
-        var tracked = new HashSet<string>(StringComparer.Ordinal);
-        if (_git is null || Repository is null) return tracked;
+        if (_git is null || Repository is null) return [];
         var result = _git.Run(Repository.TopLevel, ["ls-files", "-z", "--full-name"]);
         if (!result.Ok)
         {
             _notice("git ls-files failed: tracked files unknown");
-            return tracked;
+            return [];
         }
-        foreach (var p in result.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-            if (Repository.ToRootRelative(p) is { } relative) tracked.Add(relative);
-        return tracked;
+        return result.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     private HistoryScan? LoadHistory()
