@@ -152,7 +152,9 @@ public static partial class SecretScanner
     private static partial Regex SecretName();
 
     // NAME = value / NAME: value / "NAME": "value" / ENV NAME value / export NAME=value / env("NAME", default="value").
-    [GeneratedRegex("""(?<![A-Za-z0-9_.])(?<nq>['"]?)(?<name>[A-Za-z_][A-Za-z0-9_.-]*)\k<nq>(?:\s*(?<sep>[=:,])\s*(?:default\s*=\s*)?|(?<=^\s*ENV\s+[A-Za-z_][A-Za-z0-9_]*)(?<sep>\s+))(?:(?<prefix>[rRbBuUfF]{0,2})(?<q>['"])(?<qvalue>[^'"\r\n]+)\k<q>|(?<value>[^\s'"(\[{][^\s'"]*))""")]
+    // Zero-width (a lookahead) so that matches may overlap: in "web: DB_PASSWORD=x gunicorn" the
+    // value of "web" contains the assignment that matters.
+    [GeneratedRegex("""(?<![A-Za-z0-9_.])(?=(?<nq>['"]?)(?<name>[A-Za-z_][A-Za-z0-9_.-]*)\k<nq>(?:\s*(?<sep>[=:,])\s*(?:default\s*=\s*)?|(?<=^\s*ENV\s+[A-Za-z_][A-Za-z0-9_]*)(?<sep>\s+))(?:(?<prefix>[rRbBuUfF]{0,2})(?<q>['"])(?<qvalue>[^'"\r\n]+)\k<q>|(?<value>[^\s'"(\[{][^\s'"]*)))""")]
     private static partial Regex Assignment();
 
     [GeneratedRegex("""(?<scheme>(?i:postgres(?:ql)?|pgsql|postgis|psql|mysql2?|mysqlgis|mariadb|oracle|mssql|redis|rediss|valkey|amqps?|mongodb(?:\+srv)?|smtps?|ftps?|sftp|ldaps?|https?|nats|elasticsearch)(?:\+[a-z0-9]+)?)://(?<user>[^:@/\s'"]*):(?<password>[^@/\s'"]+)@(?<host>[^/\s'"?#]+)""")]
