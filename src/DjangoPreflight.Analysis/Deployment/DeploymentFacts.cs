@@ -45,4 +45,9 @@ public sealed class DeploymentFacts
     /// <summary>All nginx servers of all configurations, with their configuration.</summary>
     public IEnumerable<(NginxConfig Config, NginxServer Server)> NginxServers =>
         Nginx.SelectMany(c => c.Servers.Select(s => (c, s)));
+
+    /// <summary>Every place an nginx server hands requests to an application server (proxy_pass,
+    /// uwsgi_pass...), with the scope whose headers and params apply.</summary>
+    public IEnumerable<(NginxConfig Config, NginxServer Server, NginxScope Scope, NginxDirective Pass)> NginxUpstreams =>
+        NginxServers.SelectMany(x => x.Server.Upstreams().Select(u => (x.Config, x.Server, u.Scope, u.Pass)));
 }
