@@ -9,7 +9,7 @@ public static class ProjectScanner
     /// <param name="displayPath">The path as the user gave it, shown in the report's target.</param>
     public static ScanReport Scan(ProjectContext project, IEnumerable<ProjectRule> rules, string displayPath)
     {
-        var findings = RuleRunner.Run(project, rules);
+        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, rules), project);
         var settings = project.Settings.Production;
         var django = project.Django;
         var reasons = new List<string>();
