@@ -50,4 +50,9 @@ public sealed class DeploymentFacts
     /// uwsgi_pass...), with the scope whose headers and params apply.</summary>
     public IEnumerable<(NginxConfig Config, NginxServer Server, NginxScope Scope, NginxDirective Pass)> NginxUpstreams =>
         NginxServers.SelectMany(x => x.Server.Upstreams().Select(u => (x.Config, x.Server, u.Scope, u.Pass)));
+
+    /// <summary>The upstreams that can be Django: proxy_pass, uwsgi_pass, scgi_pass. FastCGI and
+    /// gRPC passes go to other programs (Django dropped FastCGI in 1.9).</summary>
+    public IEnumerable<(NginxConfig Config, NginxServer Server, NginxScope Scope, NginxDirective Pass)> DjangoUpstreams =>
+        NginxUpstreams.Where(u => u.Pass.Name is "proxy_pass" or "uwsgi_pass" or "scgi_pass");
 }

@@ -10,10 +10,11 @@ public static partial class ServerCommands
     /// used when the command does not choose one.</summary>
     public static (AppServer Server, AppInterface Interface)? Classify(string command, string? gunicornWorkerClass = null)
     {
-        foreach (var segment in Separators().Split(command))
+        foreach (var segment in Segments(command))
         {
-            // `pip install gunicorn` installs a server, it does not start one.
-            if (Installer().IsMatch(segment)) continue;
+            // `pip install gunicorn` installs a server and `echo "never use runserver"` talks about one:
+            // neither starts it.
+            if (Installer().IsMatch(segment) || Talk().IsMatch(segment)) continue;
             if (ClassifySegment(segment, gunicornWorkerClass) is { } found) return found;
         }
         return null;
@@ -49,8 +50,32 @@ public static partial class ServerCommands
     [GeneratedRegex(@"(?:-k|--worker-class)(?:\s+|=)[""']?([\w.\-]+)")]
     private static partial Regex WorkerClass();
 
-    [GeneratedRegex(@"&&|\|\||;|\||\n")]
-    private static partial Regex Separators();
+    /// <summary>The simple commands of a command line: split at ;, &&, ||, | and newlines outside quotes.</summary>
+    private static IEnumerable<string> Segments(string command)
+    {
+        var start = 0;
+        char quote = '\0';
+        for (var i = 0; i < command.Length; i++)
+        {
+            var c = command[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                else if (c == '\\') i++;
+                continue;
+            }
+            if (c is '"' or '\'') quote = c;
+            else if (c is ';' or '|' or '&' or '\n')
+            {
+                yield return command[start..i];
+                start = i + 1;
+            }
+        }
+        yield return command[start..];
+    }
+
+    [GeneratedRegex(@"^\s*(echo|printf)\b")]
+    private static partial Regex Talk();
 
     [GeneratedRegex(@"\b(install|add|download)\b")]
     private static partial Regex Installer();

@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Auth;
@@ -42,9 +43,12 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
                 }
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        if (project.Settings.Production is not { } settings || SettingsLookups.Entries(settings, "INSTALLED_APPS") is not { } apps) yield break;
+        if (settings is null || SettingsLookups.Entries(settings, "INSTALLED_APPS") is not { } apps) yield break;
         if (!apps.Any(a => a == "django.contrib.admin" || a.StartsWith("django.contrib.admin.apps.", StringComparison.Ordinal))) yield break;
         if (apps.Any(a => SecondFactorApps.Any(f => a == f || a.StartsWith(f + ".", StringComparison.Ordinal)))) yield break;
         var guarded = project.Deployment.NginxServers

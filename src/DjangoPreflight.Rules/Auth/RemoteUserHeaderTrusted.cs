@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Auth;
@@ -40,16 +41,19 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
                 #                     proxy_set_header X-Remote-User $user; proxy_pass http://app:8000; }
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        if (project.Settings.Production is not { } settings || SettingsLookups.Entries(settings, "MIDDLEWARE") is not { } middleware) yield break;
+        if (settings is null || SettingsLookups.Entries(settings, "MIDDLEWARE") is not { } middleware) yield break;
         var location = settings.LocationOf("MIDDLEWARE");
         foreach (var entry in middleware)
         {
             var stock = entry is "django.contrib.auth.middleware.RemoteUserMiddleware" or "django.contrib.auth.middleware.PersistentRemoteUserMiddleware";
             var meta = stock ? "REMOTE_USER" : CustomHeader(project, entry);
             if (meta is null) continue;
-            var upstreams = project.Deployment.NginxUpstreams.ToList();
+            var upstreams = project.Deployment.DjangoUpstreams.ToList();
             if (!meta.StartsWith("HTTP_", StringComparison.Ordinal))
             {
                 // REMOTE_USER is a server variable, not a header: clients cannot forge it, but a

@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
@@ -38,9 +39,12 @@ public sealed class DebugOnInDeployment : ProjectRule
                       DJANGO_DEBUG: "False"
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        var names = DebugVariables(project);
+        var names = DebugVariables(settings);
         foreach (var assignment in project.Deployment.Environment)
         {
             if (assignment.Role == FileRole.Development || !names.Contains(assignment.Name) || !assignment.IsTruthy) continue;
@@ -55,10 +59,10 @@ public sealed class DebugOnInDeployment : ProjectRule
     }
 
     /// <summary>The variables DEBUG is read from: those the evaluated setting names, else the usual ones.</summary>
-    private static HashSet<string> DebugVariables(ProjectContext project)
+    private static HashSet<string> DebugVariables(SettingsModel? settings)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { "DEBUG", "DJANGO_DEBUG" };
-        if (project.Settings.Production?["DEBUG"] is { } debug)
+        if (settings?["DEBUG"] is { } debug)
             names.UnionWith(debug.EnvVars);
         return names;
     }

@@ -1,6 +1,7 @@
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
@@ -42,11 +43,14 @@ public sealed class NginxForwardedProtoMissing : ProjectRule
                 }
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        if (project.Settings.Production is not { } settings || SettingsLookups.ProxySslHeader(settings) is not var (header, _)) yield break;
+        if (settings is null || SettingsLookups.ProxySslHeader(settings) is not var (header, _)) yield break;
         var trusted = settings.LocationOf("SECURE_PROXY_SSL_HEADER");
-        foreach (var (_, _, scope, pass) in project.Deployment.NginxUpstreams)
+        foreach (var (_, _, scope, pass) in project.Deployment.DjangoUpstreams)
         {
             if (NginxConfig.HeaderOverwrite(scope, pass, header) is not null) continue;
             var copied = scope.EffectiveArray(pass.Name == "proxy_pass" ? "proxy_set_header" : pass.Name.Replace("_pass", "_param", StringComparison.Ordinal))

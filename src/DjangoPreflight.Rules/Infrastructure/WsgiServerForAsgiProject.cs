@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
@@ -33,9 +34,12 @@ public sealed class WsgiServerForAsgiProject : ProjectRule
                 web: gunicorn chat.asgi:application -k uvicorn.workers.UvicornWorker
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        if (AsgiEvidence(project) is not { } reason) yield break;
+        if (AsgiEvidence(project, settings) is not { } reason) yield break;
         foreach (var launch in project.Deployment.ProductionLaunches.Where(l => l.Interface == AppInterface.Wsgi))
             yield return Finding(
                 $"The {launch.Where} starts {launch.Server.ToString().ToLowerInvariant()}, which serves WSGI only, but the project needs ASGI ({reason}).",
@@ -47,9 +51,9 @@ public sealed class WsgiServerForAsgiProject : ProjectRule
     }
 
     /// <summary>Why the project needs ASGI, citing the setting or file; null when nothing says so.</summary>
-    private static string? AsgiEvidence(ProjectContext project)
+    private static string? AsgiEvidence(ProjectContext project, SettingsModel? settings)
     {
-        if (project.Settings.Production is { } settings)
+        if (settings is not null)
         {
             if (SettingsLookups.Entries(settings, "INSTALLED_APPS") is { } apps && apps.FirstOrDefault(a => AsgiApps.Contains(a.Split('.')[0])) is { } app)
                 return $"'{app}' is in INSTALLED_APPS at {settings.LocationOf("INSTALLED_APPS")}";

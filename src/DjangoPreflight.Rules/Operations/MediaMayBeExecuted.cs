@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Operations;
@@ -40,9 +41,12 @@ public sealed class MediaMayBeExecuted : ProjectRule
                 }
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        var mediaPrefix = project.Settings.Production?["MEDIA_URL"]?.Value.AsString is { } url && url.Trim('/').Length > 0 && !url.Contains("://", StringComparison.Ordinal)
+        var mediaPrefix = settings?["MEDIA_URL"]?.Value.AsString is { } url && url.Trim('/').Length > 0 && !url.Contains("://", StringComparison.Ordinal)
             ? "/" + url.Trim('/')
             : null;
         foreach (var (_, server) in project.Deployment.NginxServers)

@@ -35,14 +35,16 @@ public sealed class StaticFilesNotServed : ProjectRule
                 CMD ["gunicorn", "shop.wsgi"]
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
         var deployment = project.Deployment;
         var anchor = deployment.ProductionLaunches.FirstOrDefault()?.Location
                      ?? deployment.Dockerfiles.FirstOrDefault(d => FileRoles.FromPath(d.Path) != FileRole.Development)?.Instructions.FirstOrDefault()?.Location;
         // Without a production launch or image there is no deployment to judge.
         if (anchor is null) yield break;
-        var settings = project.Settings.Production;
         if (settings is not null && SettingsLookups.Contains(settings, "INSTALLED_APPS", a => a.StartsWith("django.contrib.staticfiles", StringComparison.Ordinal)) != true)
             yield break;
         if (deployment.CollectstaticSteps.Count == 0)

@@ -1,6 +1,7 @@
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Transport;
@@ -39,9 +40,12 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
                 }
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        if (project.Settings.Production is not { } settings || !settings.IsSet("SECURE_PROXY_SSL_HEADER")) yield break;
+        if (settings is null || !settings.IsSet("SECURE_PROXY_SSL_HEADER")) yield break;
         var location = settings.LocationOf("SECURE_PROXY_SSL_HEADER");
         if (SettingsLookups.ProxySslHeader(settings) is not var (header, _))
         {
@@ -50,7 +54,7 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
                     location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
             yield break;
         }
-        var upstreams = project.Deployment.NginxUpstreams.ToList();
+        var upstreams = project.Deployment.DjangoUpstreams.ToList();
         if (upstreams.Count == 0)
         {
             yield return Finding(

@@ -91,12 +91,12 @@ public sealed class Dockerfile
                 var end = current.TrimEnd();
                 if (end.EndsWith(escape) && i + 1 < lines.Length)
                 {
-                    joined.Append(end[..^1]).Append(' ');
+                    joined.Append(end[..^1].TrimEnd()).Append(' ');
                     i++;
                     // Comment lines inside a continuation are dropped, as docker does.
                     while (i < lines.Length && lines[i].TrimStart().StartsWith('#')) i++;
                     if (i >= lines.Length) break;
-                    current = lines[i];
+                    current = lines[i].TrimStart();
                     continue;
                 }
                 joined.Append(end);
