@@ -10,7 +10,7 @@ public static class ProjectScanner
     public static ScanReport Scan(ProjectContext project, IEnumerable<ProjectRule> rules, string displayPath)
     {
         var ruleList = rules.ToList();
-        var findings = RuleRunner.Run(project, ruleList);
+        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, ruleList), project);
         var settings = project.Settings.Production;
         var django = project.Django;
         var reasons = new List<string>();
