@@ -63,12 +63,26 @@ public sealed class ProbeObservations
     /// <summary>One-line remarks for the report: what could not be tested, and why.</summary>
     public List<string> Notices { get; } = [];
 
+    /// <summary>Every exchange made, each with a label saying what was asked, in request order.</summary>
+    public IEnumerable<(string Label, ProbeExchange Exchange)> Exchanges
+    {
+        get
+        {
+            var named = new (string, ProbeExchange?)[]
+            {
+                (Target.AbsolutePath, Home), ("plain HTTP", Target.Scheme == Uri.UriSchemeHttp ? null : PlainHttp), (UnknownPath, NotFound),
+                ($"Host: {ForeignHost}", ForgedHost), (AdminLoginPath, AdminLogin), (ApiPath, ApiHtml), ($"{ApiPath} as JSON", ApiJson),
+                (StaticFilePath, StaticFile),
+            };
+            foreach (var (label, exchange) in named.Concat(Sensitive.Select(s => (s.Key, (ProbeExchange?)s.Value))))
+                if (exchange is not null)
+                    yield return (label, exchange);
+        }
+    }
+
     /// <summary>Every response received, redirect hops included, in request order.</summary>
     public IEnumerable<ProbeResponse> AllResponses =>
-        new[] { Home, PlainHttp, NotFound, ForgedHost, AdminLogin, ApiHtml, ApiJson, StaticFile }
-            .Concat(Sensitive.Values)
-            .Where(e => e is not null)
-            .SelectMany(e => e!.Hops.Concat(e.Response is null ? [] : [e.Response]));
+        Exchanges.SelectMany(e => e.Exchange.Hops.Concat(e.Exchange.Response is null ? [] : [e.Exchange.Response]));
 
     /// <summary>Every cookie the site set, in the order seen.</summary>
     public IEnumerable<SetCookie> Cookies =>

@@ -30,6 +30,9 @@ public static class Prober
             o.RequestsUsed = budget.Used;
             o.Certificate ??= client.Certificates.Observed;
         }
+        var cut = o.Exchanges.Where(e => e.Exchange.Response?.BodyTruncated == true).Select(e => e.Label).ToList();
+        if (cut.Count > 0)
+            o.Notices.Add($"responses cut at {settings.BodyLimit / 1024} KiB (the body did not end): {cut[0]}{(cut.Count > 1 ? $" and {cut.Count - 1} more" : "")}");
         o.Notices.Add($"{budget.Used} of {budget.Max} requests used");
         return o;
     }
