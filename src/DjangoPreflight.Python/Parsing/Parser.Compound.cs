@@ -151,7 +151,8 @@ internal sealed partial class Parser
         bool isAsync = Eat(TokenKind.Async);
         Expect(TokenKind.With, "'with'");
         ImmutableArray<WithItem> items = default;
-        if (Kind == TokenKind.LPar)
+        int close = Kind == TokenKind.LPar ? MatchingClose(p) : -1;
+        if (close > 0 && toks[close + 1].Kind == TokenKind.Colon)
         {
             int save = p, diagCount = diagnostics.Count, saveDepth = depth;
             try

@@ -12,6 +12,7 @@ internal sealed partial class Parser
     private Statement? TryMatchStatement()
     {
         int start = p, diagCount = diagnostics.Count, saveDepth = depth;
+        if (!LineEndsWithColon()) return null;
         Expression subject;
         try
         {

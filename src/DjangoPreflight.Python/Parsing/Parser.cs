@@ -14,6 +14,9 @@ internal sealed partial class Parser
 {
     private const int MaxDepth = 1000;
 
+    /// <summary>After this many errors the rest of a file is skipped (CPython stops at the first).</summary>
+    private const int MaxDiagnostics = 100;
+
     /// <summary>CPython 3.11 refuses trees nested deeper than about 3000 levels ("maximum recursion
     /// depth exceeded during ast construction"); so do we, which also protects recursive consumers.</summary>
     private const int MaxTreeDepth = 2990;
@@ -89,7 +92,12 @@ internal sealed partial class Parser
     private void Fail(string message)
     {
         ref var t = ref toks[p];
-        if (t.Kind != TokenKind.Error)
+        if (t.Kind == TokenKind.Error && t.Text is not null)
+        {
+            diagnostics.Add(new SyntaxDiagnostic(t.Line, t.Col, t.Text));
+            t.Text = null;
+        }
+        else if (t.Kind != TokenKind.Error)
         {
             if (t.Kind == TokenKind.Indent) message = "unexpected indent";
             else if (message == "invalid syntax" && t.Kind == TokenKind.EndMarker) message = "unexpected EOF while parsing";
@@ -149,6 +157,7 @@ internal sealed partial class Parser
         var body = ImmutableArray.CreateBuilder<Statement>();
         while (Kind != TokenKind.EndMarker)
         {
+
             int before = p;
             ParseStatementInto(body);
             if (p == before) Advance();
@@ -167,6 +176,7 @@ internal sealed partial class Parser
         deepCandidate = false;
         try
         {
+            if (diagnostics.Count >= MaxDiagnostics) StopParsing();
             if (Kind == TokenKind.Indent)
             {
                 Fail("unexpected indent");
@@ -193,6 +203,44 @@ internal sealed partial class Parser
                 Eat(TokenKind.Dedent);
             }
         }
+    }
+
+    private bool stopped;
+
+    /// <summary>Too many errors: report once, jump to the end so every loop finishes.</summary>
+    private void StopParsing()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            diagnostics.Add(new SyntaxDiagnostic(toks[p].Line, toks[p].Col, "too many syntax errors; the rest of the file was not parsed"));
+        }
+        p = tokCount - 1;
+        throw Bail;
+    }
+
+    /// <summary>True when the logical line from the current token ends with ':' (cheap pre-check before speculating).</summary>
+    private bool LineEndsWithColon()
+    {
+        int i = p;
+        while (i < tokCount && toks[i].Kind is not (TokenKind.Newline or TokenKind.EndMarker)) i++;
+        return i > p && toks[i - 1].Kind == TokenKind.Colon;
+    }
+
+    /// <summary>Index of the token closing the bracket at <paramref name="open"/>, or -1.</summary>
+    private int MatchingClose(int open)
+    {
+        int level = 0;
+        for (int i = open; i < tokCount; i++)
+        {
+            switch (toks[i].Kind)
+            {
+                case TokenKind.LPar or TokenKind.LSqb or TokenKind.LBrace: level++; break;
+                case TokenKind.RPar or TokenKind.RSqb or TokenKind.RBrace: if (--level == 0) return i; break;
+                case TokenKind.Newline or TokenKind.EndMarker: return -1;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Removes statements whose tree is deeper than CPython accepts, with a diagnostic each.</summary>
@@ -254,6 +302,7 @@ internal sealed partial class Parser
             statementNesting++;
             while (Kind is not (TokenKind.Dedent or TokenKind.EndMarker))
             {
+
                 int before = p;
                 ParseStatementInto(body);
                 if (p == before) Advance();
