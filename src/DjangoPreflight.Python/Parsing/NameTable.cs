@@ -29,7 +29,20 @@ internal sealed class NameTable
     public NameTable()
     {
         foreach (var (text, kind) in Keywords) Add(Encoding.ASCII.GetBytes(text), text, kind, Hash(Encoding.ASCII.GetBytes(text)));
+        Match = Intern("match");
+        Case = Intern("case");
+        Type = Intern("type");
+        Underscore = Intern("_");
     }
+
+    /// <summary>Interned soft keywords, compared by reference.</summary>
+    public string Match { get; }
+
+    public string Case { get; }
+
+    public string Type { get; }
+
+    public string Underscore { get; }
 
     private static uint Hash(ReadOnlySpan<byte> s)
     {

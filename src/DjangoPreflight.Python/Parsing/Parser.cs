@@ -47,10 +47,10 @@ internal sealed partial class Parser
         this.names = names;
         this.diagnostics = diagnostics;
         this.fstringNesting = fstringNesting;
-        kwMatch = names.Intern("match");
-        kwCase = names.Intern("case");
-        kwType = names.Intern("type");
-        kwUnderscore = names.Intern("_");
+        kwMatch = names.Match;
+        kwCase = names.Case;
+        kwType = names.Type;
+        kwUnderscore = names.Underscore;
         var tokenizer = new Tokenizer(src, length, names, diagnostics, lineBase, colBase);
         toks = tokenizer.Tokenize();
         tokCount = tokenizer.Count;
@@ -116,7 +116,7 @@ internal sealed partial class Parser
     private void Enter()
     {
         if (depth == 0) enterStartTok = p;
-        if (++depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++depth > MaxDepth || ((depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
             depth--;
             Fail("too many nested parentheses or expressions (nesting too deep)");
@@ -291,13 +291,13 @@ internal sealed partial class Parser
     }
 
     /// <summary>block: NEWLINE INDENT statements DEDENT | simple_stmts</summary>
-    private ImmutableArray<Statement> Block(string after)
+    private ImmutableArray<Statement> Block(string after, int headerTok)
     {
         var body = ImmutableArray.CreateBuilder<Statement>();
         if (Kind == TokenKind.Newline)
         {
             p++;
-            if (Kind != TokenKind.Indent) Fail($"expected an indented block after {after}");
+            if (Kind != TokenKind.Indent) Fail($"expected an indented block after {after} on line {toks[headerTok].Line}");
             p++;
             statementNesting++;
             while (Kind is not (TokenKind.Dedent or TokenKind.EndMarker))
