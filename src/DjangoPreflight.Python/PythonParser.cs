@@ -40,8 +40,9 @@ public static class PythonParser
         Module module;
         try
         {
-            var parser = new Parser(utf8, utf8.Length, new NameTable(), diagnostics);
+            var parser = new Parser(utf8, utf8.Length, NameTable.ForThread(), diagnostics);
             module = parser.ParseModule();
+            parser.Release();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

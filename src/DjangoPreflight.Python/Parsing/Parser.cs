@@ -28,6 +28,7 @@ internal sealed partial class Parser
     private readonly byte[] src;
     private readonly Token[] toks;
     private readonly int tokCount;
+    private readonly Tokenizer tokenizer;
     private readonly List<SyntaxDiagnostic> diagnostics;
     private readonly NameTable names;
     private readonly int fstringNesting;
@@ -51,7 +52,7 @@ internal sealed partial class Parser
         kwCase = names.Case;
         kwType = names.Type;
         kwUnderscore = names.Underscore;
-        var tokenizer = new Tokenizer(src, length, names, diagnostics, lineBase, colBase);
+        tokenizer = new Tokenizer(src, length, names, diagnostics, lineBase, colBase);
         toks = tokenizer.Tokenize();
         tokCount = tokenizer.Count;
     }
@@ -151,6 +152,9 @@ internal sealed partial class Parser
     }
 
     // ---------------------------------------------------------------- module and blocks
+
+    /// <summary>Returns pooled buffers; the parser must not be used afterwards.</summary>
+    public void Release() => tokenizer.Release();
 
     public Module ParseModule()
     {

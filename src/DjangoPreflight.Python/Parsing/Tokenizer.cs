@@ -44,7 +44,14 @@ internal sealed class Tokenizer
         this.diagnostics = diagnostics;
         this.lineBase = lineBase;
         this.colBase = colBase;
-        tokens = new Token[Math.Max(16, length / 4)];
+        tokens = TokenBuffer.Rent(Math.Max(16, length / 5));
+    }
+
+    /// <summary>Gives the token array back for reuse by the next parse on this thread.</summary>
+    public void Release()
+    {
+        TokenBuffer.Return(tokens, count);
+        tokens = [];
     }
 
     public int Count => count;
