@@ -36,7 +36,7 @@ public sealed class TextReportWriter : IReportWriter
     private static void WriteSummary(IAnsiConsole console, ScanReport report)
     {
         var s = report.Summary;
-        var counts = Enum.GetValues<Severity>().Reverse()
+        var counts = Enum.GetValues<Severity>().OrderDescending()
             .Select(sev => (sev, n: report.Findings.Count(f => f.Severity == sev)))
             .Where(x => x.n > 0)
             .Select(x => $"{x.n} {x.sev.Name()}");
