@@ -98,7 +98,12 @@ internal sealed partial class Parser
         Expect(TokenKind.Colon, "':'");
         var body = Block($"'if' statement on line {toks[start].Line}");
         ImmutableArray<Statement> orElse = [];
-        if (Kind == TokenKind.Elif) orElse = [IfStatement()];
+        if (Kind == TokenKind.Elif)
+        {
+            Enter();
+            try { orElse = [IfStatement()]; }
+            finally { Leave(); }
+        }
         else if (Kind == TokenKind.Else) orElse = ElseBlock();
         return new If(test, body, orElse, SpanFrom(start));
     }

@@ -182,11 +182,12 @@ internal sealed partial class Parser
 
     private Expression BitwiseOr()
     {
-        int start = p;
+        int start = p, chain = 0;
         var left = BitwiseXor();
         while (Kind == TokenKind.VBar)
         {
             p++;
+            ChainStep(ref chain);
             left = new BinOp(left, Operator.BitOr, BitwiseXor(), SpanFrom(start));
         }
         return left;
@@ -194,11 +195,12 @@ internal sealed partial class Parser
 
     private Expression BitwiseXor()
     {
-        int start = p;
+        int start = p, chain = 0;
         var left = BitwiseAnd();
         while (Kind == TokenKind.CircumFlex)
         {
             p++;
+            ChainStep(ref chain);
             left = new BinOp(left, Operator.BitXor, BitwiseAnd(), SpanFrom(start));
         }
         return left;
@@ -206,11 +208,12 @@ internal sealed partial class Parser
 
     private Expression BitwiseAnd()
     {
-        int start = p;
+        int start = p, chain = 0;
         var left = ShiftExpression();
         while (Kind == TokenKind.Amper)
         {
             p++;
+            ChainStep(ref chain);
             left = new BinOp(left, Operator.BitAnd, ShiftExpression(), SpanFrom(start));
         }
         return left;
@@ -218,10 +221,11 @@ internal sealed partial class Parser
 
     private Expression ShiftExpression()
     {
-        int start = p;
+        int start = p, chain = 0;
         var left = Sum();
         while (Kind is TokenKind.LeftShift or TokenKind.RightShift)
         {
+            ChainStep(ref chain);
             var op = Kind == TokenKind.LeftShift ? Operator.LShift : Operator.RShift;
             p++;
             left = new BinOp(left, op, Sum(), SpanFrom(start));
@@ -231,10 +235,11 @@ internal sealed partial class Parser
 
     private Expression Sum()
     {
-        int start = p;
+        int start = p, chain = 0;
         var left = Term();
         while (Kind is TokenKind.Plus or TokenKind.Minus)
         {
+            ChainStep(ref chain);
             var op = Kind == TokenKind.Plus ? Operator.Add : Operator.Sub;
             p++;
             left = new BinOp(left, op, Term(), SpanFrom(start));
@@ -244,10 +249,11 @@ internal sealed partial class Parser
 
     private Expression Term()
     {
-        int start = p;
+        int start = p, chain = 0;
         var left = Factor();
         while (true)
         {
+            ChainStep(ref chain);
             Operator op;
             switch (Kind)
             {
@@ -306,10 +312,11 @@ internal sealed partial class Parser
     /// <summary>primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom</summary>
     private Expression Primary()
     {
-        int start = p;
+        int start = p, chain = 0;
         var e = Atom();
         while (true)
         {
+            ChainStep(ref chain);
             switch (Kind)
             {
                 case TokenKind.Dot:

@@ -12,7 +12,14 @@ namespace DjangoPreflight.Python.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    private const int MaxDepth = 400;
+    private const int MaxDepth = 1000;
+
+    /// <summary>CPython 3.11 refuses trees nested deeper than about 3000 levels ("maximum recursion
+    /// depth exceeded during ast construction"); so do we, which also protects recursive consumers.</summary>
+    private const int MaxTreeDepth = 2990;
+
+    /// <summary>Token count of one expression from which its tree depth is worth measuring.</summary>
+    private const int DeepCandidateTokens = 1000;
     private const int MaxFStringNesting = 40;
 
     private readonly byte[] src;
@@ -23,6 +30,9 @@ internal sealed partial class Parser
     private readonly int fstringNesting;
     private int p;
     private int depth;
+    private int enterStartTok;
+    private bool deepCandidate;
+    private int statementNesting;
 
     private sealed class ParseError : Exception;
 
@@ -97,14 +107,24 @@ internal sealed partial class Parser
 
     private void Enter()
     {
+        if (depth == 0) enterStartTok = p;
         if (++depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            depth = 0;
+            depth--;
             Fail("too many nested parentheses or expressions (nesting too deep)");
         }
     }
 
-    private void Leave() => depth--;
+    private void Leave()
+    {
+        if (--depth == 0 && p - enterStartTok >= DeepCandidateTokens) deepCandidate = true;
+    }
+
+    /// <summary>Called by operator and trailer loops: a long chain builds a deep left-nested tree.</summary>
+    private void ChainStep(ref int length)
+    {
+        if (++length == DeepCandidateTokens / 2) deepCandidate = true;
+    }
 
     /// <summary>Span from the first token of a rule to the last non-whitespace token consumed.</summary>
     private SourceSpan SpanFrom(int startTok)
@@ -141,17 +161,24 @@ internal sealed partial class Parser
     {
         int errorsBefore = diagnostics.Count;
         int start = p;
+        int countBefore = body.Count;
+        bool outerCandidate = deepCandidate;
+        int savedDepth = depth;
+        deepCandidate = false;
         try
         {
-            depth = 0;
             if (Kind == TokenKind.Indent)
             {
                 Fail("unexpected indent");
             }
             if (!TryCompoundStatement(body)) SimpleStatements(body);
+            if (deepCandidate) DropTooDeep(body, countBefore);
+            deepCandidate = outerCandidate;
         }
         catch (ParseError)
         {
+            deepCandidate = outerCandidate;
+            depth = savedDepth;
             Recover(start);
             if (Kind == TokenKind.Indent && diagnostics.Count > errorsBefore)
             {
@@ -166,6 +193,34 @@ internal sealed partial class Parser
                 Eat(TokenKind.Dedent);
             }
         }
+    }
+
+    /// <summary>Removes statements whose tree is deeper than CPython accepts, with a diagnostic each.</summary>
+    private void DropTooDeep(ImmutableArray<Statement>.Builder body, int from)
+    {
+        int limit = MaxTreeDepth - 2 * statementNesting - 2;
+        for (int i = body.Count - 1; i >= from; i--)
+        {
+            if (TreeDepth(body[i], limit) <= limit) continue;
+            diagnostics.Add(new SyntaxDiagnostic(body[i].Lineno, body[i].ColOffset,
+                "too many nested expressions: the syntax tree is deeper than CPython accepts"));
+            body.RemoveAt(i);
+        }
+    }
+
+    /// <summary>Depth of a tree, measured without recursion; stops early past the limit.</summary>
+    private static int TreeDepth(Node root, int limit)
+    {
+        int max = 0;
+        var stack = new Stack<(Node Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, d) = stack.Pop();
+            if (d > max) { max = d; if (max > limit) return max; }
+            foreach (var child in AstWalker.Children(node)) stack.Push((child, d + 1));
+        }
+        return max;
     }
 
     /// <summary>Skips to just after the NEWLINE ending the current logical line.</summary>
@@ -196,12 +251,14 @@ internal sealed partial class Parser
             p++;
             if (Kind != TokenKind.Indent) Fail($"expected an indented block after {after}");
             p++;
+            statementNesting++;
             while (Kind is not (TokenKind.Dedent or TokenKind.EndMarker))
             {
                 int before = p;
                 ParseStatementInto(body);
                 if (p == before) Advance();
             }
+            statementNesting--;
             Eat(TokenKind.Dedent);
         }
         else

@@ -13,6 +13,7 @@ internal sealed class Tokenizer
 {
     private const int MaxParenDepth = 200;
     private const int MaxFStringDepth = 150;
+    private const int MaxIndentLevels = 100;
 
     private readonly byte[] src;
     private readonly int n;
@@ -133,6 +134,7 @@ internal sealed class Tokenizer
         else if (col > top)
         {
             if (altCol <= altIndents[^1]) Error(pos, "inconsistent use of tabs and spaces in indentation");
+            if (indents.Count >= MaxIndentLevels) Error(pos, "too many levels of indentation");
             indents.Add(col);
             altIndents.Add(altCol);
             Add(TokenKind.Indent, pos, pos);
