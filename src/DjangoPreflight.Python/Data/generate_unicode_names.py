@@ -14,3 +14,17 @@ for cp in range(0x110000):
 with gzip.GzipFile('unicode_names.txt.gz', 'wb', compresslevel=9, mtime=0) as f:
     f.write('\n'.join(lines).encode('ascii'))
 print(len(lines), 'names from Unicode', unicodedata.unidata_version)
+
+# NFKC of single characters that can appear in identifiers (PEP 3131 normalises identifiers with
+# NFKC; .NET's string.Normalize is unavailable under InvariantGlobalization): 'hex;hex hex...'.
+mappings = []
+for cp in range(0x80, 0x110000):
+    c = chr(cp)
+    if 0xD800 <= cp < 0xE000:
+        continue
+    n = unicodedata.normalize('NFKC', c)
+    if n != c and (('a' + c).isidentifier() or c.isidentifier()):
+        mappings.append('%x;%s' % (cp, ' '.join('%x' % ord(x) for x in n)))
+with gzip.GzipFile('nfkc_identifier_chars.txt.gz', 'wb', compresslevel=9, mtime=0) as f:
+    f.write('\n'.join(mappings).encode('ascii'))
+print(len(mappings), 'NFKC identifier mappings')

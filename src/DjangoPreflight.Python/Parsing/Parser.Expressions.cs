@@ -345,7 +345,8 @@ internal sealed partial class Parser
     {
         int start = p;
         var first = SliceItem();
-        if (Kind != TokenKind.Comma) return first;
+        if (Kind != TokenKind.Comma)
+            return first is Starred ? new Tuple([first], ExprContext.Load, SpanFrom(start)) : first;
         var elts = ImmutableArray.CreateBuilder<Expression>();
         elts.Add(first);
         while (Eat(TokenKind.Comma))

@@ -252,11 +252,7 @@ internal sealed class Tokenizer
             }
             if (char.IsHighSurrogate(raw[k])) k++;
         }
-        string normalised = raw;
-        try { normalised = raw.Normalize(NormalizationForm.FormKC); }
-        catch (PlatformNotSupportedException) { }
-        catch (ArgumentException) { }
-        return names.Intern(normalised);
+        return names.Intern(UnicodeNames.NormalizeIdentifier(raw));
     }
 
     private static bool IsXidChar(string s, int index, bool start)

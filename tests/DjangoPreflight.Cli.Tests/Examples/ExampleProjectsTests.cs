@@ -136,27 +136,4 @@ public sealed class ExampleProjectsTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("No changes detected", result.StandardOutput);
     }
-
-    [Fact]
-    public void HardenedShop_ProbeLabOverrides_MigrateAndCollectStaticWithoutPostgresOrRedis()
-    {
-        // The documented single-box mode the live-probe lab uses: SQLite and a local cache,
-        // everything else exactly as in production.env.
-        using var project = ExampleProject.Copy(ExampleProject.Hardened);
-        var environment = DjangoManage.ProductionEnvironment(project);
-        environment["DJANGO_DB_ENGINE"] = "sqlite";
-        environment["DJANGO_SQLITE_PATH"] = project.PathOf("lab.sqlite3");
-        environment["DJANGO_CACHE_ENGINE"] = "locmem";
-        environment["DJANGO_STATIC_ROOT"] = project.PathOf("collected-static");
-        environment["DJANGO_MEDIA_ROOT"] = project.PathOf("lab-media");
-
-        var migrate = DjangoManage.Run(project, Production, environment, "migrate", "--noinput");
-        var collect = DjangoManage.Run(project, Production, environment, "collectstatic", "--noinput");
-
-        Assert.True(migrate.ExitCode == 0, migrate.ToString());
-        Assert.True(File.Exists(project.PathOf("lab.sqlite3")));
-        Assert.True(collect.ExitCode == 0, collect.ToString());
-        Assert.True(File.Exists(project.PathOf("collected-static/admin/css/base.css")));
-        Assert.True(File.Exists(project.PathOf("collected-static/css/shop.css")));
-    }
 }

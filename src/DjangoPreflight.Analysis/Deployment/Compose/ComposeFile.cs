@@ -1,0 +1,151 @@
+using DjangoPreflight.Core;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DjangoPreflight.Analysis.Deployment.Compose;
+
+/// <summary>A docker compose file: its services, read with YamlDotNet's representation model
+/// (no reflection). Unparsable YAML yields no services and one parse error.</summary>
+public sealed class ComposeFile
+{
+    private ComposeFile(string path, FileRole role, IReadOnlyList<ComposeService> services)
+    {
+        Path = path;
+        Role = role;
+        Services = services;
+    }
+
+    public string Path { get; }
+
+    public FileRole Role { get; }
+
+    public IReadOnlyList<ComposeService> Services { get; }
+
+    public static ComposeFile Parse(string path, string text, FileRole role, Action<int, string> error)
+    {
+        var services = new List<ComposeService>();
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
+                && Child(root, "services") is YamlMappingNode map)
+            {
+                foreach (var (key, value) in map.Children)
+                    if (key is YamlScalarNode { Value: { } name } && value is YamlMappingNode service)
+                        services.Add(ParseService(path, name, key, service));
+            }
+        }
+        catch (YamlException e)
+        {
+            error((int)Math.Max(1, e.Start.Line), "YAML: " + e.Message);
+        }
+        return new ComposeFile(path, role, services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList());
+    }
+
+    private static ComposeService ParseService(string path, string name, YamlNode key, YamlMappingNode service)
+    {
+        SourceLocation At(YamlNode n) => new(path, (int)n.Start.Line);
+        Located? Text(string field) => Child(service, field) switch
+        {
+            YamlScalarNode { Value: { } v } s => new Located(v, At(s)),
+            YamlSequenceNode seq => new Located(string.Join(' ', seq.Children.OfType<YamlScalarNode>().Select(c => c.Value ?? "")), At(seq)),
+            _ => null,
+        };
+
+        var environment = new List<KeyValuePair<string, Located>>();
+        switch (Child(service, "environment"))
+        {
+            case YamlMappingNode env:
+                foreach (var (k, v) in env.Children)
+                    if (k is YamlScalarNode { Value: { } envName })
+                        environment.Add(new(envName, new Located((v as YamlScalarNode)?.Value ?? "", At(k))));
+                break;
+            case YamlSequenceNode env:
+                foreach (var item in env.Children.OfType<YamlScalarNode>())
+                {
+                    var text = item.Value ?? "";
+                    var eq = text.IndexOf('=');
+                    environment.Add(new(eq < 0 ? text : text[..eq], new Located(eq < 0 ? "" : text[(eq + 1)..], At(item))));
+                }
+                break;
+        }
+
+        var envFiles = new List<Located>();
+        switch (Child(service, "env_file"))
+        {
+            case YamlScalarNode { Value: { } one } s:
+                envFiles.Add(new Located(one, At(s)));
+                break;
+            case YamlSequenceNode many:
+                foreach (var item in many.Children)
+                {
+                    if (item is YamlScalarNode { Value: { } f }) envFiles.Add(new Located(f, At(item)));
+                    else if (item is YamlMappingNode m && Child(m, "path") is YamlScalarNode { Value: { } p }) envFiles.Add(new Located(p, At(item)));
+                }
+                break;
+        }
+
+        var ports = new List<PublishedPort>();
+        if (Child(service, "ports") is YamlSequenceNode portList)
+        {
+            foreach (var item in portList.Children)
+            {
+                if (item is YamlScalarNode { Value: { } spec }) ports.Add(ShortPort(spec, At(item)));
+                else if (item is YamlMappingNode m)
+                    ports.Add(new PublishedPort(Scalar(m, "host_ip"), Scalar(m, "published"), Scalar(m, "target") ?? "", At(item)));
+            }
+        }
+
+        string? context = null, dockerfile = null;
+        switch (Child(service, "build"))
+        {
+            case YamlScalarNode { Value: { } c }:
+                context = c;
+                break;
+            case YamlMappingNode b:
+                context = Scalar(b, "context") ?? ".";
+                dockerfile = Scalar(b, "dockerfile");
+                break;
+        }
+
+        return new ComposeService(name, At(key), Text("image"), Text("command"), Text("entrypoint"), environment, envFiles, ports, context, dockerfile);
+    }
+
+    /// <summary>Short syntax: "5432", "5432:5432", "127.0.0.1:5432:5432", "[::1]:80:80", "8000-8010:8000-8010/tcp".</summary>
+    public static PublishedPort ShortPort(string spec, SourceLocation location)
+    {
+        var text = spec.Split('/')[0];
+        string? ip = null;
+        if (text.StartsWith('['))
+        {
+            var close = text.IndexOf(']');
+            ip = text[1..close];
+            text = text[(close + 2)..];
+        }
+        var parts = text.Split(':');
+        return parts.Length switch
+        {
+            1 => new PublishedPort(ip, null, parts[0], location),
+            2 => new PublishedPort(ip, parts[0], parts[1], location),
+            _ => new PublishedPort(string.Join(':', parts[..^2]), parts[^2], parts[^1], location),
+        };
+    }
+
+    /// <summary>A key of a mapping, or of what it merges in with <c>&lt;&lt;: *anchor</c> (YAML merge
+    /// keys, common in compose files to share a service definition).</summary>
+    private static YamlNode? Child(YamlMappingNode map, string key, int depth = 0)
+    {
+        if (map.Children.TryGetValue(new YamlScalarNode(key), out var v)) return v;
+        if (depth > 8 || !map.Children.TryGetValue(new YamlScalarNode("<<"), out var merged)) return null;
+        var sources = merged switch
+        {
+            YamlMappingNode one => [one],
+            YamlSequenceNode many => many.Children.OfType<YamlMappingNode>().ToList(),
+            _ => new List<YamlMappingNode>(),
+        };
+        return sources.Select(m => Child(m, key, depth + 1)).FirstOrDefault(n => n is not null);
+    }
+
+    private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+}

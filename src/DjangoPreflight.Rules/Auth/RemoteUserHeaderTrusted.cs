@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Auth;
+
+/// <summary>DP512: a RemoteUserMiddleware logs users in from a header that the front server is not
+/// seen to set or strip.</summary>
+public sealed partial class RemoteUserHeaderTrusted : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP512",
+        Title: "RemoteUserMiddleware trusts a header the front server may not set or strip",
+        Category: Category.Auth,
+        DefaultSeverity: Severity.High,
+        DjangoIds: [],
+        Seeds: ["002"],
+        Docs: new RuleDocs(
+            Why: """
+                RemoteUserMiddleware logs in whoever the configured header names, without a password. A
+                subclass reading an HTTP header (header = "HTTP_X_REMOTE_USER") is only safe if the front
+                server always overwrites or removes that header: otherwise any client sends
+                `X-Remote-User: admin` and is the admin. Even the stock REMOTE_USER needs a front server
+                that authenticates and sets it.
+                """,
+            Fix: """
+                Make the proxy authenticate and set the header in every location that reaches Django
+                (`proxy_set_header X-Remote-User $remote_user;` after auth_basic/auth_request), or clear it
+                (`proxy_set_header X-Remote-User "";`) where it does not authenticate.
+                """,
+            Before: """
+                class ProxyUserMiddleware(RemoteUserMiddleware):
+                    header = "HTTP_X_REMOTE_USER"
+                # nginx: location / { proxy_pass http://app:8000; }
+                """,
+            After: """
+                # nginx: location / { auth_request /auth; auth_request_set $user $upstream_http_x_user;
+                #                     proxy_set_header X-Remote-User $user; proxy_pass http://app:8000; }
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
+    {
+        if (settings is null || SettingsLookups.Entries(settings, "MIDDLEWARE") is not { } middleware) yield break;
+        var location = settings.LocationOf("MIDDLEWARE");
+        foreach (var entry in middleware)
+        {
+            var stock = entry is "django.contrib.auth.middleware.RemoteUserMiddleware" or "django.contrib.auth.middleware.PersistentRemoteUserMiddleware";
+            var meta = stock ? "REMOTE_USER" : CustomHeader(project, entry);
+            if (meta is null) continue;
+            var upstreams = project.Deployment.DjangoUpstreams.ToList();
+            if (!meta.StartsWith("HTTP_", StringComparison.Ordinal))
+            {
+                // REMOTE_USER is a server variable, not a header: clients cannot forge it, but a
+                // front server has to authenticate and set it, and we see none that does.
+                if (!upstreams.Any(u => SetsServerVariable(u.Scope, meta)))
+                    yield return Finding(
+                        $"{Short(entry)} logs users in from {meta}, and no front-server configuration in the repository authenticates and sets it; check the server in front does.",
+                        location, Confidence.Low, "MIDDLEWARE");
+                continue;
+            }
+            var header = SettingsLookups.HeaderFromMeta(meta);
+            var open = upstreams.Where(u => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null).ToList();
+            if (upstreams.Count == 0)
+                yield return Finding(
+                    $"{Short(entry)} logs users in from the {header} request header; no proxy configuration in the repository shows that the front server overwrites or strips it, so any client may send it.",
+                    location, Confidence.Medium, "MIDDLEWARE");
+            else if (open.Count > 0)
+                yield return Finding(
+                    $"{Short(entry)} logs users in from the {header} request header, but the nginx location at {open[0].Pass.Location} passes the client's own value: anyone can log in as anyone.",
+                    location, Confidence.High, "MIDDLEWARE");
+        }
+    }
+
+    private static string Short(string entry) => entry[(entry.LastIndexOf('.') + 1)..];
+
+    private static bool SetsServerVariable(NginxScope scope, string name) =>
+        new[] { "uwsgi_param", "fastcgi_param", "scgi_param" }.Any(d => scope.EffectiveArray(d).Any(p => p.Arg(0) == name));
+
+    /// <summary>For a project middleware class deriving from a RemoteUserMiddleware, the META key
+    /// its <c>header</c> attribute names (the stock one when it sets none); null for any other class.</summary>
+    private static string? CustomHeader(ProjectContext project, string entry)
+    {
+        var dot = entry.LastIndexOf('.');
+        if (dot <= 0) return null;
+        var className = entry[(dot + 1)..];
+        var module = entry[..dot].Replace('.', '/');
+        var file = project.Files.All.FirstOrDefault(p => p == module + ".py" || p.EndsWith("/" + module + ".py", StringComparison.Ordinal)
+                                                         || p == module + "/__init__.py" || p.EndsWith("/" + module + "/__init__.py", StringComparison.Ordinal));
+        if (file is null || project.Files.ReadText(file) is not { } text) return null;
+        var match = Regex.Match(text, $@"^class\s+{Regex.Escape(className)}\s*\(([^)]*)\)\s*:(.*?)(?=^\S|\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+        if (!match.Success || !match.Groups[1].Value.Contains("RemoteUserMiddleware", StringComparison.Ordinal)) return null;
+        return HeaderAttribute().Match(match.Groups[2].Value) is { Success: true } h ? h.Groups[1].Value : "REMOTE_USER";
+    }
+
+    [GeneratedRegex(@"^\s+header\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline)]
+    private static partial Regex HeaderAttribute();
+}

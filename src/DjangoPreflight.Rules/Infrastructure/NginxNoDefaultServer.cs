@@ -1,0 +1,76 @@
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Infrastructure;
+
+/// <summary>DP803: for some port, the server nginx uses for unknown Host headers does not reject them.</summary>
+public sealed class NginxNoDefaultServer : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP803",
+        Title: "nginx has no default server rejecting unknown Host headers",
+        Category: Category.Infrastructure,
+        DefaultSeverity: Severity.Medium,
+        DjangoIds: [],
+        Seeds: ["004"],
+        Docs: new RuleDocs(
+            Why: """
+                nginx answers a request whose Host header matches no server_name with the port's default
+                server: the one marked default_server, else the first one. If that is your site, scanners
+                and attackers reach Django with forged Host headers (cache poisoning, password-reset
+                links to their domain) and fill your error reports with DisallowedHost.
+                """,
+            Fix: """
+                Add a catch-all default server for every port that closes the connection (444), before
+                any request reaches Django.
+                """,
+            Before: """
+                server {
+                    listen 80;
+                    server_name shop.example.com;
+                    location / { proxy_pass http://app:8000; }
+                }
+                """,
+            After: """
+                server {
+                    listen 80 default_server;
+                    listen 443 ssl default_server;
+                    ssl_reject_handshake on;
+                    server_name _;
+                    return 444;
+                }
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project)
+    {
+        foreach (var config in project.Deployment.Nginx)
+            foreach (var (port, server) in UnguardedPorts(config))
+                yield return Finding(
+                    $"Requests to port {port} with an unknown Host header go to the server named {Names(server)}, which does not reject them (no default server returning 444).",
+                    server.Location, config.IsWholeConfig ? Confidence.High : Confidence.Medium);
+    }
+
+    /// <summary>Each public port whose default server serves requests instead of rejecting them.</summary>
+    public static IEnumerable<(int Port, NginxServer Server)> UnguardedPorts(NginxConfig config)
+    {
+        foreach (var port in config.Servers.SelectMany(s => s.Listens).Where(l => !l.IsLocalOnly && l.Port is not null).Select(l => l.Port!.Value).Distinct().Order())
+        {
+            var on = config.Servers.Where(s => s.Listens.Any(l => l.Port == port && !l.IsLocalOnly)).ToList();
+            var fallback = on.FirstOrDefault(s => s.Listens.Any(l => l.Port == port && l.DefaultServer)) ?? on[0];
+            if (fallback.Rejection is null && fallback.HttpsRedirect is null)
+                yield return (port, fallback);
+        }
+    }
+
+    /// <summary>The directive that rejects unknown hosts on every port of the config, or null.</summary>
+    public static NginxDirective? GuardFor(NginxConfig config)
+    {
+        var ports = config.Servers.SelectMany(s => s.Listens).Where(l => !l.IsLocalOnly && l.Port is not null).Select(l => l.Port!.Value).Distinct().ToList();
+        if (ports.Count == 0 || UnguardedPorts(config).Any()) return null;
+        return config.Servers.Select(s => s.Rejection).FirstOrDefault(r => r is not null);
+    }
+
+    private static string Names(NginxServer server) =>
+        server.Names.Count == 0 ? "\"\"" : string.Join(' ', server.Names);
+}

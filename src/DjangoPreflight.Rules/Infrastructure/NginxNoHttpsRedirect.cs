@@ -1,0 +1,74 @@
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Infrastructure;
+
+/// <summary>DP804: an nginx server answers plain HTTP with content instead of redirecting to HTTPS.</summary>
+public sealed class NginxNoHttpsRedirect : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP804",
+        Title: "nginx serves HTTP without redirecting to HTTPS",
+        Category: Category.Infrastructure,
+        DefaultSeverity: Severity.High,
+        DjangoIds: [],
+        Seeds: ["002", "004"],
+        Docs: new RuleDocs(
+            Why: """
+                A site that answers on plain HTTP sends pages, forms and cookies without encryption to
+                anyone who types the address without https:// or follows an old link; a network attacker
+                can read and rewrite them, and strip the upgrade to HTTPS entirely.
+                """,
+            Fix: """
+                Make every plain-HTTP server redirect to HTTPS (and serve the site from a `listen 443 ssl`
+                server). Keep only the ACME challenge location on port 80 if you need it.
+                """,
+            Before: """
+                server {
+                    listen 80;
+                    server_name shop.example.com;
+                    location / { proxy_pass http://app:8000; }
+                }
+                """,
+            After: """
+                server {
+                    listen 80;
+                    server_name shop.example.com;
+                    return 301 https://$host$request_uri;
+                }
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project)
+    {
+        foreach (var config in project.Deployment.Nginx)
+        {
+            // With no TLS server at all, TLS may end at a load balancer in front of nginx.
+            var anyTls = config.Servers.Any(s => s.Listens.Any(s.IsSsl));
+            foreach (var (server, listen) in PlainServers(config))
+                yield return Finding(
+                    $"The server named {(server.Names.Count == 0 ? "\"\"" : string.Join(' ', server.Names))} answers plain HTTP on port {listen.Port} without redirecting to HTTPS"
+                    + (anyTls ? "." : "; no server in this configuration terminates TLS, so check that the load balancer in front redirects."),
+                    listen.Location, anyTls ? Confidence.High : Confidence.Low);
+        }
+    }
+
+    /// <summary>Servers that serve content on a public plain-HTTP listen (not rejecting, not redirecting).</summary>
+    public static IEnumerable<(NginxServer Server, NginxListen Listen)> PlainServers(NginxConfig config)
+    {
+        foreach (var server in config.Servers)
+        {
+            if (server.HttpsRedirect is not null || server.Rejection is not null) continue;
+            var plain = server.Listens.FirstOrDefault(l => !server.IsSsl(l) && !l.IsLocalOnly);
+            if (plain is not null) yield return (server, plain);
+        }
+    }
+
+    /// <summary>The redirect that upgrades plain HTTP, when every plain-HTTP server of the config
+    /// redirects (or rejects) and at least one redirects; else null.</summary>
+    public static NginxDirective? RedirectFor(NginxConfig config)
+    {
+        if (PlainServers(config).Any()) return null;
+        return config.Servers.Where(s => s.Listens.Any(l => !s.IsSsl(l))).Select(s => s.HttpsRedirect).FirstOrDefault(r => r is not null);
+    }
+}

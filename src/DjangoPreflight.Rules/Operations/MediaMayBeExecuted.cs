@@ -1,0 +1,97 @@
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Operations;
+
+/// <summary>DP604: the web server may execute uploaded media, list it, or serve it with a content
+/// type a browser renders (uploaded HTML/SVG running script on the site's origin).</summary>
+public sealed class MediaMayBeExecuted : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP604",
+        Title: "The web server may execute or mis-serve uploaded media",
+        Category: Category.Operations,
+        DefaultSeverity: Severity.High,
+        DjangoIds: [],
+        Seeds: ["004"],
+        Docs: new RuleDocs(
+            Why: """
+                MEDIA_ROOT holds what users upload. nginx checks regex locations before plain prefix ones,
+                so `location ~ \.php$ { fastcgi_pass ...; }` also runs /media/shell.php. Served normally,
+                an uploaded .html or .svg gets a text/html or image/svg+xml type and runs its script on
+                your domain with your users' cookies; autoindex lists every private upload.
+                """,
+            Fix: """
+                Use `location ^~ /media/` so no regex location can take over, never pass media to an
+                interpreter, turn autoindex off, and force downloads for user content
+                (`add_header Content-Disposition attachment;` with `add_header X-Content-Type-Options nosniff;`)
+                or serve media from a separate domain.
+                """,
+            Before: """
+                location /media/ { alias /srv/media/; }
+                location ~ \.php$ { fastcgi_pass unix:/run/php-fpm.sock; }
+                """,
+            After: """
+                location ^~ /media/ {
+                    alias /srv/media/;
+                    add_header Content-Disposition attachment;
+                    add_header X-Content-Type-Options nosniff;
+                }
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
+    {
+        var mediaPrefix = settings?["MEDIA_URL"]?.Value.AsString is { } url && url.Trim('/').Length > 0 && !url.Contains("://", StringComparison.Ordinal)
+            ? "/" + url.Trim('/')
+            : null;
+        foreach (var (_, server) in project.Deployment.NginxServers)
+        {
+            foreach (var media in server.AllLocations.Where(l => IsMedia(l, mediaPrefix)))
+            {
+                // A regex location anywhere at server level that runs a script wins over a plain prefix.
+                var runner = media.Modifier == "^~" ? null : server.Locations.FirstOrDefault(l => l.IsRegex && l.Upstream is not null && RunsScripts(l));
+                runner ??= media.Locations.FirstOrDefault(l => l.Upstream is not null);
+                if (runner is not null)
+                {
+                    yield return Finding(
+                        $"Uploaded files under {media.Path} can be executed: the location at {runner.Location} passes matching requests to {runner.Upstream!.Name}.",
+                        media.Location);
+                    continue;
+                }
+                if (media.Effective("autoindex") is { } index && index.Arg(0) == "on")
+                    yield return Finding($"autoindex lists every uploaded file under {media.Path}.", index.Location, severity: Severity.Medium);
+                if (!ForcesSafeType(media))
+                    yield return Finding(
+                        $"Uploads under {media.Path} are served with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment, sandbox CSP or forced type).",
+                        media.Location, Confidence.Medium, severity: Severity.Medium);
+            }
+        }
+    }
+
+    private static bool IsMedia(NginxLocation location, string? mediaPrefix)
+    {
+        if (location.IsRegex || location.Upstream is not null || location.FileSource is null) return false;
+        var path = location.Path.TrimEnd('/');
+        if (mediaPrefix is not null) return path == mediaPrefix;
+        return path.Contains("media", StringComparison.OrdinalIgnoreCase) || path.Contains("upload", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool RunsScripts(NginxLocation location) =>
+        new[] { "php", "py", "cgi", "pl", "phtml", "jsp", "asp" }.Any(ext => location.Path.Contains(ext, StringComparison.OrdinalIgnoreCase));
+
+    private static bool ForcesSafeType(NginxLocation media)
+    {
+        if (media.EffectiveHeader("Content-Disposition") is { } disposition && disposition.Arg(1).StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (media.EffectiveHeader("Content-Security-Policy") is { } csp && csp.Arg(1).Contains("sandbox", StringComparison.OrdinalIgnoreCase))
+            return true;
+        // `types { } default_type application/octet-stream;` drops the extension mapping.
+        var types = media.Directives.LastOrDefault(d => d.Name == "types");
+        return types is { Block.Count: 0 } && media.Effective("default_type")?.Arg(0) is "application/octet-stream" or "text/plain";
+    }
+}

@@ -1,0 +1,86 @@
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Operations;
+
+/// <summary>DP602: the deployment never runs collectstatic, or nothing serves STATIC_URL
+/// (no WhiteNoise, no web-server location, no remote storage).</summary>
+public sealed class StaticFilesNotServed : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP602",
+        Title: "Static files are never collected or served",
+        Category: Category.Operations,
+        DefaultSeverity: Severity.Medium,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                With DEBUG off, Django does not serve static files. Unless the deployment runs
+                collectstatic and something serves STATIC_ROOT at STATIC_URL (WhiteNoise, the web server,
+                a CDN or bucket), the admin and every page lose their CSS and JavaScript in production.
+                """,
+            Fix: """
+                Run `python manage.py collectstatic --noinput` in the image build or release step, and
+                serve the result: add WhiteNoise's middleware, or a web-server location for STATIC_URL
+                that aliases STATIC_ROOT.
+                """,
+            Before: """
+                CMD ["gunicorn", "shop.wsgi"]
+                """,
+            After: """
+                RUN python manage.py collectstatic --noinput
+                CMD ["gunicorn", "shop.wsgi"]
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
+    {
+        var deployment = project.Deployment;
+        var anchor = deployment.ProductionLaunches.FirstOrDefault()?.Location
+                     ?? deployment.Dockerfiles.FirstOrDefault(d => FileRoles.FromPath(d.Path) != FileRole.Development)?.Instructions.FirstOrDefault()?.Location;
+        // Without a production launch or image there is no deployment to judge.
+        if (anchor is null) yield break;
+        if (settings is not null && SettingsLookups.Contains(settings, "INSTALLED_APPS", a => a.StartsWith("django.contrib.staticfiles", StringComparison.Ordinal)) != true)
+            yield break;
+        if (deployment.CollectstaticSteps.Count == 0)
+            yield return Finding(
+                "No deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile): STATIC_ROOT will be empty in production.",
+                anchor, Confidence.Medium);
+        if (settings is null || Served(project, settings) is not false) yield break;
+        yield return Finding(
+            $"Nothing serves STATIC_URL ({settings["STATIC_URL"]?.Value.AsString}) in production: no WhiteNoise middleware, no nginx location for it, no remote static storage.",
+            settings.LocationOf("STATIC_URL"), Confidence.Medium, "STATIC_URL");
+    }
+
+    /// <summary>True when something serves static files, false when nothing is seen to, null when a
+    /// setting it depends on is unknown.</summary>
+    private static bool? Served(ProjectContext project, SettingsModel settings)
+    {
+        var whitenoise = SettingsLookups.Contains(settings, "MIDDLEWARE", m => m.StartsWith("whitenoise.", StringComparison.Ordinal));
+        if (whitenoise != false) return whitenoise;
+        if (settings["STATIC_URL"]?.Value is not PyStr { Value: var url }) return null;
+        // An absolute STATIC_URL is a CDN or bucket.
+        if (url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal))
+            return true;
+        if (RemoteStorage(settings) is var remote && remote != false) return remote;
+        var prefix = "/" + url.Trim('/');
+        return project.Deployment.NginxServers.SelectMany(s => s.Server.AllLocations)
+            .Any(l => !l.IsRegex && l.Path.TrimEnd('/') == prefix && l.FileSource is not null && l.Upstream is null);
+    }
+
+    private static bool? RemoteStorage(SettingsModel settings)
+    {
+        PyValue? backend = settings.IsSet("STORAGES") && settings["STORAGES"]!.Value is PyDict storages
+            ? (storages.Get("staticfiles") as PyDict)?.Get("BACKEND")
+            : settings.IsSet("STATICFILES_STORAGE") ? settings["STATICFILES_STORAGE"]!.Value : null;
+        if (backend is null) return false;
+        if (backend.AsString is not { } name) return null;
+        return name.StartsWith("storages.", StringComparison.Ordinal) || name.Contains("cloudinary", StringComparison.OrdinalIgnoreCase)
+               || name.Contains("S3", StringComparison.Ordinal) || name.Contains("gcloud", StringComparison.OrdinalIgnoreCase);
+    }
+}

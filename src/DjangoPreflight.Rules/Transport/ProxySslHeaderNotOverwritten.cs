@@ -1,0 +1,74 @@
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Transport;
+
+/// <summary>DP309: SECURE_PROXY_SSL_HEADER is set, but no proxy configuration of the project is
+/// seen to overwrite that header, so clients can claim HTTPS themselves.</summary>
+public sealed class ProxySslHeaderNotOverwritten : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP309",
+        Title: "SECURE_PROXY_SSL_HEADER is trusted: the proxy must overwrite that header",
+        Category: Category.Transport,
+        DefaultSeverity: Severity.Medium,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                With SECURE_PROXY_SSL_HEADER set, Django believes a request is HTTPS whenever that header
+                says so. nginx passes client headers through unless told otherwise, so unless the proxy
+                always overwrites it, any client can send `X-Forwarded-Proto: https` over plain HTTP:
+                SECURE_SSL_REDIRECT stops redirecting and request.is_secure() lies to your code.
+                """,
+            Fix: """
+                In every proxy location that reaches Django, overwrite the header with the real scheme
+                (`proxy_set_header X-Forwarded-Proto $scheme;`). Never copy the client's value.
+                """,
+            Before: """
+                location / {
+                    proxy_pass http://app:8000;
+                }
+                """,
+            After: """
+                location / {
+                    proxy_pass http://app:8000;
+                    proxy_set_header X-Forwarded-Proto $scheme;
+                }
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
+
+    /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
+    {
+        if (settings is null || !settings.IsSet("SECURE_PROXY_SSL_HEADER")) yield break;
+        var location = settings.LocationOf("SECURE_PROXY_SSL_HEADER");
+        if (SettingsLookups.ProxySslHeader(settings) is not var (header, _))
+        {
+            if (!settings["SECURE_PROXY_SSL_HEADER"]!.Value.IsKnown)
+                yield return Finding("SECURE_PROXY_SSL_HEADER could not be resolved; make sure the proxy overwrites the header it names.",
+                    location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
+            yield break;
+        }
+        var upstreams = project.Deployment.DjangoUpstreams.ToList();
+        if (upstreams.Count == 0)
+        {
+            yield return Finding(
+                $"SECURE_PROXY_SSL_HEADER trusts the {header} header, and the repository holds no proxy configuration that shows it is overwritten; make sure the front server always sets it.",
+                location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
+            yield break;
+        }
+        var open = upstreams.Where(u => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null).ToList();
+        if (open.Count == 0) yield break;
+        var first = open[0].Pass.Location;
+        yield return Finding(
+            open.Count == upstreams.Count
+                ? $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but no nginx location overwrites it (e.g. {first}): clients can claim HTTPS themselves."
+                : $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but the nginx location at {first} passes the client's own value through.",
+            location, open.Count == upstreams.Count ? Confidence.High : Confidence.Medium, "SECURE_PROXY_SSL_HEADER");
+    }
+}

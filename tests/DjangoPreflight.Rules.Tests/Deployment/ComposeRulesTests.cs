@@ -1,0 +1,48 @@
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Rules.Infrastructure;
+using static DjangoPreflight.Rules.Tests.Deployment.DeploymentFixtures;
+
+namespace DjangoPreflight.Rules.Tests.Deployment;
+
+/// <summary>DP807 and DP808 on real compose, env and Procfile files.</summary>
+public sealed class ComposeRulesTests
+{
+    [Fact]
+    public void Datastores_published_on_all_interfaces_or_without_auth()
+    {
+        var findings = new DatastoreExposed().Check(Project("compose"));
+        // Not: elasticsearch bound to 127.0.0.1, anything in the development docker-compose.yml.
+        Assert.Equal(
+        [
+            "DP807 docker-compose.prod.yml:26 high high | The postgres service 'db' publishes port 5432 on every interface of the host.",
+            "DP807 docker-compose.prod.yml:27 low medium | The redis service 'cache' runs without authentication: any container or host that can reach it can read and change it.",
+            "DP807 docker-compose.prod.yml:35 high high | The redis service 'sessions' publishes port 6379 on every interface of the host.",
+            "DP807 docker-compose.prod.yml:39 high high | The memcached service 'memcached' publishes port 11211 on every interface of the host, and memcached runs without authentication.",
+        ], Render(findings));
+    }
+
+    [Fact]
+    public void Debug_on_in_production_compose_env_file_and_procfile()
+    {
+        var findings = new DebugOnInDeployment().Check(Project("compose"), null);
+        // Not: DEBUG=0 in the worker, APP_DEBUG (the settings do not read it), the development
+        // compose file, .env, .env.example.
+        Assert.Equal(
+        [
+            "DP808 .env.production:3 critical high | The env file sets DEBUG=on, which turns DEBUG on.",
+            "DP808 Procfile:1 critical high | The Procfile sets DJANGO_DEBUG=true, which turns DEBUG on.",
+            "DP808 docker-compose.prod.yml:13 critical high | The compose service web sets DJANGO_DEBUG=True, which turns DEBUG on.",
+        ], Render(findings));
+    }
+
+    [Fact]
+    public void Debug_variable_name_comes_from_the_settings()
+    {
+        // Settings that read DEBUG from APP_DEBUG: only that name (and the usual ones) count.
+        var debug = new Setting("DEBUG", new PyUnknown("env"), new Core.SourceLocation(SettingsPath, 4), ["APP_DEBUG"], new Dictionary<string, PyValue>());
+        var settings = new SettingsModel("shop.settings.production", SettingsPath, new Dictionary<string, Setting> { ["DEBUG"] = debug }, []);
+        var findings = new DebugOnInDeployment().Check(Project("compose"), settings);
+        Assert.Contains("DP808 docker-compose.prod.yml:15 critical high | The compose service web sets APP_DEBUG=yes, which turns DEBUG on.", Render(findings));
+        Assert.Equal(4, findings.Count());
+    }
+}
