@@ -15,6 +15,8 @@ public static class CliApp
             ScanCommand.Build(io),
             RulesCommand.Build(io),
             ExplainCommand.Build(io),
+            SettingsCommand.Build(io),
+            ProbeCommand.Build(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -5,6 +5,9 @@ public sealed record ScanReport(TargetInfo Target, IReadOnlyList<Finding> Findin
 {
     public const string ToolName = "django-preflight";
     public const string ToolVersion = "0.1.0";
+
+    /// <summary>The rules that ran, ordered by ID: formats that describe rules (SARIF) read them here.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; init; } = [];
 }
 
 /// <summary>What was examined. For <c>scan</c>: Path, SettingsModule, DjangoVersion;

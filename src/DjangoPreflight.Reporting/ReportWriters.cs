@@ -7,6 +7,8 @@ public static class ReportWriters
     [
         new TextReportWriter(),
         new JsonReportWriter(),
+        new SarifReportWriter(),
+        new MarkdownReportWriter(),
     ];
 
     public static IReadOnlyList<string> Formats => All.Select(w => w.Format).ToList();

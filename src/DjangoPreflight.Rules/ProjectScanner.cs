@@ -9,7 +9,8 @@ public static class ProjectScanner
     /// <param name="displayPath">The path as the user gave it, shown in the report's target.</param>
     public static ScanReport Scan(ProjectContext project, IEnumerable<ProjectRule> rules, string displayPath)
     {
-        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, rules), project);
+        var ruleList = rules.ToList();
+        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, ruleList), project);
         var settings = project.Settings.Production;
         var django = project.Django;
         var reasons = new List<string>();
@@ -24,6 +25,6 @@ public static class ProjectScanner
             UnresolvedSettings: project.Diagnostics.UnresolvedSettings,
             ParseErrors: project.Diagnostics.ParseErrors,
             Notices: project.Diagnostics.Notices);
-        return new ScanReport(target, findings, summary);
+        return new ScanReport(target, findings, summary) { Rules = ruleList.Select(r => r.Descriptor).ToList() };
     }
 }

@@ -23,6 +23,9 @@ public sealed record Setting(
 {
     public bool IsKnown => Value.IsKnown;
 
+    /// <summary>Those of <see cref="EnvVars"/> the active profile does not define (so the value shown is what a missing variable gives).</summary>
+    public IReadOnlyList<string> UnsetEnvVars { get; init; } = [];
+
     /// <summary>True if the value comes from the environment rather than a literal.</summary>
     public bool FromEnvironment => EnvVars.Count > 0;
 }

@@ -17,10 +17,6 @@ public sealed class SettingsFacts
     /// <summary>Every settings module of the project (production included), for cross-module rules.</summary>
     public IReadOnlyList<SettingsModel> All { get; }
 
-    public static SettingsFacts Load(ProjectContext project)
-    {
-        // Placeholder until the settings evaluator (issue 4) lands: nothing is evaluated.
-        project.Diagnostics.Notice("settings evaluation is not available in this build");
-        return new SettingsFacts(null, []);
-    }
+    /// <summary>Discovers the settings modules and evaluates each under the active env profile.</summary>
+    public static SettingsFacts Load(ProjectContext project) => SettingsEvaluator.Load(project);
 }

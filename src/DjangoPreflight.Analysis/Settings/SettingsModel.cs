@@ -28,6 +28,13 @@ public sealed class SettingsModel
     /// <summary>Why this module was chosen as the one production runs.</summary>
     public IReadOnlyList<string> Reasons { get; }
 
+    /// <summary>Exceptions importing the module would raise under the profile ("path:line: Type: message"):
+    /// a fail-fast configuration shows here. Evaluation goes on past them so the rest can be audited.</summary>
+    public IReadOnlyList<string> Raises { get; init; } = [];
+
+    /// <summary>The Django version whose defaults fill in what the project does not set.</summary>
+    public DjangoVersion? DefaultsVersion { get; init; }
+
     public Setting? this[string name] => Settings.TryGetValue(name, out var s) ? s : null;
 
     /// <summary>True when the project (not Django's defaults) sets this name.</summary>

@@ -1,11 +1,10 @@
-using DjangoPreflight.Analysis.Project;
-using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.Rules.DjangoChecks;
 
 namespace DjangoPreflight.Rules.Disclosure;
 
 /// <summary>DP201: DEBUG is on in the production settings (Django's security.W018).</summary>
-public sealed class DebugEnabled : ProjectRule
+public sealed class DebugEnabled : DeployCheckRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP201",
@@ -31,15 +30,18 @@ public sealed class DebugEnabled : ProjectRule
                 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project)
+    // Django's check is `not settings.DEBUG`: any truthy value fires it, even the string "False".
+    public override IEnumerable<Finding> Check(DeploySettings settings) =>
+        When(settings.Truthy("DEBUG"), settings, "security.W018", "DEBUG", settings.Value("DEBUG") switch
+        {
+            Analysis.Settings.PyBool => "DEBUG is True in the production settings.",
+            var v => $"DEBUG is {Show(v)} in the production settings, which Python treats as true.",
+        });
+
+    private static string Show(Analysis.Settings.PyValue v) => v switch
     {
-        if (project.Settings.Production is not { } settings || settings["DEBUG"] is not { } debug)
-            yield break;
-        // Django's check is `if settings.DEBUG`: any truthy value fires it.
-        if (debug.Value.Truthy == true)
-            yield return Finding("DEBUG is True in the production settings.", settings.LocationOf("DEBUG"), setting: "DEBUG");
-        else if (debug.Value.Truthy is null)
-            yield return Finding($"DEBUG could not be resolved ({((PyUnknown)debug.Value).Reason}); check it is False in production.",
-                settings.LocationOf("DEBUG"), Confidence.Low, "DEBUG");
-    }
+        Analysis.Settings.PyStr s => $"the string '{s.Value}'",
+        Analysis.Settings.PyInt i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "a non-boolean value",
+    };
 }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using DjangoPreflight.Python;
+using DjangoPreflight.Python.Ast;
+
+// Usage:
+//   bench [--files LIST] [--rounds N]       parse every file N times, report MB/s (one thread)
+//   dump FILE                                print our dump of FILE (conformance format)
+//   compare REFERENCE                        compare our dumps with a reference produced by ast_dump.py
+return args.Length > 0 && args[0] == "dump" ? Dump(args[1])
+    : args.Length > 0 && args[0] == "compare" ? Compare(args[1])
+    : Bench(args);
+
+static int Dump(string path)
+{
+    var result = PythonParser.Parse(File.ReadAllBytes(path), path);
+    foreach (var d in result.Diagnostics) Console.Error.WriteLine($"{path}:{d}");
+    Console.Write(AstDump.Dump(result.Module));
+    return 0;
+}
+
+static int Compare(string referencePath)
+{
+    int compared = 0, matched = 0;
+    foreach (var (path, expected) in ReadReference(referencePath))
+    {
+        compared++;
+        var result = PythonParser.Parse(File.ReadAllBytes(path), path);
+        bool rejected = expected.StartsWith("ERR", StringComparison.Ordinal);
+        if (rejected || result.HasErrors)
+        {
+            if (rejected && result.HasErrors) matched++;
+            else Console.WriteLine($"MISMATCH {path}: CPython {(rejected ? "rejects" : "accepts")}, we {(result.HasErrors ? "reject: " + result.Diagnostics[0] : "accept")}");
+            continue;
+        }
+        string actual = AstDump.Dump(result.Module);
+        if (actual == expected) { matched++; continue; }
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        int i = 0;
+        while (i < e.Length && i < a.Length && e[i] == a[i]) i++;
+        Console.WriteLine($"MISMATCH {path} line {i}:\n  expected: {Trim(i < e.Length ? e[i] : "<end>")}\n  actual:   {Trim(i < a.Length ? a[i] : "<end>")}");
+    }
+    Console.WriteLine($"compared {compared}, matched {matched}");
+    return compared == matched ? 0 : 1;
+}
+
+static string Trim(string s) => s.Length > 300 ? s[..300] + "..." : s;
+
+static IEnumerable<(string Path, string Dump)> ReadReference(string referencePath)
+{
+    string? path = null;
+    var sb = new System.Text.StringBuilder();
+    foreach (var line in File.ReadLines(referencePath))
+    {
+        if (line.StartsWith("=== ", StringComparison.Ordinal))
+        {
+            if (path is not null) yield return (path, sb.ToString());
+            path = line[4..];
+            sb.Clear();
+            continue;
+        }
+        sb.Append(line).Append('\n');
+    }
+    if (path is not null) yield return (path, sb.ToString());
+}
+
+static int Bench(string[] args)
+{
+    string list = "files.txt";
+    int rounds = 3;
+    for (int i = 0; i < args.Length - 1; i++)
+    {
+        if (args[i] == "--files") list = args[i + 1];
+        if (args[i] == "--rounds") rounds = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+    var sources = File.ReadAllLines(list).Where(l => l.Length > 0).Select(File.ReadAllBytes).ToList();
+    long bytes = sources.Sum(s => (long)s.Length);
+    foreach (var s in sources) PythonParser.Parse(s); // warm-up (JIT, tiering)
+    double best = double.MaxValue;
+    for (int r = 0; r < rounds; r++)
+    {
+        var sw = Stopwatch.StartNew();
+        foreach (var s in sources) PythonParser.Parse(s);
+        best = Math.Min(best, sw.Elapsed.TotalSeconds);
+    }
+    Console.WriteLine($"files={sources.Count} bytes={bytes} seconds={best:F3} mb_per_s={bytes / 1e6 / best:F1}");
+    return 0;
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Discovery;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Analysis.Code;
+
+/// <summary>
+/// What the project's Python code (beyond the settings) and its text files say, computed lazily and
+/// once per scan: every .py file is parsed at most once and shared by all facts.
+/// </summary>
+public sealed partial class CodeFacts
+{
+    private readonly ProjectContext _project;
+    private readonly Lazy<ModuleIndex> _index;
+    private readonly Lazy<UrlFacts> _urls;
+    private readonly Lazy<ViewFacts> _views;
+    private readonly Lazy<TemplateFacts> _templates;
+    private readonly Lazy<ErrorTrackerFacts> _trackers;
+    private readonly Lazy<ContentSecurityPolicy?> _csp;
+    private readonly Lazy<CorsPolicy?> _cors;
+    private readonly ConcurrentDictionary<string, Lazy<SourceLocation?>> _mentions = new(StringComparer.Ordinal);
+
+    public CodeFacts(ProjectContext project)
+    {
+        _project = project;
+        Sources = new PythonSources(project.Files, project.Diagnostics);
+        _index = new(() => new ModuleIndex(project.Files, SettingsDiscovery.ImportRoots(project.Files)));
+        _urls = new(() => UrlFacts.Load(Sources, _index.Value, project.Files.All, RootUrlConf()));
+        _views = new(() => ViewFacts.Load(Sources));
+        _templates = new(() => TemplateFacts.Load(project.Settings.Production, project.Files, _index.Value));
+        _trackers = new(() => ErrorTrackerFacts.Load(Sources));
+        _csp = new(() => project.Settings.Production is { } s ? ContentSecurityPolicy.From(s) : null);
+        _cors = new(() => project.Settings.Production is { } s ? CorsPolicy.From(s) : null);
+    }
+
+    /// <summary>The parse cache every code fact reads through.</summary>
+    public PythonSources Sources { get; }
+
+    /// <summary>URL confs from ROOT_URLCONF: admin mount points, error handlers.</summary>
+    public UrlFacts Urls => _urls.Value;
+
+    /// <summary>Views and DRF classes: CSRF exemptions, permission/authentication/throttle classes, write methods.</summary>
+    public ViewFacts Views => _views.Value;
+
+    /// <summary>Which error templates exist where the template engines would find them.</summary>
+    public TemplateFacts Templates => _templates.Value;
+
+    /// <summary>Error tracker initialisations (sentry_sdk.init and the like).</summary>
+    public ErrorTrackerFacts ErrorTrackers => _trackers.Value;
+
+    /// <summary>The Content Security Policy configured by the production settings (null without settings).</summary>
+    public ContentSecurityPolicy? Csp => _csp.Value;
+
+    /// <summary>django-cors-headers' policy from the production settings (null without settings).</summary>
+    public CorsPolicy? Cors => _cors.Value;
+
+    /// <summary>Where something other than the CSP middleware sets a Content-Security-Policy header
+    /// (a proxy config, custom middleware), as "path:line"; null if nowhere.</summary>
+    public string? CspHeaderSetElsewhere => FirstMention("csp-header", CspHeader(), IsConfigOrCode)?.ToString();
+
+    /// <summary>Where <c>clearsessions</c> is scheduled or run (cron, compose, CI, a task), if anywhere.</summary>
+    public SourceLocation? ClearSessionsScheduled => FirstMention("clearsessions", ClearSessions(), IsConfigOrCode);
+
+    [GeneratedRegex("""(?im)(add_header|header\s+set|header|more_set_headers)\s+["']?Content-Security-Policy\b|["']Content-Security-Policy["']|^\s*-?\s*Content-Security-Policy\s*:""")]
+    private static partial Regex CspHeader();
+
+    [GeneratedRegex(@"\bclearsessions\b")]
+    private static partial Regex ClearSessions();
+
+    private string? RootUrlConf() => _project.Settings.Production?["ROOT_URLCONF"]?.Value.AsString;
+
+    /// <summary>Deployment/config files and application code; documentation and tests are not evidence.</summary>
+    private static bool IsConfigOrCode(string path)
+    {
+        if (PythonSources.IsMigrationOrTest(path)) return false;
+        var name = ProjectFiles.FileName(path);
+        var dot = name.LastIndexOf('.');
+        var ext = dot < 0 ? "" : name[(dot + 1)..].ToLowerInvariant();
+        return ext is not ("md" or "rst" or "txt" or "html" or "css" or "js" or "svg" or "png" or "jpg" or "gif" or "ico" or "lock" or "map" or "woff" or "woff2");
+    }
+
+    private SourceLocation? FirstMention(string key, Regex pattern, Func<string, bool> filter) =>
+        _mentions.GetOrAdd(key, _ => new Lazy<SourceLocation?>(() =>
+        {
+            foreach (var path in _project.Files.All.Where(filter))
+            {
+                if (_project.Files.ReadText(path) is not { } text) continue;
+                var match = pattern.Match(text);
+                if (!match.Success) continue;
+                var line = 1 + text.AsSpan(0, match.Index).Count('\n');
+                return new SourceLocation(path, line);
+            }
+            return null;
+        })).Value;
+}

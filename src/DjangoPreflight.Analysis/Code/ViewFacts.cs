@@ -1,0 +1,224 @@
+using DjangoPreflight.Core;
+using DjangoPreflight.Python;
+using DjangoPreflight.Python.Ast;
+using Attribute = DjangoPreflight.Python.Ast.Attribute;
+
+namespace DjangoPreflight.Analysis.Code;
+
+/// <summary>A class list a view declares (<c>permission_classes = [...]</c> or the matching DRF
+/// decorator): the last segment of each class name, or null when it is not a literal list.</summary>
+public sealed record DeclaredClasses(IReadOnlyList<string>? Names, SourceLocation Location)
+{
+    public bool IsEmpty => Names is { Count: 0 };
+
+    public bool Contains(string name) => Names?.Contains(name, StringComparer.Ordinal) ?? false;
+}
+
+/// <summary>A view function or class found in the project's code. <paramref name="WriteMethods"/>
+/// are the HTTP methods that change data it accepts (POST, PUT, PATCH, DELETE), sorted; null when
+/// that cannot be told (a plain Django function view accepts whatever it handles).</summary>
+public sealed record ViewInfo(
+    string Name,
+    SourceLocation Location,
+    bool IsClass,
+    bool IsDrf,
+    SourceLocation? CsrfExempt,
+    DeclaredClasses? PermissionClasses,
+    DeclaredClasses? AuthenticationClasses,
+    DeclaredClasses? ThrottleClasses,
+    IReadOnlyList<string>? WriteMethods,
+    bool OverridesPermissions);
+
+/// <summary><c>csrf_exempt(...)</c> applied as a call rather than a decorator (typically in a URLconf).</summary>
+public sealed record CsrfExemptCall(string Target, SourceLocation Location);
+
+/// <summary>Views and DRF API classes of the project's application code (migrations and tests excluded).</summary>
+public sealed class ViewFacts
+{
+    private static readonly string[] WriteOrder = ["POST", "PUT", "PATCH", "DELETE"];
+
+    // DRF base classes → the write methods they provide on their own.
+    private static readonly Dictionary<string, string[]> DrfBases = new(StringComparer.Ordinal)
+    {
+        ["APIView"] = [], ["GenericAPIView"] = [], ["ViewSet"] = [], ["GenericViewSet"] = [], ["ViewSetMixin"] = [],
+        ["ReadOnlyModelViewSet"] = [], ["ListAPIView"] = [], ["RetrieveAPIView"] = [],
+        ["ModelViewSet"] = ["POST", "PUT", "PATCH", "DELETE"],
+        ["CreateAPIView"] = ["POST"], ["ListCreateAPIView"] = ["POST"],
+        ["UpdateAPIView"] = ["PUT", "PATCH"], ["RetrieveUpdateAPIView"] = ["PUT", "PATCH"],
+        ["DestroyAPIView"] = ["DELETE"], ["RetrieveDestroyAPIView"] = ["DELETE"],
+        ["RetrieveUpdateDestroyAPIView"] = ["PUT", "PATCH", "DELETE"],
+        ["CreateModelMixin"] = ["POST"], ["UpdateModelMixin"] = ["PUT", "PATCH"], ["DestroyModelMixin"] = ["DELETE"],
+    };
+
+    // Handler method names → the HTTP method they serve (APIView handlers and ViewSet actions).
+    private static readonly Dictionary<string, string> Handlers = new(StringComparer.Ordinal)
+    {
+        ["post"] = "POST", ["put"] = "PUT", ["patch"] = "PATCH", ["delete"] = "DELETE",
+        ["create"] = "POST", ["update"] = "PUT", ["partial_update"] = "PATCH", ["destroy"] = "DELETE",
+    };
+
+    public ViewFacts(IReadOnlyList<ViewInfo> views, IReadOnlyList<CsrfExemptCall> csrfExemptCalls)
+    {
+        Views = views;
+        CsrfExemptCalls = csrfExemptCalls;
+    }
+
+    /// <summary>Every view found, ordered by location.</summary>
+    public IReadOnlyList<ViewInfo> Views { get; }
+
+    public IReadOnlyList<CsrfExemptCall> CsrfExemptCalls { get; }
+
+    public static ViewFacts Load(PythonSources sources)
+    {
+        var classes = new List<ClassRecord>();
+        var views = new List<ViewInfo>();
+        var calls = new List<CsrfExemptCall>();
+        foreach (var path in sources.ApplicationFiles())
+        {
+            if (sources.Get(path) is not { } parsed) continue;
+            foreach (var statement in parsed.Module.Body)
+            {
+                if (statement is FunctionDef or AsyncFunctionDef && FunctionView(path, statement) is { } view) views.Add(view);
+                else if (statement is ClassDef c) classes.Add(new ClassRecord(path, c));
+            }
+            foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))
+                if (IsCsrfExempt(call.Func) && call.Args.Length == 1)
+                    calls.Add(new CsrfExemptCall(parsed.GetSourceText(call.Args[0]), At(path, call)));
+        }
+        var byName = classes.GroupBy(c => c.Node.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        foreach (var c in classes)
+            if (ClassView(c, byName) is { } view) views.Add(view);
+        return new ViewFacts(Sorted(views, v => v.Location), Sorted(calls, c => c.Location));
+    }
+
+    private static List<T> Sorted<T>(IEnumerable<T> items, Func<T, SourceLocation> at) =>
+        items.OrderBy(i => at(i).Path, StringComparer.Ordinal).ThenBy(i => at(i).Line).ThenBy(i => at(i).Column).ToList();
+
+    private sealed record ClassRecord(string Path, ClassDef Node);
+
+    private static SourceLocation At(string path, Node node) => new(path, node.Lineno, node.ColOffset + 1);
+
+    private static bool IsCsrfExempt(Expression e) => DottedName.LastOf(e) == "csrf_exempt";
+
+    private static ViewInfo? FunctionView(string path, Statement statement)
+    {
+        var (name, decorators) = statement switch
+        {
+            FunctionDef f => (f.Name, f.DecoratorList),
+            AsyncFunctionDef f => (f.Name, f.DecoratorList),
+            _ => ("", default),
+        };
+        SourceLocation? csrf = null;
+        DeclaredClasses? permissions = null, authentication = null, throttles = null;
+        IReadOnlyList<string>? methods = null;
+        var isDrf = false;
+        foreach (var decorator in decorators)
+        {
+            if (IsCsrfExempt(decorator)) csrf = At(path, decorator);
+            if (decorator is not Call call) continue;
+            switch (DottedName.LastOf(call.Func))
+            {
+                case "api_view":
+                    isDrf = true;
+                    // @api_view() accepts GET only; @api_view(["GET", "POST"]) the listed methods.
+                    var listed = call.Args.Length > 0 ? DottedName.Elements(call.Args[0]) : DottedName.Elements(DottedName.Keyword(call, "http_method_names")) ?? [];
+                    methods = listed is null ? null : Writes(listed.Select(DottedName.String).Select(s => s?.ToUpperInvariant()));
+                    break;
+                case "permission_classes": permissions = Declared(path, call, call.Args.FirstOrDefault()); break;
+                case "authentication_classes": authentication = Declared(path, call, call.Args.FirstOrDefault()); break;
+                case "throttle_classes": throttles = Declared(path, call, call.Args.FirstOrDefault()); break;
+            }
+        }
+        if (csrf is null && !isDrf) return null;
+        return new ViewInfo(name, At(path, statement), false, isDrf, csrf, permissions, authentication, throttles, isDrf ? methods : null, false);
+    }
+
+    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName)
+    {
+        // The class and its project-defined ancestors, nearest first (bounded against cycles).
+        var chain = new List<ClassRecord> { record };
+        var external = new List<string>();
+        var pending = new Queue<ClassRecord>([record]);
+        while (pending.Count > 0 && chain.Count < 16)
+            foreach (var b in pending.Dequeue().Node.Bases.Select(DottedName.LastOf).OfType<string>())
+            {
+                if (byName.TryGetValue(b, out var parent) && parent != record && !chain.Contains(parent) && !DrfBases.ContainsKey(b))
+                {
+                    chain.Add(parent);
+                    pending.Enqueue(parent);
+                }
+                else external.Add(b);
+            }
+        var isDrf = external.Any(DrfBases.ContainsKey);
+        SourceLocation? csrf = null;
+        DeclaredClasses? permissions = null, authentication = null, throttles = null;
+        var writes = new HashSet<string>(external.Where(DrfBases.ContainsKey).SelectMany(b => DrfBases[b]), StringComparer.Ordinal);
+        IReadOnlyList<string>? allowed = null;
+        var overridesPermissions = false;
+        foreach (var c in chain)
+        {
+            foreach (var decorator in c.Node.DecoratorList)
+                if (decorator is Call call && DottedName.LastOf(call.Func) == "method_decorator" && call.Args.Length > 0 && IsCsrfExempt(call.Args[0]))
+                    csrf ??= At(c.Path, decorator);
+            foreach (var statement in c.Node.Body)
+            {
+                switch (statement)
+                {
+                    case Assign { Targets: [Name target] } assign:
+                        var declared = Declared(c.Path, assign, assign.Value);
+                        switch (target.Id)
+                        {
+                            case "permission_classes": permissions ??= declared; break;
+                            case "authentication_classes": authentication ??= declared; break;
+                            case "throttle_classes": throttles ??= declared; break;
+                            case "http_method_names":
+                                allowed ??= DottedName.Elements(assign.Value)?.Select(DottedName.String).OfType<string>().Select(s => s.ToUpperInvariant()).ToList();
+                                break;
+                        }
+                        break;
+                    case FunctionDef f:
+                        Method(c.Path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
+                        break;
+                    case AsyncFunctionDef f:
+                        Method(c.Path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
+                        break;
+                }
+            }
+        }
+        if (!isDrf && csrf is null) return null;
+        IReadOnlyList<string> methods = WriteOrder.Where(m => writes.Contains(m) && (allowed is null || allowed.Contains(m))).ToList();
+        return new ViewInfo(record.Node.Name, At(record.Path, record.Node), true, isDrf, csrf, permissions, authentication, throttles,
+            isDrf ? methods : null, overridesPermissions);
+    }
+
+    private static void Method(string path, string name, System.Collections.Immutable.ImmutableArray<Expression> decorators,
+        HashSet<string> writes, ref SourceLocation? csrf, ref bool overridesPermissions)
+    {
+        if (Handlers.TryGetValue(name, out var method)) writes.Add(method);
+        if (name is "get_permissions" or "check_permissions") overridesPermissions = true;
+        foreach (var decorator in decorators)
+        {
+            if (decorator is not Call call) continue;
+            var callee = DottedName.LastOf(call.Func);
+            if (callee == "method_decorator" && call.Args.Length > 0 && IsCsrfExempt(call.Args[0]) && name is "dispatch" or "post" or "put" or "patch" or "delete")
+                csrf ??= At(path, decorator);
+            // @action(methods=["post"]) adds an extra endpoint; without methods= it serves GET.
+            if (callee == "action" && DottedName.Elements(DottedName.Keyword(call, "methods")) is { } listed)
+                foreach (var m in Writes(listed.Select(DottedName.String).Select(s => s?.ToUpperInvariant())) ?? [])
+                    writes.Add(m);
+        }
+    }
+
+    private static IReadOnlyList<string>? Writes(IEnumerable<string?> methods)
+    {
+        var list = methods.ToList();
+        return list.Any(m => m is null) ? null : WriteOrder.Where(list.Contains).ToList();
+    }
+
+    private static DeclaredClasses Declared(string path, Node at, Expression? value)
+    {
+        var elements = DottedName.Elements(value);
+        var names = elements?.Select(DottedName.LastOf).ToList();
+        return new DeclaredClasses(names is null || names.Any(n => n is null) ? null : names!.OfType<string>().ToList(), At(path, at));
+    }
+}

@@ -1,0 +1,70 @@
+using DjangoPreflight.Analysis.Project;
+
+namespace DjangoPreflight.Analysis.Environment;
+
+/// <summary>
+/// The environment the settings are evaluated under: exactly the variables of the --env-file files
+/// (in order, later wins), then --env pairs, on top of the process environment only with
+/// --inherit-env. A variable not in the profile is missing, as if the process ran with exactly this
+/// environment.
+/// </summary>
+public sealed class EnvProfile
+{
+    public EnvProfile(IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> sources)
+    {
+        Variables = variables;
+        Sources = sources;
+    }
+
+    public IReadOnlyDictionary<string, string> Variables { get; }
+
+    /// <summary>Where the variables came from, for display ("--env-file prod.env", "--env", ...).</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    public static readonly EnvProfile Empty = new(new Dictionary<string, string>(StringComparer.Ordinal), []);
+
+    public bool TryGet(string name, out string value) => Variables.TryGetValue(name, out value!);
+
+    /// <summary>The same profile without <paramref name="name"/>: the "what if it is missing" question.</summary>
+    public EnvProfile Without(string name)
+    {
+        var copy = new Dictionary<string, string>(Variables, StringComparer.Ordinal);
+        copy.Remove(name);
+        return new EnvProfile(copy, Sources);
+    }
+
+    public static EnvProfile Load(ScanOptions options, ProjectDiagnostics diagnostics)
+    {
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new List<string>();
+        if (options.InheritEnvironment)
+        {
+            foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
+                vars[(string)e.Key] = (string?)e.Value ?? "";
+            sources.Add("process environment (--inherit-env)");
+        }
+        foreach (var file in options.EnvFiles)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Notice($"--env-file {file}: unreadable ({e.GetType().Name})");
+                continue;
+            }
+            var problems = new List<DotEnvProblem>();
+            foreach (var (k, v) in DotEnvParser.Parse(text, problems))
+                vars[k] = v;
+            foreach (var p in problems)
+                diagnostics.Notice($"--env-file {Path.GetFileName(file)}:{p.Line}: {p.Message}");
+            sources.Add($"--env-file {Path.GetFileName(file)}");
+        }
+        foreach (var (k, v) in options.EnvPairs)
+            vars[k] = v;
+        if (options.EnvPairs.Count > 0) sources.Add("--env");
+        return new EnvProfile(vars, sources);
+    }
+}

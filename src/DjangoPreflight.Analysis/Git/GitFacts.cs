@@ -1,0 +1,131 @@
+using System.ComponentModel;
+
+namespace DjangoPreflight.Analysis.Git;
+
+/// <summary>
+/// What git knows about the scanned root: the enclosing repository, which files are tracked,
+/// whether <c>.env</c> files are ignored, and the secrets anywhere in the history. Everything is
+/// empty (with a notice saying why) when git is missing or the root is not in a repository.
+/// </summary>
+public sealed class GitFacts
+{
+    private static readonly TimeSpan HistoryTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly GitRunner? _git;
+    private readonly Func<IProgress<HistoryProgress>?> _progress;
+    private readonly Lazy<HistoryScan?> _history;
+    private readonly Lazy<IReadOnlyList<string>> _trackedTop;
+    private readonly Lazy<IReadOnlySet<string>> _tracked;
+    private readonly Action<string> _notice;
+    private readonly bool _noHistory;
+
+    private GitFacts(GitRepository? repository, GitRunner? git, string root, bool noHistory, Action<string> notice, Func<IProgress<HistoryProgress>?> progress)
+    {
+        Repository = repository;
+        Root = root;
+        _git = git;
+        _noHistory = noHistory;
+        _notice = notice;
+        _progress = progress;
+        _trackedTop = new Lazy<IReadOnlyList<string>>(LoadTrackedTop);
+        _tracked = new Lazy<IReadOnlySet<string>>(() =>
+            _trackedTop.Value.Select(p => Repository!.ToRootRelative(p)).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        _history = new Lazy<HistoryScan?>(LoadHistory);
+    }
+
+    /// <summary>The enclosing repository; null when git is missing or the root is not in one.</summary>
+    public GitRepository? Repository { get; }
+
+    public string Root { get; }
+
+    public bool IsRepository => Repository is not null;
+
+    /// <summary>Files git tracks under the root (index entries), relative to the root with '/'.</summary>
+    public IReadOnlySet<string> TrackedFiles => _tracked.Value;
+
+    /// <summary>Every file git tracks in the repository, relative to its top level (for files that
+    /// matter to a project in a subdirectory, like CI pipelines at the top).</summary>
+    public IReadOnlyList<string> TopLevelFiles => _trackedTop.Value;
+
+    /// <summary>The history scan, or null when it did not run (no repository, <c>--no-history</c>).</summary>
+    public HistoryScan? History => _history.Value;
+
+    /// <summary>The subset of <paramref name="paths"/> (root-relative) that .gitignore rules ignore,
+    /// whether or not they exist or are tracked.</summary>
+    public IReadOnlySet<string> Ignored(IEnumerable<string> paths)
+    {
+        var list = paths.Distinct(StringComparer.Ordinal).ToList();
+        var ignored = new HashSet<string>(StringComparer.Ordinal);
+        if (_git is null || Repository is null || list.Count == 0) return ignored;
+        // --no-index: judge by the ignore rules alone, so a tracked .env still shows whether it is covered.
+        var result = _git.Run(Root, ["check-ignore", "--no-index", "--", .. list]);
+        if (result.TimedOut || result.ExitCode > 1)
+        {
+            _notice($"git check-ignore failed; .gitignore coverage unknown");
+            return ignored;
+        }
+        // Paths with newlines cannot be ignore candidates here: every caller passes names it built.
+        foreach (var p in result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ignored.Add(p);
+        return ignored;
+    }
+
+    public static GitFacts Load(string root, bool noHistory, Action<string> notice, GitRunner? runner = null, Func<IProgress<HistoryProgress>?>? progress = null)
+    {
+        runner ??= new GitRunner();
+        progress ??= () => null;
+        if (!runner.IsAvailable())
+        {
+            notice("git is not installed: git checks and the history scan were skipped");
+            return new GitFacts(null, null, root, noHistory, notice, progress);
+        }
+        GitRepository? repo;
+        string? reason;
+        GitRunner scoped;
+        try
+        {
+            repo = GitRepository.Discover(root, runner, out reason, out scoped);
+        }
+        catch (Win32Exception e)
+        {
+            notice($"git could not be run ({e.Message}): git checks were skipped");
+            return new GitFacts(null, null, root, noHistory, notice, progress);
+        }
+        if (repo is null)
+        {
+            notice($"{reason}: git checks and the history scan were skipped");
+            return new GitFacts(null, null, root, noHistory, notice, progress);
+        }
+        if (!repo.HasCommits) notice("the git repository has no commits yet: there is no history to scan");
+        return new GitFacts(repo, scoped, root, noHistory, notice, progress);
+    }
+
+    private IReadOnlyList<string> LoadTrackedTop()
+    {
+        if (_git is null || Repository is null) return [];
+        var result = _git.Run(Repository.TopLevel, ["ls-files", "-z", "--full-name"]);
+        if (!result.Ok)
+        {
+            _notice("git ls-files failed: tracked files unknown");
+            return [];
+        }
+        return result.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private HistoryScan? LoadHistory()
+    {
+        if (_git is null || Repository is null) return null;
+        if (_noHistory)
+        {
+            _notice("git history was not scanned for secrets (--no-history)");
+            return null;
+        }
+        if (Repository.IsShallow)
+            _notice("the repository is a shallow clone: only the history it holds was scanned for secrets");
+        var progress = _progress();
+        var scan = HistoryScanner.Scan(_git, Repository, HistoryTimeout, progress);
+        (progress as IDisposable)?.Dispose();
+        if (!scan.Complete)
+            _notice("the git history scan did not finish (timeout or git error): history findings may be incomplete");
+        return scan;
+    }
+}

@@ -1,0 +1,17 @@
+namespace DjangoPreflight.Analysis.Git;
+
+/// <summary>A distinct secret found in the git history, where it first appeared.</summary>
+/// <param name="Kind">What it is ("SECRET_KEY", "postgres:// URL password"...).</param>
+/// <param name="Redacted">Its short prefix and length; the secret itself is never kept here.</param>
+/// <param name="Commit">Short hash of the first commit (oldest first, by commit date) that added it.</param>
+/// <param name="Path">The file it was added in, relative to the scanned root, with '/'.</param>
+/// <param name="Line">Its line in that version of the file.</param>
+/// <param name="AtHead">True when HEAD's tree still holds it.</param>
+public sealed record HistorySecret(string Kind, string Redacted, string Commit, string Path, int Line, bool AtHead);
+
+/// <summary>What the history scan saw.</summary>
+/// <param name="Complete">False when it was cut short (timeout, git failure): the secrets list is partial.</param>
+public sealed record HistoryScan(IReadOnlyList<HistorySecret> Secrets, int Commits, int BlobsRead, bool Complete);
+
+/// <summary>Progress of a history scan: commits listed so far and file versions read.</summary>
+public readonly record struct HistoryProgress(int Commits, int BlobsQueued, int BlobsRead);

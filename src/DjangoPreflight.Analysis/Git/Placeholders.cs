@@ -1,0 +1,54 @@
+namespace DjangoPreflight.Analysis.Git;
+
+/// <summary>
+/// Values that stand for a secret without being one: env references and templates
+/// (<c>${DB_PASSWORD}</c>, <c>$SECRET</c>, <c>{{ secrets.X }}</c>, <c>%(pw)s</c>, <c>&lt;password&gt;</c>),
+/// documentation placeholders (<c>changeme</c>, <c>your-secret-key-here</c>, <c>xxxx</c>) and the
+/// well-known dev defaults every tutorial and CI service uses (<c>postgres</c>, <c>password</c>).
+/// </summary>
+public static class Placeholders
+{
+    // Words that mark a value as an example when they appear as one of its parts.
+    private static readonly HashSet<string> PlaceholderWords = new(StringComparer.Ordinal)
+    {
+        "changeme", "change", "example", "examples", "placeholder", "dummy", "fake", "sample", "insecure",
+        "notsecret", "redacted", "replace", "replaceme", "your", "yours", "xxx", "todo", "fixme", "here",
+        "test", "testing", "tests", "dev", "development", "local", "unsafe", "default", "mock", "foobar",
+        "secretkey", "mysecret", "mypassword", "collectstatic", "build", "ci", "none", "null", "undefined",
+    };
+
+    // Whole values (letters and digits only, lower case) that are dev defaults, not secrets.
+    private static readonly HashSet<string> DevDefaults = new(StringComparer.Ordinal)
+    {
+        "password", "passw0rd", "pass", "secret", "postgres", "postgresql", "mysql", "mariadb", "root", "admin",
+        "django", "guest", "user", "username", "default", "123456", "12345678", "1234567890", "qwerty",
+        "letmein", "hunter2", "true", "false", "yes", "no", "redis", "rabbitmq", "app", "db", "database",
+        "secretkey", "secretpassword", "supersecret", "adminpassword", "dbpassword", "pgpassword",
+        "djangosecretkey", "djangosecret", "mysecretkey", "mypassword", "yourpassword", "yoursecretkey",
+    };
+
+    // Markers that make a value an example wherever they appear in it (AKIAIOSFODNN7EXAMPLE).
+    private static readonly string[] StrongMarkers = ["example", "changeme", "placeholder", "redacted", "replaceme"];
+
+    public static bool IsTemplated(string value) =>
+        value.Contains('$') || value.Contains("{{", StringComparison.Ordinal) || value.Contains("%(", StringComparison.Ordinal)
+        || value.StartsWith('<') || value.StartsWith('{') || value.StartsWith('%') || value.StartsWith('[')
+        || value.Contains("os.environ", StringComparison.Ordinal) || value.Contains("getenv", StringComparison.Ordinal);
+
+    public static bool IsPlaceholder(string value)
+    {
+        if (value.Length == 0 || IsTemplated(value)) return true;
+        // YAML aliases/anchors, paths to secret files, and repeated filler (****, xxxxxxxx, ....).
+        if (value[0] is '*' or '&' or '/' or '~' || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("file:", StringComparison.Ordinal))
+            return true;
+        if (value.Distinct().Count() <= 2) return true;
+        if (value.All(char.IsAsciiDigit) && value.Length < 10) return true;
+        var lower = value.ToLowerInvariant();
+        var compact = string.Concat(lower.Where(char.IsAsciiLetterOrDigit));
+        if (DevDefaults.Contains(compact) || StrongMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal))) return true;
+        foreach (var word in lower.Split(['-', '_', '.', ' ', ':', '/', '+', '=', '!', '@', '#', '*'], StringSplitOptions.RemoveEmptyEntries))
+            if (PlaceholderWords.Contains(word) || word.StartsWith("xxx", StringComparison.Ordinal) || word.StartsWith("changeme", StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+}

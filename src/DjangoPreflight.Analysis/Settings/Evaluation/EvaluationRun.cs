@@ -1,0 +1,88 @@
+using DjangoPreflight.Analysis.Discovery;
+using DjangoPreflight.Analysis.Environment;
+
+namespace DjangoPreflight.Analysis.Settings.Evaluation;
+
+/// <summary>
+/// One evaluation of a settings module and everything it imports, under one env profile. Like
+/// Python's import system it evaluates each project module once and hands back the same namespace
+/// (a partial one while the module is still running, which is what an import cycle sees).
+/// </summary>
+internal sealed class EvaluationRun
+{
+    /// <summary>Work limit for one run: expression evaluations, loop iterations and calls all count.</summary>
+    public const int MaxSteps = 2_000_000;
+
+    public const int MaxCallDepth = 40;
+
+    private readonly Dictionary<string, ModuleScope> _modules = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _envWrites = new(StringComparer.Ordinal);
+
+    public EvaluationRun(EnvProfile profile, ModuleIndex index, ParsedModules parsed, string absoluteRoot)
+    {
+        Profile = profile;
+        Index = index;
+        Parsed = parsed;
+        AbsoluteRoot = absoluteRoot;
+    }
+
+    public EnvProfile Profile { get; }
+
+    public ModuleIndex Index { get; }
+
+    public ParsedModules Parsed { get; }
+
+    public string AbsoluteRoot { get; }
+
+    public int Steps { get; set; }
+
+    public int CallDepth { get; set; }
+
+    /// <summary>Uncaught exceptions: importing the settings would fail with these (file:line: Type: message).</summary>
+    public List<string> Raises { get; } = [];
+
+    /// <summary>Things the user should know about this evaluation (cycles, missing modules, ignored calls).</summary>
+    public SortedSet<string> Notices { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a variable: writes made by the settings (os.environ[...] = / setdefault) win over the profile.</summary>
+    public string? GetEnv(string name)
+    {
+        if (_envWrites.TryGetValue(name, out var written)) return written;
+        return Profile.TryGet(name, out var v) ? v : null;
+    }
+
+    public void SetEnv(string name, string? value) => _envWrites[name] = value;
+
+    /// <summary>Evaluates (or returns the cached namespace of) a project module; null if it is not a project module.</summary>
+    public ModuleScope? Import(string module)
+    {
+        if (_modules.TryGetValue(module, out var done)) return done;
+        var path = Index.PathOf(module);
+        if (path is null) return null;
+        var scope = new ModuleScope(module, path, path.EndsWith("__init__.py", StringComparison.Ordinal));
+        _modules[module] = scope;
+        // A parent package is imported first, as in Python.
+        var dot = module.LastIndexOf('.');
+        if (dot > 0 && Index.PathOf(module[..dot]) is not null && !_modules.ContainsKey(module[..dot]))
+            Import(module[..dot]);
+        _running.Add(module);
+        try
+        {
+            var parsed = Parsed.Get(path);
+            if (parsed is null)
+            {
+                Raises.Add($"{path}: could not be read or parsed");
+                return scope;
+            }
+            new Interpreter(this, scope).ExecModule(parsed.Module);
+        }
+        finally
+        {
+            _running.Remove(module);
+        }
+        return scope;
+    }
+
+    public bool IsRunning(string module) => _running.Contains(module);
+}

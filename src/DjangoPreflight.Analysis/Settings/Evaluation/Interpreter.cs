@@ -1,0 +1,491 @@
+using System.Collections.Immutable;
+using DjangoPreflight.Core;
+using DjangoPreflight.Python.Ast;
+using Ast = DjangoPreflight.Python.Ast;
+
+namespace DjangoPreflight.Analysis.Settings.Evaluation;
+
+/// <summary>
+/// Abstract interpreter for the statements settings files use. It never runs project code: it
+/// computes what the code would compute when every input is known, and otherwise an unknown with
+/// the reason. Env vars read are tracked per name (data and control dependencies).
+/// </summary>
+internal sealed partial class Interpreter
+{
+    private enum Flow { Normal, Return, Break, Continue }
+
+    private readonly EvaluationRun _run;
+    private readonly ModuleScope _globals;
+    private Dictionary<string, Binding>? _locals;
+    private HashSet<string>? _declaredGlobal;
+    private PyValue _returnValue = PyNone.Instance;
+
+    /// <summary>Env vars read by the statement being executed (plus the enclosing conditions').</summary>
+    private HashSet<string> _reads = new(StringComparer.Ordinal);
+
+    /// <summary>Env vars the enclosing if/while conditions depend on.</summary>
+    private ImmutableSortedSet<string> _control = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
+    private int _depth;
+
+    public Interpreter(EvaluationRun run, ModuleScope globals)
+    {
+        _run = run;
+        _globals = globals;
+    }
+
+    private string File => _globals.Path ?? _globals.Module;
+
+    private SourceLocation Loc(Node node) => new(_globals.Path, node.Lineno, node.ColOffset + 1);
+
+    private string Where(Node node) => $"{File}:{node.Lineno}";
+
+    public void ExecModule(Module module)
+    {
+        var abs = System.IO.Path.Combine(_run.AbsoluteRoot, File).Replace('\\', '/');
+        Bind("__file__", new PyStr(abs), null);
+        Bind("__name__", new PyStr(_globals.Module), null);
+        var parsed = _run.Parsed.Get(File);
+        if (parsed is { HasErrors: true })
+            _run.Raises.Add($"{File}:{parsed.Diagnostics[0].Line}: SyntaxError: {parsed.Diagnostics[0].Message}");
+        var body = module.Body;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var stmt = body[i];
+            try
+            {
+                ExecStatement(stmt);
+            }
+            catch (PyRaise e)
+            {
+                // Importing the module would stop here. We note it and go on, so the rest can still be
+                // reported; what this statement would have set is unknown, saying why.
+                e.Where ??= Where(stmt);
+                _run.Raises.Add($"{e.Where}: {e.Type}: {e.Message}");
+                foreach (var name in AssignedNames([stmt]))
+                    Bind(name, new PyUnknown($"raises {e.Type}: {e.Message}"), stmt);
+            }
+            catch (BudgetExceeded)
+            {
+                _run.Notices.Add($"{Where(stmt)}: evaluation stopped, work limit of {EvaluationRun.MaxSteps} steps reached");
+                foreach (var name in AssignedNames(body[i..]))
+                    Bind(name, new PyUnknown("not evaluated: work limit reached"), stmt);
+                return;
+            }
+        }
+    }
+
+    private void Step()
+    {
+        if (++_run.Steps > EvaluationRun.MaxSteps) throw new BudgetExceeded();
+    }
+
+    private Flow ExecBlock(ImmutableArray<Statement> body)
+    {
+        foreach (var stmt in body)
+        {
+            var flow = ExecStatement(stmt);
+            if (flow != Flow.Normal) return flow;
+        }
+        return Flow.Normal;
+    }
+
+    private Flow ExecStatement(Statement stmt)
+    {
+        Step();
+        var outer = _reads;
+        _reads = new HashSet<string>(_control, StringComparer.Ordinal);
+        try
+        {
+            return Exec(stmt);
+        }
+        finally
+        {
+            outer.UnionWith(_reads);
+            _reads = outer;
+        }
+    }
+
+    private Flow Exec(Statement stmt)
+    {
+        switch (stmt)
+        {
+            case Assign a:
+            {
+                var value = Eval(a.Value);
+                foreach (var t in a.Targets) AssignTo(t, value, stmt);
+                return Flow.Normal;
+            }
+            case AnnAssign a:
+                if (a.Value is not null) AssignTo(a.Target, Eval(a.Value), stmt);
+                return Flow.Normal;
+            case AugAssign a:
+            {
+                var rhs = Eval(a.Value);
+                Mutate(a.Target, old => old is null ? throw new PyRaise("NameError", $"name '{TargetText(a.Target)}' is not defined") : AugmentedOp(old, a.Op, rhs), stmt);
+                return Flow.Normal;
+            }
+            case Expr e:
+                Eval(e.Value);
+                return Flow.Normal;
+            case If i:
+                return ExecIf(i);
+            case Try t:
+                return ExecTry(t.Body, t.Handlers, t.OrElse, t.FinalBody);
+            case TryStar t:
+                return ExecTry(t.Body, t.Handlers, t.OrElse, t.FinalBody);
+            case Import imp:
+                ExecImport(imp);
+                return Flow.Normal;
+            case ImportFrom imp:
+                ExecImportFrom(imp);
+                return Flow.Normal;
+            case FunctionDef f:
+                Bind(f.Name, MakeFunction(f.Name, f.Args, f.Body, null), stmt);
+                return Flow.Normal;
+            case AsyncFunctionDef f:
+                Bind(f.Name, new PyUnknown($"async function {f.Name}"), stmt);
+                return Flow.Normal;
+            case ClassDef c:
+                Bind(c.Name, MakeClass(c), stmt);
+                return Flow.Normal;
+            case Return r:
+                _returnValue = r.Value is null ? PyNone.Instance : Eval(r.Value);
+                return Flow.Return;
+            case Pass:
+                return Flow.Normal;
+            case Break:
+                return Flow.Break;
+            case Continue:
+                return Flow.Continue;
+            case For f:
+                return ExecFor(f);
+            case While w:
+                return ExecWhile(w);
+            case Raise r:
+                throw MakeRaise(r);
+            case Assert a:
+                if (Eval(a.Test).Truthy == false)
+                    throw new PyRaise("AssertionError", a.Msg is null ? "" : Py.ToStr(Eval(a.Msg)) ?? "", Where(stmt));
+                return Flow.Normal;
+            case Global g:
+                _declaredGlobal ??= new HashSet<string>(StringComparer.Ordinal);
+                foreach (var n in g.Names) _declaredGlobal.Add(n);
+                return Flow.Normal;
+            case Delete d:
+                foreach (var t in d.Targets)
+                    if (t is Name n) Current.Remove(n.Id);
+                    else Havoc(t, stmt, "deleted item");
+                return Flow.Normal;
+            case With w:
+                foreach (var item in w.Items)
+                {
+                    Eval(item.ContextExpr);
+                    if (item.OptionalVars is not null) AssignTo(item.OptionalVars, new PyUnknown("value of a with-statement"), stmt);
+                }
+                return ExecBlock(w.Body);
+            default:
+                // match, async constructs, type aliases...: whatever they assign becomes unknown.
+                foreach (var name in AssignedNames([stmt]))
+                    Bind(name, new PyUnknown($"set by a {stmt.GetType().Name} statement, which is not evaluated"), stmt);
+                return Flow.Normal;
+        }
+    }
+
+    private PyRaise MakeRaise(Raise r)
+    {
+        if (r.Exc is null) return new PyRaise("RuntimeError", "re-raise", Where(r));
+        var exc = Eval(r.Exc);
+        return exc switch
+        {
+            PyExceptionClass c => new PyRaise(c.Name, c.Message ?? "", Where(r)),
+            _ => new PyRaise("Exception", Py.ToStr(exc) ?? "an exception", Where(r)),
+        };
+    }
+
+    private Flow ExecIf(If i)
+    {
+        var test = Eval(i.Test);
+        var truth = test.Truthy;
+        var saved = _control;
+        _control = _control.Union(_reads);
+        try
+        {
+            if (truth == true) return ExecBlockHere(i.Body);
+            if (truth == false) return ExecBlockHere(i.OrElse);
+            var why = $"condition `{Snippet(i.Test)}` at {Where(i)} is unknown" + (test is PyUnknown u ? $" ({u.Reason})" : "");
+            return ExecBoth(() => ExecBlock(i.Body), () => ExecBlock(i.OrElse), why, i);
+        }
+        finally
+        {
+            _control = saved;
+        }
+    }
+
+    private Flow ExecBlockHere(ImmutableArray<Statement> body)
+    {
+        var flow = ExecBlock(body);
+        return flow;
+    }
+
+    /// <summary>
+    /// Runs both branches of an undecidable condition on copies of the namespace and joins them: a
+    /// name both sides leave equal keeps its value; otherwise it is unknown. A branch that raises
+    /// is the path where importing fails, so the other branch's state is what a running site sees.
+    /// </summary>
+    private Flow ExecBoth(Func<Flow> first, Func<Flow> second, string why, Node at)
+    {
+        var start = Snapshot();
+        PyRaise? r1 = null, r2 = null;
+        Flow f1 = Flow.Normal, f2 = Flow.Normal;
+        try { f1 = first(); } catch (PyRaise e) { r1 = e; }
+        var afterFirst = Snapshot();
+        Restore(start);
+        try { f2 = second(); } catch (PyRaise e) { r2 = e; }
+        var afterSecond = Snapshot();
+        if (r1 is not null && r2 is not null) throw r1;
+        if (r1 is not null)
+        {
+            _run.Notices.Add($"{r1.Where ?? Where(at)}: may raise {r1.Type} ({why})");
+            return f2;
+        }
+        if (r2 is not null)
+        {
+            Restore(afterFirst);
+            _run.Notices.Add($"{r2.Where ?? Where(at)}: may raise {r2.Type} ({why})");
+            return f1;
+        }
+        Restore(Join(afterFirst, afterSecond, why));
+        // Break/return on only one side: we cannot follow both, so the loop or function result is unknown.
+        if (f1 == f2) return f1;
+        if (f1 == Flow.Return || f2 == Flow.Return) _returnValue = new PyUnknown(why);
+        return f1 != Flow.Normal ? f1 : f2;
+    }
+
+    private (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) Snapshot() =>
+        (new Dictionary<string, Binding>(_globals.Names, StringComparer.Ordinal),
+         _locals is null ? null : new Dictionary<string, Binding>(_locals, StringComparer.Ordinal));
+
+    private void Restore((Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) s)
+    {
+        _globals.Names = new Dictionary<string, Binding>(s.Globals, StringComparer.Ordinal);
+        if (_locals is not null && s.Locals is not null)
+        {
+            _locals.Clear();
+            foreach (var (k, v) in s.Locals) _locals[k] = v;
+        }
+    }
+
+    private (Dictionary<string, Binding>, Dictionary<string, Binding>?) Join(
+        (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) a,
+        (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) b, string why) =>
+        (JoinNames(a.Globals, b.Globals, why), a.Locals is null || b.Locals is null ? null : JoinNames(a.Locals, b.Locals, why));
+
+    private Dictionary<string, Binding> JoinNames(Dictionary<string, Binding> a, Dictionary<string, Binding> b, string why)
+    {
+        var result = new Dictionary<string, Binding>(StringComparer.Ordinal);
+        var control = _control.Union(_reads);
+        foreach (var (name, x) in a)
+        {
+            if (b.TryGetValue(name, out var y))
+            {
+                if (ReferenceEquals(x, y)) result[name] = x;
+                else if (Py.Equal(x.Value, y.Value) == true)
+                    result[name] = new Binding(x.Value, x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
+                else
+                    result[name] = new Binding(new PyUnknown(why), x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
+            }
+            else result[name] = new Binding(new PyUnknown(why + "; may be undefined"), x.Location, x.Deps.Union(control));
+        }
+        foreach (var (name, y) in b)
+            if (!a.ContainsKey(name))
+                result[name] = new Binding(new PyUnknown(why + "; may be undefined"), y.Location, y.Deps.Union(control));
+        return result;
+    }
+
+    private Flow ExecTry(ImmutableArray<Statement> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final)
+    {
+        Flow flow;
+        try
+        {
+            try
+            {
+                flow = ExecBlock(body);
+                if (flow == Flow.Normal) flow = ExecBlock(orElse);
+            }
+            catch (PyRaise e)
+            {
+                var handler = handlers.FirstOrDefault(h => Catches(h, e));
+                if (handler is null) throw;
+                if (handler.Name is not null) Bind(handler.Name, new PyExceptionClass(e.Type, e.Message), handler);
+                flow = ExecBlock(handler.Body);
+            }
+        }
+        finally
+        {
+            if (!final.IsDefaultOrEmpty) ExecBlock(final);
+        }
+        return flow;
+    }
+
+    private bool Catches(ExceptHandler h, PyRaise e)
+    {
+        if (h.Type is null) return true;
+        var types = h.Type is Ast.Tuple t ? t.Elts : [h.Type];
+        foreach (var te in types)
+        {
+            var name = Eval(te) switch
+            {
+                PyExceptionClass c => c.Name,
+                PyModuleRef m => m.Name[(m.Name.LastIndexOf('.') + 1)..],
+                _ => te is Name n ? n.Id : te is Ast.Attribute a ? a.Attr : null,
+            };
+            if (name is not null && e.IsA(name)) return true;
+        }
+        return false;
+    }
+
+    private Flow ExecFor(For f)
+    {
+        var iter = Eval(f.Iter);
+        var items = Iterate(iter);
+        var saved = _control;
+        _control = _control.Union(_reads);
+        try
+        {
+            if (items is null)
+            {
+                var why = $"loop over `{Snippet(f.Iter)}` at {Where(f)} is not evaluated" + (iter is PyUnknown u ? $" ({u.Reason})" : "");
+                foreach (var name in AssignedNames([f]))
+                    HavocName(name, f, why);
+                return Flow.Normal;
+            }
+            foreach (var item in items)
+            {
+                Step();
+                AssignTo(f.Target, item, f);
+                var flow = ExecBlock(f.Body);
+                if (flow == Flow.Break) return Flow.Normal;
+                if (flow == Flow.Return) return flow;
+            }
+            return ExecBlock(f.OrElse);
+        }
+        finally
+        {
+            _control = saved;
+        }
+    }
+
+    private Flow ExecWhile(While w)
+    {
+        const int maxIterations = 10_000;
+        for (var n = 0; n < maxIterations; n++)
+        {
+            var test = Eval(w.Test);
+            if (test.Truthy == false) return ExecBlock(w.OrElse);
+            if (test.Truthy is null || n == maxIterations - 1)
+            {
+                var why = $"while loop at {Where(w)} is not evaluated";
+                foreach (var name in AssignedNames([w])) HavocName(name, w, why);
+                return Flow.Normal;
+            }
+            var flow = ExecBlock(w.Body);
+            if (flow == Flow.Break) return Flow.Normal;
+            if (flow == Flow.Return) return flow;
+        }
+        return Flow.Normal;
+    }
+
+    // ---- names ----
+
+    private Dictionary<string, Binding> Current => _locals ?? _globals.Names;
+
+    private void Bind(string name, PyValue value, Node? at)
+    {
+        var deps = _reads.Count == 0 ? ImmutableSortedSet.Create<string>(StringComparer.Ordinal) : _reads.ToImmutableSortedSet(StringComparer.Ordinal);
+        var target = _locals is not null && (_declaredGlobal is null || !_declaredGlobal.Contains(name)) ? _locals : _globals.Names;
+        target.Remove(name); // re-insert so iteration order is "last assigned" order
+        target[name] = new Binding(value, at is null ? null : Loc(at), deps);
+    }
+
+    private void HavocName(string name, Node at, string why) => Bind(name, new PyUnknown(why), at);
+
+    private void Havoc(Expression target, Node at, string why)
+    {
+        if (RootName(target) is { } root) HavocName(root, at, why);
+    }
+
+    private Binding? Lookup(string name)
+    {
+        if (_locals is not null && _locals.TryGetValue(name, out var l)) return l;
+        if (_globals.Names.TryGetValue(name, out var g)) return g;
+        return null;
+    }
+
+    private static string? RootName(Expression e) => e switch
+    {
+        Name n => n.Id,
+        Ast.Attribute a => RootName(a.Value),
+        Subscript s => RootName(s.Value),
+        _ => null,
+    };
+
+    private static string TargetText(Expression e) => RootName(e) ?? "?";
+
+    /// <summary>Names a block of statements may assign (for havoc when it cannot be followed).</summary>
+    internal static IEnumerable<string> AssignedNames(IEnumerable<Statement> body)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        void Target(Expression t)
+        {
+            switch (t)
+            {
+                case Name n: names.Add(n.Id); break;
+                case Ast.Tuple tu: foreach (var e in tu.Elts) Target(e); break;
+                case Ast.List li: foreach (var e in li.Elts) Target(e); break;
+                case Starred s: Target(s.Value); break;
+                case Subscript or Ast.Attribute: if (RootName(t) is { } r) names.Add(r); break;
+            }
+        }
+        void Walk(IEnumerable<Statement> stmts)
+        {
+            foreach (var s in stmts)
+            {
+                switch (s)
+                {
+                    case Assign a: foreach (var t in a.Targets) Target(t); break;
+                    case AugAssign a: Target(a.Target); break;
+                    case AnnAssign a when a.Value is not null: Target(a.Target); break;
+                    case For f: Target(f.Target); Walk(f.Body); Walk(f.OrElse); break;
+                    case AsyncFor f: Target(f.Target); Walk(f.Body); Walk(f.OrElse); break;
+                    case While w: Walk(w.Body); Walk(w.OrElse); break;
+                    case If i: Walk(i.Body); Walk(i.OrElse); break;
+                    case With w: Walk(w.Body); foreach (var it in w.Items) if (it.OptionalVars is not null) Target(it.OptionalVars); break;
+                    case AsyncWith w: Walk(w.Body); break;
+                    case Try t: Walk(t.Body); Walk(t.OrElse); Walk(t.FinalBody); foreach (var h in t.Handlers) Walk(h.Body); break;
+                    case TryStar t: Walk(t.Body); Walk(t.OrElse); Walk(t.FinalBody); foreach (var h in t.Handlers) Walk(h.Body); break;
+                    case Match m: foreach (var c in m.Cases) Walk(c.Body); break;
+                    case FunctionDef f: names.Add(f.Name); break;
+                    case AsyncFunctionDef f: names.Add(f.Name); break;
+                    case ClassDef c: names.Add(c.Name); break;
+                    case Import i: foreach (var al in i.Names) names.Add(al.AsName ?? al.Name.Split('.')[0]); break;
+                    case ImportFrom i: foreach (var al in i.Names) if (al.Name != "*") names.Add(al.AsName ?? al.Name); break;
+                    case Expr { Value: Call { Func: Ast.Attribute m } } when MutatingMethods.Contains(m.Attr):
+                        if (RootName(m.Value) is { } root) names.Add(root);
+                        break;
+                }
+            }
+        }
+        Walk(body);
+        return names;
+    }
+
+    private string Snippet(Node node)
+    {
+        var text = _run.Parsed.Get(File)?.GetSourceText(node) ?? "";
+        text = text.ReplaceLineEndings(" ");
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+
+    private sealed class BudgetExceeded : Exception;
+}

@@ -1,0 +1,111 @@
+namespace DjangoPreflight.Analysis.Settings.Evaluation;
+
+/// <summary>The library modules and builtins the evaluator models, by qualified name.</summary>
+internal static class KnownModules
+{
+    private static readonly HashSet<string> Modelled = new(StringComparer.Ordinal)
+    {
+        "os", "os.path", "sys", "pathlib", "environ", "environ.environ", "decouple", "dj_database_url", "json",
+        "django", "django.core", "django.core.exceptions", "django.utils", "django.utils.translation",
+        "distutils", "distutils.util", "pydantic", "pydantic_settings", "urllib", "urllib.parse", "typing",
+    };
+
+    private static readonly HashSet<string> BuiltinFunctions = new(StringComparer.Ordinal)
+    {
+        "bool", "int", "str", "float", "list", "tuple", "set", "frozenset", "dict", "len", "sorted", "min", "max", "sum",
+        "any", "all", "range", "enumerate", "zip", "reversed", "repr", "abs", "round", "print", "isinstance", "getattr",
+        "hasattr", "open", "map", "filter", "type", "iter", "next", "format", "callable", "id", "hash", "vars", "globals", "locals",
+    };
+
+    private static readonly HashSet<string> ExceptionNames = new(StringComparer.Ordinal)
+    {
+        "Exception", "BaseException", "ValueError", "KeyError", "IndexError", "LookupError", "TypeError", "NameError",
+        "AttributeError", "ImportError", "ModuleNotFoundError", "OSError", "IOError", "EnvironmentError", "FileNotFoundError",
+        "RuntimeError", "AssertionError", "ZeroDivisionError", "ArithmeticError", "UnicodeDecodeError", "NotImplementedError",
+    };
+
+    public static bool IsModelled(string module) => Modelled.Contains(module);
+
+    public static PyValue? Builtin(string name)
+    {
+        if (BuiltinFunctions.Contains(name)) return new PyBuiltin(name);
+        if (ExceptionNames.Contains(name)) return new PyExceptionClass(name);
+        return null;
+    }
+
+    public static PyValue? Attribute(string module, string attr)
+    {
+        switch (module)
+        {
+            case "os":
+                return attr switch
+                {
+                    "environ" => new PyModuleRef("os.environ", true),
+                    "path" => new PyModuleRef("os.path", true),
+                    "sep" => new PyStr("/"),
+                    "pathsep" => new PyStr(":"),
+                    "linesep" => new PyStr("\n"),
+                    "curdir" => new PyStr("."),
+                    "pardir" => new PyStr(".."),
+                    "name" => new PyStr("posix"),
+                    "getenv" or "putenv" or "getcwd" or "cpu_count" or "listdir" or "makedirs" or "getpid" => new PyBuiltin("os." + attr),
+                    _ => null,
+                };
+            case "os.path":
+                return attr == "sep" ? new PyStr("/") : new PyBuiltin("os.path." + attr);
+            case "sys":
+                return attr switch
+                {
+                    "argv" => new PyUnknown("sys.argv: the command line the process runs with"),
+                    "platform" => new PyUnknown("sys.platform of the deployed host"),
+                    "version_info" => new PyUnknown("the Python version of the deployed host"),
+                    "stdout" or "stderr" => new PyUnknown("a stream"),
+                    _ => new PyUnknown($"sys.{attr}"),
+                };
+            case "pathlib":
+                return attr is "Path" or "PurePath" or "PosixPath" or "PurePosixPath" ? new PyBuiltin("pathlib.Path") : null;
+            case "environ" or "environ.environ":
+                return attr switch
+                {
+                    "Env" => new PyBuiltin("environ.Env"),
+                    "Path" => new PyBuiltin("environ.Path"),
+                    "ImproperlyConfigured" => new PyExceptionClass("ImproperlyConfigured"),
+                    "environ" => new PyModuleRef("environ.environ", true),
+                    _ => null,
+                };
+            case "decouple":
+                return attr switch
+                {
+                    "config" => new PyBuiltin("decouple.config"),
+                    "UndefinedValueError" => new PyExceptionClass("UndefinedValueError"),
+                    "AutoConfig" or "Config" or "RepositoryEnv" or "RepositoryIni" or "RepositoryEmpty" or "RepositorySecret" or "Csv" or "Choices" or "strtobool"
+                        => new PyBuiltin("decouple." + attr),
+                    _ => null,
+                };
+            case "dj_database_url":
+                return attr is "config" or "parse" ? new PyBuiltin("dj_database_url." + attr)
+                    : attr == "DEFAULT_ENV" ? new PyStr("DATABASE_URL") : null;
+            case "json":
+                return attr is "loads" or "dumps" ? new PyBuiltin("json." + attr) : null;
+            case "django.core.exceptions":
+                return attr is "ImproperlyConfigured" or "ValidationError" ? new PyExceptionClass(attr) : null;
+            case "django.utils.translation":
+                return attr.Contains("gettext", StringComparison.Ordinal) || attr == "_" ? new PyBuiltin("translation.gettext") : null;
+            case "distutils.util":
+                return attr == "strtobool" ? new PyBuiltin("distutils.strtobool") : null;
+            case "pydantic" or "pydantic_settings":
+                return attr switch
+                {
+                    "BaseSettings" => new PyBuiltin("pydantic.BaseSettings"),
+                    "SettingsConfigDict" or "ConfigDict" => new PyBuiltin("dict"),
+                    "Field" => new PyBuiltin("pydantic.Field"),
+                    _ => null,
+                };
+            case "urllib.parse":
+                return attr is "urlparse" or "urlsplit" or "unquote" or "unquote_plus" or "quote" ? new PyBuiltin("urllib.parse." + attr) : null;
+            case "typing":
+                return new PyModuleRef("typing." + attr, false);
+        }
+        return null;
+    }
+}

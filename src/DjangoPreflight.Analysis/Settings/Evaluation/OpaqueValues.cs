@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using DjangoPreflight.Python.Ast;
+
+namespace DjangoPreflight.Analysis.Settings.Evaluation;
+
+/// <summary>
+/// Values that only exist while evaluating (modules, functions, library objects). They never leave
+/// the evaluator: <see cref="Py.Export"/> turns them into <see cref="PyUnknown"/> with a reason.
+/// </summary>
+internal abstract record PyOpaque : PyValue
+{
+    public override bool? Truthy => true;
+
+    public abstract string Describe { get; }
+}
+
+/// <summary>A module we model by name (os, os.path, environ, decouple, ...), or one we know nothing about.</summary>
+internal sealed record PyModuleRef(string Name, bool Modelled) : PyOpaque
+{
+    public override string Describe => $"module {Name}";
+}
+
+/// <summary>A module of the project, evaluated: its namespace.</summary>
+internal sealed record PyProjectModule(string Name, ModuleScope Scope) : PyOpaque
+{
+    public override string Describe => $"module {Name}";
+}
+
+/// <summary>A library function or method we model, by qualified name, with its bound receiver if any.</summary>
+internal sealed record PyBuiltin(string Name, PyValue? Self = null) : PyOpaque
+{
+    public override string Describe => Name + "()";
+}
+
+/// <summary>A function defined in the settings themselves.</summary>
+internal sealed record PyFunction(string Name, Arguments Args, ImmutableArray<Statement> Body, Expression? LambdaBody,
+    ImmutableArray<PyValue> Defaults, ImmutableArray<PyValue?> KwDefaults, ModuleScope Globals, string File) : PyOpaque
+{
+    public override string Describe => $"function {Name}";
+}
+
+/// <summary>A class defined in the settings (plain, or a pydantic BaseSettings subclass).</summary>
+internal sealed record PyClass(string Name, IReadOnlyList<KeyValuePair<string, PyValue>> Attributes,
+    IReadOnlyList<KeyValuePair<string, string?>> Annotations, bool IsPydanticSettings) : PyOpaque
+{
+    public override string Describe => $"class {Name}";
+}
+
+/// <summary>An instance of a project class: its attributes.</summary>
+internal sealed record PyInstance(string ClassName, ImmutableDictionary<string, PyValue> Attributes) : PyOpaque
+{
+    public override string Describe => $"{ClassName} instance";
+}
+
+/// <summary>django-environ's <c>Env(**scheme)</c>.</summary>
+internal sealed record PyEnvReader(ImmutableDictionary<string, PyValue> Scheme) : PyOpaque
+{
+    public override string Describe => "environ.Env instance";
+}
+
+/// <summary>A cast function passed to env readers: bool, int, str, float, list, tuple, dict, json.loads, Csv(...), ...</summary>
+internal sealed record PyCast(string Kind, PyValue? Inner = null, ImmutableDictionary<string, PyValue>? Options = null) : PyOpaque
+{
+    public override string Describe => $"cast {Kind}";
+}
+
+/// <summary>An exception class (ImproperlyConfigured, KeyError, ...), kept so raise/except can match.</summary>
+internal sealed record PyExceptionClass(string Name, string? Message = null) : PyOpaque
+{
+    public override string Describe => $"exception {Name}";
+}
+
+/// <summary>A django-environ Path object (environ.Path); <see cref="Root"/> is absolute.</summary>
+internal sealed record PyEnvironPath(string Root) : PyOpaque
+{
+    public override string Describe => $"<Path:{Root}>";
+}
+
+/// <summary>A parsed URL (urllib.parse.urlparse / env.url).</summary>
+internal sealed record PyUrl(UrlParts Parts) : PyOpaque
+{
+    public override string Describe => "ParseResult";
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using DjangoPreflight.Analysis.Discovery;
+using DjangoPreflight.Analysis.Environment;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings.Evaluation;
+
+namespace DjangoPreflight.Analysis.Settings;
+
+/// <summary>
+/// Evaluates settings modules from source under an env profile, and again with each variable they
+/// read removed, to answer "what if it is missing?". Never runs project code.
+/// </summary>
+public sealed class SettingsEvaluator
+{
+    /// <summary>At most this many variables get their own "missing" re-evaluation per module.</summary>
+    public const int MaxMissingRuns = 64;
+
+    private readonly ModuleIndex _index;
+    private readonly ParsedModules _parsed;
+    private readonly EnvProfile _profile;
+    private readonly string _root;
+    private readonly ProjectDiagnostics _diagnostics;
+
+    public SettingsEvaluator(ProjectFiles files, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics)
+    {
+        _index = index;
+        _profile = profile;
+        _root = files.Root;
+        _diagnostics = diagnostics;
+        _parsed = new ParsedModules(files, diagnostics);
+    }
+
+    /// <summary>Evaluates one module; <paramref name="reasons"/> say why it is the one audited.</summary>
+    public SettingsModel Evaluate(string module, DjangoVersion version, IReadOnlyList<string> reasons, bool reportUnresolved)
+    {
+        var path = _index.PathOf(module);
+        var main = Run(_profile, module);
+        var names = main.Scope is null ? [] : main.Scope.Names.Where(kv => IsUpper(kv.Key)).ToList();
+
+        var allVars = new SortedSet<string>(names.SelectMany(kv => kv.Value.Deps), StringComparer.Ordinal);
+        var missing = new Dictionary<string, IReadOnlyDictionary<string, Binding>>(StringComparer.Ordinal);
+        foreach (var v in allVars.Where(v => _profile.TryGet(v, out _)).Take(MaxMissingRuns))
+        {
+            var run = Run(_profile.Without(v), module);
+            missing[v] = run.Scope?.Names ?? new Dictionary<string, Binding>();
+        }
+
+        var settings = new SortedDictionary<string, Setting>(StringComparer.Ordinal);
+        foreach (var (name, binding) in names)
+        {
+            var value = Py.Export(binding.Value);
+            var whenMissing = new SortedDictionary<string, PyValue>(StringComparer.Ordinal);
+            foreach (var v in binding.Deps)
+            {
+                if (!_profile.TryGet(v, out _)) whenMissing[v] = value;
+                else if (missing.TryGetValue(v, out var alt))
+                    whenMissing[v] = alt.TryGetValue(name, out var b) ? Py.Export(b.Value) : new PyUnknown($"{name} is not set when {v} is missing");
+                else whenMissing[v] = new PyUnknown("not computed: too many environment variables");
+            }
+            settings[name] = new Setting(name, value, binding.Location, binding.Deps.ToList(), whenMissing)
+            {
+                UnsetEnvVars = binding.Deps.Where(v => !_profile.TryGet(v, out _)).ToList(),
+            };
+            if (reportUnresolved && !value.IsKnown) _diagnostics.Unresolved(name);
+        }
+        foreach (var (name, value) in DjangoDefaults.For(version))
+            if (!settings.ContainsKey(name))
+                settings[name] = new Setting(name, value, null, [], ImmutableDictionary<string, PyValue>.Empty, IsDefault: true);
+
+        foreach (var n in main.Run.Notices) _diagnostics.Notice(n);
+        if (path is null) _diagnostics.Notice($"settings module {module} is not a file of the project");
+        return new SettingsModel(module, path, settings, reasons)
+        {
+            Raises = path is null ? [$"ModuleNotFoundError: No module named '{module}'"] : main.Run.Raises.Distinct().ToList(),
+            DefaultsVersion = version,
+        };
+    }
+
+    private (EvaluationRun Run, ModuleScope? Scope) Run(EnvProfile profile, string module)
+    {
+        var run = new EvaluationRun(profile, _index, _parsed, _root);
+        ModuleScope? scope;
+        try
+        {
+            scope = run.Import(module);
+        }
+        catch (PyRaise e)
+        {
+            // Raised while importing a parent package: the module itself never ran.
+            run.Raises.Add($"{e.Where}: {e.Type}: {e.Message}");
+            scope = null;
+        }
+        return (run, scope);
+    }
+
+    /// <summary>Python's str.isupper(), which is how Django picks settings out of a module.</summary>
+    public static bool IsUpper(string name) => name.Any(char.IsUpper) && !name.Any(char.IsLower);
+
+    /// <summary>The real loader behind <see cref="ProjectContext.Settings"/>.</summary>
+    public static SettingsFacts Load(ProjectContext project)
+    {
+        var layout = project.SettingsLayout;
+        var profile = project.EnvProfile;
+        var target = project.Django;
+        var version = target.Version ?? DjangoDefaults.NewestLts;
+        var versionReason = target.Version is null
+            ? $"Django defaults: {target.Reason}; assuming {DjangoDefaults.NewestLts.Series} (the newest supported LTS)"
+            : $"Django defaults: {version.Series} ({target.Reason})";
+        var evaluator = new SettingsEvaluator(project.Files, layout.Index, profile, project.Diagnostics);
+        SettingsModel? production = null;
+        var all = new List<SettingsModel>();
+        if (layout.Production is { } prod)
+        {
+            production = evaluator.Evaluate(prod, version, [.. layout.Reasons, versionReason], reportUnresolved: true);
+            all.Add(production);
+        }
+        foreach (var module in layout.SettingsModules)
+        {
+            if (module == layout.Production) continue;
+            all.Add(evaluator.Evaluate(module, version, [$"{module}: a settings module of the project (not the one production runs)", versionReason], reportUnresolved: false));
+        }
+        return new SettingsFacts(production, all.OrderBy(m => m.Module, StringComparer.Ordinal).ToList());
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Analysis.Settings;
+
+/// <summary>
+/// Hides secrets in setting values before they are shown: SECRET_KEY and its fallbacks, anything
+/// named like a password, secret, token or key (at any depth, e.g. DATABASES[...]["PASSWORD"]), and
+/// the password part of credential URLs. Uses <see cref="Secrets.Redact"/>, the one way to show a secret.
+/// </summary>
+public static partial class SettingsRedaction
+{
+    [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|PASSWD|CREDENTIAL|PRIVATE", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
+    [GeneratedRegex(@"^(?<head>[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:)(?<pw>[^@\s]+)(?<tail>@.*)$", RegexOptions.Singleline)]
+    private static partial Regex CredentialUrl();
+
+    // Names that mention a password or key but hold configuration, not a secret (PASSWORD_HASHERS...).
+    [GeneratedRegex("(HASHERS|VALIDATORS|TIMEOUT|TIMEOUT_DAYS|PREFIX|FUNCTION|BACKENDS?|_LENGTH|_FILE|_PATH)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConfigurationName();
+
+    /// <summary>Names whose values are secrets even though nothing in the value says so.</summary>
+    public static bool IsSecretName(string name) => SecretName().IsMatch(name) && !ConfigurationName().IsMatch(name);
+
+    public static PyValue Redact(string settingName, PyValue value) => Redact(value, IsSecretName(settingName));
+
+    private static PyValue Redact(PyValue value, bool secret) => value switch
+    {
+        PyStr s when secret && s.Value.Length > 0 => new PyStr(Secrets.Redact(s.Value)),
+        PyStr s => RedactUrl(s),
+        PyBytes b when secret => new PyStr(Secrets.Redact(System.Text.Encoding.Latin1.GetString(b.Value.AsSpan()))),
+        PyList l => new PyList([.. l.Items.Select(i => Redact(i, secret))]),
+        PyTuple t => new PyTuple([.. t.Items.Select(i => Redact(i, secret))]),
+        PySet st => new PySet([.. st.Items.Select(i => Redact(i, secret))]),
+        PyDict d => new PyDict([.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(e.Key,
+            Redact(e.Value, secret || e.Key is PyStr k && IsSecretName(k.Value))))]),
+        _ => value,
+    };
+
+    private static PyValue RedactUrl(PyStr s)
+    {
+        var m = CredentialUrl().Match(s.Value);
+        return m.Success ? new PyStr(m.Groups["head"].Value + Secrets.Redact(m.Groups["pw"].Value) + m.Groups["tail"].Value) : s;
+    }
+}

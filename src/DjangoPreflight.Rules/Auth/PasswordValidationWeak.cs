@@ -1,0 +1,65 @@
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Support;
+
+namespace DjangoPreflight.Rules.Auth;
+
+/// <summary>DP508: no password validation, or a minimum length under 12 characters.</summary>
+public sealed class PasswordValidationWeak : ProductionSettingsRule
+{
+    public const int RecommendedMinimum = 12;
+    private const string MinimumLength = "django.contrib.auth.password_validation.MinimumLengthValidator";
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP508",
+        Title: "Password validation is missing or allows short passwords",
+        Category: Category.Auth,
+        DefaultSeverity: Severity.Medium,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                Without validators Django accepts "a" as a password. Length is what makes passwords hard to
+                guess; current NIST guidance asks for at least 12 characters rather than composition rules.
+                """,
+            Fix: """
+                Configure AUTH_PASSWORD_VALIDATORS with MinimumLengthValidator (min_length 12 or more),
+                CommonPasswordValidator, UserAttributeSimilarityValidator and NumericPasswordValidator.
+                """,
+            Before: """
+                AUTH_PASSWORD_VALIDATORS = []
+                """,
+            After: """
+                AUTH_PASSWORD_VALIDATORS = [
+                    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+                    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+                ]
+                """));
+
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    {
+        if (settings["AUTH_PASSWORD_VALIDATORS"] is not { } setting || setting.Value.AsSequence is not { } validators) yield break;
+        var location = settings.LocationOf("AUTH_PASSWORD_VALIDATORS");
+        if (validators.Length == 0)
+        {
+            yield return Finding(setting.IsDefault ? "AUTH_PASSWORD_VALIDATORS is not set: any password is accepted."
+                : "AUTH_PASSWORD_VALIDATORS is empty: any password is accepted.", location, setting: "AUTH_PASSWORD_VALIDATORS");
+            yield break;
+        }
+        // An entry we cannot read might be the length validator: stay silent.
+        if (validators.Any(v => v is not PyDict d || d.Get("NAME") is not PyStr)) yield break;
+        var length = validators.Cast<PyDict>().Where(d => d.Get("NAME")!.AsString == MinimumLength).ToList();
+        if (length.Count == 0)
+        {
+            yield return Finding("AUTH_PASSWORD_VALIDATORS has no MinimumLengthValidator: passwords have no minimum length.",
+                location, setting: "AUTH_PASSWORD_VALIDATORS", severity: Severity.Low);
+            yield break;
+        }
+        var minimum = SettingValues.Get(length[0].Get("OPTIONS"), "min_length");
+        if (minimum is not null && minimum is not PyInt) yield break;
+        var value = minimum is PyInt i ? (int)i.Value : 8; // Django's default min_length
+        if (value < RecommendedMinimum)
+            yield return Finding($"MinimumLengthValidator allows passwords of {value} characters{(minimum is null ? " (its default)" : "")}; require at least {RecommendedMinimum}.",
+                location, setting: "AUTH_PASSWORD_VALIDATORS", severity: Severity.Low);
+    }
+}

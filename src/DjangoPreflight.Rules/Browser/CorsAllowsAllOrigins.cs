@@ -1,0 +1,49 @@
+using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Browser;
+
+/// <summary>DP409: django-cors-headers lets every origin read responses; with credentials allowed,
+/// any website can act as the logged-in user and read the answers.</summary>
+public sealed class CorsAllowsAllOrigins : ProductionSettingsRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP409",
+        Title: "CORS allows every origin",
+        Category: Category.Browser,
+        DefaultSeverity: Severity.Medium,
+        DjangoIds: [],
+        Seeds: ["000", "+"],
+        Docs: new RuleDocs(
+            Why: """
+                CORS decides which other websites may read your API's responses from a visitor's browser.
+                Allowing every origin lets any page a user visits read whatever the API returns to that
+                user; with CORS_ALLOW_CREDENTIALS the browser also sends their cookies, so any website can
+                use their session.
+                """,
+            Fix: """
+                List the front-end origins in CORS_ALLOWED_ORIGINS (or precise, anchored regexes in
+                CORS_ALLOWED_ORIGIN_REGEXES) and keep CORS_ALLOW_CREDENTIALS off unless those origins need it.
+                """,
+            Before: """
+                CORS_ALLOW_ALL_ORIGINS = True
+                CORS_ALLOW_CREDENTIALS = True
+                """,
+            After: """
+                CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+                """));
+
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    {
+        var cors = CorsPolicy.From(settings);
+        // Without the middleware the settings do nothing.
+        if (!cors.MiddlewareEnabled || cors.AllowsAllSetting is not { } setting) yield break;
+        if (cors.AllowCredentials == true)
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}) with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.",
+                settings.LocationOf(setting), setting: setting, severity: Severity.High);
+        else
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}): any website can read the API's responses.",
+                settings.LocationOf(setting), setting: setting);
+    }
+}

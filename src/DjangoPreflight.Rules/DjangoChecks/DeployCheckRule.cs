@@ -1,0 +1,36 @@
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.DjangoChecks;
+
+/// <summary>
+/// Base of the rules that mirror a check of <c>manage.py check --deploy</c>: they read the production
+/// settings only, through <see cref="DeploySettings"/>, so they can be tested on a settings model
+/// built by hand and compared with the real Django on generated projects.
+/// </summary>
+public abstract class DeployCheckRule : ProjectRule
+{
+    public sealed override IEnumerable<Finding> Check(ProjectContext project) =>
+        project.Settings.Production is { } settings
+            ? Check(new DeploySettings(settings, project.Django.Version))
+            : [];
+
+    public abstract IEnumerable<Finding> Check(DeploySettings settings);
+
+    /// <summary>
+    /// The finding for a Django condition: none when it is false, a certain finding when true, and
+    /// a low-confidence one naming the unknown values when it cannot be decided.
+    /// </summary>
+    protected IEnumerable<Finding> When(bool? fires, DeploySettings settings, string djangoId, string setting, string message)
+    {
+        if (fires == false) yield break;
+        if (fires == true)
+        {
+            yield return Finding(message, settings.Where(setting), Confidence.Certain, setting, djangoId: djangoId);
+            yield break;
+        }
+        var why = string.Join("; ", settings.UnknownReasons);
+        yield return Finding($"{message} (could not be decided: {(why.Length == 0 ? "a value is unknown" : why)}; Django reports {djangoId} if it holds)",
+            settings.Where(setting), Confidence.Low, setting, djangoId: djangoId);
+    }
+}

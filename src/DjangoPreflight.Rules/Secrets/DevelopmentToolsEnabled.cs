@@ -1,0 +1,69 @@
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Support;
+
+namespace DjangoPreflight.Rules.Secrets;
+
+/// <summary>DP111: development-only apps or middleware (debug toolbar, django-extensions, silk) are
+/// enabled in the production settings.</summary>
+public sealed class DevelopmentToolsEnabled : ProductionSettingsRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP111",
+        Title: "Development-only apps or middleware are enabled in production",
+        Category: Category.Secrets,
+        DefaultSeverity: Severity.Medium,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                The debug toolbar and silk record and display SQL, settings, headers and request data;
+                django-extensions adds commands such as runserver_plus with an interactive debugger. They
+                are built for trusted machines: in production one wrong INTERNAL_IPS entry or a proxy address
+                shows internals to the world, and they cost time on every request.
+                """,
+            Fix: """
+                Add them only in the development settings module (or behind `if DEBUG:`), never in the base
+                or production settings.
+                """,
+            Before: """
+                INSTALLED_APPS = [..., "debug_toolbar"]
+                MIDDLEWARE = [..., "debug_toolbar.middleware.DebugToolbarMiddleware"]
+                """,
+            After: """
+                # settings/dev.py
+                INSTALLED_APPS += ["debug_toolbar"]
+                MIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]
+                """));
+
+    private static readonly (string Setting, string Entry, string What)[] DevelopmentOnly =
+    [
+        ("INSTALLED_APPS", "debug_toolbar", "django-debug-toolbar"),
+        ("INSTALLED_APPS", "django_extensions", "django-extensions"),
+        ("INSTALLED_APPS", "silk", "django-silk"),
+        ("MIDDLEWARE", "debug_toolbar.middleware.DebugToolbarMiddleware", "django-debug-toolbar"),
+        ("MIDDLEWARE", "silk.middleware.SilkyMiddleware", "django-silk"),
+    ];
+
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    {
+        foreach (var group in DevelopmentOnly.GroupBy(d => d.Setting))
+        {
+            var present = group.Where(d => SettingValues.AnyString(settings[group.Key]?.Value,
+                s => s == d.Entry || s.StartsWith(d.Entry + ".apps.", StringComparison.Ordinal))).ToList();
+            if (present.Count == 0) continue;
+            var names = string.Join(", ", present.Select(p => $"{p.Entry} ({p.What})"));
+            var exposure = group.Key == "INSTALLED_APPS" && present.Any(p => p.Entry == "debug_toolbar") ? InternalIpsRemark(settings) : "";
+            yield return Finding($"{group.Key} enables development-only {names} in production.{exposure}",
+                settings.LocationOf(group.Key), setting: group.Key);
+        }
+    }
+
+    /// <summary>The toolbar shows itself to INTERNAL_IPS: addresses beyond loopback widen who sees it.</summary>
+    private static string InternalIpsRemark(SettingsModel settings)
+    {
+        var outside = SettingValues.KnownStrings(settings["INTERNAL_IPS"]?.Value)?
+            .Where(ip => ip is not ("127.0.0.1" or "::1" or "localhost")).Order(StringComparer.Ordinal).ToList();
+        return outside is { Count: > 0 } ? $" INTERNAL_IPS also lists {string.Join(", ", outside)}." : "";
+    }
+}

@@ -1,0 +1,76 @@
+using DjangoPreflight.Analysis.Git;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Secrets;
+
+/// <summary>DP107: a .env-style secrets file is tracked by git, or .gitignore does not ignore it.</summary>
+public sealed class EnvFileTracked : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP107",
+        Title: "Secrets file tracked by git or not ignored",
+        Category: Category.Secrets,
+        DefaultSeverity: Severity.High,
+        DjangoIds: [],
+        Seeds: ["000", "001", "003"],
+        Docs: new RuleDocs(
+            Why: """
+                A .env file exists to keep secrets out of the code. Once it is committed, every clone,
+                fork and CI log has the production SECRET_KEY and database password; and when
+                .gitignore does not cover it, the next `git add .` commits it.
+                """,
+            Fix: """
+                Add `.env` (and `.env.*`, keeping `!.env.example`) to .gitignore, untrack the file with
+                `git rm --cached .env`, rotate every secret it held, and commit a `.env.example` with
+                placeholder values instead.
+                """,
+            Before: """
+                # .gitignore
+                __pycache__/
+                """,
+            After: """
+                # .gitignore
+                __pycache__/
+                .env
+                .env.*
+                !.env.example
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project)
+    {
+        var git = project.Git;
+        if (!git.IsRepository) yield break;
+        var tracked = git.TrackedFiles;
+        foreach (var path in tracked.Where(p => FileKinds.IsEnvFile(p) && !FileKinds.IsEnvExample(p)).Order(StringComparer.Ordinal))
+        {
+            var text = project.Files.ReadText(path);
+            var secrets = text is null ? [] : SecretScanner.Scan(path, text);
+            if (secrets.Count > 0)
+                yield return Finding(
+                    $"{path} is tracked by git and holds {Count(secrets.Count)} ({string.Join(", ", secrets.Take(3).Select(s => s.Kind))}); untrack it and rotate them.",
+                    new SourceLocation(path, secrets[0].Line));
+            else
+                yield return Finding(
+                    $"{path} is tracked by git; it holds no secret-looking value now, but anything added to it will be committed.",
+                    new SourceLocation(path, 1), Confidence.Medium, severity: Severity.Medium);
+        }
+
+        // Files that would be committed by the next `git add .`: the conventional .env, and every
+        // untracked env file present on disk.
+        var candidates = project.Files.All.Where(p => FileKinds.IsEnvFile(p) && !FileKinds.IsEnvExample(p) && !tracked.Contains(p))
+            .Append(".env").Where(p => !tracked.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+        var ignored = git.Ignored(candidates);
+        foreach (var path in candidates.Where(p => !ignored.Contains(p)).Order(StringComparer.Ordinal))
+        {
+            var exists = project.Files.Exists(path);
+            yield return Finding(
+                exists
+                    ? $"{path} is not ignored by .gitignore: the next `git add .` commits it."
+                    : $".gitignore does not ignore {path}: a secrets file created there would be committed by the next `git add .`.",
+                new SourceLocation(".gitignore"), severity: exists ? Severity.High : Severity.Medium);
+        }
+    }
+
+    private static string Count(int n) => n == 1 ? "1 secret" : $"{n} secrets";
+}

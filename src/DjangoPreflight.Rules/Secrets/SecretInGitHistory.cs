@@ -1,0 +1,54 @@
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Secrets;
+
+/// <summary>DP106: a secret appears anywhere in the git history, even if a later commit removed it.</summary>
+public sealed class SecretInGitHistory : ProjectRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP106",
+        Title: "Secret in git history",
+        Category: Category.Secrets,
+        DefaultSeverity: Severity.High,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                Deleting a secret in a new commit does not remove it from the repository: every clone,
+                fork, CI cache and backup still holds the old commit, and anyone with read access can run
+                `git log -p`. A leaked SECRET_KEY lets an attacker forge sessions, password-reset links
+                and signed cookies; a leaked database URL or token opens the service it guards.
+                """,
+            Fix: """
+                Treat the secret as compromised: rotate it (generate a new SECRET_KEY, moving the old
+                one to SECRET_KEY_FALLBACKS only for the time sessions need; change the password or
+                revoke the token). Then read it from the environment. Rewriting history (git
+                filter-repo) helps only once every clone is replaced, and never replaces rotation.
+                """,
+            Before: """
+                # commit a1b2c3d
+                SECRET_KEY = "k3#x9!v2@q7$w1%e5^r8&t4*y6(u0-i_o=p+a)s-d_f=g+h!jz"
+                # commit e4f5a6b "remove key"
+                SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+                """,
+            After: """
+                # a new key, generated on the server and never committed
+                SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+                """));
+
+    public override IEnumerable<Finding> Check(ProjectContext project)
+    {
+        if (project.Git.History is not { } history) yield break;
+        foreach (var secret in history.Secrets)
+        {
+            var where = secret.AtHead
+                ? "and is still in the current tree"
+                : "and was removed later, but every clone of the history still holds it";
+            yield return Finding(
+                $"{secret.Kind} {secret.Redacted} was committed in {secret.Commit} ({secret.Path}:{secret.Line}) {where}; rotate it.",
+                new SourceLocation(secret.Path, secret.Line),
+                secret.Kind.Contains('(') ? Confidence.High : Confidence.Certain);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Rules.Secrets;
+
+/// <summary>DP103: SECRET_KEY is read from the environment but falls back to a literal when the
+/// variable is missing, so a deployment that forgets it runs with a key from the source.</summary>
+public sealed class SecretKeyFailsOpen : ProductionSettingsRule
+{
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DP103",
+        Title: "SECRET_KEY falls back to a literal default",
+        Category: Category.Secrets,
+        DefaultSeverity: Severity.High,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                A default keeps the application starting when the variable is missing, silently, with a key
+                everyone who can read the source knows. The missing variable is never noticed, and sessions
+                and reset links can be forged.
+                """,
+            Fix: """
+                Read the key without a default so that a missing variable stops the application at start-up
+                (os.environ["..."], env("...") without default=, config("...") without default=).
+                """,
+            Before: """
+                SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-key-change-me")
+                """,
+            After: """
+                SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+                """));
+
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    {
+        if (settings["SECRET_KEY"] is not { IsDefault: false, FromEnvironment: true } key)
+            yield break;
+        foreach (var variable in key.EnvVars)
+        {
+            if (!key.WhenMissing.TryGetValue(variable, out var fallback) || fallback is not PyStr { Value.Length: > 0 } literal)
+                continue;
+            var inUse = key.Value is PyStr current && current.Value == literal.Value
+                ? " The active environment does not set it, so this default is the key in use."
+                : "";
+            yield return Finding(
+                $"SECRET_KEY falls back to a literal ({Core.Secrets.Redact(literal.Value)}) when {variable} is missing.{inUse}",
+                settings.LocationOf("SECRET_KEY"), setting: "SECRET_KEY");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace DjangoPreflight.Cli.Tests;
+
+/// <summary>Exit codes 0, 1 and 2 as DESIGN.md defines them, from the real built binary.</summary>
+public class ExitCodeTests
+{
+    [Fact]
+    public void ZeroWhenNothingReachesTheThreshold()
+    {
+        var result = CliRun.Binary("scan", CliRun.Fixture("debug-off"), "--select", "DP201", "--no-history");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("0 findings", result.Stdout);
+    }
+
+    [Fact]
+    public void OneWhenAFindingReachesTheThreshold()
+    {
+        var result = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--no-history");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("DP201", result.Stdout);
+        Assert.Contains("mysite/settings.py:5", result.Stdout);
+    }
+
+    [Fact]
+    public void FailOnAndIgnoreShapeTheExitCode()
+    {
+        // DP201 is critical: with --fail-on critical it still fails; ignoring it leaves nothing to fail on.
+        var failing = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--fail-on", "critical", "--no-history");
+        Assert.Equal(1, failing.ExitCode);
+        var ignored = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--ignore", "DP201", "--select", "DP2", "--no-history");
+        Assert.Equal(0, ignored.ExitCode);
+        Assert.DoesNotContain("DP201", ignored.Stdout);
+    }
+
+    [Fact]
+    public void TwoOnBadInputWithoutAStackTrace()
+    {
+        var result = CliRun.Binary("scan", "/no/such/project");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("django-preflight: error: '/no/such/project' does not exist\n", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public void PipedOutputHasNoColourCodes()
+    {
+        var result = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--no-history");
+        Assert.DoesNotContain("\u001b[", result.Stdout);
+    }
+}

@@ -1,0 +1,9 @@
+x = 1
+def f(a,
+      b):
+    """doc
+    string"""
+    return a + \
+        b
+s = f"""{x}
+{x!r}"""

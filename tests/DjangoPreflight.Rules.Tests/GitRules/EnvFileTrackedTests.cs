@@ -1,0 +1,82 @@
+using DjangoPreflight.Rules.Secrets;
+
+namespace DjangoPreflight.Rules.Tests.GitRules;
+
+public class EnvFileTrackedTests
+{
+    [Fact]
+    public void A_tracked_env_file_with_secrets_fires_at_the_first_secret()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", "__pycache__/\n");
+        repo.Write(".env", $"DEBUG=0\nSECRET_KEY={SecretInGitHistoryTests.Key}\nDATABASE_URL=postgres://shop:9fQ2-xL7zz@db/shop\n");
+        repo.Commit("env");
+
+        var finding = Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root));
+        Assert.Equal(
+            "DP107 .env:2 high/certain: .env is tracked by git and holds 2 secrets (SECRET_KEY, postgres:// URL password); untrack it and rotate them.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void A_tracked_env_file_without_secrets_is_a_medium_warning()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", ".env\n");
+        repo.Write("deploy/prod.env", "DEBUG=0\nALLOWED_HOSTS=shop.example.com\n");
+        repo.Commit("env");
+
+        var finding = Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root));
+        Assert.Equal(
+            "DP107 deploy/prod.env:1 medium/medium: deploy/prod.env is tracked by git; it holds no secret-looking value now, but anything added to it will be committed.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void A_gitignore_without_env_fires_but_a_committed_example_does_not()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", "*.pyc\n# .env\n");
+        repo.Write(".env.example", "SECRET_KEY=changeme\n");
+        repo.Commit("example");
+
+        var finding = Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root));
+        Assert.Equal(
+            "DP107 .gitignore medium/certain: .gitignore does not ignore .env: a secrets file created there would be committed by the next `git add .`.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void An_untracked_env_file_that_gitignore_misses_is_high()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", ".env\n");
+        repo.Commit("ignore");
+        repo.Write("deploy/.env.production", "SECRET_KEY=x\n");
+        repo.Write(".env", "SECRET_KEY=x\n");
+
+        var finding = Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root));
+        Assert.Equal(
+            "DP107 .gitignore high/certain: deploy/.env.production is not ignored by .gitignore: the next `git add .` commits it.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void Ignoring_env_files_by_pattern_satisfies_the_rule()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", ".env*\n!.env.example\n");
+        repo.Write(".env.example", "SECRET_KEY=\n");
+        repo.Write(".env.production", "SECRET_KEY=x\n");
+        repo.Commit("ignore");
+        Assert.Empty(RuleHarness.Run(new EnvFileTracked(), repo.Root));
+    }
+
+    [Fact]
+    public void Outside_a_repository_nothing_fires()
+    {
+        using var dir = new GitSandbox(init: false);
+        dir.Write(".env", "SECRET_KEY=x\n");
+        Assert.Empty(RuleHarness.Run(new EnvFileTracked(), dir.Root));
+    }
+}

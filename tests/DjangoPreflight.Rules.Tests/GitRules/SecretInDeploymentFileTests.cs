@@ -1,0 +1,54 @@
+using DjangoPreflight.Rules.Secrets;
+
+namespace DjangoPreflight.Rules.Tests.GitRules;
+
+public class SecretInDeploymentFileTests
+{
+    [Fact]
+    public void Literal_secrets_in_tracked_compose_dockerfile_and_readme_fire_at_their_lines()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("docker-compose.yml", """
+            services:
+              db:
+                image: postgres:16
+                environment:
+                  POSTGRES_PASSWORD: postgres
+              web:
+                environment:
+                  - DATABASE_URL=postgres://shop:9fQ2-xL7zz@db/shop
+                  - SECRET_KEY=${SECRET_KEY}
+            """);
+        repo.Write("Dockerfile", $"FROM python:3.12\nARG DJANGO_SECRET_KEY={SecretInGitHistoryTests.Key}\nRUN SECRET_KEY=dummy-for-build python manage.py collectstatic\n");
+        repo.Write("README.md", "Run with `SECRET_KEY=your-secret-key-here`.\nProduction Sentry: https://0a1b2c3d4e:9f8e7d6c5b@sentry.io/42\n");
+        repo.Write(".github/workflows/ci.yml", "env:\n  SECRET_KEY: ${{ secrets.SECRET_KEY }}\n  POSTGRES_PASSWORD: password\n");
+        repo.Commit("deploy files");
+
+        var findings = RuleHarness.Run(new SecretInDeploymentFile(), repo.Root).Select(RuleHarness.Describe).ToList();
+        Assert.Equal(
+        [
+            "DP109 Dockerfile:2 high/certain: SECRET_KEY k3#x… (50 chars) is written in plain text in Dockerfile, which git tracks.",
+            "DP109 README.md:2 high/medium: Sentry DSN with secret key 9f8e… (10 chars) is written in plain text in README.md, which git tracks.",
+            "DP109 docker-compose.yml:8 high/certain: postgres:// URL password 9fQ2… (10 chars) is written in plain text in docker-compose.yml, which git tracks.",
+        ], findings);
+    }
+
+    [Fact]
+    public void An_untracked_deployment_file_in_a_repository_is_not_this_rule()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("manage.py", "\n");
+        repo.Commit("start");
+        repo.Write("docker-compose.override.yml", "services:\n  web:\n    environment:\n      DB_PASSWORD: Tr0ub4dor-horse-77\n");
+        Assert.Empty(RuleHarness.Run(new SecretInDeploymentFile(), repo.Root));
+    }
+
+    [Fact]
+    public void Without_a_repository_files_on_disk_count_at_high_confidence()
+    {
+        using var dir = new GitSandbox(init: false);
+        dir.Write("Procfile", "web: DB_PASSWORD=Tr0ub4dor-horse-77 gunicorn shop.wsgi\n");
+        var finding = Assert.Single(RuleHarness.Run(new SecretInDeploymentFile(), dir.Root));
+        Assert.Equal("DP109 Procfile:1 high/high: password (DB_PASSWORD) Tr0u… (18 chars) is written in plain text in Procfile.", RuleHarness.Describe(finding));
+    }
+}

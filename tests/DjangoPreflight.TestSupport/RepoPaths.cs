@@ -1,0 +1,28 @@
+namespace DjangoPreflight.TestSupport;
+
+/// <summary>Locates the repository (the folder holding DjangoPreflight.slnx) and what is in it,
+/// so tests use the real examples and the real CHECKLIST.md rather than copies.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Examples(string name) => Path.Combine(Root, "examples", name);
+
+    /// <summary>The team's shared folder beside the repository (CHECKLIST.md, DESIGN.md, data).</summary>
+    public static string Shared(string relative) => Path.GetFullPath(Path.Combine(Root, "..", "shared", relative));
+
+    /// <summary>Release or Debug, whichever this test assembly was built as.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The built (JIT) CLI executable of the same configuration.</summary>
+    public static string CliBinary => Path.Combine(Root, "src", "DjangoPreflight.Cli", "bin", Configuration, "net10.0", "django-preflight");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DjangoPreflight.slnx")))
+                return dir.FullName;
+        throw new InvalidOperationException("DjangoPreflight.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
