@@ -121,6 +121,8 @@ public sealed class NginxRulesTests
         ], Render(new AdminWithoutExtraProtection().Check(Project("nginx-bad"), ProxiedSettings())));
         var withOtp = Settings(("INSTALLED_APPS", List("django.contrib.admin", "django_otp", "django_otp.plugins.otp_totp"), 10));
         Assert.Empty(new AdminWithoutExtraProtection().Check(Project("nginx-bad"), withOtp));
+        // django-otp declared as a dependency counts too.
+        Assert.Empty(new AdminWithoutExtraProtection().Check(Project("asgi-dependency"), ProxiedSettings()));
         var noAdmin = Settings(("INSTALLED_APPS", List("django.contrib.auth", "shop"), 10));
         Assert.Empty(new AdminWithoutExtraProtection().Check(Project("nginx-bad"), noAdmin));
     }
