@@ -25,7 +25,7 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
     {
         var before = RequestsLogged();
         var r = ProbeCli.Run("probe", lab.Url.ToString(), "--format", "json", "--timeout", "10");
-        var report = ProbeJson.Parse(r.Out);
+        var report = ProbeJson.Parse(r);
         ProbeAssert.Findings(
         [
             "DPL01 critical", // technical 404 page
@@ -58,7 +58,7 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
     {
         var before = RequestsLogged();
         var r = ProbeCli.Run("probe", lab.Url.ToString(), "--format", "json", "--max-requests", "4");
-        var report = ProbeJson.Parse(r.Out);
+        var report = ProbeJson.Parse(r);
         Assert.Equal(4, report.RequestsUsed);
         Assert.Equal(4, RequestsLoggedSince(before, 4));
         Assert.Equal(
@@ -84,7 +84,7 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
         var before = RequestsLogged();
         var r = ProbeCli.Run("probe", lab.Url.ToString(), "--format", "json", "--select", "DPL11",
             "--rate-limit-path", "/api/products/", "--burst", "8");
-        var report = ProbeJson.Parse(r.Out);
+        var report = ProbeJson.Parse(r);
         ProbeAssert.Findings(["DPL11 medium"], report);
         Assert.Equal([$"DPL11 {lab.Url}api/products/ 8 GET requests in a row to /api/products/ were all answered; none was refused with 429."], report.Messages);
         Assert.Equal(11 + 8, report.RequestsUsed);

@@ -56,7 +56,7 @@ public sealed partial class HardenedShopLab : IAsyncLifetime
         CaFile = Path.Combine(certs, "ca.pem");
 
         var appPort = FreePort.Next();
-        _gunicorn = ChildProcess.Start("/usr/bin/gunicorn", ["--bind", $"127.0.0.1:{appPort}", "--workers", "2", "shop.wsgi:application"], app, env);
+        _gunicorn = ChildProcess.Start("/usr/bin/gunicorn", ["--bind", $"127.0.0.1:{appPort}", "--workers", "1", "shop.wsgi:application"], app, env);
 
         HttpPort = FreePort.Next();
         HttpsPort = FreePort.Next();
@@ -91,7 +91,28 @@ public sealed partial class HardenedShopLab : IAsyncLifetime
         _nginx.WaitForPort(HttpsPort, TimeSpan.FromSeconds(20));
         _nginx.WaitForPort(HttpPort, TimeSpan.FromSeconds(5));
         _gunicorn.WaitForPort(appPort, TimeSpan.FromSeconds(30));
+        WarmUp();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Waits until the whole chain (nginx, TLS, gunicorn's workers, Django) answers the home
+    /// page, so no test pays for the workers' start-up within its --timeout.</summary>
+    private void WarmUp()
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, HttpsPort), token);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        var status = client.GetAsync(Url).GetAwaiter().GetResult().StatusCode;
+        if (status != System.Net.HttpStatusCode.OK)
+            throw new InvalidOperationException($"the hardened shop's home page answered {status}:\n{Logs}");
     }
 
     /// <summary>A private CA and a certificate for shop.example.com signed by it, valid a year.</summary>

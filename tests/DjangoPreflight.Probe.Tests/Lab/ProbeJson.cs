@@ -9,6 +9,13 @@ public sealed partial record ProbeJson(string Grade, IReadOnlyList<string> Findi
     [GeneratedRegex(@"^(\d+) of (\d+) requests used$")]
     private static partial Regex Used();
 
+    /// <summary>Parses a run's stdout; a run that printed no report fails with its stderr.</summary>
+    public static ProbeJson Parse(CliResult run)
+    {
+        Assert.True(run.Out.Length > 0, $"no report (exit {run.Exit}): {run.Error}");
+        return Parse(run.Out);
+    }
+
     public static ProbeJson Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);
