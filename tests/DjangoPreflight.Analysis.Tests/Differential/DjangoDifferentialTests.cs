@@ -130,6 +130,48 @@ public class DjangoDifferentialTests
         return new Tally(compared, unknown, failures, mismatches);
     }
 
+    [Theory]
+    [InlineData("insecure-shop", "debug_toolbar,sentry_sdk", 50)]
+    [InlineData("hardened-shop", "", 50)]
+    public void Example_project_matches_django(string example, string stubs, int minCompared)
+    {
+        var project = Path.Combine(RepoRoot(), "examples", example);
+        var dir = Path.Combine(Path.GetTempPath(), "dp-example-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var env = DjangoPreflight.Analysis.Environment.DotEnvParser.Parse(File.ReadAllText(Path.Combine(project, "deploy", "production.env")));
+            var manifest = Path.Combine(dir, "manifest.json");
+            using (var stream = File.Create(manifest))
+            using (var w = new Utf8JsonWriter(stream))
+            {
+                w.WriteStartArray();
+                w.WriteStartObject();
+                w.WriteString("name", example);
+                w.WriteString("module", "shop.settings.production");
+                w.WriteString("root", ".");
+                w.WriteString("path", project);
+                w.WriteStartObject("env");
+                foreach (var (k, v) in env) w.WriteString(k, v);
+                w.WriteEndObject();
+                w.WriteStartArray("stubs");
+                foreach (var s in stubs.Split(',', StringSplitOptions.RemoveEmptyEntries)) w.WriteStringValue(s);
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            var tally = Compare(manifest, _ => project);
+            _output.WriteLine($"{example}: {tally.Compared} settings compared, {tally.Unknown} unknown");
+            Assert.True(tally.Mismatches.Count == 0, string.Join("\n", tally.Mismatches));
+            Assert.Equal(0, tally.ImportFailures);
+            Assert.True(tally.Compared >= minCompared, $"only {tally.Compared} compared");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Generated_corpus_matches_django()
     {
