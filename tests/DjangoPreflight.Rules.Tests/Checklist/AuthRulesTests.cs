@@ -36,7 +36,7 @@ public class AuthRulesTests
     public void DP506_fires_only_when_a_weak_hasher_is_first()
     {
         var s = Module().Set("PASSWORD_HASHERS", Ls("django.contrib.auth.hashers.MD5PasswordHasher", "django.contrib.auth.hashers.PBKDF2PasswordHasher"), 86).Build();
-        FindingAssert.Single(new WeakPasswordHasher().CheckSettings(s), "DP506", File, 86,
+        FindingAssert.Single(new WeakPasswordHasher().CheckSettings(s), "DP506", SettingsFile, 86,
             "The first PASSWORD_HASHERS entry is MD5PasswordHasher: new passwords are stored with a weak hash.");
         var upgrade = Module().Set("PASSWORD_HASHERS", Ls("django.contrib.auth.hashers.PBKDF2PasswordHasher", "django.contrib.auth.hashers.MD5PasswordHasher"), 86).Build();
         FindingAssert.None(new WeakPasswordHasher().CheckSettings(upgrade));
@@ -47,7 +47,7 @@ public class AuthRulesTests
     public void DP507_fires_when_argon2_is_used_but_not_declared()
     {
         var s = Module().Set("PASSWORD_HASHERS", Ls(Argon2DependencyMissing.Argon2Hasher, "django.contrib.auth.hashers.PBKDF2PasswordHasher"), 78).Build();
-        FindingAssert.Single(new Argon2DependencyMissing().CheckSettings(s, ["requirements.txt"], declared: false), "DP507", File, 78,
+        FindingAssert.Single(new Argon2DependencyMissing().CheckSettings(s, ["requirements.txt"], declared: false), "DP507", SettingsFile, 78,
             "PASSWORD_HASHERS uses Argon2PasswordHasher but argon2-cffi is not declared in requirements.txt: new passwords cannot be hashed without it.");
         FindingAssert.None(new Argon2DependencyMissing().CheckSettings(s, ["requirements.txt"], declared: true));
         FindingAssert.None(new Argon2DependencyMissing().CheckSettings(s, [], declared: false));
@@ -58,14 +58,14 @@ public class AuthRulesTests
     [Fact]
     public void DP508_fires_on_empty_validators_and_short_minimum()
     {
-        FindingAssert.Single(new PasswordValidationWeak().CheckSettings(Module().Default("AUTH_PASSWORD_VALIDATORS", L()).Build()), "DP508", File, 1,
+        FindingAssert.Single(new PasswordValidationWeak().CheckSettings(Module().Default("AUTH_PASSWORD_VALIDATORS", L()).Build()), "DP508", SettingsFile, 1,
             "AUTH_PASSWORD_VALIDATORS is not set: any password is accepted.");
         var six = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S("django.contrib.auth.password_validation.MinimumLengthValidator")), ("OPTIONS", D(("min_length", I(6)))))), 92).Build();
-        var f = FindingAssert.Single(new PasswordValidationWeak().CheckSettings(six), "DP508", File, 92,
+        var f = FindingAssert.Single(new PasswordValidationWeak().CheckSettings(six), "DP508", SettingsFile, 92,
             "MinimumLengthValidator allows passwords of 6 characters; require at least 12.");
         Assert.Equal(Severity.Low, f.Severity);
         var dflt = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S("django.contrib.auth.password_validation.MinimumLengthValidator")))), 92).Build();
-        FindingAssert.Single(new PasswordValidationWeak().CheckSettings(dflt), "DP508", File, 92,
+        FindingAssert.Single(new PasswordValidationWeak().CheckSettings(dflt), "DP508", SettingsFile, 92,
             "MinimumLengthValidator allows passwords of 8 characters (its default); require at least 12.");
     }
 
@@ -73,7 +73,7 @@ public class AuthRulesTests
     public void DP508_is_silent_for_twelve_or_more_and_for_unknown_options()
     {
         var twelve = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S("django.contrib.auth.password_validation.MinimumLengthValidator")), ("OPTIONS", D(("min_length", I(12)))))), 92).Build();
-        var unknown = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S("django.contrib.auth.password_validation.MinimumLengthValidator")), ("OPTIONS", D(("min_length", U())))))), 92).Build();
+        var unknown = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S("django.contrib.auth.password_validation.MinimumLengthValidator")), ("OPTIONS", D(("min_length", U()))))), 92).Build();
         FindingAssert.None(new PasswordValidationWeak().CheckSettings(twelve));
         FindingAssert.None(new PasswordValidationWeak().CheckSettings(unknown));
     }
@@ -82,11 +82,11 @@ public class AuthRulesTests
     public void DP509_fires_on_unset_and_explicit_allow_any()
     {
         var unset = Module().Set("INSTALLED_APPS", Ls("rest_framework"), 18).Set("REST_FRAMEWORK", D(("PAGE_SIZE", I(50))), 130).Build();
-        FindingAssert.Single(new ApiPermissionAllowAny().CheckSettings(unset), "DP509", File, 130,
+        FindingAssert.Single(new ApiPermissionAllowAny().CheckSettings(unset), "DP509", SettingsFile, 130,
             "REST_FRAMEWORK sets no DEFAULT_PERMISSION_CLASSES, so DRF's default AllowAny applies to every API view without its own.");
         var allowAny = Module().Set("INSTALLED_APPS", Ls("rest_framework"), 18)
             .Set("REST_FRAMEWORK", D(("DEFAULT_PERMISSION_CLASSES", Ls("rest_framework.permissions.AllowAny"))), 130).Build();
-        FindingAssert.Single(new ApiPermissionAllowAny().CheckSettings(allowAny), "DP509", File, 130,
+        FindingAssert.Single(new ApiPermissionAllowAny().CheckSettings(allowAny), "DP509", SettingsFile, 130,
             "REST_FRAMEWORK DEFAULT_PERMISSION_CLASSES is AllowAny: every API view without its own permission_classes is open.");
     }
 
@@ -103,7 +103,7 @@ public class AuthRulesTests
     public void DP510_fires_without_any_throttle_and_is_silent_with_a_default_or_a_view_throttle()
     {
         var s = Module().Set("INSTALLED_APPS", Ls("rest_framework"), 18).Set("REST_FRAMEWORK", D(("PAGE_SIZE", I(50))), 130).Build();
-        FindingAssert.Single(new ApiThrottlingMissing().CheckSettings(s, new ViewFacts([], [])), "DP510", File, 130,
+        FindingAssert.Single(new ApiThrottlingMissing().CheckSettings(s, new ViewFacts([], [])), "DP510", SettingsFile, 130,
             "DRF throttling is not configured: REST_FRAMEWORK has no DEFAULT_THROTTLE_CLASSES and no view sets throttle_classes.");
         var throttled = new ViewInfo("Login", Views, true, true, null, null, null, new DeclaredClasses(["ScopedRateThrottle"], Views), [], false);
         FindingAssert.None(new ApiThrottlingMissing().CheckSettings(s, new ViewFacts([throttled], [])));
@@ -116,11 +116,11 @@ public class AuthRulesTests
     public void DP513_fires_on_pickle_and_is_critical_with_signed_cookies()
     {
         var s = Module().Set("SESSION_ENGINE", S(SessionSerializerPickle.SignedCookies), 113).Set("SESSION_SERIALIZER", S("shop.serializers.PickleSerializer"), 114).Build();
-        var f = FindingAssert.Single(new SessionSerializerPickle().CheckSettings(s), "DP513", File, 114,
+        var f = FindingAssert.Single(new SessionSerializerPickle().CheckSettings(s), "DP513", SettingsFile, 114,
             "Sessions are pickled and stored in signed cookies: anyone who learns SECRET_KEY can run code on the server.");
         Assert.Equal(Severity.Critical, f.Severity);
         var db = Module().Set("SESSION_SERIALIZER", S("django.contrib.sessions.serializers.PickleSerializer"), 114).Build();
-        FindingAssert.Single(new SessionSerializerPickle().CheckSettings(db), "DP513", File, 114,
+        FindingAssert.Single(new SessionSerializerPickle().CheckSettings(db), "DP513", SettingsFile, 114,
             "SESSION_SERIALIZER is django.contrib.sessions.serializers.PickleSerializer: session data is unpickled, so writing to the session store runs code.");
         FindingAssert.None(new SessionSerializerPickle().CheckSettings(Module().Set("SESSION_SERIALIZER", S("django.contrib.sessions.serializers.JSONSerializer"), 114).Build()));
     }

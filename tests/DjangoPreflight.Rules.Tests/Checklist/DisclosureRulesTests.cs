@@ -12,7 +12,7 @@ public class DisclosureRulesTests
     public void DP202_fires_on_a_truthy_default_while_the_environment_sets_false()
     {
         var s = Module().Env("DEBUG", B(false), 14, "DJANGO_DEBUG", B(true)).Build();
-        FindingAssert.Single(new DebugFailsOpen().CheckSettings(s), "DP202", File, 14,
+        FindingAssert.Single(new DebugFailsOpen().CheckSettings(s), "DP202", SettingsFile, 14,
             "DEBUG becomes True when DJANGO_DEBUG is missing from the environment.");
     }
 
@@ -20,7 +20,7 @@ public class DisclosureRulesTests
     public void DP202_names_itself_the_cause_when_the_environment_lacks_the_variable()
     {
         var s = Module().Env("DEBUG", S("True"), 14, "DJANGO_DEBUG", S("True"), unset: true).Build();
-        FindingAssert.Single(new DebugFailsOpen().CheckSettings(s), "DP202", File, 14,
+        FindingAssert.Single(new DebugFailsOpen().CheckSettings(s), "DP202", SettingsFile, 14,
             "DEBUG becomes the truthy string \"True\" when DJANGO_DEBUG is missing from the environment. The active environment does not set DJANGO_DEBUG, which is why DEBUG is on.");
     }
 
@@ -28,7 +28,7 @@ public class DisclosureRulesTests
     public void DP202_fires_on_the_raw_string_of_the_variable()
     {
         var s = Module().Env("DEBUG", S("False"), 14, "DJANGO_DEBUG", S("")).Build();
-        FindingAssert.Single(new DebugFailsOpen().CheckSettings(s), "DP202", File, 14,
+        FindingAssert.Single(new DebugFailsOpen().CheckSettings(s), "DP202", SettingsFile, 14,
             "DEBUG is the raw string \"False\" of DJANGO_DEBUG: any non-empty value, \"False\" and \"0\" included, turns it on.");
     }
 
@@ -46,10 +46,10 @@ public class DisclosureRulesTests
     public void DP204_fires_on_star_and_on_a_star_fallback()
     {
         var s = Module().Set("ALLOWED_HOSTS", Ls("shop.example.com", "*"), 9).Build();
-        FindingAssert.Single(new AllowedHostsWildcard().CheckSettings(s), "DP204", File, 9,
+        FindingAssert.Single(new AllowedHostsWildcard().CheckSettings(s), "DP204", SettingsFile, 9,
             "ALLOWED_HOSTS contains \"*\", which accepts any Host header.");
         var fallback = Module().Env("ALLOWED_HOSTS", Ls("shop.example.com"), 9, "DJANGO_ALLOWED_HOSTS", Ls("*")).Build();
-        var f = FindingAssert.Single(new AllowedHostsWildcard().CheckSettings(fallback), "DP204", File, 9,
+        var f = FindingAssert.Single(new AllowedHostsWildcard().CheckSettings(fallback), "DP204", SettingsFile, 9,
             "ALLOWED_HOSTS falls back to [\"*\"], which accepts any Host header, when DJANGO_ALLOWED_HOSTS is missing.");
         Assert.Equal(Severity.Medium, f.Severity);
     }
@@ -80,7 +80,7 @@ public class DisclosureRulesTests
     public void DP205_fires_on_entries_django_never_matches(string entry, string why)
     {
         var s = Module().Set("ALLOWED_HOSTS", Ls("shop.example.com", entry), 9).Build();
-        FindingAssert.Single(new AllowedHostsUnmatchable().CheckSettings(s), "DP205", File, 9,
+        FindingAssert.Single(new AllowedHostsUnmatchable().CheckSettings(s), "DP205", SettingsFile, 9,
             $"ALLOWED_HOSTS entry \"{entry}\" can never match: {why}.");
     }
 
@@ -104,7 +104,7 @@ public class DisclosureRulesTests
             ("handlers", D(("file", D(("class", S("logging.FileHandler")))), ("null", D(("class", S("logging.NullHandler")))))),
             ("loggers", D(("django.security", D(("handlers", Ls("null")), ("propagate", B(false)))))));
         var s = Module().Set("LOGGING", logging, 150).Build();
-        FindingAssert.Single(new LoggingUnfitForProduction().CheckSettings(s), "DP208", File, 150,
+        FindingAssert.Single(new LoggingUnfitForProduction().CheckSettings(s), "DP208", SettingsFile, 150,
             "LOGGING is unfit for production: it writes to files (handler \"file\": logging.FileHandler); no console (StreamHandler) handler sends anything to stdout/stderr; the \"django.security\" logger is silenced (only a NullHandler and propagate False).");
     }
 
@@ -121,7 +121,7 @@ public class DisclosureRulesTests
     public void DP209_fires_without_admins_or_tracker_and_is_silent_with_either()
     {
         var none = Module().Default("ADMINS", L()).Build();
-        FindingAssert.Single(new ErrorReportingMissing().CheckFacts(none, new ErrorTrackerFacts([])), "DP209", File, 1,
+        FindingAssert.Single(new ErrorReportingMissing().CheckFacts(none, new ErrorTrackerFacts([])), "DP209", SettingsFile, 1,
             "No error reporting: ADMINS is empty and no error tracker (e.g. sentry_sdk.init) is configured, so production errors go unnoticed.");
         var sentry = new ErrorTrackerFacts([new ErrorTrackerInit("Sentry", new SourceLocation("proj/production.py", 24), false, null)]);
         FindingAssert.None(new ErrorReportingMissing().CheckFacts(none, sentry));
@@ -152,10 +152,10 @@ public class DisclosureRulesTests
         var apps = Ls("django.contrib.admin", "rest_framework");
         var explicitly = Module().Set("INSTALLED_APPS", apps, 18)
             .Set("REST_FRAMEWORK", D(("DEFAULT_RENDERER_CLASSES", Ls("rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"))), 130).Build();
-        FindingAssert.Single(new BrowsableApiEnabled().CheckSettings(explicitly), "DP212", File, 130,
+        FindingAssert.Single(new BrowsableApiEnabled().CheckSettings(explicitly), "DP212", SettingsFile, 130,
             "REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes BrowsableAPIRenderer.");
         var defaults = Module().Set("INSTALLED_APPS", apps, 18).Default("REST_FRAMEWORK", D()).Build();
-        FindingAssert.Single(new BrowsableApiEnabled().CheckSettings(defaults), "DP212", File, 18,
+        FindingAssert.Single(new BrowsableApiEnabled().CheckSettings(defaults), "DP212", SettingsFile, 18,
             "REST_FRAMEWORK sets no DEFAULT_RENDERER_CLASSES, so DRF's default BrowsableAPIRenderer is served.");
     }
 
@@ -174,7 +174,7 @@ public class DisclosureRulesTests
     public void DP213_fires_on_forwarded_host_and_port_only_when_true()
     {
         var s = Module().Set("USE_X_FORWARDED_HOST", B(true), 15).Set("USE_X_FORWARDED_PORT", B(false), 16).Build();
-        var f = FindingAssert.Single(new ForwardedHostTrusted().CheckSettings(s), "DP213", File, 15,
+        var f = FindingAssert.Single(new ForwardedHostTrusted().CheckSettings(s), "DP213", SettingsFile, 15,
             "USE_X_FORWARDED_HOST is True: make sure the proxy in front always overwrites X-Forwarded-Host.");
         Assert.Equal(Confidence.Medium, f.Confidence);
         FindingAssert.None(new ForwardedHostTrusted().CheckSettings(Module().Default("USE_X_FORWARDED_HOST", B(false)).Build()));

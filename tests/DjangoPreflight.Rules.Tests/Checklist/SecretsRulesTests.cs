@@ -13,7 +13,7 @@ public class SecretsRulesTests
     public void DP101_fires_on_a_literal_key()
     {
         var s = Module().Set("SECRET_KEY", S(Key), 12).Build();
-        FindingAssert.Single(new SecretKeyLiteral().CheckModules(s, [s]), "DP101", File, 12,
+        FindingAssert.Single(new SecretKeyLiteral().CheckModules(s, [s]), "DP101", SettingsFile, 12,
             "SECRET_KEY is a string literal (k8d!… (61 chars)); read it from the environment or a secrets file.");
     }
 
@@ -22,7 +22,7 @@ public class SecretsRulesTests
     {
         var prod = Module().Env("SECRET_KEY", S(Key), 6, "DJANGO_SECRET_KEY", S(Key), unset: true).Build("proj.production", "proj/production.py");
         var baseModule = Module().Set("SECRET_KEY", S(Key), 12).Build("proj.base", "proj/base.py");
-        FindingAssert.Single(new SecretKeyLiteral().CheckModules(prod, [baseModule, prod]), "DP101", File, 12,
+        FindingAssert.Single(new SecretKeyLiteral().CheckModules(prod, [baseModule, prod]), "DP101", SettingsFile, 12,
             "The production SECRET_KEY is the literal k8d!… (61 chars) from the source, because the environment does not set DJANGO_SECRET_KEY.");
     }
 
@@ -40,10 +40,10 @@ public class SecretsRulesTests
     public void DP103_fires_on_a_literal_fallback_and_says_when_it_is_in_use()
     {
         var set = Module().Env("SECRET_KEY", S("from-env"), 6, "DJANGO_SECRET_KEY", S(Key)).Build();
-        FindingAssert.Single(new SecretKeyFailsOpen().CheckSettings(set), "DP103", File, 6,
+        FindingAssert.Single(new SecretKeyFailsOpen().CheckSettings(set), "DP103", SettingsFile, 6,
             "SECRET_KEY falls back to a literal (k8d!… (61 chars)) when DJANGO_SECRET_KEY is missing.");
         var unset = Module().Env("SECRET_KEY", S(Key), 6, "DJANGO_SECRET_KEY", S(Key), unset: true).Build();
-        FindingAssert.Single(new SecretKeyFailsOpen().CheckSettings(unset), "DP103", File, 6,
+        FindingAssert.Single(new SecretKeyFailsOpen().CheckSettings(unset), "DP103", SettingsFile, 6,
             "SECRET_KEY falls back to a literal (k8d!… (61 chars)) when DJANGO_SECRET_KEY is missing. The active environment does not set it, so this default is the key in use.");
     }
 
@@ -63,7 +63,7 @@ public class SecretsRulesTests
         var baseModule = Module().Set("SECRET_KEY", S(Key), 12).Build("proj.base", "proj/settings.py");
         var dev = Module().Set("SECRET_KEY", S(Key), 12).Build("proj.dev", "proj/dev.py");
         var prod = Module().Set("SECRET_KEY", S(Key), 12).Build("proj.production", "proj/production.py");
-        FindingAssert.Single(new SecretKeySharedAcrossModules().CheckModules(prod, [baseModule, dev, prod]), "DP104", File, 12,
+        FindingAssert.Single(new SecretKeySharedAcrossModules().CheckModules(prod, [baseModule, dev, prod]), "DP104", SettingsFile, 12,
             "The production SECRET_KEY (k8d!… (61 chars)) is also the key of proj.dev.");
     }
 
@@ -101,10 +101,10 @@ public class SecretsRulesTests
     {
         var prod = Module().Env("DATABASES", D(("default", D(("PASSWORD", S("from-env"))))), 30, "DB_PASSWORD",
             D(("default", D(("PASSWORD", S("devpass123")))))).Build("proj.production", "proj/production.py");
-        FindingAssert.Single(new CredentialLiteral().CheckModules(prod, [prod]), "DP108", File, 30,
+        FindingAssert.Single(new CredentialLiteral().CheckModules(prod, [prod]), "DP108", SettingsFile, 30,
             "DATABASES[\"default\"][\"PASSWORD\"] falls back to a literal (devp… (10 chars)) when DB_PASSWORD is missing.");
         var dev = Module().Set("EMAIL_HOST_PASSWORD", S("mailpass99"), 8).Build("proj.dev", "proj/dev.py");
-        var f = FindingAssert.Single(new CredentialLiteral().CheckModules(Module().Build(), [dev]), "DP108", File, 8,
+        var f = FindingAssert.Single(new CredentialLiteral().CheckModules(Module().Build(), [dev]), "DP108", SettingsFile, 8,
             "EMAIL_HOST_PASSWORD is a literal in proj.dev (mail… (10 chars)); read it from the environment.");
         Assert.Equal(Core.Severity.Medium, f.Severity);
     }

@@ -15,7 +15,7 @@ public class TransportBrowserRulesTests
     public void DP306_advises_on_a_short_max_age()
     {
         var s = Module().Set("SECURE_HSTS_SECONDS", I(3600), 20).Build();
-        var f = FindingAssert.Single(new HstsMaxAgeShort().CheckSettings(s), "DP306", File, 20,
+        var f = FindingAssert.Single(new HstsMaxAgeShort().CheckSettings(s), "DP306", SettingsFile, 20,
             "SECURE_HSTS_SECONDS is 3600 (1 hours); raise it gradually to at least 31536000 (one year).");
         Assert.Equal(Severity.Low, f.Severity);
     }
@@ -31,10 +31,10 @@ public class TransportBrowserRulesTests
     public void DP310_fires_with_locale_middleware_and_no_secure_language_cookie()
     {
         var s = Module().Set("MIDDLEWARE", Ls("django.middleware.locale.LocaleMiddleware"), 30).Default("LANGUAGE_COOKIE_SECURE", B(false)).Build();
-        FindingAssert.Single(new LanguageCookieInsecure().CheckSettings(s), "DP310", File, 30,
+        FindingAssert.Single(new LanguageCookieInsecure().CheckSettings(s), "DP310", SettingsFile, 30,
             "LocaleMiddleware is enabled but LANGUAGE_COOKIE_SECURE is not set (default False).");
         var explicitFalse = Module().Set("MIDDLEWARE", Ls("django.middleware.locale.LocaleMiddleware"), 30).Set("LANGUAGE_COOKIE_SECURE", B(false), 44).Build();
-        FindingAssert.Single(new LanguageCookieInsecure().CheckSettings(explicitFalse), "DP310", File, 44,
+        FindingAssert.Single(new LanguageCookieInsecure().CheckSettings(explicitFalse), "DP310", SettingsFile, 44,
             "LANGUAGE_COOKIE_SECURE is not True while LocaleMiddleware is enabled.");
     }
 
@@ -50,10 +50,10 @@ public class TransportBrowserRulesTests
     public void DP406_fires_without_csp_middleware_and_with_an_empty_builtin_policy()
     {
         var none = Module().Set("MIDDLEWARE", Ls(Security), 30).Build();
-        FindingAssert.Single(new ContentSecurityPolicyMissing().CheckSettings(none, null), "DP406", File, 1,
+        FindingAssert.Single(new ContentSecurityPolicyMissing().CheckSettings(none, null), "DP406", SettingsFile, 1,
             "No Content Security Policy: MIDDLEWARE has neither django-csp's CSPMiddleware nor Django's ContentSecurityPolicyMiddleware.");
         var empty = Module().Set("MIDDLEWARE", Ls(ContentSecurityPolicy.BuiltInMiddleware), 30).Default("SECURE_CSP", D()).Build();
-        FindingAssert.Single(new ContentSecurityPolicyMissing().CheckSettings(empty, null), "DP406", File, 30,
+        FindingAssert.Single(new ContentSecurityPolicyMissing().CheckSettings(empty, null), "DP406", SettingsFile, 30,
             "ContentSecurityPolicyMiddleware is enabled but SECURE_CSP and SECURE_CSP_REPORT_ONLY are empty, so no policy is sent.");
     }
 
@@ -73,10 +73,10 @@ public class TransportBrowserRulesTests
     {
         var v4 = Module().Set("MIDDLEWARE", Ls("csp.middleware.CSPMiddleware"), 30)
             .Set("CONTENT_SECURITY_POLICY_REPORT_ONLY", D(("DIRECTIVES", D(("default-src", Ls("'self'"))))), 50).Build();
-        FindingAssert.Single(new ContentSecurityPolicyReportOnly().CheckSettings(v4), "DP407", File, 50,
+        FindingAssert.Single(new ContentSecurityPolicyReportOnly().CheckSettings(v4), "DP407", SettingsFile, 50,
             "The Content Security Policy is report-only (CONTENT_SECURITY_POLICY_REPORT_ONLY): violations are reported, nothing is blocked.");
         var v3 = Module().Set("MIDDLEWARE", Ls("csp.middleware.CSPMiddleware"), 30).Set("CSP_REPORT_ONLY", B(true), 51).Build();
-        FindingAssert.Single(new ContentSecurityPolicyReportOnly().CheckSettings(v3), "DP407", File, 51,
+        FindingAssert.Single(new ContentSecurityPolicyReportOnly().CheckSettings(v3), "DP407", SettingsFile, 51,
             "The Content Security Policy is report-only (CSP_REPORT_ONLY): violations are reported, nothing is blocked.");
     }
 
@@ -95,10 +95,10 @@ public class TransportBrowserRulesTests
     {
         var s = Module().Set("MIDDLEWARE", Ls(ContentSecurityPolicy.BuiltInMiddleware), 30)
             .Set("SECURE_CSP", D(("default-src", Ls("'self'")), ("script-src", Ls("'self'", "'unsafe-inline'", "'unsafe-eval'", "https:"))), 40).Build();
-        FindingAssert.Single(new ContentSecurityPolicyUnsafe().CheckSettings(s), "DP408", File, 40,
+        FindingAssert.Single(new ContentSecurityPolicyUnsafe().CheckSettings(s), "DP408", SettingsFile, 40,
             "The enforced Content Security Policy (SECURE_CSP) is unsafe: scripts allow 'unsafe-inline'; scripts allow 'unsafe-eval'; scripts load from \"https:\".");
         var v3 = Module().Set("MIDDLEWARE", Ls("csp.middleware.CSPMiddleware"), 30).Set("CSP_DEFAULT_SRC", Ls("*"), 42).Build();
-        FindingAssert.Single(new ContentSecurityPolicyUnsafe().CheckSettings(v3), "DP408", File, 42,
+        FindingAssert.Single(new ContentSecurityPolicyUnsafe().CheckSettings(v3), "DP408", SettingsFile, 42,
             "The enforced Content Security Policy (CSP_DEFAULT_SRC) is unsafe: scripts load from \"*\"; plugins (object-src) load from \"*\".");
     }
 
@@ -121,11 +121,11 @@ public class TransportBrowserRulesTests
     public void DP409_fires_on_allow_all_and_is_high_with_credentials()
     {
         var s = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147).Set("CORS_ALLOW_CREDENTIALS", B(true), 148).Build();
-        var f = FindingAssert.Single(new CorsAllowsAllOrigins().CheckSettings(s), "DP409", File, 147,
+        var f = FindingAssert.Single(new CorsAllowsAllOrigins().CheckSettings(s), "DP409", SettingsFile, 147,
             "CORS allows every origin (CORS_ALLOW_ALL_ORIGINS is True) with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.");
         Assert.Equal(Severity.High, f.Severity);
         var regex = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOWED_ORIGIN_REGEXES", Ls(@"^https://.*$"), 150).Build();
-        var r = FindingAssert.Single(new CorsAllowsAllOrigins().CheckSettings(regex), "DP409", File, 150,
+        var r = FindingAssert.Single(new CorsAllowsAllOrigins().CheckSettings(regex), "DP409", SettingsFile, 150,
             "CORS allows every origin (CORS_ALLOWED_ORIGIN_REGEXES entry \"^https://.*$\" matches every HTTPS origin): any website can read the API's responses.");
         Assert.Equal(Severity.Medium, r.Severity);
         var old = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ORIGIN_ALLOW_ALL", B(true), 151).Build();

@@ -8,18 +8,18 @@ namespace DjangoPreflight.Rules.Tests.Support;
 /// assigned in "proj/settings.py" at the line given, as the evaluator would record it.</summary>
 public sealed class Settings
 {
-    public const string File = "proj/settings.py";
+    public const string SettingsFile = "proj/settings.py";
     private readonly Dictionary<string, Setting> _settings = new(StringComparer.Ordinal);
 
     public static Settings Module() => new();
 
     public Settings Set(string name, PyValue value, int line) =>
-        Add(new Setting(name, value, new SourceLocation(File, line, 1), [], new Dictionary<string, PyValue>()));
+        Add(new Setting(name, value, new SourceLocation(SettingsFile, line, 1), [], new Dictionary<string, PyValue>()));
 
     /// <summary>A setting read from env var <paramref name="variable"/>: <paramref name="value"/> under the
     /// profile, <paramref name="whenMissing"/> without the variable.</summary>
     public Settings Env(string name, PyValue value, int line, string variable, PyValue whenMissing, bool unset = false) =>
-        Add(new Setting(name, value, new SourceLocation(File, line, 1), [variable], new Dictionary<string, PyValue> { [variable] = whenMissing })
+        Add(new Setting(name, value, new SourceLocation(SettingsFile, line, 1), [variable], new Dictionary<string, PyValue> { [variable] = whenMissing })
         {
             UnsetEnvVars = unset ? [variable] : [],
         });
@@ -33,7 +33,7 @@ public sealed class Settings
         return this;
     }
 
-    public SettingsModel Build(string module = "proj.settings", string path = File) => new(module, path, _settings, []);
+    public SettingsModel Build(string module = "proj.settings", string path = SettingsFile) => new(module, path, _settings, []);
 
     public static PyStr S(string s) => new(s);
     public static PyBool B(bool b) => new(b);
