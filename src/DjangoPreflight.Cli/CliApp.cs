@@ -16,6 +16,7 @@ public static class CliApp
             RulesCommand.Build(io),
             ExplainCommand.Build(io),
             SettingsCommand.Build(io),
+            ProbeCommand.Build(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -41,7 +41,8 @@ public sealed class TextReportWriter : IReportWriter
             .Where(x => x.n > 0)
             .Select(x => $"{x.n} {x.sev.Name()}");
         var breakdown = report.Findings.Count == 0 ? "" : $" ({string.Join(", ", counts)})";
-        console.MarkupLine($"[bold]{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}[/]{Markup.Escape(breakdown)}, {s.FilesScanned} files scanned");
+        var scanned = report.Target.Url is null ? $", {s.FilesScanned} files scanned" : "";
+        console.MarkupLine($"[bold]{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}[/]{Markup.Escape(breakdown)}{scanned}");
         if (s.UnresolvedSettings.Count > 0)
             console.MarkupLine($"[yellow]Could not resolve:[/] {Markup.Escape(string.Join(", ", s.UnresolvedSettings))}");
         foreach (var e in s.ParseErrors)

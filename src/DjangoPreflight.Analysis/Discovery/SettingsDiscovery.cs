@@ -55,7 +55,7 @@ public static partial class SettingsDiscovery
 
         var modules = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var module in index.Modules)
-            if (IsSettingsModule(module, index))
+            if (IsSettingsModule(module, index) && !IsEmptyPackage(files, index, module))
                 modules.Add(module);
         foreach (var r in references)
             if (index.PathOf(r.Module) is not null)
@@ -145,6 +145,11 @@ public static partial class SettingsDiscovery
         if (last == "settings" && index.IsPackage(module)) return true;
         return last.StartsWith("settings_", StringComparison.Ordinal) || last.EndsWith("_settings", StringComparison.Ordinal) && last != "test_settings";
     }
+
+    /// <summary>A package whose __init__.py sets nothing is a folder of settings modules, not one itself.</summary>
+    private static bool IsEmptyPackage(ProjectFiles files, ModuleIndex index, string module) =>
+        index.IsPackage(module) && index.PathOf(module) is { } init
+        && (files.ReadText(init) ?? "").Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('#') || l.TrimStart().StartsWith("\"\"\"", StringComparison.Ordinal));
 
     private static bool IsDeploymentFile(string path, string name)
     {

@@ -14,6 +14,10 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
     private static readonly string[] SecondFactorApps =
         ["django_otp", "two_factor", "allauth.mfa", "mfa", "django_mfa", "trench", "wagtail_2fa", "admin_two_factor", "django_webauthn", "otp_yubikey"];
 
+    // The same, as the packages a project declares.
+    private static readonly string[] SecondFactorPackages =
+        ["django-otp", "django-two-factor-auth", "django-mfa2", "django-mfa3", "django-trench", "wagtail-2fa", "django-admin-two-factor"];
+
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP514",
         Title: "The admin has no extra protection",
@@ -51,6 +55,7 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
         if (settings is null || SettingsLookups.Entries(settings, "INSTALLED_APPS") is not { } apps) yield break;
         if (!apps.Any(a => a == "django.contrib.admin" || a.StartsWith("django.contrib.admin.apps.", StringComparison.Ordinal))) yield break;
         if (apps.Any(a => SecondFactorApps.Any(f => a == f || a.StartsWith(f + ".", StringComparison.Ordinal)))) yield break;
+        if (SecondFactorPackages.Any(project.Dependencies.Has)) yield break;
         var guarded = project.Deployment.NginxServers
             .SelectMany(s => s.Server.AllLocations)
             .Any(l => l.Path.Contains("admin", StringComparison.OrdinalIgnoreCase)

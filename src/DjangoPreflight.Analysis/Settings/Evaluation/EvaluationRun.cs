@@ -85,4 +85,24 @@ internal sealed class EvaluationRun
     }
 
     public bool IsRunning(string module) => _running.Contains(module);
+
+    /// <summary>
+    /// A container changed in place: every name in any module (and the current frame) bound to the
+    /// very same object now holds the new value. Values are immutable here, so reference identity
+    /// stands for Python object identity (star imports and aliases share the reference).
+    /// </summary>
+    public void ReplaceIdentity(PyValue old, PyValue updated, Dictionary<string, Binding>? locals)
+    {
+        if (old is not (PyList or PyDict or PySet) || ReferenceEquals(old, updated)) return;
+        foreach (var scope in _modules.Values)
+            Replace(scope.Names);
+        if (locals is not null) Replace(locals);
+
+        void Replace(Dictionary<string, Binding> names)
+        {
+            foreach (var key in names.Keys.ToList())
+                if (ReferenceEquals(names[key].Value, old))
+                    names[key] = names[key] with { Value = updated };
+        }
+    }
 }

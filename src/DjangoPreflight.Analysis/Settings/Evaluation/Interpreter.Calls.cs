@@ -41,14 +41,14 @@ internal sealed partial class Interpreter
                     return new PyUnknown("call with unknown *args");
                 }
                 var (result, updated) = ContainerMethods.Mutate(receiver, m.Attr, margs, Iterate);
-                Mutate(m.Value, _ => updated, c);
+                Mutate(m.Value, _ => updated, c, inPlace: true);
                 return result;
             }
             if (receiver is PyUnknown u)
             {
                 // The container is unknown; it stays unknown, but now also depends on the arguments.
                 EvalArgs(c);
-                Mutate(m.Value, _ => u, c);
+                Mutate(m.Value, _ => u, c, inPlace: true);
                 return new PyUnknown($"{m.Attr}() on an unknown value");
             }
         }

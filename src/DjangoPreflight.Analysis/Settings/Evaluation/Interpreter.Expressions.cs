@@ -512,7 +512,7 @@ internal sealed partial class Interpreter
                 AssignTo(s.Value, value, at);
                 return;
             case Subscript or Ast.Attribute:
-                Mutate(target, _ => value, at, replaces: true);
+                Mutate(target, _ => value, at, inPlace: false, replaces: true);
                 return;
         }
     }
@@ -522,20 +522,34 @@ internal sealed partial class Interpreter
     /// by rebuilding the containers along the path and rebinding the root name. Aliases of the same
     /// list are not followed; settings rarely rely on them.
     /// </summary>
-    private void Mutate(Expression target, Func<PyValue?, PyValue> update, Node at, bool replaces = false)
+    /// <param name="inPlace">True when the object the target holds is changed in place (a list append,
+    /// an item set): every other name bound to that same object sees the change, as in Python.</param>
+    private void Mutate(Expression target, Func<PyValue?, PyValue> update, Node at, bool inPlace, bool replaces = false)
     {
         switch (target)
         {
             case Name n:
                 var current = Lookup(n.Id);
                 if (current is not null) _reads.UnionWith(current.Deps);
-                Bind(n.Id, update(current?.Value), at);
+                var updated = update(current?.Value);
+                if (inPlace && current is not null) _run.ReplaceIdentity(current.Value, updated, _locals);
+                Bind(n.Id, updated, at);
                 return;
             case Subscript { Value: Ast.Attribute { Attr: "environ", Value: Name { Id: "os" } } } env:
             {
                 var key = Eval(env.Slice);
                 if (key is PyStr k && update(null) is var v)
                     _run.SetEnv(k.Value, v is PyStr sv ? sv.Value : null);
+                return;
+            }
+            case Subscript { Value: Call { Func: Ast.Attribute { Attr: "setdefault" } sd, Args.Length: >= 1 } call } s when RootName(sd.Value) is not null:
+            {
+                // d.setdefault(k, {})[key] = v: the item under k (created if missing) is changed in place.
+                var k = Eval(call.Args[0]);
+                var dflt = call.Args.Length > 1 ? Eval(call.Args[1]) : PyNone.Instance;
+                var key = Eval(s.Slice);
+                Mutate(sd.Value, container => SetItem(container, k,
+                    inner => SetItem(inner ?? dflt, key, update, at, replaces, inPlace), at, replaces: true, itemInPlace: true), at, inPlace: true);
                 return;
             }
             case Subscript s:
@@ -546,13 +560,13 @@ internal sealed partial class Interpreter
                     return;
                 }
                 var key = Eval(s.Slice);
-                Mutate(s.Value, container => SetItem(container, key, update, at, replaces), at);
+                Mutate(s.Value, container => SetItem(container, key, update, at, replaces, inPlace), at, inPlace: true);
                 return;
             }
             case Ast.Attribute a:
                 Mutate(a.Value, obj => obj is PyInstance inst
                     ? inst with { Attributes = inst.Attributes.SetItem(a.Attr, update(inst.Attributes.GetValueOrDefault(a.Attr))) }
-                    : obj ?? new PyUnknown("attribute of an undefined name"), at);
+                    : obj ?? new PyUnknown("attribute of an undefined name"), at, inPlace: true);
                 return;
             default:
                 Havoc(target, at, "assignment target is not modelled");
@@ -560,7 +574,7 @@ internal sealed partial class Interpreter
         }
     }
 
-    private PyValue SetItem(PyValue? container, PyValue key, Func<PyValue?, PyValue> update, Node at, bool replaces)
+    private PyValue SetItem(PyValue? container, PyValue key, Func<PyValue?, PyValue> update, Node at, bool replaces, bool itemInPlace)
     {
         switch (container)
         {
@@ -574,14 +588,18 @@ internal sealed partial class Interpreter
                     if (Py.Equal(k, key) == true) old = v;
                 if (old is null && !replaces)
                     throw new PyRaise("KeyError", Py.Repr(key) ?? "?", Where(at));
-                return Py.Dict(d.Entries.Append(new(key, update(old))));
+                var item = update(old);
+                if (itemInPlace && old is not null) _run.ReplaceIdentity(old, item, _locals);
+                return Py.Dict(d.Entries.Append(new(key, item)));
             }
             case PyList l:
             {
                 if (Py.Number(key) is not { } idx) return new PyUnknown("list item set with an unknown index");
                 var i = (int)(idx < 0 ? idx + l.Items.Length : idx);
                 if (i < 0 || i >= l.Items.Length) throw new PyRaise("IndexError", "list assignment index out of range", Where(at));
-                return new PyList(l.Items.SetItem(i, update(l.Items[i])));
+                var item = update(l.Items[i]);
+                if (itemInPlace) _run.ReplaceIdentity(l.Items[i], item, _locals);
+                return new PyList(l.Items.SetItem(i, item));
             }
             case PyUnknown u:
                 return u;

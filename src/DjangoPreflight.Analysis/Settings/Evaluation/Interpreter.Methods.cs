@@ -23,7 +23,7 @@ internal sealed partial class Interpreter
                     case "keys": return Py.List(d.Entries.Select(e => e.Key));
                     case "values": return Py.List(d.Entries.Select(e => e.Value));
                     case "items": return Py.List(d.Entries.Select(e => Py.Tuple([e.Key, e.Value])));
-                    case "copy": return d;
+                    case "copy": return new PyDict(d.Entries);
                 }
                 break;
             case PyList or PyTuple:
@@ -31,7 +31,7 @@ internal sealed partial class Interpreter
                 var items = self.AsSequence!.Value;
                 switch (method)
                 {
-                    case "copy": return self;
+                    case "copy": return self is PyList pl ? new PyList(pl.Items) : self;
                     case "count": return new PyInt(items.Count(i => Py.Equal(i, args.Get(0, "value")!) == true));
                     case "index":
                         for (var i = 0; i < items.Length; i++)
@@ -50,7 +50,7 @@ internal sealed partial class Interpreter
                 if (others.Any(o => o is null)) return new PyUnknown($"set.{method}() of an unknown value");
                 switch (method)
                 {
-                    case "copy": return set;
+                    case "copy": return new PySet(set.Items);
                     case "union": return Py.Set(set.Items.Concat(others.SelectMany(o => o!)));
                     case "intersection": return Py.Set(set.Items.Where(i => others.All(o => o!.Any(j => Py.Equal(i, j) == true))));
                     case "difference": return Py.Set(set.Items.Where(i => !others.Any(o => o!.Any(j => Py.Equal(i, j) == true))));

@@ -122,7 +122,10 @@ internal sealed partial class Interpreter
             case AugAssign a:
             {
                 var rhs = Eval(a.Value);
-                Mutate(a.Target, old => old is null ? throw new PyRaise("NameError", $"name '{TargetText(a.Target)}' is not defined") : AugmentedOp(old, a.Op, rhs), stmt);
+                // list += and dict/set |= change the object in place; numbers and strings rebind.
+                var before = a.Target is Name tn ? Lookup(tn.Id)?.Value : null;
+                var inPlace = a.Op == Operator.Add && before is PyList || a.Op == Operator.BitOr && before is PyDict or PySet;
+                Mutate(a.Target, old => old is null ? throw new PyRaise("NameError", $"name '{TargetText(a.Target)}' is not defined") : AugmentedOp(old, a.Op, rhs), stmt, inPlace);
                 return Flow.Normal;
             }
             case Expr e:

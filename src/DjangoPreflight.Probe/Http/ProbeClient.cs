@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+
+namespace DjangoPreflight.Probe.Http;
+
+/// <summary>
+/// The probe's only way onto the network. Every request goes through <see cref="GuardHandler"/>
+/// (safe methods, request budget); redirects are followed by hand and only on the same host;
+/// each request has its own timeout inside the overall deadline; bodies are read up to a bound.
+/// </summary>
+public sealed class ProbeClient : IDisposable
+{
+    private const int MaxRedirects = 5;
+
+    private readonly ProbeSettings _settings;
+    private readonly HttpMessageInvoker _invoker;
+    private readonly CancellationToken _deadline;
+
+    /// <param name="handler">Replaces the real network handler (tests); the guard still wraps it.</param>
+    public ProbeClient(ProbeSettings settings, RequestBudget budget, CancellationToken deadline, HttpMessageHandler? handler = null)
+    {
+        _settings = settings;
+        _deadline = deadline;
+        Budget = budget;
+        Certificates = new CertificateCheck(settings.Insecure, settings.CaFile);
+        Connector = new Connector(settings.Resolve);
+        _invoker = new HttpMessageInvoker(new GuardHandler(handler ?? CreateHandler(), budget), disposeHandler: true);
+    }
+
+    public RequestBudget Budget { get; }
+
+    public CertificateCheck Certificates { get; }
+
+    public Connector Connector { get; }
+
+    public CancellationToken Deadline => _deadline;
+
+    private SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        UseProxy = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = _settings.Timeout,
+        MaxResponseHeadersLength = 64,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        ConnectCallback = (context, token) => Connector.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, token),
+        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Certificates.Validate },
+    };
+
+    /// <summary>Sends one request and follows redirects that stay on the same host.</summary>
+    /// <param name="hostHeader">A Host header to send instead of the URL's (the forged-Host probe).</param>
+    public async Task<ProbeExchange> SendAsync(
+        Uri url,
+        string method = "GET",
+        IEnumerable<KeyValuePair<string, string>>? headers = null,
+        string? hostHeader = null,
+        bool followRedirects = true)
+    {
+        var hops = new List<ProbeResponse>();
+        var current = url;
+        for (var hop = 0; ; hop++)
+        {
+            var (response, failure, error) = await SendOnceAsync(current, method, headers, hostHeader);
+            if (response is null)
+                return new ProbeExchange(url, hops, null, failure, error);
+            if (!followRedirects || !response.IsRedirect || response.Header("location") is not { } location || hop == MaxRedirects)
+                return new ProbeExchange(url, hops, response, ProbeFailure.None, null);
+            if (!Uri.TryCreate(current, location, out var next) || next.Scheme is not ("http" or "https"))
+                return new ProbeExchange(url, hops, response, ProbeFailure.None, null);
+            if (!string.Equals(next.Host, url.Host, StringComparison.OrdinalIgnoreCase))
+                return new ProbeExchange(url, hops, response, ProbeFailure.OffHost, $"redirects to another host ({next.Host}); not followed");
+            hops.Add(response);
+            current = next;
+        }
+    }
+
+    private async Task<(ProbeResponse?, ProbeFailure, string?)> SendOnceAsync(
+        Uri url, string method, IEnumerable<KeyValuePair<string, string>>? headers, string? hostHeader)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_deadline);
+        timeout.CancelAfter(_settings.Timeout);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        request.Headers.TryAddWithoutValidation("User-Agent", $"django-preflight/{Core.ScanReport.ToolVersion} (probe)");
+        foreach (var (name, value) in _settings.Headers.Concat(headers ?? []))
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (hostHeader is not null)
+        {
+            request.Headers.Host = hostHeader;
+            request.Options.Set(CertificateCheck.Foreign, true);
+        }
+        try
+        {
+            using var response = await _invoker.SendAsync(request, timeout.Token);
+            var (body, truncated) = await ReadBodyAsync(response, timeout.Token);
+            return (new ProbeResponse(url, (int)response.StatusCode, HeadersOf(response), body, truncated), ProbeFailure.None, null);
+        }
+        catch (Exception e)
+        {
+            var (failure, message) = Describe(e, url);
+            return (null, failure, message);
+        }
+    }
+
+    /// <summary>Reads at most the body bound; a body that never ends, or stalls, is cut there.</summary>
+    private async Task<(string, bool)> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
+    {
+        var limit = _settings.BodyLimit;
+        var buffer = new byte[limit];
+        var read = 0;
+        var truncated = false;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(token);
+            while (read < limit)
+            {
+                var n = await stream.ReadAsync(buffer.AsMemory(read, limit - read), token);
+                if (n == 0) break;
+                read += n;
+            }
+            truncated = read == limit && await stream.ReadAsync(new byte[1], token) > 0;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        {
+            truncated = true;
+        }
+        return (Encoding.UTF8.GetString(buffer, 0, read), truncated);
+    }
+
+    private static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
+            foreach (var value in values)
+                headers.Add(new(name.ToLowerInvariant(), value));
+        return headers;
+    }
+
+    private (ProbeFailure, string) Describe(Exception e, Uri url)
+    {
+        var where = $"{url.Host}:{url.Port}";
+        switch (e)
+        {
+            case RequestBudgetExhaustedException:
+                return (ProbeFailure.Budget, e.Message);
+            case OperationCanceledException when _deadline.IsCancellationRequested:
+                return (ProbeFailure.Deadline, "the probe's overall deadline (--deadline) passed");
+            case OperationCanceledException:
+                return (ProbeFailure.Timeout, $"no response from {where} within {_settings.Timeout.TotalSeconds:0.#} s (--timeout)");
+        }
+        var socket = Inner<SocketException>(e);
+        if (socket?.SocketErrorCode == SocketError.ConnectionRefused)
+            return (ProbeFailure.Refused, $"cannot connect to {where}: connection refused");
+        if (socket?.SocketErrorCode == SocketError.TimedOut)
+            return (ProbeFailure.Timeout, $"cannot connect to {where}: timed out");
+        if (e is HttpRequestException http)
+        {
+            switch (http.HttpRequestError)
+            {
+                case HttpRequestError.InvalidResponse:
+                    return (ProbeFailure.NotHttp, $"{where} does not answer with HTTP (invalid response)");
+                case HttpRequestError.ResponseEnded:
+                    return (ProbeFailure.Closed, $"{where} closed the connection without a response");
+                case HttpRequestError.SecureConnectionError:
+                    return (ProbeFailure.Tls, $"TLS handshake with {where} failed: {Innermost(e)}");
+                case HttpRequestError.NameResolutionError:
+                    return (ProbeFailure.Refused, $"cannot resolve {url.Host}");
+                case HttpRequestError.ConnectionError when socket is not null:
+                    return (ProbeFailure.Refused, $"cannot connect to {where}: {socket.Message}");
+            }
+        }
+        if (Inner<AuthenticationException>(e) is not null)
+            return (ProbeFailure.Tls, $"TLS handshake with {where} failed: {Innermost(e)}");
+        return (ProbeFailure.Other, $"request to {url} failed: {Innermost(e)}");
+    }
+
+    private static T? Inner<T>(Exception? e) where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is T t) return t;
+        return null;
+    }
+
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e.Message.ReplaceLineEndings(" ");
+    }
+
+    public void Dispose() => _invoker.Dispose();
+}

@@ -1,0 +1,25 @@
+using DjangoPreflight.Core;
+using DjangoPreflight.Probe.Grading;
+using DjangoPreflight.Probe.Observing;
+
+namespace DjangoPreflight.Probe;
+
+/// <summary>Runs the live rules over what the probe observed and assembles the report: findings
+/// in the one deterministic order, the grade, and why the site does or does not look like Django.</summary>
+public static class ProbeRunner
+{
+    public static ScanReport Report(ProbeObservations o, IEnumerable<LiveRule> rules)
+    {
+        var findings = rules.SelectMany(r => r.Check(o)).Order(FindingOrder.Instance).ToList();
+        var grade = ProbeGrade.Compute(findings, o);
+        var reasons = new List<string> { grade.Explanation };
+        var evidence = DjangoEvidence.Of(o);
+        reasons.Add(evidence.Count > 0
+            ? $"looks like Django: {string.Join("; ", evidence)}"
+            : "no sign of Django seen (no csrftoken cookie, debug page, admin or DRF markup, or runserver header)");
+        if (o.Certificate is { } c)
+            reasons.Add($"certificate: {c.Subject}, issued by {c.Issuer}, valid {c.NotBefore:yyyy-MM-dd} to {c.NotAfter:yyyy-MM-dd}, names {string.Join(", ", c.Names)}");
+        var target = new TargetInfo(Url: o.Target.ToString(), Grade: grade.Grade) { Reasons = reasons };
+        return new ScanReport(target, findings, new ReportSummary(0, [], [], o.Notices.ToList()));
+    }
+}

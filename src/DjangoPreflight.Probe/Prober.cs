@@ -1,0 +1,129 @@
+using DjangoPreflight.Probe.Http;
+
+namespace DjangoPreflight.Probe;
+
+/// <summary>The site could not be probed at all (nothing answered the target URL).</summary>
+public sealed class ProbeUnreachableException(string message) : Exception(message);
+
+/// <summary>
+/// Decides what to ask the site, in order of importance so that a small --max-requests still
+/// covers the essentials, and records the answers as <see cref="ProbeObservations"/>. It sends
+/// nothing itself: every request goes through <see cref="ProbeClient"/>.
+/// </summary>
+public static class Prober
+{
+    /// <summary>Paths that must never be served, and how to tell real content from a catch-all page.</summary>
+    public static readonly IReadOnlyList<string> SensitivePaths = ["/.env", "/.git/HEAD", "/settings.py", "/static/", "/media/"];
+
+    public static async Task<ProbeObservations> ProbeAsync(Uri target, ProbeSettings settings, HttpMessageHandler? handler = null, DateTimeOffset? now = null)
+    {
+        using var deadline = new CancellationTokenSource(settings.Deadline);
+        var budget = new RequestBudget(settings.MaxRequests);
+        using var client = new ProbeClient(settings, budget, deadline.Token, handler);
+        var o = new ProbeObservations(target) { Now = now ?? DateTimeOffset.UtcNow, ApiPath = settings.ApiPath, RequestBudget = budget.Max };
+        try
+        {
+            await ObserveAsync(o, client, target, settings);
+        }
+        finally
+        {
+            o.RequestsUsed = budget.Used;
+            o.Certificate ??= client.Certificates.Observed;
+        }
+        var cut = o.Exchanges.Where(e => e.Exchange.Response?.BodyTruncated == true).Select(e => e.Label).ToList();
+        if (cut.Count > 0)
+            o.Notices.Add($"responses cut at {settings.BodyLimit / 1024} KiB (the body did not end): {cut[0]}{(cut.Count > 1 ? $" and {cut.Count - 1} more" : "")}");
+        o.Notices.Add($"{budget.Used} of {budget.Max} requests used");
+        return o;
+    }
+
+    private static async Task ObserveAsync(ProbeObservations o, ProbeClient client, Uri target, ProbeSettings settings)
+    {
+        o.Home = await client.SendAsync(target);
+        if (!o.Home.Answered)
+        {
+            if (o.Home.Failure == ProbeFailure.Tls && client.Certificates.Observed is not null)
+            {
+                o.Notices.Add($"{o.Home.Error}; only the certificate was checked (use --insecure or --ca-file to check the rest)");
+                return;
+            }
+            throw new ProbeUnreachableException(o.Home.Error ?? $"no response from {target}");
+        }
+        if (o.Home.Failure == ProbeFailure.OffHost)
+            o.Notices.Add($"{target} {o.Home.Error}");
+
+        var site = o.Home.Response!.Url;
+        Uri At(string path) => new(site, path);
+
+        o.NotFound = await Step(o, "the 404 page", client.SendAsync(At(ProbeObservations.UnknownPath)));
+        o.ForgedHost = await Step(o, "host validation", client.SendAsync(site, hostHeader: ProbeObservations.ForeignHost, followRedirects: false));
+        if (target.Scheme == Uri.UriSchemeHttp)
+            o.PlainHttp = o.Home with { Hops = [], Response = o.Home.First };
+        else
+            o.PlainHttp = await Step(o, "plain HTTP", client.SendAsync(new UriBuilder(target) { Scheme = "http", Port = settings.HttpPort }.Uri, followRedirects: false));
+        o.AdminLogin = await Step(o, "the admin login", client.SendAsync(At(ProbeObservations.AdminLoginPath)));
+        o.StaticFile = await Step(o, "static files", client.SendAsync(At(ProbeObservations.StaticFilePath)));
+        o.ApiHtml = await Step(o, "the API", client.SendAsync(At(settings.ApiPath), headers: [new("Accept", "text/html")]));
+        if (o.ApiHtml?.Response?.Status == 406)
+            o.ApiJson = await Step(o, "the API", client.SendAsync(At(settings.ApiPath), headers: [new("Accept", "application/json")]));
+        foreach (var path in SensitivePaths)
+            if (await Step(o, path, client.SendAsync(At(path))) is { } exchange)
+                o.Sensitive[path] = exchange;
+
+        if (o.ServedOverHttps)
+            await LegacyTlsAsync(o, client, site, settings);
+        else
+            o.Notices.Add("the site is not served over HTTPS: certificate and TLS versions not checked");
+
+        if (settings.RateLimitPath is { } ratePath)
+            o.RateLimit = await BurstAsync(client, At(ratePath), ratePath, settings.Burst);
+    }
+
+    /// <summary>Awaits one observation; when it could not be made for lack of budget or time,
+    /// says so in the notices and returns null (the rules then stay silent about it).</summary>
+    private static async Task<ProbeExchange?> Step(ProbeObservations o, string what, Task<ProbeExchange> request)
+    {
+        var exchange = await request;
+        if (exchange.Failure is ProbeFailure.Budget or ProbeFailure.Deadline)
+        {
+            o.Notices.Add($"{what}: not checked ({exchange.Error})");
+            return null;
+        }
+        return exchange;
+    }
+
+    private static async Task LegacyTlsAsync(ProbeObservations o, ProbeClient client, Uri site, ProbeSettings settings)
+    {
+        foreach (var (name, protocol) in TlsVersionProbe.Legacy)
+        {
+            if (client.Budget.Remaining == 0)
+            {
+                o.Notices.Add($"{name}: not checked (the request budget (--max-requests {client.Budget.Max}) is used up)");
+                continue;
+            }
+            var result = await TlsVersionProbe.TestAsync(client, settings.Timeout, site, name, protocol);
+            o.LegacyTls.Add(result);
+            if (result.Verdict == TlsVersionVerdict.CouldNotTest)
+                o.Notices.Add($"{name}: could not test ({result.Detail})");
+        }
+    }
+
+    /// <summary>DPL11: up to <paramref name="burst"/> GETs in a row, stopping at the first 429/503.
+    /// The burst never goes past the request budget; a partial burst proves nothing and is only noted.</summary>
+    private static async Task<RateLimitResult> BurstAsync(ProbeClient client, Uri url, string path, int burst)
+    {
+        var sent = 0;
+        for (var i = 1; i <= burst; i++)
+        {
+            if (client.Budget.Remaining == 0)
+                return new RateLimitResult(path, burst, sent, null, null, $"the request budget (--max-requests {client.Budget.Max}) ran out after {sent} of {burst} requests");
+            var exchange = await client.SendAsync(url, followRedirects: false);
+            sent++;
+            if (exchange.Response is not { } response)
+                return new RateLimitResult(path, burst, sent, null, null, exchange.Error);
+            if (response.Status is 429 or 503)
+                return new RateLimitResult(path, burst, sent, i, response.Status, null);
+        }
+        return new RateLimitResult(path, burst, sent, null, null, null);
+    }
+}

@@ -1,0 +1,70 @@
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Probe.Rules;
+
+/// <summary>DPL06: the browser-hardening headers are missing or set to weak values.</summary>
+public sealed class MissingSecurityHeaders : LiveRule
+{
+    private static readonly HashSet<string> WeakReferrerPolicies = new(StringComparer.OrdinalIgnoreCase) { "unsafe-url", "no-referrer-when-downgrade" };
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DPL06",
+        Title: "Security headers missing or weak",
+        Category: Category.Live,
+        DefaultSeverity: Severity.Low,
+        DjangoIds: [],
+        Seeds: ["003"],
+        Docs: new RuleDocs(
+            Why: """
+                X-Frame-Options (or CSP frame-ancestors) stops other sites framing yours for clickjacking;
+                X-Content-Type-Options: nosniff stops browsers running uploads as scripts; Referrer-Policy
+                keeps URLs (with tokens in them) from leaking to other sites; Cross-Origin-Opener-Policy
+                isolates your window from pages you open. Django sets all four by default (COOP since 4.0)
+                unless the middleware or settings were changed.
+                """,
+            Fix: """
+                Keep SecurityMiddleware and XFrameOptionsMiddleware, X_FRAME_OPTIONS = 'DENY',
+                SECURE_CONTENT_TYPE_NOSNIFF = True, SECURE_REFERRER_POLICY = 'same-origin' and
+                SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (or add them in the proxy).
+                """,
+            Before: """
+                (no X-Frame-Options, no X-Content-Type-Options)
+                """,
+            After: """
+                X-Frame-Options: DENY
+                X-Content-Type-Options: nosniff
+                Referrer-Policy: same-origin
+                Cross-Origin-Opener-Policy: same-origin
+                """));
+
+    public override IEnumerable<Finding> Check(ProbeObservations o)
+    {
+        if (o.Home?.Response is not { } r)
+            yield break;
+        var at = SourceLocation.ForUrl(r.Url.ToString());
+        var frameAncestors = o.ContentSecurityPolicies.Any(p => !p.ReportOnly && p.Directive("frame-ancestors") is not null);
+        var xfo = r.Header("x-frame-options")?.Trim();
+        if (xfo is null && !frameAncestors)
+            yield return Finding("No X-Frame-Options header and no CSP frame-ancestors: other sites can frame the page (clickjacking).",
+                at, severity: Severity.Medium, setting: "X_FRAME_OPTIONS");
+        else if (xfo is not null && !frameAncestors && !xfo.Equals("DENY", StringComparison.OrdinalIgnoreCase) && !xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
+            yield return Finding($"X-Frame-Options is '{xfo}'; browsers honour only DENY or SAMEORIGIN.", at, setting: "X_FRAME_OPTIONS");
+        else if (xfo is not null && !frameAncestors && xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
+            yield return Finding("X-Frame-Options is SAMEORIGIN, not DENY: any page of the site may frame the others.", at,
+                setting: "X_FRAME_OPTIONS", djangoId: "security.W019");
+        if (!string.Equals(r.Header("x-content-type-options")?.Trim(), "nosniff", StringComparison.OrdinalIgnoreCase))
+            yield return Finding("X-Content-Type-Options: nosniff is missing.", at, setting: "SECURE_CONTENT_TYPE_NOSNIFF");
+        var referrer = r.Header("referrer-policy");
+        var effective = referrer?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        if (referrer is null)
+            yield return Finding("No Referrer-Policy header: full URLs may leak to other sites in the Referer header.", at, setting: "SECURE_REFERRER_POLICY");
+        else if (effective is not null && WeakReferrerPolicies.Contains(effective))
+            yield return Finding($"Referrer-Policy is '{effective}', which sends full URLs to other sites.", at, setting: "SECURE_REFERRER_POLICY");
+        var coop = r.Header("cross-origin-opener-policy")?.Trim();
+        if (coop is null)
+            yield return Finding("No Cross-Origin-Opener-Policy header (Django 4.0+ sends same-origin by default).", at,
+                severity: Severity.Info, setting: "SECURE_CROSS_ORIGIN_OPENER_POLICY");
+        else if (coop.Equals("unsafe-none", StringComparison.OrdinalIgnoreCase))
+            yield return Finding("Cross-Origin-Opener-Policy is unsafe-none.", at, severity: Severity.Info, setting: "SECURE_CROSS_ORIGIN_OPENER_POLICY");
+    }
+}
