@@ -58,7 +58,7 @@ public sealed partial class CredentialLiteral : ProjectRule
                 if (setting.IsDefault || !IsCredentialSetting(name)) continue;
                 foreach (var (path, secret, missing) in Literals(module, name, setting, locator))
                 {
-                    var location = locator?.Find(module, name, s => s.Contains(secret, StringComparison.Ordinal)) ?? module.LocationOf(name);
+                    var location = locator?.Find(module, name, s => Holds(s, secret)) ?? module.LocationOf(name);
                     if (!reported.Add((location.Path, location.Line))) continue;
                     var where = isProduction ? "" : $" in {module.Module}";
                     var what = missing is null ? $"{path} is a literal{where} ({Core.Secrets.Redact(secret)}); read it from the environment."
@@ -77,7 +77,7 @@ public sealed partial class CredentialLiteral : ProjectRule
         foreach (var (path, secret) in current)
         {
             // Without the environment it is certainly a literal; with it, only if the source shows the text.
-            if (!setting.FromEnvironment || locator?.Find(module, name, s => s.Contains(secret, StringComparison.Ordinal)) is not null)
+            if (!setting.FromEnvironment || locator?.Find(module, name, s => Holds(s, secret)) is not null)
                 yield return (path, secret, null);
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -90,6 +90,11 @@ public sealed partial class CredentialLiteral : ProjectRule
                     yield return (path, secret, variable);
         }
     }
+
+    /// <summary>Whether a string literal of the source is this credential: the password itself, or a
+    /// URL whose password part it is (a mere substring of some other text does not count).</summary>
+    private static bool Holds(string literal, string secret) =>
+        literal == secret || literal.Contains("://", StringComparison.Ordinal) && literal.Contains(":" + secret + "@", StringComparison.Ordinal);
 
     private static bool IsCredentialSetting(string name) =>
         name is "DATABASES" or "CACHES" || name.EndsWith("PASSWORD", StringComparison.Ordinal)
