@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -56,14 +57,23 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
         if (!apps.Any(a => a == "django.contrib.admin" || a.StartsWith("django.contrib.admin.apps.", StringComparison.Ordinal))) yield break;
         if (apps.Any(a => SecondFactorApps.Any(f => a == f || a.StartsWith(f + ".", StringComparison.Ordinal)))) yield break;
         if (SecondFactorPackages.Any(project.Dependencies.Has)) yield break;
+        var mounts = project.Code.Urls.AdminMounts;
+        var prefixes = mounts.Count == 0 ? ["/admin/"] : mounts.Select(m => m.Route.Trim('/') is { Length: > 0 } r ? "/" + r + "/" : "/").ToList();
         var guarded = project.Deployment.NginxServers
             .SelectMany(s => s.Server.AllLocations)
-            .Any(l => l.Path.Contains("admin", StringComparison.OrdinalIgnoreCase)
-                      && (l.Directives.Any(d => d.Name is "allow" or "deny" or "auth_request" or "satisfy")
+            .Any(l => prefixes.Any(p => Covers(l, p))
+                      && (l.Directives.Any(d => d.Name is "allow" or "deny" or "auth_request")
                           || l.Effective("auth_basic") is { } basic && basic.Arg(0) != "off"));
         if (guarded) yield break;
         yield return Finding(
-            "The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) in INSTALLED_APPS nor an IP restriction or proxy authentication for it in the nginx configuration.",
-            settings.LocationOf("INSTALLED_APPS"), Confidence.Medium, "INSTALLED_APPS");
+            "The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) nor an IP restriction or proxy authentication for it in the nginx configuration.",
+            mounts.Count > 0 ? mounts[0].Location : settings.LocationOf("INSTALLED_APPS"), Confidence.Medium, "INSTALLED_APPS");
     }
+
+    /// <summary>True when requests for <paramref name="adminPrefix"/> (e.g. "/backoffice/") go through
+    /// <paramref name="location"/>: a prefix location at or above it, or a regex naming it.</summary>
+    private static bool Covers(NginxLocation location, string adminPrefix) =>
+        location.IsRegex
+            ? location.Path.Contains(adminPrefix.Trim('/'), StringComparison.OrdinalIgnoreCase)
+            : adminPrefix.StartsWith(location.Path.TrimEnd('/') + "/", StringComparison.Ordinal);
 }

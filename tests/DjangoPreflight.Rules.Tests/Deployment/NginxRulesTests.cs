@@ -73,9 +73,9 @@ public sealed class NginxRulesTests
         // The PHP location's fastcgi_pass is not Django and is not reported.
         Assert.Equal(
         [
-            "DP805 site.conf:31 high certain | This proxy_pass copies the client's own X-Forwarded-Proto header to Django, which trusts it (SECURE_PROXY_SSL_HEADER at shop/settings/production.py:30).",
-            "DP805 site.conf:36 high certain | This proxy_pass does not set X-Forwarded-Proto, which Django trusts (SECURE_PROXY_SSL_HEADER at shop/settings/production.py:30): the client's own value goes through.",
-            "DP805 site.conf:47 high certain | This proxy_pass does not set X-Forwarded-Proto, which Django trusts (SECURE_PROXY_SSL_HEADER at shop/settings/production.py:30): the client's own value goes through.",
+            "DP805 site.conf:28 high certain | This proxy_pass copies the client's own X-Forwarded-Proto header to Django, which trusts it (SECURE_PROXY_SSL_HEADER at shop/settings/production.py:30).",
+            "DP805 site.conf:34 high certain | This proxy_pass does not set X-Forwarded-Proto, which Django trusts (SECURE_PROXY_SSL_HEADER at shop/settings/production.py:30): the client's own value goes through.",
+            "DP805 site.conf:46 high certain | This proxy_pass does not set X-Forwarded-Proto, which Django trusts (SECURE_PROXY_SSL_HEADER at shop/settings/production.py:30): the client's own value goes through.",
         ], Render(new NginxForwardedProtoMissing().Check(Project("nginx-bad"), ProxiedSettings())));
         // Django does not trust the header: nothing to say.
         Assert.Empty(new NginxForwardedProtoMissing().Check(Project("nginx-bad"), Settings(("DEBUG", new PyBool(false), 1))));
@@ -117,7 +117,7 @@ public sealed class NginxRulesTests
     {
         Assert.Equal(
         [
-            "DP514 shop/settings/production.py:10 low medium | The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) in INSTALLED_APPS nor an IP restriction or proxy authentication for it in the nginx configuration.",
+            "DP514 shop/settings/production.py:10 low medium | The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) nor an IP restriction or proxy authentication for it in the nginx configuration.",
         ], Render(new AdminWithoutExtraProtection().Check(Project("nginx-bad"), ProxiedSettings())));
         var withOtp = Settings(("INSTALLED_APPS", List("django.contrib.admin", "django_otp", "django_otp.plugins.otp_totp"), 10));
         Assert.Empty(new AdminWithoutExtraProtection().Check(Project("nginx-bad"), withOtp));
@@ -125,6 +125,24 @@ public sealed class NginxRulesTests
         Assert.Empty(new AdminWithoutExtraProtection().Check(Project("asgi-dependency"), ProxiedSettings()));
         var noAdmin = Settings(("INSTALLED_APPS", List("django.contrib.auth", "shop"), 10));
         Assert.Empty(new AdminWithoutExtraProtection().Check(Project("nginx-bad"), noAdmin));
+    }
+
+    [Fact]
+    public void Admin_moved_away_from_the_guarded_location_is_reported_at_its_mount()
+    {
+        Assert.Equal(
+        [
+            "DP514 shop/urls.py:5:5 low medium | The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) nor an IP restriction or proxy authentication for it in the nginx configuration.",
+        ], Render(new AdminWithoutExtraProtection().Check(Project("nginx-admin-moved"), ProxiedSettings())));
+    }
+
+    [Fact]
+    public void One_server_catching_unknown_hosts_on_two_ports_is_one_finding()
+    {
+        Assert.Equal(
+        [
+            "DP803 site.conf:5 medium medium | Requests to ports 80 and 443 with an unknown Host header go to the server named shop.example.com, which does not reject them (no default server returning 444).",
+        ], Render(new NginxNoDefaultServer().Check(Project("nginx-admin-moved"))));
     }
 
     [Fact]
@@ -166,8 +184,7 @@ public sealed class NginxRulesTests
             ("STATIC_URL", new PyStr("static/"), 40));
         Assert.Equal(
         [
-            "DP602 Dockerfile:4 medium medium | No deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile): STATIC_ROOT will be empty in production.",
-            "DP602 shop/settings/production.py:40 medium medium | Nothing serves STATIC_URL (static/) in production: no WhiteNoise middleware, no nginx location for it, no remote static storage.",
+            "DP602 Dockerfile:4 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (static/): no WhiteNoise middleware, no nginx location for it, no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(Project("static-missing"), settings)));
         var whitenoise = Settings(
             ("INSTALLED_APPS", List("django.contrib.staticfiles", "shop"), 10),
@@ -175,8 +192,13 @@ public sealed class NginxRulesTests
             ("STATIC_URL", new PyStr("static/"), 40));
         Assert.Equal(
         [
-            "DP602 Dockerfile:4 medium medium | No deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile): STATIC_ROOT will be empty in production.",
+            "DP602 Dockerfile:4 medium medium | Static files are never collected: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), so STATIC_ROOT is empty in production.",
         ], Render(new StaticFilesNotServed().Check(Project("static-missing"), whitenoise)));
+        // Collected in the image, but neither WhiteNoise nor an nginx location serves it.
+        Assert.Equal(
+        [
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (static/): no WhiteNoise middleware, no nginx location for it, no remote static storage.",
+        ], Render(new StaticFilesNotServed().Check(Project("asgi-served"), settings)));
         // nginx only, no launch: nothing to judge.
         Assert.Empty(new StaticFilesNotServed().Check(Project("nginx-bad"), settings));
     }
