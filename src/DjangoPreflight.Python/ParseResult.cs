@@ -12,15 +12,29 @@ namespace DjangoPreflight.Python;
 public sealed class ParseResult
 {
     private readonly byte[] utf8;
-    private readonly int[] lineStarts;
+    private int[]? lineStarts;
 
-    internal ParseResult(Module module, ImmutableArray<SyntaxDiagnostic> diagnostics, string? path, byte[] utf8, int[] lineStarts)
+    internal ParseResult(Module module, ImmutableArray<SyntaxDiagnostic> diagnostics, string? path, byte[] utf8)
     {
         Module = module;
         Diagnostics = diagnostics;
         Path = path;
         this.utf8 = utf8;
-        this.lineStarts = lineStarts;
+    }
+
+    /// <summary>Offsets where lines start, computed on first use (most consumers never need them).</summary>
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(utf8);
+
+    private static int[] ComputeLineStarts(byte[] utf8)
+    {
+        var starts = new List<int>(utf8.Length / 32 + 1) { 0 };
+        int i = 0;
+        while ((i = Array.IndexOf(utf8, (byte)'\n', i)) >= 0)
+        {
+            i++;
+            if (i < utf8.Length) starts.Add(i);
+        }
+        return starts.ToArray();
     }
 
     public Module Module { get; }
@@ -32,7 +46,7 @@ public sealed class ParseResult
     public bool HasErrors => !Diagnostics.IsEmpty;
 
     /// <summary>Number of lines of the (decoded) source.</summary>
-    public int LineCount => lineStarts.Length;
+    public int LineCount => LineStarts.Length;
 
     /// <summary>The exact source text a node spans (empty for nodes without a position).</summary>
     public string GetSourceText(Node node) => GetSourceText(node.Span);
@@ -47,17 +61,19 @@ public sealed class ParseResult
     /// <summary>The text of a 1-based line without its line end, or "" when out of range.</summary>
     public string GetLine(int line)
     {
-        if (line < 1 || line > lineStarts.Length) return "";
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.Length ? lineStarts[line] : utf8.Length;
+        var starts = LineStarts;
+        if (line < 1 || line > starts.Length) return "";
+        int start = starts[line - 1];
+        int end = line < starts.Length ? starts[line] : utf8.Length;
         while (end > start && (utf8[end - 1] == '\n' || utf8[end - 1] == '\r')) end--;
         return Encoding.UTF8.GetString(utf8, start, end - start);
     }
 
     private int Offset(int line, int column)
     {
-        if (line < 1 || line > lineStarts.Length || column < 0) return -1;
-        int offset = lineStarts[line - 1] + column;
+        var starts = LineStarts;
+        if (line < 1 || line > starts.Length || column < 0) return -1;
+        int offset = starts[line - 1] + column;
         return offset > utf8.Length ? -1 : offset;
     }
 }

@@ -40,8 +40,9 @@ public static class PythonParser
         Module module;
         try
         {
-            var parser = new Parser(utf8, utf8.Length, new NameTable(), diagnostics);
+            var parser = new Parser(utf8, utf8.Length, NameTable.ForThread(), diagnostics);
             module = parser.ParseModule();
+            parser.Release();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -49,19 +50,7 @@ public static class PythonParser
             diagnostics.Add(new SyntaxDiagnostic(1, 0, $"internal parser error: {ex.GetType().Name}: {ex.Message}"));
             module = new Module([], default);
         }
-        var sorted = diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
-        return new ParseResult(module, sorted, path, utf8, LineStarts(utf8));
-    }
-
-    private static int[] LineStarts(byte[] utf8)
-    {
-        var starts = new List<int>(utf8.Length / 32 + 1) { 0 };
-        int i = 0;
-        while ((i = Array.IndexOf(utf8, (byte)'\n', i)) >= 0)
-        {
-            i++;
-            if (i < utf8.Length) starts.Add(i);
-        }
-        return starts.ToArray();
+        var sorted = diagnostics.Count == 0 ? [] : diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToImmutableArray();
+        return new ParseResult(module, sorted, path, utf8);
     }
 }

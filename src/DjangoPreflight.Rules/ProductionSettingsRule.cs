@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -5,11 +6,17 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules;
 
 /// <summary>A rule decided by the production settings alone. The settings-only entry point lets the
-/// rule's logic be tested on a hand-built <see cref="SettingsModel"/> as well as on a real project.</summary>
+/// rule's logic be tested on a hand-built <see cref="SettingsModel"/> as well as on a real project;
+/// the optional locator (present on a real project) sharpens locations to the deciding element.</summary>
 public abstract class ProductionSettingsRule : ProjectRule
 {
     public sealed override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } settings ? CheckSettings(settings) : [];
+        project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator) : [];
 
-    public abstract IEnumerable<Finding> CheckSettings(SettingsModel settings);
+    public abstract IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null);
+
+    /// <summary>The line of the string literal <paramref name="literal"/> within setting
+    /// <paramref name="name"/>, else where the setting is assigned.</summary>
+    protected static SourceLocation At(SettingsModel settings, SettingLocator? locator, string name, string literal) =>
+        locator?.Find(settings, name, s => s == literal) ?? settings.LocationOf(name);
 }

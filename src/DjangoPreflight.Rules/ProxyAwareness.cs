@@ -73,7 +73,8 @@ public static partial class ProxyAwareness
     /// <paramref name="need"/> if given), or null.</summary>
     private static NginxDirective? Hsts(NginxConfig config, string? need)
     {
-        var tls = config.Servers.Where(s => s.Listens.Any(s.IsSsl)).ToList();
+        // Servers that reject every request (the catch-all default) serve nothing to protect.
+        var tls = config.Servers.Where(s => s.Listens.Any(s.IsSsl) && s.Rejection is null).ToList();
         if (tls.Count == 0) return null;
         NginxDirective? first = null;
         foreach (var server in tls)

@@ -33,7 +33,11 @@ public sealed partial class CodeFacts
         _trackers = new(() => ErrorTrackerFacts.Load(Sources));
         _csp = new(() => project.Settings.Production is { } s ? ContentSecurityPolicy.From(s) : null);
         _cors = new(() => project.Settings.Production is { } s ? CorsPolicy.From(s) : null);
+        Locator = new SettingLocator(Sources, () => project.Settings.All.Select(m => m.Path).OfType<string>());
     }
+
+    /// <summary>Finds the line of an element of a setting, for precise finding locations.</summary>
+    public SettingLocator Locator { get; }
 
     /// <summary>The parse cache every code fact reads through.</summary>
     public PythonSources Sources { get; }

@@ -9,7 +9,7 @@ namespace DjangoPreflight.Analysis.Code;
 /// CORS_ALLOW_ALL_ORIGINS, its old name CORS_ORIGIN_ALLOW_ALL, or an origin regex that matches any
 /// origin), null when none does.
 /// </summary>
-public sealed record CorsPolicy(bool MiddlewareEnabled, string? AllowsAllSetting, string? AllowsAllDetail, bool? AllowCredentials)
+public sealed record CorsPolicy(bool MiddlewareEnabled, string? AllowsAllSetting, string? AllowsAllDetail, string? AllowsAllEntry, bool? AllowCredentials)
 {
     public const string Middleware = "corsheaders.middleware.CorsMiddleware";
 
@@ -19,7 +19,7 @@ public sealed record CorsPolicy(bool MiddlewareEnabled, string? AllowsAllSetting
     public static CorsPolicy From(SettingsModel settings)
     {
         var enabled = settings["MIDDLEWARE"]?.Value.AsSequence?.Any(i => i is PyStr { Value: Middleware }) ?? false;
-        string? setting = null, detail = null;
+        string? setting = null, detail = null, entry = null;
         foreach (var name in new[] { "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL" })
             if (setting is null && settings[name] is { IsDefault: false, Value.Truthy: true })
                 (setting, detail) = (name, $"{name} is True");
@@ -29,12 +29,12 @@ public sealed record CorsPolicy(bool MiddlewareEnabled, string? AllowsAllSetting
             foreach (var pattern in items.OfType<PyStr>())
                 if (MatchesAnyOrigin(pattern.Value) is { } which)
                 {
-                    (setting, detail) = (name, $"{name} entry \"{pattern.Value}\" matches {which}");
+                    (setting, detail, entry) = (name, $"{name} entry \"{pattern.Value}\" matches {which}", pattern.Value);
                     break;
                 }
         }
         var credentials = settings["CORS_ALLOW_CREDENTIALS"]?.Value.Truthy;
-        return new CorsPolicy(enabled, setting, detail, credentials ?? (settings["CORS_ALLOW_CREDENTIALS"] is null ? false : null));
+        return new CorsPolicy(enabled, setting, detail, entry, credentials ?? (settings["CORS_ALLOW_CREDENTIALS"] is null ? false : null));
     }
 
     /// <summary>"every origin"/"every HTTPS origin" if django-cors-headers' <c>re.match</c> of this

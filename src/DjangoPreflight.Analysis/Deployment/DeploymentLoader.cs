@@ -100,8 +100,10 @@ public static partial class DeploymentLoader
             {
                 recognised.Add(path);
                 var role = FileRoles.FromPath(path) == FileRole.Development ? FileRole.Development : FileRole.Production;
-                // Heroku's and Dokku's Python buildpacks run collectstatic on every deploy by themselves.
-                if (role == FileRole.Production) collect.Add(new SourceLocation(path, 1));
+                // Heroku's and Dokku's Python buildpacks run collectstatic on every deploy by
+                // themselves; with a production Dockerfile beside it, the image is what deploys.
+                if (role == FileRole.Production && !dockerRoles.Values.Any(r => r != FileRole.Development))
+                    collect.Add(new SourceLocation(path, 1));
                 foreach (var (text, line) in LogicalLines(files.ReadText(path) ?? ""))
                 {
                     var colon = text.IndexOf(':');

@@ -21,7 +21,9 @@ public static class HistoryScanner
     {
         if (!repo.HasCommits) return new HistoryScan([], 0, 0, Complete: true);
         using var log = git.Start(repo.TopLevel,
-            ["log", "--all", "--reverse", "--date-order", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "-z", "--format=%x01%H"],
+            // Newest first, as git walks: no --reverse, which would make git hold the whole walk
+            // before printing anything. The oldest sighting of each blob is tracked instead.
+            ["log", "--all", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "-z", "--format=%x01%H"],
             redirectInput: false);
         using var catFile = git.Start(repo.TopLevel, ["cat-file", "--batch"], redirectInput: true);
         var timedOut = false;
@@ -41,7 +43,7 @@ public static class HistoryScanner
 
         var commits = 0;
         var queued = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, BlobVisit>(StringComparer.Ordinal);
         var requests = new StreamWriter(catFile.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var lastReport = Stopwatch.StartNew();
         try
@@ -67,9 +69,17 @@ public static class HistoryScanner
                 var fields = t[1..].Split(' ');
                 if (fields.Length < 5 || fields[4].StartsWith('D') || fields[3] == ZeroBlob || fields[1] is not ("100644" or "100755"))
                     continue;
-                if (repo.ToRootRelative(topPath) is not { } path || !FileKinds.IsHistoryRelevant(path) || !seen.Add(fields[3]))
+                if (repo.ToRootRelative(topPath) is not { } path || !FileKinds.IsHistoryRelevant(path))
                     continue;
-                queue.Enqueue(new BlobVisit(fields[3], commit, path));
+                if (seen.TryGetValue(fields[3], out var earlier))
+                {
+                    // The same content added again by an older commit: that one is where it first appeared.
+                    earlier.Oldest = (commit, path, commits);
+                    continue;
+                }
+                var visit = new BlobVisit(fields[3], path) { Oldest = (commit, path, commits) };
+                seen.Add(fields[3], visit);
+                queue.Enqueue(visit);
                 requests.WriteLine(fields[3]);
                 queued++;
             }
@@ -90,7 +100,8 @@ public static class HistoryScanner
         return new HistoryScan(Distinct(results, headBlobs), commits, results.Count, complete);
     }
 
-    /// <summary>Every secret once, where it first appeared; AtHead if any blob holding it is in HEAD's tree.</summary>
+    /// <summary>Every secret once, where it first appeared (the oldest commit in git's walk that added
+    /// a blob holding it); AtHead if any blob holding it is in HEAD's tree.</summary>
     private static List<HistorySecret> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results, HashSet<string> headBlobs)
     {
         var first = new Dictionary<string, (SecretMatch Match, BlobVisit Visit)>(StringComparer.Ordinal);
@@ -100,13 +111,14 @@ public static class HistoryScanner
             var inHead = headBlobs.Contains(visit.Blob);
             foreach (var m in matches)
             {
-                first.TryAdd(m.Value, (m, visit));
+                if (!first.TryGetValue(m.Value, out var known) || visit.Oldest.Order > known.Visit.Oldest.Order)
+                    first[m.Value] = (m, visit);
                 if (inHead) atHead.Add(m.Value);
             }
         }
         return first
-            .Select(kv => new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Commit[..ShortHash],
-                kv.Value.Visit.Path, kv.Value.Match.Line, atHead.Contains(kv.Key)))
+            .Select(kv => new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Oldest.Commit[..ShortHash],
+                kv.Value.Visit.Oldest.Path, kv.Value.Match.Line, atHead.Contains(kv.Key)))
             .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Commit, StringComparer.Ordinal)
             .ThenBy(s => s.Redacted, StringComparer.Ordinal)
             .ToList();
@@ -147,7 +159,7 @@ public static class HistoryScanner
                     var content = new byte[size];
                     input.ReadExactly(content);
                     input.ReadByte(); // the '\n' after the content
-                    IReadOnlyList<SecretMatch> matches = size > MaxBlobBytes ? [] : SecretScanner.Scan(visit.Path, Encoding.UTF8.GetString(content));
+                    IReadOnlyList<SecretMatch> matches = size > MaxBlobBytes ? [] : SecretScanner.Scan(visit.ScanPath, Encoding.UTF8.GetString(content));
                     results.Add((visit, matches));
                 }
                 else
@@ -164,5 +176,15 @@ public static class HistoryScanner
         }
     }
 
-    private sealed record BlobVisit(string Blob, string Commit, string Path);
+    /// <summary>A distinct blob: the path it was read as, and (written by the log reader only, read
+    /// after the scan) its oldest sighting, whose Order is the commit's position in git's
+    /// newest-first walk.</summary>
+    private sealed class BlobVisit(string blob, string scanPath)
+    {
+        public string Blob { get; } = blob;
+
+        public string ScanPath { get; } = scanPath;
+
+        public (string Commit, string Path, int Order) Oldest { get; set; }
+    }
 }

@@ -17,6 +17,8 @@ public static partial class SecretScanner
 
     private const int MinimumGenericLength = 6;
 
+    private static readonly string[] SecretWords = ["pass", "secret", "token", "key"];
+
     public static IReadOnlyList<SecretMatch> Scan(string path, string text)
     {
         if (text.Contains('\0')) return [];
@@ -90,6 +92,9 @@ public static partial class SecretScanner
 
     private static void ScanAssignments(string line, bool python, Action<string, string> add)
     {
+        // Every secret name holds one of these words, and a Django key under any other name makes a
+        // long line: other lines cannot match, and most lines of a settings file are other lines.
+        if (line.Length < 46 && !SecretWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))) return;
         if (line.IndexOfAny(['=', ':', ',', ' ']) < 0) return;
         foreach (Match m in Assignment().Matches(line))
         {

@@ -61,6 +61,8 @@ public sealed class ProjectFiles
         {
             var info = new FileInfo(full);
             if (!info.Exists) return null;
+            // Named pipes, sockets and devices report length 0; opening a pipe would block forever.
+            if (info.Length == 0) return [];
             if (info.Length > _maxBytes)
             {
                 _diagnostics.Notice($"{relative}: skipped, {info.Length} bytes is over the {_maxBytes}-byte limit");
@@ -103,7 +105,7 @@ public sealed class ProjectFiles
                         continue;
                     pending.Push(sub.FullName);
                 }
-                else if (!isLink || File.Exists(entry.FullName))
+                else if (!isLink || LinkStaysInside(entry))
                 {
                     found.Add(Relative(entry.FullName));
                 }
@@ -111,6 +113,25 @@ public sealed class ProjectFiles
         }
         found.Sort(StringComparer.Ordinal);
         return found;
+    }
+
+    /// <summary>A file link is read only if it resolves to a file inside the project: a link to
+    /// /etc or a home directory must not make the scan read (and perhaps quote) what it points at.</summary>
+    private bool LinkStaysInside(FileSystemInfo link)
+    {
+        FileSystemInfo? target;
+        try
+        {
+            target = link.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException)
+        {
+            target = null; // a link cycle
+        }
+        if (target is FileInfo { Exists: true } file && file.FullName.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return true;
+        _diagnostics.Notice($"{Relative(link.FullName)}: skipped, a link that does not resolve to a file inside the project");
+        return false;
     }
 
     private string Relative(string full) => Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');

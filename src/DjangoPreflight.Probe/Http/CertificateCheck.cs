@@ -30,18 +30,19 @@ public sealed class CertificateCheck
         if (sender is HttpRequestMessage request && request.Options.TryGetValue(Foreign, out var foreign) && foreign)
             return true;
         var host = (sender as HttpRequestMessage)?.RequestUri?.Host ?? (sender as SslStream)?.TargetHostName ?? "";
-        return Check(host, certificate, errors);
+        return Check(host, certificate, chain, errors);
     }
 
     /// <summary>Records what <paramref name="certificate"/> is worth for <paramref name="host"/>
     /// and says whether to go on with the connection.</summary>
-    public bool Check(string host, X509Certificate? certificate, SslPolicyErrors errors)
+    /// <param name="sent">The chain as validated, holding the intermediates the server sent.</param>
+    public bool Check(string host, X509Certificate? certificate, X509Chain? sent, SslPolicyErrors errors)
     {
         if (certificate is null)
             return _insecure;
         var cert = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
         var problems = new List<string>();
-        var trusted = (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0 || ChainsToCustomRoot(cert, problems);
+        var trusted = (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0 || ChainsToCustomRoot(cert, sent, problems);
         if (!trusted && problems.Count == 0)
             problems.Add("not issued by a trusted authority");
         var nameMatches = (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0;
@@ -61,10 +62,19 @@ public sealed class CertificateCheck
         return (trusted && nameMatches) || _insecure;
     }
 
-    private bool ChainsToCustomRoot(X509Certificate2 cert, List<string> problems)
+    private bool ChainsToCustomRoot(X509Certificate2 cert, X509Chain? sent, List<string> problems)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // Offline and bounded: never fetch missing intermediates (AIA) from the network.
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        chain.ChainPolicy.UrlRetrievalTimeout = TimeSpan.FromSeconds(1);
+        if (sent is not null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(sent.ChainPolicy.ExtraStore);
+            foreach (var element in sent.ChainElements)
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+        }
         if (_roots.Count > 0)
         {
             chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

@@ -62,6 +62,7 @@ public static class TlsVersionProbe
     {
         var text = Messages(e);
         if (text.Contains("no protocols available", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("no ciphers available", StringComparison.OrdinalIgnoreCase)
             || text.Contains("unsupported protocol", StringComparison.OrdinalIgnoreCase) && !text.Contains("alert", StringComparison.OrdinalIgnoreCase)
             || e is PlatformNotSupportedException)
             return new TlsVersionResult(name, TlsVersionVerdict.CouldNotTest, $"the local TLS library cannot offer {name} ({Last(e)})");

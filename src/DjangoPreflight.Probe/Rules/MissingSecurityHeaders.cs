@@ -49,6 +49,9 @@ public sealed class MissingSecurityHeaders : LiveRule
                 at, severity: Severity.Medium, setting: "X_FRAME_OPTIONS");
         else if (xfo is not null && !frameAncestors && !xfo.Equals("DENY", StringComparison.OrdinalIgnoreCase) && !xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
             yield return Finding($"X-Frame-Options is '{xfo}'; browsers honour only DENY or SAMEORIGIN.", at, setting: "X_FRAME_OPTIONS");
+        else if (xfo is not null && !frameAncestors && xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
+            yield return Finding("X-Frame-Options is SAMEORIGIN, not DENY: any page of the site may frame the others.", at,
+                setting: "X_FRAME_OPTIONS", djangoId: "security.W019");
         if (!string.Equals(r.Header("x-content-type-options")?.Trim(), "nosniff", StringComparison.OrdinalIgnoreCase))
             yield return Finding("X-Content-Type-Options: nosniff is missing.", at, setting: "SECURE_CONTENT_TYPE_NOSNIFF");
         var referrer = r.Header("referrer-policy");

@@ -26,10 +26,38 @@ internal sealed class NameTable
     private TokenKind[] kinds = new TokenKind[1024];
     private int count;
 
+    private const int MaxSharedNames = 200_000;
+
+    [ThreadStatic]
+    private static NameTable? shared;
+
+    /// <summary>
+    /// The table for a parse on this thread, reused across parses: identifiers repeat across files,
+    /// so later files intern without allocating. Dropped when it grows too large.
+    /// </summary>
+    public static NameTable ForThread()
+    {
+        if (shared is null || shared.count > MaxSharedNames) shared = new NameTable();
+        return shared;
+    }
+
     public NameTable()
     {
         foreach (var (text, kind) in Keywords) Add(Encoding.ASCII.GetBytes(text), text, kind, Hash(Encoding.ASCII.GetBytes(text)));
+        Match = Intern("match");
+        Case = Intern("case");
+        Type = Intern("type");
+        Underscore = Intern("_");
     }
+
+    /// <summary>Interned soft keywords, compared by reference.</summary>
+    public string Match { get; }
+
+    public string Case { get; }
+
+    public string Type { get; }
+
+    public string Underscore { get; }
 
     private static uint Hash(ReadOnlySpan<byte> s)
     {

@@ -53,6 +53,6 @@ internal static class NumberParser
             if (value > (long.MaxValue - d) / radix) { big = (BigInteger)value * radix + d; continue; }
             value = value * radix + d;
         }
-        return big is { } result ? result : value;
+        return big is { } result ? result : (object)value;
     }
 }

@@ -63,7 +63,7 @@ internal sealed partial class Parser
         Expect(TokenKind.RPar, "')'");
         Expression? returns = Eat(TokenKind.RArrow) ? Expression() : null;
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"function definition on line {toks[start].Line}");
+        var body = Block("function definition", start);
         var span = SpanFrom(start);
         return isAsync
             ? new AsyncFunctionDef(name, args, body, decorators, returns, typeParams, span)
@@ -85,7 +85,7 @@ internal sealed partial class Parser
             (bases, keywords) = CallArguments(open);
         }
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"class definition on line {toks[start].Line}");
+        var body = Block("class definition", start);
         return new ClassDef(name, bases, keywords, body, decorators, typeParams, SpanFrom(start));
     }
 
@@ -96,9 +96,14 @@ internal sealed partial class Parser
         p++;
         var test = NamedExpression();
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"'if' statement on line {toks[start].Line}");
+        var body = Block("'if' statement", start);
         ImmutableArray<Statement> orElse = [];
-        if (Kind == TokenKind.Elif) orElse = [IfStatement()];
+        if (Kind == TokenKind.Elif)
+        {
+            Enter();
+            try { orElse = [IfStatement()]; }
+            finally { Leave(); }
+        }
         else if (Kind == TokenKind.Else) orElse = ElseBlock();
         return new If(test, body, orElse, SpanFrom(start));
     }
@@ -108,7 +113,7 @@ internal sealed partial class Parser
         int start = p;
         p++;
         Expect(TokenKind.Colon, "':'");
-        return Block($"'else' statement on line {toks[start].Line}");
+        return Block("'else' statement", start);
     }
 
     /// <summary>while_stmt: 'while' named_expression ':' block [else_block]</summary>
@@ -118,7 +123,7 @@ internal sealed partial class Parser
         p++;
         var test = NamedExpression();
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"'while' statement on line {toks[start].Line}");
+        var body = Block("'while' statement", start);
         var orElse = Kind == TokenKind.Else ? ElseBlock() : [];
         return new While(test, body, orElse, SpanFrom(start));
     }
@@ -132,7 +137,7 @@ internal sealed partial class Parser
         Expect(TokenKind.In, "'in'");
         var iter = StarExpressions();
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"'for' statement on line {toks[start].Line}");
+        var body = Block("'for' statement", start);
         var orElse = Kind == TokenKind.Else ? ElseBlock() : [];
         return isAsync ? new AsyncFor(target, iter, body, orElse, SpanFrom(start)) : new For(target, iter, body, orElse, SpanFrom(start));
     }
@@ -146,7 +151,8 @@ internal sealed partial class Parser
         bool isAsync = Eat(TokenKind.Async);
         Expect(TokenKind.With, "'with'");
         ImmutableArray<WithItem> items = default;
-        if (Kind == TokenKind.LPar)
+        int close = Kind == TokenKind.LPar ? MatchingClose(p) : -1;
+        if (close > 0 && toks[close + 1].Kind == TokenKind.Colon)
         {
             int save = p, diagCount = diagnostics.Count, saveDepth = depth;
             try
@@ -177,7 +183,7 @@ internal sealed partial class Parser
             items = list.ToImmutable();
         }
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"'with' statement on line {toks[start].Line}");
+        var body = Block("'with' statement", start);
         return isAsync ? new AsyncWith(items, body, SpanFrom(start)) : new With(items, body, SpanFrom(start));
     }
 
@@ -201,7 +207,7 @@ internal sealed partial class Parser
         int start = p;
         p++;
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"'try' statement on line {toks[start].Line}");
+        var body = Block("'try' statement", start);
         var handlers = ImmutableArray.CreateBuilder<ExceptHandler>();
         bool? star = null;
         while (Kind == TokenKind.Except)
@@ -221,7 +227,7 @@ internal sealed partial class Parser
             }
             else if (isStar) Fail("expected one or more exception types");
             Expect(TokenKind.Colon, "':'");
-            var hBody = Block($"'except' statement on line {toks[hStart].Line}");
+            var hBody = Block("'except' statement", hStart);
             handlers.Add(new ExceptHandler(type, name, hBody, SpanFrom(hStart)));
         }
         ImmutableArray<Statement> orElse = [], final = [];
@@ -231,7 +237,7 @@ internal sealed partial class Parser
             int fStart = p;
             p++;
             Expect(TokenKind.Colon, "':'");
-            final = Block($"'finally' statement on line {toks[fStart].Line}");
+            final = Block("'finally' statement", fStart);
         }
         if (handlers.Count == 0 && final.IsEmpty) Fail("expected 'except' or 'finally' block");
         return star == true

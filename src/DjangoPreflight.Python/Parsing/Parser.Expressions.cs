@@ -180,86 +180,45 @@ internal sealed partial class Parser
         }
     }
 
-    private Expression BitwiseOr()
-    {
-        int start = p;
-        var left = BitwiseXor();
-        while (Kind == TokenKind.VBar)
-        {
-            p++;
-            left = new BinOp(left, Operator.BitOr, BitwiseXor(), SpanFrom(start));
-        }
-        return left;
-    }
+    private Expression BitwiseOr() => Binary(1);
 
-    private Expression BitwiseXor()
+    /// <summary>
+    /// bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum and term by precedence climbing (one
+    /// call per operand instead of one per grammar level). All operators are left-associative and
+    /// every BinOp spans from the first token of its left operand, as pegen's rules do.
+    /// </summary>
+    private Expression Binary(int minPrecedence)
     {
-        int start = p;
-        var left = BitwiseAnd();
-        while (Kind == TokenKind.CircumFlex)
-        {
-            p++;
-            left = new BinOp(left, Operator.BitXor, BitwiseAnd(), SpanFrom(start));
-        }
-        return left;
-    }
-
-    private Expression BitwiseAnd()
-    {
-        int start = p;
-        var left = ShiftExpression();
-        while (Kind == TokenKind.Amper)
-        {
-            p++;
-            left = new BinOp(left, Operator.BitAnd, ShiftExpression(), SpanFrom(start));
-        }
-        return left;
-    }
-
-    private Expression ShiftExpression()
-    {
-        int start = p;
-        var left = Sum();
-        while (Kind is TokenKind.LeftShift or TokenKind.RightShift)
-        {
-            var op = Kind == TokenKind.LeftShift ? Operator.LShift : Operator.RShift;
-            p++;
-            left = new BinOp(left, op, Sum(), SpanFrom(start));
-        }
-        return left;
-    }
-
-    private Expression Sum()
-    {
-        int start = p;
-        var left = Term();
-        while (Kind is TokenKind.Plus or TokenKind.Minus)
-        {
-            var op = Kind == TokenKind.Plus ? Operator.Add : Operator.Sub;
-            p++;
-            left = new BinOp(left, op, Term(), SpanFrom(start));
-        }
-        return left;
-    }
-
-    private Expression Term()
-    {
-        int start = p;
+        int start = p, chain = 0;
         var left = Factor();
         while (true)
         {
-            Operator op;
-            switch (Kind)
-            {
-                case TokenKind.Star: op = Operator.Mult; break;
-                case TokenKind.Slash: op = Operator.Div; break;
-                case TokenKind.DoubleSlash: op = Operator.FloorDiv; break;
-                case TokenKind.Percent: op = Operator.Mod; break;
-                case TokenKind.At: op = Operator.MatMult; break;
-                default: return left;
-            }
+            int precedence = BinaryPrecedence(Kind, out var op);
+            if (precedence < minPrecedence) return left;
+            ChainStep(ref chain);
             p++;
-            left = new BinOp(left, op, Factor(), SpanFrom(start));
+            var right = Binary(precedence + 1);
+            left = new BinOp(left, op, right, SpanFrom(start));
+        }
+    }
+
+    private static int BinaryPrecedence(TokenKind kind, out Operator op)
+    {
+        switch (kind)
+        {
+            case TokenKind.VBar: op = Operator.BitOr; return 1;
+            case TokenKind.CircumFlex: op = Operator.BitXor; return 2;
+            case TokenKind.Amper: op = Operator.BitAnd; return 3;
+            case TokenKind.LeftShift: op = Operator.LShift; return 4;
+            case TokenKind.RightShift: op = Operator.RShift; return 4;
+            case TokenKind.Plus: op = Operator.Add; return 5;
+            case TokenKind.Minus: op = Operator.Sub; return 5;
+            case TokenKind.Star: op = Operator.Mult; return 6;
+            case TokenKind.Slash: op = Operator.Div; return 6;
+            case TokenKind.DoubleSlash: op = Operator.FloorDiv; return 6;
+            case TokenKind.Percent: op = Operator.Mod; return 6;
+            case TokenKind.At: op = Operator.MatMult; return 6;
+            default: op = default; return 0;
         }
     }
 
@@ -306,10 +265,11 @@ internal sealed partial class Parser
     /// <summary>primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom</summary>
     private Expression Primary()
     {
-        int start = p;
+        int start = p, chain = 0;
         var e = Atom();
         while (true)
         {
+            ChainStep(ref chain);
             switch (Kind)
             {
                 case TokenKind.Dot:

@@ -12,6 +12,7 @@ internal sealed partial class Parser
     private Statement? TryMatchStatement()
     {
         int start = p, diagCount = diagnostics.Count, saveDepth = depth;
+        if (!LineEndsWithColon()) return null;
         Expression subject;
         try
         {
@@ -61,7 +62,7 @@ internal sealed partial class Parser
         var pattern = Patterns();
         Expression? guard = Eat(TokenKind.If) ? NamedExpression() : null;
         Expect(TokenKind.Colon, "':'");
-        var body = Block($"'case' statement on line {toks[start].Line}");
+        var body = Block("'case' statement", start);
         return new MatchCase(pattern, guard, body, SpanFrom(start));
     }
 

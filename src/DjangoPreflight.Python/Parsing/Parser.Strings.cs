@@ -250,7 +250,9 @@ internal sealed partial class Parser
         Buffer.BlockCopy(src, exprStart, buffer, 1, len);
         buffer[len + 1] = (byte)')';
         var sub = new Parser(buffer, buffer.Length, names, diagnostics, line - 1, newlineAfterBrace ? 0 : col, fstringNesting + 1);
-        return sub.FStringExpression() ?? throw Bail;
+        var expression = sub.FStringExpression();
+        sub.Release();
+        return expression ?? throw Bail;
     }
 
     /// <summary>fstring: star_expressions — the entry point of a replacement-field sub-parse.</summary>

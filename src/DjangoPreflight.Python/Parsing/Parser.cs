@@ -12,17 +12,31 @@ namespace DjangoPreflight.Python.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    private const int MaxDepth = 400;
+    private const int MaxDepth = 1000;
+
+    /// <summary>After this many errors the rest of a file is skipped (CPython stops at the first).</summary>
+    private const int MaxDiagnostics = 100;
+
+    /// <summary>CPython 3.11 refuses trees nested deeper than about 3000 levels ("maximum recursion
+    /// depth exceeded during ast construction"); so do we, which also protects recursive consumers.</summary>
+    private const int MaxTreeDepth = 2990;
+
+    /// <summary>Token count of one expression from which its tree depth is worth measuring.</summary>
+    private const int DeepCandidateTokens = 1000;
     private const int MaxFStringNesting = 40;
 
     private readonly byte[] src;
     private readonly Token[] toks;
     private readonly int tokCount;
+    private readonly Tokenizer tokenizer;
     private readonly List<SyntaxDiagnostic> diagnostics;
     private readonly NameTable names;
     private readonly int fstringNesting;
     private int p;
     private int depth;
+    private int enterStartTok;
+    private bool deepCandidate;
+    private int statementNesting;
 
     private sealed class ParseError : Exception;
 
@@ -34,11 +48,11 @@ internal sealed partial class Parser
         this.names = names;
         this.diagnostics = diagnostics;
         this.fstringNesting = fstringNesting;
-        kwMatch = names.Intern("match");
-        kwCase = names.Intern("case");
-        kwType = names.Intern("type");
-        kwUnderscore = names.Intern("_");
-        var tokenizer = new Tokenizer(src, length, names, diagnostics, lineBase, colBase);
+        kwMatch = names.Match;
+        kwCase = names.Case;
+        kwType = names.Type;
+        kwUnderscore = names.Underscore;
+        tokenizer = new Tokenizer(src, length, names, diagnostics, lineBase, colBase);
         toks = tokenizer.Tokenize();
         tokCount = tokenizer.Count;
     }
@@ -79,7 +93,12 @@ internal sealed partial class Parser
     private void Fail(string message)
     {
         ref var t = ref toks[p];
-        if (t.Kind != TokenKind.Error)
+        if (t.Kind == TokenKind.Error && t.Text is not null)
+        {
+            diagnostics.Add(new SyntaxDiagnostic(t.Line, t.Col, t.Text));
+            t.Text = null;
+        }
+        else if (t.Kind != TokenKind.Error)
         {
             if (t.Kind == TokenKind.Indent) message = "unexpected indent";
             else if (message == "invalid syntax" && t.Kind == TokenKind.EndMarker) message = "unexpected EOF while parsing";
@@ -97,14 +116,24 @@ internal sealed partial class Parser
 
     private void Enter()
     {
-        if (++depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (depth == 0) enterStartTok = p;
+        if (++depth > MaxDepth || ((depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
         {
-            depth = 0;
+            depth--;
             Fail("too many nested parentheses or expressions (nesting too deep)");
         }
     }
 
-    private void Leave() => depth--;
+    private void Leave()
+    {
+        if (--depth == 0 && p - enterStartTok >= DeepCandidateTokens) deepCandidate = true;
+    }
+
+    /// <summary>Called by operator and trailer loops: a long chain builds a deep left-nested tree.</summary>
+    private void ChainStep(ref int length)
+    {
+        if (++length == DeepCandidateTokens / 2) deepCandidate = true;
+    }
 
     /// <summary>Span from the first token of a rule to the last non-whitespace token consumed.</summary>
     private SourceSpan SpanFrom(int startTok)
@@ -124,11 +153,15 @@ internal sealed partial class Parser
 
     // ---------------------------------------------------------------- module and blocks
 
+    /// <summary>Returns pooled buffers; the parser must not be used afterwards.</summary>
+    public void Release() => tokenizer.Release();
+
     public Module ParseModule()
     {
         var body = ImmutableArray.CreateBuilder<Statement>();
         while (Kind != TokenKind.EndMarker)
         {
+
             int before = p;
             ParseStatementInto(body);
             if (p == before) Advance();
@@ -141,17 +174,25 @@ internal sealed partial class Parser
     {
         int errorsBefore = diagnostics.Count;
         int start = p;
+        int countBefore = body.Count;
+        bool outerCandidate = deepCandidate;
+        int savedDepth = depth;
+        deepCandidate = false;
         try
         {
-            depth = 0;
+            if (diagnostics.Count >= MaxDiagnostics) StopParsing();
             if (Kind == TokenKind.Indent)
             {
                 Fail("unexpected indent");
             }
             if (!TryCompoundStatement(body)) SimpleStatements(body);
+            if (deepCandidate) DropTooDeep(body, countBefore);
+            deepCandidate = outerCandidate;
         }
         catch (ParseError)
         {
+            deepCandidate = outerCandidate;
+            depth = savedDepth;
             Recover(start);
             if (Kind == TokenKind.Indent && diagnostics.Count > errorsBefore)
             {
@@ -166,6 +207,72 @@ internal sealed partial class Parser
                 Eat(TokenKind.Dedent);
             }
         }
+    }
+
+    private bool stopped;
+
+    /// <summary>Too many errors: report once, jump to the end so every loop finishes.</summary>
+    private void StopParsing()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            diagnostics.Add(new SyntaxDiagnostic(toks[p].Line, toks[p].Col, "too many syntax errors; the rest of the file was not parsed"));
+        }
+        p = tokCount - 1;
+        throw Bail;
+    }
+
+    /// <summary>True when the logical line from the current token ends with ':' (cheap pre-check before speculating).</summary>
+    private bool LineEndsWithColon()
+    {
+        int i = p;
+        while (i < tokCount && toks[i].Kind is not (TokenKind.Newline or TokenKind.EndMarker)) i++;
+        return i > p && toks[i - 1].Kind == TokenKind.Colon;
+    }
+
+    /// <summary>Index of the token closing the bracket at <paramref name="open"/>, or -1.</summary>
+    private int MatchingClose(int open)
+    {
+        int level = 0;
+        for (int i = open; i < tokCount; i++)
+        {
+            switch (toks[i].Kind)
+            {
+                case TokenKind.LPar or TokenKind.LSqb or TokenKind.LBrace: level++; break;
+                case TokenKind.RPar or TokenKind.RSqb or TokenKind.RBrace: if (--level == 0) return i; break;
+                case TokenKind.Newline or TokenKind.EndMarker: return -1;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Removes statements whose tree is deeper than CPython accepts, with a diagnostic each.</summary>
+    private void DropTooDeep(ImmutableArray<Statement>.Builder body, int from)
+    {
+        int limit = MaxTreeDepth - 2 * statementNesting - 2;
+        for (int i = body.Count - 1; i >= from; i--)
+        {
+            if (TreeDepth(body[i], limit) <= limit) continue;
+            diagnostics.Add(new SyntaxDiagnostic(body[i].Lineno, body[i].ColOffset,
+                "too many nested expressions: the syntax tree is deeper than CPython accepts"));
+            body.RemoveAt(i);
+        }
+    }
+
+    /// <summary>Depth of a tree, measured without recursion; stops early past the limit.</summary>
+    private static int TreeDepth(Node root, int limit)
+    {
+        int max = 0;
+        var stack = new Stack<(Node Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, d) = stack.Pop();
+            if (d > max) { max = d; if (max > limit) return max; }
+            foreach (var child in AstWalker.Children(node)) stack.Push((child, d + 1));
+        }
+        return max;
     }
 
     /// <summary>Skips to just after the NEWLINE ending the current logical line.</summary>
@@ -188,20 +295,23 @@ internal sealed partial class Parser
     }
 
     /// <summary>block: NEWLINE INDENT statements DEDENT | simple_stmts</summary>
-    private ImmutableArray<Statement> Block(string after)
+    private ImmutableArray<Statement> Block(string after, int headerTok)
     {
         var body = ImmutableArray.CreateBuilder<Statement>();
         if (Kind == TokenKind.Newline)
         {
             p++;
-            if (Kind != TokenKind.Indent) Fail($"expected an indented block after {after}");
+            if (Kind != TokenKind.Indent) Fail($"expected an indented block after {after} on line {toks[headerTok].Line}");
             p++;
+            statementNesting++;
             while (Kind is not (TokenKind.Dedent or TokenKind.EndMarker))
             {
+
                 int before = p;
                 ParseStatementInto(body);
                 if (p == before) Advance();
             }
+            statementNesting--;
             Eat(TokenKind.Dedent);
         }
         else

@@ -13,6 +13,7 @@ internal sealed class Tokenizer
 {
     private const int MaxParenDepth = 200;
     private const int MaxFStringDepth = 150;
+    private const int MaxIndentLevels = 100;
 
     private readonly byte[] src;
     private readonly int n;
@@ -43,7 +44,14 @@ internal sealed class Tokenizer
         this.diagnostics = diagnostics;
         this.lineBase = lineBase;
         this.colBase = colBase;
-        tokens = new Token[Math.Max(16, length / 4)];
+        tokens = TokenBuffer.Rent(Math.Max(16, length / 5));
+    }
+
+    /// <summary>Gives the token array back for reuse by the next parse on this thread.</summary>
+    public void Release()
+    {
+        TokenBuffer.Return(tokens, count);
+        tokens = [];
     }
 
     public int Count => count;
@@ -73,7 +81,12 @@ internal sealed class Tokenizer
             }
             if (c == '\n')
             {
-                if (parenDepth == 0 && nestingOverflow == 0) Add(TokenKind.Newline, pos, pos + 1);
+                if ((parenDepth > 0 || nestingOverflow > 0) && NextLineStartsStatement(pos + 1))
+                {
+                    NeverClosed(pos);
+                    Add(TokenKind.Newline, pos, pos + 1);
+                }
+                else if (parenDepth == 0 && nestingOverflow == 0) Add(TokenKind.Newline, pos, pos + 1);
                 pos++;
                 NewLine(pos);
                 atBol = true;
@@ -133,6 +146,7 @@ internal sealed class Tokenizer
         else if (col > top)
         {
             if (altCol <= altIndents[^1]) Error(pos, "inconsistent use of tabs and spaces in indentation");
+            if (indents.Count >= MaxIndentLevels) Error(pos, "too many levels of indentation");
             indents.Add(col);
             altIndents.Add(altCol);
             Add(TokenKind.Indent, pos, pos);
@@ -153,17 +167,44 @@ internal sealed class Tokenizer
 
     private void Finish()
     {
-        if (parenDepth > 0)
-        {
-            int at = parenOffsets[0];
-            var diag = new SyntaxDiagnostic(parenLines[0] + lineBase, ColumnAt(at, parenLines[0]), $"'{(char)parens[0]}' was never closed");
-            diagnostics.Add(diag);
-            Add(TokenKind.Error, n, n);
-        }
+        if (parenDepth > 0) NeverClosed(n);
         if (count > 0 && tokens[count - 1].Kind is not (TokenKind.Newline or TokenKind.Dedent or TokenKind.Indent))
             Add(TokenKind.Newline, n, n);
         for (int i = 1; i < indents.Count; i++) Add(TokenKind.Dedent, n, n);
         Add(TokenKind.EndMarker, n, n);
+    }
+
+    /// <summary>
+    /// An Error token carrying "'(' was never closed" at the outermost open bracket. The parser
+    /// reports it only if it reaches this token without failing earlier (as CPython does).
+    /// </summary>
+    private void NeverClosed(int at)
+    {
+        int line0 = parenLines[0];
+        Add(TokenKind.Error, at, at, $"'{(char)parens[0]}' was never closed");
+        ref var t = ref tokens[count - 1];
+        t.Line = line0 + lineBase;
+        t.Col = ColumnAt(parenOffsets[0], line0);
+        parenDepth = 0;
+        nestingOverflow = 0;
+    }
+
+    /// <summary>
+    /// Keywords that can only start a statement, never continue an expression: a line starting
+    /// with one while brackets are open means a bracket was left unclosed. Recovering there keeps
+    /// one missing ')' from swallowing the rest of the file.
+    /// </summary>
+    private bool NextLineStartsStatement(int i)
+    {
+        while (i < n && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f')) i++;
+        int start = i;
+        while (i < n && (uint)((src[i] | 0x20) - 'a') <= 'z' - 'a') i++;
+        if (i == start || i - start > 8 || (i < n && IsIdentifierChar(src[i]))) return false;
+        names.Lookup(src.AsSpan(start, i - start), out var kind);
+        return kind is TokenKind.Def or TokenKind.Class or TokenKind.Return or TokenKind.Import or TokenKind.Raise
+            or TokenKind.Try or TokenKind.Except or TokenKind.Finally or TokenKind.While or TokenKind.With or TokenKind.Del
+            or TokenKind.Pass or TokenKind.Break or TokenKind.Continue or TokenKind.Global or TokenKind.Nonlocal
+            or TokenKind.Assert or TokenKind.Elif;
     }
 
     private int ColumnAt(int offset, int lineNo)
@@ -301,10 +342,10 @@ internal sealed class Tokenizer
         bool ok = isF ? ScanFStringBody(ref i, q, triple, 0) == FResult.Closed : ScanPlainBody(ref i, q, triple);
         if (!ok)
         {
+            int detected = line + lineBase - (i >= n && n > 0 && src[n - 1] == '\n' && line > startLine ? 1 : 0);
             string msg = triple
-                ? $"unterminated triple-quoted string literal (detected at line {line + lineBase})"
-                : $"unterminated string literal (detected at line {line + lineBase})";
-            if (isF && !triple) msg = "f-string: unterminated string";
+                ? $"unterminated triple-quoted string literal (detected at line {detected})"
+                : $"unterminated string literal (detected at line {startLine + lineBase})";
             diagnostics.Add(new SyntaxDiagnostic(startLine + lineBase, start - startLineStart + (startLine == 1 ? colBase : 0), msg));
             if (!triple)
             {

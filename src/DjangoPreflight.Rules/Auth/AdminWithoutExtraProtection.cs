@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -13,6 +14,10 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
     // django-allauth's mfa, django-mfa2, django-trench, wagtail-2fa, django-admin-two-factor...).
     private static readonly string[] SecondFactorApps =
         ["django_otp", "two_factor", "allauth.mfa", "mfa", "django_mfa", "trench", "wagtail_2fa", "admin_two_factor", "django_webauthn", "otp_yubikey"];
+
+    // The same, as the packages a project declares.
+    private static readonly string[] SecondFactorPackages =
+        ["django-otp", "django-two-factor-auth", "django-mfa2", "django-mfa3", "django-trench", "wagtail-2fa", "django-admin-two-factor"];
 
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP514",
@@ -51,14 +56,24 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
         if (settings is null || SettingsLookups.Entries(settings, "INSTALLED_APPS") is not { } apps) yield break;
         if (!apps.Any(a => a == "django.contrib.admin" || a.StartsWith("django.contrib.admin.apps.", StringComparison.Ordinal))) yield break;
         if (apps.Any(a => SecondFactorApps.Any(f => a == f || a.StartsWith(f + ".", StringComparison.Ordinal)))) yield break;
+        if (SecondFactorPackages.Any(project.Dependencies.Has)) yield break;
+        var mounts = project.Code.Urls.AdminMounts;
+        var prefixes = mounts.Count == 0 ? ["/admin/"] : mounts.Select(m => m.Route.Trim('/') is { Length: > 0 } r ? "/" + r + "/" : "/").ToList();
         var guarded = project.Deployment.NginxServers
             .SelectMany(s => s.Server.AllLocations)
-            .Any(l => l.Path.Contains("admin", StringComparison.OrdinalIgnoreCase)
-                      && (l.Directives.Any(d => d.Name is "allow" or "deny" or "auth_request" or "satisfy")
+            .Any(l => prefixes.Any(p => Covers(l, p))
+                      && (l.Directives.Any(d => d.Name is "allow" or "deny" or "auth_request")
                           || l.Effective("auth_basic") is { } basic && basic.Arg(0) != "off"));
         if (guarded) yield break;
         yield return Finding(
-            "The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) in INSTALLED_APPS nor an IP restriction or proxy authentication for it in the nginx configuration.",
-            settings.LocationOf("INSTALLED_APPS"), Confidence.Medium, "INSTALLED_APPS");
+            "The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) nor an IP restriction or proxy authentication for it in the nginx configuration.",
+            mounts.Count > 0 ? mounts[0].Location : settings.LocationOf("INSTALLED_APPS"), Confidence.Medium, "INSTALLED_APPS");
     }
+
+    /// <summary>True when requests for <paramref name="adminPrefix"/> (e.g. "/backoffice/") go through
+    /// <paramref name="location"/>: a prefix location at or above it, or a regex naming it.</summary>
+    private static bool Covers(NginxLocation location, string adminPrefix) =>
+        location.IsRegex
+            ? location.Path.Contains(adminPrefix.Trim('/'), StringComparison.OrdinalIgnoreCase)
+            : adminPrefix.StartsWith(location.Path.TrimEnd('/') + "/", StringComparison.Ordinal);
 }

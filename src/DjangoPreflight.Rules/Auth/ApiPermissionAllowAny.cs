@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -31,7 +32,7 @@ public sealed class ApiPermissionAllowAny : ProductionSettingsRule
                 REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"]}
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (SettingValues.HasApp(settings, "rest_framework") != true) yield break;
         var rest = settings["REST_FRAMEWORK"];
@@ -43,9 +44,9 @@ public sealed class ApiPermissionAllowAny : ProductionSettingsRule
                 location, setting: "REST_FRAMEWORK");
         else if (permissions.AsSequence is { Length: > 0 } items && items.All(i => i is PyStr { Value: "rest_framework.permissions.AllowAny" }))
             yield return Finding("REST_FRAMEWORK DEFAULT_PERMISSION_CLASSES is AllowAny: every API view without its own permission_classes is open.",
-                location, setting: "REST_FRAMEWORK");
+                At(settings, locator, "REST_FRAMEWORK", "rest_framework.permissions.AllowAny"), setting: "REST_FRAMEWORK");
         else if (permissions.AsSequence is { Length: 0 })
             yield return Finding("REST_FRAMEWORK DEFAULT_PERMISSION_CLASSES is empty, which allows everyone like AllowAny.",
-                location, setting: "REST_FRAMEWORK");
+                At(settings, locator, "REST_FRAMEWORK", "DEFAULT_PERMISSION_CLASSES"), setting: "REST_FRAMEWORK");
     }
 }

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -32,7 +33,7 @@ public sealed class CookieSameSiteNone : ProductionSettingsRule
                 SESSION_COOKIE_SAMESITE = "Lax"
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         foreach (var name in new[] { "CSRF_COOKIE_SAMESITE", "SESSION_COOKIE_SAMESITE" })
         {

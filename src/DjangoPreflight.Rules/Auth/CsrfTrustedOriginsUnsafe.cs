@@ -69,24 +69,27 @@ public sealed class CsrfTrustedOriginsUnsafe : DeployCheckRule
                     yield return Finding($"CSRF_TRUSTED_ORIGINS entry '{origin}' has no scheme; since Django 4.0 it must be a full origin such as 'https://{origin.TrimStart('.')}'.",
                         where, setting: "CSRF_TRUSTED_ORIGINS", djangoId: "4_0.E001");
                 else if (TooBroad(origin.StartsWith('.') ? "*" + origin : origin))
-                    yield return Finding($"CSRF_TRUSTED_ORIGINS entry '{origin}' trusts every site under a public suffix.", where, setting: "CSRF_TRUSTED_ORIGINS");
+                    yield return Own($"CSRF_TRUSTED_ORIGINS entry '{origin}' trusts every site under a public suffix.", where);
                 continue;
             }
             if (!modern)
             {
-                yield return Finding($"CSRF_TRUSTED_ORIGINS entry '{origin}' has a scheme; before Django 4.0 entries are host names, so it never matches.",
-                    where, setting: "CSRF_TRUSTED_ORIGINS");
+                yield return Own($"CSRF_TRUSTED_ORIGINS entry '{origin}' has a scheme; before Django 4.0 entries are host names, so it never matches.", where);
                 continue;
             }
             var host = Host(origin[(scheme + 3)..]);
             if (TooBroad(host))
-                yield return Finding($"CSRF_TRUSTED_ORIGINS entry '{origin}' is a wildcard that trusts every site under a public suffix.",
-                    where, setting: "CSRF_TRUSTED_ORIGINS");
+                yield return Own($"CSRF_TRUSTED_ORIGINS entry '{origin}' is a wildcard that trusts every site under a public suffix.", where);
             else if (origin[..scheme].Equals("http", StringComparison.OrdinalIgnoreCase) && !LocalHosts.Contains(host))
-                yield return Finding($"CSRF_TRUSTED_ORIGINS entry '{origin}' is a plain-http origin: pages served over HTTP can be rewritten by a network attacker.",
-                    where, setting: "CSRF_TRUSTED_ORIGINS", severity: Severity.Low);
+                yield return Own($"CSRF_TRUSTED_ORIGINS entry '{origin}' is a plain-http origin: pages served over HTTP can be rewritten by a network attacker.",
+                    where, Severity.Low);
         }
     }
+
+    /// <summary>A finding of our own, beyond Django's check: it carries no Django ID (the Finding helper
+    /// would give it the rule's only one, 4_0.E001, which Django does not report here).</summary>
+    private Finding Own(string message, SourceLocation where, Severity? severity = null) =>
+        new(Descriptor.Id, null, severity ?? Descriptor.DefaultSeverity, Descriptor.Title, message, where, "CSRF_TRUSTED_ORIGINS", Confidence.Certain);
 
     /// <summary>The host of "host[:port][/path]".</summary>
     private static string Host(string rest)

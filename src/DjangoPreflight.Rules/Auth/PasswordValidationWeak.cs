@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -36,7 +37,7 @@ public sealed class PasswordValidationWeak : ProductionSettingsRule
                 ]
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["AUTH_PASSWORD_VALIDATORS"] is not { } setting || setting.Value.AsSequence is not { } validators) yield break;
         var location = settings.LocationOf("AUTH_PASSWORD_VALIDATORS");
@@ -60,6 +61,7 @@ public sealed class PasswordValidationWeak : ProductionSettingsRule
         var value = minimum is PyInt i ? (int)i.Value : 8; // Django's default min_length
         if (value < RecommendedMinimum)
             yield return Finding($"MinimumLengthValidator allows passwords of {value} characters{(minimum is null ? " (its default)" : "")}; require at least {RecommendedMinimum}.",
-                location, setting: "AUTH_PASSWORD_VALIDATORS", severity: Severity.Low);
+                minimum is null ? At(settings, locator, "AUTH_PASSWORD_VALIDATORS", MinimumLength) : At(settings, locator, "AUTH_PASSWORD_VALIDATORS", "min_length"),
+                setting: "AUTH_PASSWORD_VALIDATORS", severity: Severity.Low);
     }
 }

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -34,7 +35,7 @@ public sealed class SessionSerializerPickle : ProductionSettingsRule
                 SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["SESSION_SERIALIZER"] is not { IsDefault: false, Value: PyStr serializer }
             || !serializer.Value.Contains("Pickle", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -39,7 +40,7 @@ public sealed class WeakPasswordHasher : ProductionSettingsRule
         "MD5PasswordHasher", "UnsaltedMD5PasswordHasher", "SHA1PasswordHasher", "UnsaltedSHA1PasswordHasher", "CryptPasswordHasher",
     ];
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["PASSWORD_HASHERS"] is not { IsDefault: false } hashers || hashers.Value.AsSequence is not { Length: > 0 } items
             || items[0] is not PyStr first)
@@ -47,6 +48,6 @@ public sealed class WeakPasswordHasher : ProductionSettingsRule
         var name = first.Value[(first.Value.LastIndexOf('.') + 1)..];
         if (Weak.Contains(name, StringComparer.Ordinal))
             yield return Finding($"The first PASSWORD_HASHERS entry is {name}: new passwords are stored with a weak hash.",
-                settings.LocationOf("PASSWORD_HASHERS"), setting: "PASSWORD_HASHERS");
+                At(settings, locator, "PASSWORD_HASHERS", first.Value), setting: "PASSWORD_HASHERS");
     }
 }

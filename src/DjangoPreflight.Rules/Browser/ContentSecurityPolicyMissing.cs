@@ -45,7 +45,7 @@ public sealed class ContentSecurityPolicyMissing : ProjectRule
         var csp = ContentSecurityPolicy.From(settings);
         if (csp.Provider == CspProvider.None && csp.MiddlewareKnown == true)
             yield return Finding("No Content Security Policy: MIDDLEWARE has neither django-csp's CSPMiddleware nor Django's ContentSecurityPolicyMiddleware.",
-                settings.LocationOf("MIDDLEWARE"), setting: "MIDDLEWARE");
+                new SourceLocation(settings.Path, settings.Path is null ? null : 1), setting: "MIDDLEWARE");
         else if (csp.Provider == CspProvider.DjangoBuiltIn && csp.Policies.Count == 0)
             yield return Finding("ContentSecurityPolicyMiddleware is enabled but SECURE_CSP and SECURE_CSP_REPORT_ONLY are empty, so no policy is sent.",
                 settings.LocationOf(settings.IsSet("SECURE_CSP") ? "SECURE_CSP" : "MIDDLEWARE"), setting: "SECURE_CSP");

@@ -33,7 +33,7 @@ public sealed class ContentSecurityPolicyReportOnly : ProductionSettingsRule
                 CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         var csp = ContentSecurityPolicy.From(settings);
         if (csp.Policies.Count == 0 || csp.Policies.Any(p => !p.ReportOnly)) yield break;

@@ -35,12 +35,13 @@ public sealed class ContentSecurityPolicyUnsafe : ProductionSettingsRule
 
     private static readonly string[] Wildcards = ["*", "http:", "https:", "data:"];
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         var csp = ContentSecurityPolicy.From(settings);
         foreach (var policy in csp.Policies.Where(p => !p.ReportOnly))
         {
             var problems = new List<string>();
+            var offending = new List<string>();
             if (policy.Effective("script-src") is { } scripts)
             {
                 var sources = scripts.OfType<PyStr>().Select(s => s.Value.Trim()).ToList();
@@ -50,17 +51,30 @@ public sealed class ContentSecurityPolicyUnsafe : ProductionSettingsRule
                     s.StartsWith("'nonce-", StringComparison.OrdinalIgnoreCase) || s.StartsWith("'sha", StringComparison.OrdinalIgnoreCase)
                     || s.Equals("'strict-dynamic'", StringComparison.OrdinalIgnoreCase));
                 if (!inlineNeutralised && sources.Any(s => s.Equals("'unsafe-inline'", StringComparison.OrdinalIgnoreCase)))
+                {
                     problems.Add("scripts allow 'unsafe-inline'");
+                    offending.Add("'unsafe-inline'");
+                }
                 if (sources.Any(s => s.Equals("'unsafe-eval'", StringComparison.OrdinalIgnoreCase)))
+                {
                     problems.Add("scripts allow 'unsafe-eval'");
+                    offending.Add("'unsafe-eval'");
+                }
                 foreach (var w in Wildcards.Where(w => sources.Contains(w, StringComparer.OrdinalIgnoreCase)))
+                {
                     problems.Add($"scripts load from \"{w}\"");
+                    offending.Add(w);
+                }
             }
             if (policy.Effective("object-src") is { } objects && objects.OfType<PyStr>().Any(s => s.Value.Trim() == "*"))
+            {
                 problems.Add("plugins (object-src) load from \"*\"");
+                offending.Add("*");
+            }
             if (problems.Count > 0)
                 yield return Finding($"The enforced Content Security Policy ({policy.Setting}) is unsafe: {string.Join("; ", problems)}.",
-                    settings.LocationOf(policy.Setting), setting: policy.Setting);
+                    locator?.Find(settings, policy.Setting, s => offending.Contains(s.Trim(), StringComparer.OrdinalIgnoreCase)) ?? settings.LocationOf(policy.Setting),
+                    setting: policy.Setting);
         }
     }
 }

@@ -34,16 +34,17 @@ public sealed class CorsAllowsAllOrigins : ProductionSettingsRule
                 CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         var cors = CorsPolicy.From(settings);
         // Without the middleware the settings do nothing.
         if (!cors.MiddlewareEnabled || cors.AllowsAllSetting is not { } setting) yield break;
+        var location = cors.AllowsAllEntry is { } entry ? At(settings, locator, setting, entry) : settings.LocationOf(setting);
         if (cors.AllowCredentials == true)
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}) with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.",
-                settings.LocationOf(setting), setting: setting, severity: Severity.High);
+                location, setting: setting, severity: Severity.High);
         else
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}): any website can read the API's responses.",
-                settings.LocationOf(setting), setting: setting);
+                location, setting: setting);
     }
 }

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using System.Net;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -36,13 +37,13 @@ public sealed class AllowedHostsUnmatchable : ProductionSettingsRule
                 ALLOWED_HOSTS = ["shop.example.com", ".example.com"]
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (SettingValues.KnownStrings(settings["ALLOWED_HOSTS"]?.Value) is not { } entries) yield break;
         foreach (var entry in entries.Distinct().Order(StringComparer.Ordinal))
             if (WhyUnmatchable(entry) is { } why)
                 yield return Finding($"ALLOWED_HOSTS entry \"{entry}\" can never match: {why}.",
-                    settings.LocationOf("ALLOWED_HOSTS"), setting: "ALLOWED_HOSTS");
+                    At(settings, locator, "ALLOWED_HOSTS", entry), setting: "ALLOWED_HOSTS");
     }
 
     /// <summary>Why Django can never match <paramref name="entry"/>, or null if it can.</summary>

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -33,12 +34,12 @@ public sealed class AllowedHostsWildcard : ProductionSettingsRule
                 ALLOWED_HOSTS = ["shop.example.com", ".api.example.com"]
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["ALLOWED_HOSTS"] is not { } hosts) yield break;
         if (SettingValues.Contains(hosts.Value, "*") == true)
             yield return Finding("ALLOWED_HOSTS contains \"*\", which accepts any Host header.",
-                settings.LocationOf("ALLOWED_HOSTS"), setting: "ALLOWED_HOSTS");
+                At(settings, locator, "ALLOWED_HOSTS", "*"), setting: "ALLOWED_HOSTS");
         else if (hosts.FromEnvironment)
             foreach (var variable in hosts.EnvVars)
                 if (hosts.WhenMissing.TryGetValue(variable, out var fallback) && SettingValues.Contains(fallback, "*") == true)

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -34,7 +35,7 @@ public sealed class BrowsableApiEnabled : ProductionSettingsRule
                 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (SettingValues.HasApp(settings, "rest_framework") != true) yield break;
         var rest = settings["REST_FRAMEWORK"];
@@ -46,6 +47,6 @@ public sealed class BrowsableApiEnabled : ProductionSettingsRule
                 setting: "REST_FRAMEWORK");
         else if (SettingValues.Contains(renderers, Renderer) == true)
             yield return Finding("REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes BrowsableAPIRenderer.",
-                settings.LocationOf("REST_FRAMEWORK"), setting: "REST_FRAMEWORK");
+                At(settings, locator, "REST_FRAMEWORK", Renderer), setting: "REST_FRAMEWORK");
     }
 }

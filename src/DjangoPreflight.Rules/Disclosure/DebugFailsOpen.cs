@@ -1,13 +1,17 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Disclosure;
 
 /// <summary>
-/// DP202: DEBUG is off under the production environment, but becomes truthy when one of the
-/// variables it reads is missing. Division of labour with DP201: DP201 reports DEBUG that is already
-/// truthy under the active environment (whatever the cause, a missing variable included); DP202
-/// only reports the latent case, so one cause never yields both findings.
+/// DP202: DEBUG is read from the environment in a way that turns it on when a variable is missing
+/// (a truthy default) or malformed (the raw string is used, so "False" and "0" are truthy).
+/// Division of labour with DP201: DP201 reports the state, DEBUG truthy under the active
+/// environment (Django's W018); DP202 reports the code that fails open, whatever the active
+/// environment holds. When the active environment lacks the variable, both fire on the same line:
+/// DP202's message then says that this fallback is why DEBUG is on, so the two read as effect
+/// (DP201) and cause (DP202); fixing the code clears both, setting the variable clears only DP201.
 /// </summary>
 public sealed class DebugFailsOpen : ProductionSettingsRule
 {
@@ -35,17 +39,25 @@ public sealed class DebugFailsOpen : ProductionSettingsRule
                 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
-        // Already truthy (or unknown) under the active environment: DP201's finding, not ours.
-        if (settings["DEBUG"] is not { IsDefault: false, FromEnvironment: true } debug || debug.Value.Truthy != false)
-            yield break;
+        if (settings["DEBUG"] is not { IsDefault: false, FromEnvironment: true } debug) yield break;
+        var location = settings.LocationOf("DEBUG");
+        var reported = false;
         foreach (var variable in debug.EnvVars)
         {
             if (!debug.WhenMissing.TryGetValue(variable, out var fallback) || fallback.Truthy != true) continue;
-            yield return Finding($"DEBUG becomes {Describe(fallback)} when {variable} is missing from the environment.",
-                settings.LocationOf("DEBUG"), setting: "DEBUG");
+            var cause = debug.UnsetEnvVars.Contains(variable)
+                ? $" The active environment does not set {variable}, which is why DEBUG is on."
+                : "";
+            yield return Finding($"DEBUG becomes {Describe(fallback)} when {variable} is missing from the environment.{cause}",
+                location, setting: "DEBUG");
+            reported = true;
         }
+        // The raw string of the variable used as DEBUG: every non-empty value, "False" and "0" too, is truthy.
+        if (!reported && debug.Value is PyStr { Value.Length: > 0 } raw && debug.UnsetEnvVars.Count == 0)
+            yield return Finding($"DEBUG is the raw string \"{raw.Value}\" of {string.Join(", ", debug.EnvVars)}: any non-empty value, \"False\" and \"0\" included, turns it on.",
+                location, setting: "DEBUG");
     }
 
     private static string Describe(PyValue value) => value switch

@@ -53,7 +53,9 @@ public sealed class ErrorTemplatesMissing : ProjectRule
         var essential = missing.Intersect(Essential).Any();
         var where = templates.SearchedDirectories.Count == 0 ? "no template directory is configured"
             : $"searched {string.Join(", ", templates.SearchedDirectories.Select(d => d.Length == 0 ? "./" : d + "/"))}";
+        // The templates belong in the first template directory; without one, TEMPLATES is what to change.
+        var location = templates.SearchedDirectories.Count > 0 ? new SourceLocation(templates.SearchedDirectories[0]) : settings.LocationOf("TEMPLATES");
         yield return Finding($"Custom error templates missing: {string.Join(", ", missing)} ({where}); Django serves its bare default pages.",
-            settings.LocationOf("TEMPLATES"), Confidence.High, "TEMPLATES", essential ? null : Severity.Info);
+            location, Confidence.High, "TEMPLATES", essential ? null : Severity.Info);
     }
 }

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -32,7 +33,7 @@ public sealed class ForwardedHostTrusted : ProductionSettingsRule
                 USE_X_FORWARDED_HOST = True
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         foreach (var (name, header) in new[] { ("USE_X_FORWARDED_HOST", "X-Forwarded-Host"), ("USE_X_FORWARDED_PORT", "X-Forwarded-Port") })
             if (settings[name] is { IsDefault: false, Value.Truthy: true })

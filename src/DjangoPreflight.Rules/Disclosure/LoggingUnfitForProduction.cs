@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -40,23 +41,29 @@ public sealed class LoggingUnfitForProduction : ProductionSettingsRule
 
     private static readonly string[] ErrorLoggers = ["django", "django.request", "django.security"];
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["LOGGING"] is not { IsDefault: false, Value: PyDict logging }) yield break;
-        var location = settings.LocationOf("LOGGING");
         var handlers = HandlerClasses(logging);
+        var problems = new List<string>();
+        // One finding per LOGGING, pointing at the first file handler when there is one.
+        SourceLocation? location = null;
 
-        var files = handlers.Where(h => h.Class is { } c && FileHandlers.Contains(c)).Select(h => $"\"{h.Name}\" ({h.Class})").ToList();
+        var files = handlers.Where(h => h.Class is { } c && FileHandlers.Contains(c)).ToList();
         if (files.Count > 0)
-            yield return Finding($"LOGGING writes to files: handler {string.Join(", ", files)}; log to stdout/stderr instead.", location, setting: "LOGGING");
-
+        {
+            problems.Add($"it writes to files (handler {string.Join(", ", files.Select(h => $"\"{h.Name}\": {h.Class}"))})");
+            location = At(settings, locator, "LOGGING", files[0].Class!);
+        }
         if (handlers.All(h => h.Class is not null) && !handlers.Any(h => IsStream(h.Class!)))
-            yield return Finding("LOGGING defines no console (StreamHandler) handler, so nothing reaches stdout/stderr.", location, setting: "LOGGING");
-
+            problems.Add("no console (StreamHandler) handler sends anything to stdout/stderr");
         var loggers = SettingValues.Get(logging, "loggers") as PyDict;
         foreach (var name in ErrorLoggers)
             if (SettingValues.Get(loggers, name) is PyDict logger && Silenced(logger, handlers) is { } why)
-                yield return Finding($"LOGGING silences the \"{name}\" logger ({why}), hiding request errors and security events.", location, setting: "LOGGING");
+                problems.Add($"the \"{name}\" logger is silenced ({why})");
+        if (problems.Count > 0)
+            yield return Finding($"LOGGING is unfit for production: {string.Join("; ", problems)}.",
+                location ?? settings.LocationOf("LOGGING"), setting: "LOGGING");
     }
 
     private static List<(string Name, string? Class)> HandlerClasses(PyDict logging)

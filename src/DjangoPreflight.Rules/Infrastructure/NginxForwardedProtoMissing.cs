@@ -60,7 +60,8 @@ public sealed class NginxForwardedProtoMissing : ProjectRule
                 copied
                     ? $"This {pass.Name} copies the client's own {header} header to Django, which trusts it (SECURE_PROXY_SSL_HEADER at {trusted})."
                     : $"This {pass.Name} does not set {header}, which Django trusts (SECURE_PROXY_SSL_HEADER at {trusted}): the client's own value goes through.",
-                pass.Location, setting: "SECURE_PROXY_SSL_HEADER");
+                // The location block is where the missing header goes.
+                (scope as NginxLocation)?.Location ?? pass.Location, setting: "SECURE_PROXY_SSL_HEADER");
         }
     }
 }

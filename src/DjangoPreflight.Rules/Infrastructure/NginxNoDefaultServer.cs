@@ -45,10 +45,17 @@ public sealed class NginxNoDefaultServer : ProjectRule
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
         foreach (var config in project.Deployment.Nginx)
-            foreach (var (port, server) in UnguardedPorts(config))
+        {
+            // One finding per server that catches unknown hosts, naming every port it catches them on.
+            foreach (var group in UnguardedPorts(config).GroupBy(u => u.Server))
+            {
+                var ports = group.Select(u => u.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var portText = ports.Count == 1 ? $"port {ports[0]}" : $"ports {string.Join(", ", ports[..^1])} and {ports[^1]}";
                 yield return Finding(
-                    $"Requests to port {port} with an unknown Host header go to the server named {Names(server)}, which does not reject them (no default server returning 444).",
-                    server.Location, config.IsWholeConfig ? Confidence.High : Confidence.Medium);
+                    $"Requests to {portText} with an unknown Host header go to the server named {Names(group.Key)}, which does not reject them (no default server returning 444).",
+                    group.Key.Location, config.IsWholeConfig ? Confidence.High : Confidence.Medium);
+            }
+        }
     }
 
     /// <summary>Each public port whose default server serves requests instead of rejecting them.</summary>

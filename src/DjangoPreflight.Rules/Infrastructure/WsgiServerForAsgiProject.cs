@@ -60,6 +60,9 @@ public sealed class WsgiServerForAsgiProject : ProjectRule
             if (settings.IsSet("ASGI_APPLICATION") && settings["ASGI_APPLICATION"]!.Value.AsString is { } asgi)
                 return $"ASGI_APPLICATION = '{asgi}' at {settings.LocationOf("ASGI_APPLICATION")}";
         }
+        foreach (var package in AsgiApps)
+            if (project.Dependencies.Find(package).FirstOrDefault() is { } dependency)
+                return $"it depends on {package} at {dependency.Source}";
         // A websocket routing module is Channels' own convention.
         foreach (var path in project.Files.WithExtension(".py").Where(p => ProjectFiles.FileName(p) is "routing.py" or "asgi.py"))
         {

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -34,7 +35,7 @@ public sealed class EmailAddressesDefault : ProductionSettingsRule
     private static readonly (string Setting, string Default)[] Defaults =
         [("DEFAULT_FROM_EMAIL", "webmaster@localhost"), ("SERVER_EMAIL", "root@localhost")];
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         foreach (var (name, value) in Defaults)
             if (settings[name] is { Value: PyStr s } && s.Value.Trim() == value)

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -39,7 +40,7 @@ public sealed class EmailBackendNotDelivering : ProductionSettingsRule
         ["django.core.mail.backends.dummy.EmailBackend"] = "drops every message",
     };
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["EMAIL_BACKEND"] is { IsDefault: false, Value: PyStr backend } && Development.TryGetValue(backend.Value, out var what))
             yield return Finding($"EMAIL_BACKEND is {backend.Value}, which {what}: no mail is delivered.",

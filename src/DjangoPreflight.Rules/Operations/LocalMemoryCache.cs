@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -33,7 +34,7 @@ public sealed class LocalMemoryCache : ProductionSettingsRule
                 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["CACHES"] is not { Value: PyDict caches } setting) yield break;
         foreach (var (key, value) in caches.Entries)
@@ -41,6 +42,6 @@ public sealed class LocalMemoryCache : ProductionSettingsRule
                 yield return Finding(setting.IsDefault
                         ? "CACHES is not set, so Django's default per-process LocMemCache is used."
                         : $"CACHES[\"{alias.Value}\"] is LocMemCache: each worker process has its own cache.",
-                    settings.LocationOf("CACHES"), setting: "CACHES");
+                    setting.IsDefault ? settings.LocationOf("CACHES") : At(settings, locator, "CACHES", LocMem), setting: "CACHES");
     }
 }

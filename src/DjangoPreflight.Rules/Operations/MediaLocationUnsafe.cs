@@ -61,12 +61,16 @@ public sealed class MediaLocationUnsafe : ProjectRule
         }
         var relative = TemplateFacts.ProjectPath(new PyStr(media), root);
         if (relative is null) yield break; // outside the project: fine
+        var packageDir = relative.Length == 0 ? null : InsidePackage(relative, files);
         if (relative.Length == 0)
             yield return Finding("MEDIA_ROOT is the project root: uploads land among the source code.",
                 settings.LocationOf("MEDIA_ROOT"), setting: "MEDIA_ROOT");
-        else if (InsidePackage(relative, files) is { } package)
-            yield return Finding($"MEDIA_ROOT is inside the Python package {package}/: uploads land among the source code.",
+        else if (packageDir is not null)
+            yield return Finding($"MEDIA_ROOT is inside the Python package {packageDir}/: uploads land among the source code.",
                 settings.LocationOf("MEDIA_ROOT"), setting: "MEDIA_ROOT");
+        else
+            yield return Finding($"MEDIA_ROOT is {relative}/ inside the project's source tree: uploads sit next to the code and in anything built from it.",
+                settings.LocationOf("MEDIA_ROOT"), setting: "MEDIA_ROOT", severity: Severity.Low);
     }
 
     private static string Url(string url) => url.Trim('/');

@@ -62,7 +62,8 @@ public sealed partial class NoDatabaseBackups : ProjectRule
             || name.EndsWith(".service", StringComparison.Ordinal) || name.EndsWith(".timer", StringComparison.Ordinal) || name.EndsWith(".tf", StringComparison.Ordinal)
             || name.EndsWith(".toml", StringComparison.Ordinal) || FileKinds.IsDockerfile(path) || FileKinds.IsCiFile(path)
             || path.Contains("/management/commands/", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal)
-            || path.StartsWith("scripts/", StringComparison.Ordinal) || path.StartsWith("bin/", StringComparison.Ordinal);
+            || path.StartsWith("scripts/", StringComparison.Ordinal) || path.StartsWith("bin/", StringComparison.Ordinal)
+            || path.Contains("requirements/", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"(?i)\b(?:django-dbbackup|dbbackup|pg_dump(?:all)?|pg_basebackup|mysqldump|mariadb-dump|mongodump|pgbackrest|wal-[ge]|barman|litestream|postgres-backup[\w-]*|mysql-backup[\w-]*|restic|borg\s+create)\b")]

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -31,11 +32,11 @@ public sealed class SqliteInProduction : ProductionSettingsRule
                 DATABASES = {"default": env.db("DATABASE_URL")}   # postgres://...
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["DATABASES"] is not { IsDefault: false, Value: PyDict databases }) yield break;
         foreach (var (key, value) in databases.Entries)
             if (key is PyStr alias && value is PyDict db && db.Get("ENGINE")?.AsString is { } engine && engine.EndsWith("sqlite3", StringComparison.Ordinal))
-                yield return Finding($"DATABASES[\"{alias.Value}\"] uses SQLite ({engine}).", settings.LocationOf("DATABASES"), setting: "DATABASES");
+                yield return Finding($"DATABASES[\"{alias.Value}\"] uses SQLite ({engine}).", At(settings, locator, "DATABASES", engine), setting: "DATABASES");
     }
 }

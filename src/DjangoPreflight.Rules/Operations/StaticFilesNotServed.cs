@@ -47,14 +47,16 @@ public sealed class StaticFilesNotServed : ProjectRule
         if (anchor is null) yield break;
         if (settings is not null && SettingsLookups.Contains(settings, "INSTALLED_APPS", a => a.StartsWith("django.contrib.staticfiles", StringComparison.Ordinal)) != true)
             yield break;
-        if (deployment.CollectstaticSteps.Count == 0)
-            yield return Finding(
-                "No deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile): STATIC_ROOT will be empty in production.",
-                anchor, Confidence.Medium);
-        if (settings is null || Served(project, settings) is not false) yield break;
-        yield return Finding(
-            $"Nothing serves STATIC_URL ({settings["STATIC_URL"]?.Value.AsString}) in production: no WhiteNoise middleware, no nginx location for it, no remote static storage.",
-            settings.LocationOf("STATIC_URL"), Confidence.Medium, "STATIC_URL");
+        var collected = deployment.CollectstaticSteps.Count > 0;
+        var served = settings is null ? null : Served(project, settings);
+        const string NotCollected = "no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile)";
+        var notServed = $"nothing serves STATIC_URL ({settings?["STATIC_URL"]?.Value.AsString}): no WhiteNoise middleware, no nginx location for it, no remote static storage";
+        if (!collected && served == false)
+            yield return Finding($"Static files are never collected nor served: {NotCollected}, and {notServed}.", anchor, Confidence.Medium);
+        else if (!collected)
+            yield return Finding($"Static files are never collected: {NotCollected}, so STATIC_ROOT is empty in production.", anchor, Confidence.Medium);
+        else if (served == false)
+            yield return Finding($"Static files are collected but never served: {notServed}.", settings!.LocationOf("STATIC_URL"), Confidence.Medium, "STATIC_URL");
     }
 
     /// <summary>True when something serves static files, false when nothing is seen to, null when a

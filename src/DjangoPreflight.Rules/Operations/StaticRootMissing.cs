@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -32,13 +33,15 @@ public sealed class StaticRootMissing : ProductionSettingsRule
                 STATIC_ROOT = BASE_DIR / "staticfiles"
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["STATIC_ROOT"] is not { } root || root.Value is not (PyNone or PyStr { Value.Length: 0 })) yield break;
         if (RemoteStaticStorage(settings) != false) yield break; // remote storage needs no STATIC_ROOT; unknown: cannot tell
         yield return Finding(root.IsDefault ? "STATIC_ROOT is not set: collectstatic has nowhere to collect static files."
             : "STATIC_ROOT is empty: collectstatic has nowhere to collect static files.",
-            settings.LocationOf("STATIC_ROOT"), setting: "STATIC_ROOT");
+            // Unset: point at STATIC_URL, where the static files configuration is.
+            root.IsDefault && settings.IsSet("STATIC_URL") ? settings.LocationOf("STATIC_URL") : settings.LocationOf("STATIC_ROOT"),
+            setting: "STATIC_ROOT");
     }
 
     /// <summary>Whether static files go to a django-storages backend (STORAGES["staticfiles"] or the

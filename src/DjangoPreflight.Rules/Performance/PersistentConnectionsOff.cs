@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -32,7 +33,7 @@ public sealed class PersistentConnectionsOff : ProductionSettingsRule
                 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["DATABASES"] is not { IsDefault: false, Value: PyDict databases }) yield break;
         foreach (var (key, value) in databases.Entries)

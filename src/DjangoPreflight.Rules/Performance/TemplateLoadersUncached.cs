@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -33,7 +34,7 @@ public sealed class TemplateLoadersUncached : ProductionSettingsRule
                     "django.template.loaders.filesystem.Loader", "django.template.loaders.app_directories.Loader"])]}
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["TEMPLATES"] is not { IsDefault: false } templates || templates.Value.AsSequence is not { } engines) yield break;
         for (var i = 0; i < engines.Length; i++)
@@ -44,7 +45,7 @@ public sealed class TemplateLoadersUncached : ProductionSettingsRule
             var names = loaders.Select(l => l is PyStr s ? s.Value : l.AsSequence is { Length: > 0 } t && t[0] is PyStr first ? first.Value : null).ToList();
             if (names.Any(n => n is null) || names.Contains(CachedLoader)) continue;
             yield return Finding($"TEMPLATES[{i}] sets OPTIONS[\"loaders\"] without the cached loader: templates are compiled on every render.",
-                settings.LocationOf("TEMPLATES"), setting: "TEMPLATES");
+                At(settings, locator, "TEMPLATES", "loaders"), setting: "TEMPLATES");
         }
     }
 }

@@ -1,12 +1,16 @@
 using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Secrets;
 
-/// <summary>DP108: a database, cache or email password (or a URL carrying one) is written in the
-/// settings source, either directly or as the default used when its env var is missing.</summary>
-public sealed partial class CredentialLiteral : ProductionSettingsRule
+/// <summary>DP108: a database, cache or email password (or a URL carrying one) is written in a
+/// settings module's source, either directly or as the default used when its env var is missing.
+/// The production module is checked first (high); other settings modules (development, CI) at medium,
+/// since their literals end up in the same repository and are often reused.</summary>
+public sealed partial class CredentialLiteral : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP108",
@@ -37,35 +41,60 @@ public sealed partial class CredentialLiteral : ProductionSettingsRule
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:(?<pw>[^/@\s]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex CredentialUrl();
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> Check(ProjectContext project) =>
+        project.Settings.Production is { } production ? CheckModules(production, project.Settings.All, project.Code.Locator) : [];
+
+    /// <param name="locator">Finds the literal in the source; without it (hand-built settings) a
+    /// credential counts as literal only when its setting does not depend on the environment.</param>
+    public IEnumerable<Finding> CheckModules(SettingsModel production, IReadOnlyList<SettingsModel> all, SettingLocator? locator = null)
     {
-        foreach (var (name, setting) in settings.Settings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var reported = new HashSet<(string?, int?)>();
+        var others = all.Where(m => m.Module != production.Module).OrderBy(m => m.Module, StringComparer.Ordinal);
+        foreach (var module in others.Prepend(production))
         {
-            if (setting.IsDefault || !IsCredentialSetting(name)) continue;
-            var current = Credentials(name, setting.Value);
-            if (!setting.FromEnvironment)
+            var isProduction = module == production;
+            foreach (var (name, setting) in module.Settings.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                foreach (var (path, secret) in current)
-                    yield return Finding($"{path} is a literal in settings ({Core.Secrets.Redact(secret)}); read it from the environment.",
-                        settings.LocationOf(name), setting: name);
-                continue;
-            }
-            // An env-backed setting: a credential that appears only when a variable is missing is the
-            // variable's literal default (a credential also present now may come from the environment).
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var variable in setting.EnvVars)
-            {
-                if (!setting.WhenMissing.TryGetValue(variable, out var fallback)) continue;
-                foreach (var (path, secret) in Credentials(name, fallback))
+                if (setting.IsDefault || !IsCredentialSetting(name)) continue;
+                foreach (var (path, secret, missing) in Literals(module, name, setting, locator))
                 {
-                    if (current.Any(c => c.Path == path && c.Secret == secret) || !reported.Add(path)) continue;
-                    yield return Finding(
-                        $"{path} falls back to a literal ({Core.Secrets.Redact(secret)}) when {variable} is missing.",
-                        settings.LocationOf(name), setting: name);
+                    var location = locator?.Find(module, name, s => Holds(s, secret)) ?? module.LocationOf(name);
+                    if (!reported.Add((location.Path, location.Line))) continue;
+                    var where = isProduction ? "" : $" in {module.Module}";
+                    var what = missing is null ? $"{path} is a literal{where} ({Core.Secrets.Redact(secret)}); read it from the environment."
+                        : $"{path} falls back to a literal{where} ({Core.Secrets.Redact(secret)}) when {missing} is missing.";
+                    yield return Finding(what, location, setting: name, severity: isProduction ? null : Severity.Medium);
                 }
             }
         }
     }
+
+    /// <summary>The credentials of a setting that are written in the source, with the variable whose
+    /// absence selects them (null when they are used as they are).</summary>
+    private static IEnumerable<(string Path, string Secret, string? Missing)> Literals(SettingsModel module, string name, Setting setting, SettingLocator? locator)
+    {
+        var current = Credentials(name, setting.Value);
+        foreach (var (path, secret) in current)
+        {
+            // Without the environment it is certainly a literal; with it, only if the source shows the text.
+            if (!setting.FromEnvironment || locator?.Find(module, name, s => Holds(s, secret)) is not null)
+                yield return (path, secret, null);
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var variable in setting.EnvVars)
+        {
+            if (!setting.WhenMissing.TryGetValue(variable, out var fallback)) continue;
+            // A credential that appears only when a variable is missing is that variable's literal default.
+            foreach (var (path, secret) in Credentials(name, fallback))
+                if (!current.Any(c => c.Path == path && c.Secret == secret) && seen.Add(path))
+                    yield return (path, secret, variable);
+        }
+    }
+
+    /// <summary>Whether a string literal of the source is this credential: the password itself, or a
+    /// URL whose password part it is (a mere substring of some other text does not count).</summary>
+    private static bool Holds(string literal, string secret) =>
+        literal == secret || literal.Contains("://", StringComparison.Ordinal) && literal.Contains(":" + secret + "@", StringComparison.Ordinal);
 
     private static bool IsCredentialSetting(string name) =>
         name is "DATABASES" or "CACHES" || name.EndsWith("PASSWORD", StringComparison.Ordinal)

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -45,7 +46,7 @@ public sealed class DevelopmentToolsEnabled : ProductionSettingsRule
         ("MIDDLEWARE", "silk.middleware.SilkyMiddleware", "django-silk"),
     ];
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         foreach (var group in DevelopmentOnly.GroupBy(d => d.Setting))
         {
@@ -54,8 +55,9 @@ public sealed class DevelopmentToolsEnabled : ProductionSettingsRule
             if (present.Count == 0) continue;
             var names = string.Join(", ", present.Select(p => $"{p.Entry} ({p.What})"));
             var exposure = group.Key == "INSTALLED_APPS" && present.Any(p => p.Entry == "debug_toolbar") ? InternalIpsRemark(settings) : "";
-            yield return Finding($"{group.Key} enables development-only {names} in production.{exposure}",
-                settings.LocationOf(group.Key), setting: group.Key);
+            var first = present[0].Entry;
+            var at = locator?.Find(settings, group.Key, s => s == first || s.StartsWith(first + ".apps.", StringComparison.Ordinal)) ?? settings.LocationOf(group.Key);
+            yield return Finding($"{group.Key} enables development-only {names} in production.{exposure}", at, setting: group.Key);
         }
     }
 

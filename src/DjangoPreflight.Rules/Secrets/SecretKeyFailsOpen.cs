@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
@@ -31,7 +32,7 @@ public sealed class SecretKeyFailsOpen : ProductionSettingsRule
                 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (settings["SECRET_KEY"] is not { IsDefault: false, FromEnvironment: true } key)
             yield break;

@@ -1,10 +1,15 @@
+using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Support;
 
 namespace DjangoPreflight.Rules.Secrets;
 
-/// <summary>DP101: the production SECRET_KEY is a string literal in the source.</summary>
-public sealed class SecretKeyLiteral : ProductionSettingsRule
+/// <summary>DP101: the production SECRET_KEY is a string literal in the source: assigned directly,
+/// or reached because the active environment does not set the variable that would replace it.
+/// (A literal fallback behind a variable the environment does set is DP103's alone.)</summary>
+public sealed class SecretKeyLiteral : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP101",
@@ -30,13 +35,18 @@ public sealed class SecretKeyLiteral : ProductionSettingsRule
                 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> Check(ProjectContext project) =>
+        project.Settings.Production is { } production ? CheckModules(production, project.Settings.All) : [];
+
+    public IEnumerable<Finding> CheckModules(SettingsModel production, IReadOnlyList<SettingsModel> all)
     {
-        // Only a key the project assigns from a literal: env-backed keys with a literal fallback are DP103's.
-        if (settings["SECRET_KEY"] is not { IsDefault: false, FromEnvironment: false, Value: PyStr { Value.Length: > 0 } key })
-            yield break;
-        yield return Finding(
-            $"SECRET_KEY is a string literal ({Core.Secrets.Redact(key.Value)}); read it from the environment or a secrets file.",
-            settings.LocationOf("SECRET_KEY"), setting: "SECRET_KEY");
+        if (production["SECRET_KEY"] is not { IsDefault: false, Value: PyStr { Value.Length: > 0 } key } setting) yield break;
+        var unset = setting.EnvVars.Where(setting.UnsetEnvVars.Contains).ToList();
+        if (setting.FromEnvironment && unset.Count < setting.EnvVars.Count) yield break; // the environment provides it
+        var location = LiteralOrigin.Find("SECRET_KEY", key.Value, production, all) ?? production.LocationOf("SECRET_KEY");
+        var message = setting.FromEnvironment
+            ? $"The production SECRET_KEY is the literal {Core.Secrets.Redact(key.Value)} from the source, because the environment does not set {string.Join(", ", unset)}."
+            : $"SECRET_KEY is a string literal ({Core.Secrets.Redact(key.Value)}); read it from the environment or a secrets file.";
+        yield return Finding(message, location, setting: "SECRET_KEY");
     }
 }

@@ -1,6 +1,7 @@
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Support;
 
 namespace DjangoPreflight.Rules.Secrets;
 
@@ -40,22 +41,23 @@ public sealed class SecretKeySharedAcrossModules : ProjectRule
     /// <summary>The rule on an explicit production module and list of all settings modules.</summary>
     public IEnumerable<Finding> CheckModules(SettingsModel production, IReadOnlyList<SettingsModel> all)
     {
-        if (production["SECRET_KEY"] is not { IsDefault: false, Value: PyStr { Value.Length: > 0 } key } setting)
-            yield break;
+        if (production["SECRET_KEY"] is not { IsDefault: false, Value: PyStr { Value.Length: > 0 } key } setting) yield break;
+        // Production's key comes from the environment (the variable is set): it is not a shared literal.
+        if (setting.FromEnvironment && setting.EnvVars.Any(v => !setting.UnsetEnvVars.Contains(v))) yield break;
+        var same = all.Where(m => m.Module != production.Module && m["SECRET_KEY"] is { IsDefault: false, Value: PyStr theirs } && theirs.Value == key.Value).ToList();
+        var sources = same.Select(m => m["SECRET_KEY"]!.Source).Append(setting.Source).OfType<SourceLocation>().ToList();
         var sharers = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var other in all)
+        foreach (var other in same)
         {
-            if (other.Module == production.Module || other["SECRET_KEY"] is not { IsDefault: false, Value: PyStr theirs } otherKey
-                || theirs.Value != key.Value)
-                continue;
-            // A module that itself assigns the very key production inherits is production's base, not
-            // another environment; a module inheriting it (or assigning a copy) is one.
-            var isProductionsBase = otherKey.Source is { } s && s == setting.Source && s.Path == other.Path;
-            if (!isProductionsBase) sharers.Add(other.Module);
+            var source = other["SECRET_KEY"]!.Source;
+            // A module that itself assigns the literal others inherit is their common base, not an environment.
+            var isBase = source is not null && source.Path == other.Path && sources.Count(s => s == source) > 1;
+            if (!isBase) sharers.Add(other.Module);
         }
         if (sharers.Count == 0) yield break;
+        var location = LiteralOrigin.Find("SECRET_KEY", key.Value, production, all) ?? production.LocationOf("SECRET_KEY");
         yield return Finding(
             $"The production SECRET_KEY ({Core.Secrets.Redact(key.Value)}) is also the key of {string.Join(", ", sharers)}.",
-            production.LocationOf("SECRET_KEY"), setting.EnvVars.Count == 0 ? Confidence.Certain : Confidence.High, "SECRET_KEY");
+            location, setting: "SECRET_KEY");
     }
 }

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -34,7 +35,7 @@ public sealed class HstsMaxAgeShort : ProductionSettingsRule
                 SECURE_HSTS_SECONDS = 31536000
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         // Unset or 0 is DP303's (Django's W004); this advice is for a policy that exists but is short.
         if (SettingValues.AsInt(settings["SECURE_HSTS_SECONDS"]?.Value) is not { } seconds || seconds <= 0 || seconds >= OneYear)

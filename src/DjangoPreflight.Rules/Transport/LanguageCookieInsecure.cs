@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -34,13 +35,13 @@ public sealed class LanguageCookieInsecure : ProductionSettingsRule
                 LANGUAGE_COOKIE_SECURE = True
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings)
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         if (SettingValues.Contains(settings["MIDDLEWARE"]?.Value, LocaleMiddleware) != true) yield break;
         var secure = settings["LANGUAGE_COOKIE_SECURE"];
         if (secure is null || secure.IsDefault)
             yield return Finding("LocaleMiddleware is enabled but LANGUAGE_COOKIE_SECURE is not set (default False).",
-                settings.LocationOf("MIDDLEWARE"), setting: "LANGUAGE_COOKIE_SECURE");
+                At(settings, locator, "MIDDLEWARE", LocaleMiddleware), setting: "LANGUAGE_COOKIE_SECURE");
         else if (secure.Value.Truthy == false)
             yield return Finding("LANGUAGE_COOKIE_SECURE is not True while LocaleMiddleware is enabled.",
                 settings.LocationOf("LANGUAGE_COOKIE_SECURE"), setting: "LANGUAGE_COOKIE_SECURE");

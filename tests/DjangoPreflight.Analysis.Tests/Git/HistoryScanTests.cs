@@ -50,6 +50,23 @@ public class HistoryScanTests
     }
 
     [Fact]
+    public void The_same_file_content_committed_on_two_branches_is_dated_from_the_older_commit()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("manage.py", "\n");
+        repo.Commit("start");
+        repo.Git("checkout", "-q", "-b", "feature");
+        repo.Write("deploy/.env", $"SECRET_KEY={Key}\n");
+        var older = repo.Commit("feature adds the env file");
+        repo.Git("checkout", "-q", "main");
+        repo.Write("ops/.env", $"SECRET_KEY={Key}\n");
+        repo.Commit("main adds an identical file later");
+
+        var secret = Assert.Single(Load(repo.Root).Facts.History!.Secrets);
+        Assert.Equal((older[..10], "deploy/.env", true), (secret.Commit, secret.Path, secret.AtHead));
+    }
+
+    [Fact]
     public void Secrets_on_other_branches_and_only_in_relevant_files_are_found()
     {
         using var repo = new GitSandbox();

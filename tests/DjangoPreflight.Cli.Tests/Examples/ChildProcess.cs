@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace DjangoPreflight.Cli.Tests.Examples;
 
 /// <summary>The outcome of a finished child process.</summary>
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+internal sealed record ChildProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public string Combined => StandardOutput + StandardError;
 
@@ -19,7 +19,7 @@ internal static class ChildProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
+    public static ChildProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(fileName)
@@ -43,6 +43,6 @@ internal static class ChildProcess
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {Timeout}");
         }
-        return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+        return new ChildProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 }

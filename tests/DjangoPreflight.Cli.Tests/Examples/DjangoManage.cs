@@ -10,7 +10,7 @@ internal static partial class DjangoManage
 {
     public const string Python = "/usr/bin/python3";
 
-    public static ProcessResult Run(ExampleProject project, string settingsModule,
+    public static ChildProcessResult Run(ExampleProject project, string settingsModule,
         IReadOnlyDictionary<string, string>? extraEnvironment, params string[] arguments)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -33,7 +33,7 @@ internal static partial class DjangoManage
         DotEnvFile.Read(project.PathOf("deploy/production.env"));
 
     /// <summary>The check IDs (e.g. security.W004) in the output of `manage.py check`, sorted.</summary>
-    public static IReadOnlyList<string> CheckIds(ProcessResult result) =>
+    public static IReadOnlyList<string> CheckIds(ChildProcessResult result) =>
         CheckIdPattern().Matches(result.Combined).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal).ToList();
 
     [GeneratedRegex(@"^.*?: \(([a-z0-9_]+\.[EWIC]\d{3})\) ", RegexOptions.Multiline)]

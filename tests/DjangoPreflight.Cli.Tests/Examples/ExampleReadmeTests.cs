@@ -1,24 +1,20 @@
-using System.Text.RegularExpressions;
-
 namespace DjangoPreflight.Cli.Tests.Examples;
 
 /// <summary>
 /// insecure-shop's README table of deliberate mistakes is the rules' target list, so it must stay
 /// true: every row names an existing file, and a row with a line number quotes text on that line.
 /// </summary>
-public sealed partial class ExampleReadmeTests
+public sealed class ExampleReadmeTests
 {
     /// <summary>The rules that mirror the Django checks insecure-shop's deploy check reports (CHECKLIST.md).</summary>
     private static readonly string[] RulesMirroringTheDeployCheck =
         ["DP102", "DP201", "DP302", "DP303", "DP307", "DP308", "DP402"];
 
-    private sealed record MistakeRow(string Rule, string Path, int? Line, string Evidence);
-
     [Fact]
     public void InsecureShopTable_EveryRowPointsAtAnExistingFileAndLine()
     {
         string root = ExampleProject.SourcePath(ExampleProject.Insecure);
-        var rows = ReadMistakeRows(root);
+        var rows = MistakesTable.Read(root);
 
         Assert.True(rows.Count >= 60, $"only {rows.Count} rows parsed");
         foreach (var row in rows)
@@ -41,7 +37,7 @@ public sealed partial class ExampleReadmeTests
     [Fact]
     public void InsecureShopTable_CoversEveryWarningOfDjangosDeployCheck()
     {
-        var rules = ReadMistakeRows(ExampleProject.SourcePath(ExampleProject.Insecure)).Select(r => r.Rule).ToHashSet();
+        var rules = MistakesTable.Read(ExampleProject.SourcePath(ExampleProject.Insecure)).Select(r => r.Rule).ToHashSet();
 
         Assert.All(RulesMirroringTheDeployCheck, rule => Assert.Contains(rule, rules));
     }
@@ -50,7 +46,7 @@ public sealed partial class ExampleReadmeTests
     public void MistakeRowParser_ReadsPathLineAndEvidence()
     {
         // Near misses of the row format: a path without a line, and a non-table line.
-        var rows = ParseRows(
+        var rows = MistakesTable.Parse(
         [
             "| DP207 | admin at admin/ | `shop/urls.py:16` | `path(\"admin/\"` |",
             "| DP206 | no error pages | `templates` | |",
@@ -61,20 +57,4 @@ public sealed partial class ExampleReadmeTests
             [new MistakeRow("DP207", "shop/urls.py", 16, "path(\"admin/\""), new MistakeRow("DP206", "templates", null, "")],
             rows);
     }
-
-    private static List<MistakeRow> ReadMistakeRows(string root) =>
-        ParseRows(File.ReadAllLines(Path.Combine(root, "README.md")));
-
-    private static List<MistakeRow> ParseRows(IEnumerable<string> lines) =>
-        lines.Select(line => RowPattern().Match(line))
-            .Where(m => m.Success)
-            .Select(m => new MistakeRow(
-                m.Groups["rule"].Value,
-                m.Groups["path"].Value,
-                m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
-                m.Groups["evidence"].Value))
-            .ToList();
-
-    [GeneratedRegex(@"^\| (?<rule>DP\d{3}) \| [^|]+ \| `(?<path>[^`:]+)(?::(?<line>\d+))?` \| (?:`(?<evidence>[^`]+)`)? ?\|$")]
-    private static partial Regex RowPattern();
 }

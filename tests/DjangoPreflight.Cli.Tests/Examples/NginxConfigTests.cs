@@ -1,3 +1,5 @@
+using DjangoPreflight.TestSupport;
+
 namespace DjangoPreflight.Cli.Tests.Examples;
 
 /// <summary>
@@ -37,53 +39,44 @@ public sealed class NginxConfigTests
     /// <summary>A temporary nginx prefix holding a self-signed certificate, the example's config and a minimal nginx.conf.</summary>
     private sealed class NginxSandbox : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), $"dp-nginx-{Guid.NewGuid():N}");
+        private readonly TempDirectory _temp = new("dp-nginx");
 
         public NginxSandbox(string exampleRoot, Func<string, string>? edit = null)
         {
-            Directory.CreateDirectory(_root);
-            string certificates = Path.Combine(_root, "certs") + "/";
+            string certificates = Path.Combine(Root, "certs") + "/";
             Directory.CreateDirectory(certificates);
             var openssl = ChildProcess.Run("/usr/bin/openssl",
                 ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=shop.example.com",
                  "-keyout", certificates + "privkey.pem", "-out", certificates + "fullchain.pem"],
-                _root, new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
+                Root, new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" });
             Assert.True(openssl.ExitCode == 0, openssl.ToString());
 
             string conf = File.ReadAllText(Path.Combine(exampleRoot, "deploy", "nginx", "shop.conf"));
             Assert.Contains(CertificateDirectory, conf);
             conf = conf.Replace(CertificateDirectory, certificates, StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(_root, "shop.conf"), edit is null ? conf : edit(conf));
-            File.WriteAllText(Path.Combine(_root, "nginx.conf"), $$"""
-                pid {{_root}}/nginx.pid;
-                error_log {{_root}}/error.log;
+            File.WriteAllText(Path.Combine(Root, "shop.conf"), edit is null ? conf : edit(conf));
+            File.WriteAllText(Path.Combine(Root, "nginx.conf"), $$"""
+                pid {{Root}}/nginx.pid;
+                error_log {{Root}}/error.log;
                 events {}
                 http {
                     access_log off;
-                    client_body_temp_path {{_root}}/client_body;
-                    proxy_temp_path {{_root}}/proxy;
-                    fastcgi_temp_path {{_root}}/fastcgi;
-                    uwsgi_temp_path {{_root}}/uwsgi;
-                    scgi_temp_path {{_root}}/scgi;
-                    include {{_root}}/shop.conf;
+                    client_body_temp_path {{Root}}/client_body;
+                    proxy_temp_path {{Root}}/proxy;
+                    fastcgi_temp_path {{Root}}/fastcgi;
+                    uwsgi_temp_path {{Root}}/uwsgi;
+                    scgi_temp_path {{Root}}/scgi;
+                    include {{Root}}/shop.conf;
                 }
                 """);
         }
 
-        public ProcessResult Test() => ChildProcess.Run("/usr/sbin/nginx",
-            ["-t", "-p", _root + "/", "-e", Path.Combine(_root, "error.log"), "-c", Path.Combine(_root, "nginx.conf")],
-            _root, new Dictionary<string, string> { ["PATH"] = "/usr/sbin:/usr/bin:/bin" });
+        public ChildProcessResult Test() => ChildProcess.Run("/usr/sbin/nginx",
+            ["-t", "-p", Root + "/", "-e", Path.Combine(Root, "error.log"), "-c", Path.Combine(Root, "nginx.conf")],
+            Root, new Dictionary<string, string> { ["PATH"] = "/usr/sbin:/usr/bin:/bin" });
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp directory is harmless.
-            }
-        }
+        private string Root => _temp.Path;
+
+        public void Dispose() => _temp.Dispose();
     }
 }

@@ -64,4 +64,14 @@ public sealed class LaunchRulesTests
         var settings = Settings(("INSTALLED_APPS", List("django.contrib.admin", "shop"), 12));
         Assert.Empty(new WsgiServerForAsgiProject().Check(Project("nginx-good"), settings));
     }
+
+    [Fact]
+    public void Wsgi_server_cites_a_channels_dependency()
+    {
+        var settings = Settings(("INSTALLED_APPS", List("django.contrib.admin", "chat"), 12));
+        Assert.Equal(
+        [
+            "DP802 Dockerfile:4 medium medium | The Dockerfile starts gunicorn, which serves WSGI only, but the project needs ASGI (it depends on channels at requirements.txt:2).",
+        ], Render(new WsgiServerForAsgiProject().Check(Project("asgi-dependency"), settings)));
+    }
 }

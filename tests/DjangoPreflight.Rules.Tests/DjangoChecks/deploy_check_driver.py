@@ -38,6 +38,7 @@ KEPT_ENV = ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "PYTHONHASHSEED")
 
 def run_child(variant, write_fd):
     result = {"name": variant["name"], "ids": [], "error": None}
+    sys.dont_write_bytecode = True  # never leave __pycache__ in the checked project
     try:
         for key in list(os.environ):
             if key not in KEPT_ENV:

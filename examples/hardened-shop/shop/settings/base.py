@@ -25,8 +25,6 @@ def env_list(name):
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

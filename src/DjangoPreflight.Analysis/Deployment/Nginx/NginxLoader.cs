@@ -7,8 +7,8 @@ namespace DjangoPreflight.Analysis.Deployment.Nginx;
 
 /// <summary>
 /// Finds the project's nginx files, parses each once, expands <c>include</c> (relative to the
-/// including file, else to the root config's folder, as nginx's prefix; globs allowed; only files
-/// inside the project; a file already being included is never entered again) and returns one
+/// including file, else to the root config's folder, as nginx's prefix, else to a parent folder;
+/// globs allowed; only files inside the project; a file already being included is never entered again) and returns one
 /// <see cref="NginxConfig"/> per file that no other nginx file includes.
 /// </summary>
 public sealed partial class NginxLoader
@@ -167,8 +167,13 @@ public sealed partial class NginxLoader
         }
         else
         {
+            // nginx resolves against its prefix (the main config's folder); which file is the main
+            // one is not always in the repository, so the including file's folder and its parents
+            // are tried too, nearest first.
             bases.Add(Directory(includingPath));
             bases.Add(Directory(rootPath));
+            for (var dir = Directory(includingPath); dir.Length > 0;)
+                bases.Add(dir = Directory(dir));
         }
         foreach (var b in bases.Distinct())
         {

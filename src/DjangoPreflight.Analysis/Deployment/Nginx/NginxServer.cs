@@ -101,19 +101,11 @@ public sealed class NginxServer : NginxScope
     {
         get
         {
-            foreach (var scope in CatchAllScopes())
-            {
-                foreach (var d in scope)
-                {
-                    if (d.Name == "return" && int.TryParse(d.Arg(0), NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code >= 400)
-                        return d;
-                    if (d.Name == "deny" && d.Arg(0) == "all")
-                        return d;
-                    if (d.Name == "ssl_reject_handshake" && d.Arg(0) == "on")
-                        return d;
-                }
-            }
-            return null;
+            var scopes = CatchAllScopes().Select(s => s.ToList()).ToList();
+            // A `return 444` is what users look for; cite it before deny or ssl_reject_handshake.
+            return scopes.SelectMany(s => s).FirstOrDefault(d =>
+                       d.Name == "return" && int.TryParse(d.Arg(0), NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code >= 400)
+                   ?? scopes.SelectMany(s => s).FirstOrDefault(d => d.Name == "deny" && d.Arg(0) == "all" || d.Name == "ssl_reject_handshake" && d.Arg(0) == "on");
         }
     }
 

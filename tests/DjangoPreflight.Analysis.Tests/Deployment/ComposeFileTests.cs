@@ -1,0 +1,61 @@
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Compose;
+
+namespace DjangoPreflight.Analysis.Tests.Deployment;
+
+public sealed class ComposeFileTests
+{
+    [Fact]
+    public void Services_commands_environment_env_files_and_ports()
+    {
+        var errors = new List<string>();
+        var file = ComposeFile.Parse("docker-compose.yml", """
+            services:
+              web:
+                build:
+                  context: .
+                  dockerfile: docker/Dockerfile
+                entrypoint: ["/entrypoint.sh"]
+                command: >
+                  gunicorn shop.wsgi
+                environment:
+                  - DEBUG=1
+                  - EMPTY
+                env_file: [.env, {path: .env.prod, required: false}]
+                ports:
+                  - 8000
+                  - "127.0.0.1:8001:8000"
+                  - "[::1]:8002:8000/tcp"
+                  - target: 8000
+                    published: "8003"
+                    host_ip: 0.0.0.0
+              redis:
+                image: bitnami/redis:7.2
+                environment:
+                  REDIS_PASSWORD: s3cret
+            """, FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        Assert.Empty(errors);
+        Assert.Equal(["redis", "web"], file.Services.Select(s => s.Name));
+        var web = file.Services[1];
+        Assert.Equal(("docker-compose.yml:2", ".", "docker/Dockerfile"), (web.Location.ToString(), web.BuildContext, web.BuildDockerfile));
+        Assert.Equal("/entrypoint.sh @6", $"{web.Entrypoint!.Value} @{web.Entrypoint.Location.Line}");
+        Assert.Equal("gunicorn shop.wsgi\n @7", $"{web.Command!.Value} @{web.Command.Location.Line}");
+        Assert.Equal(["DEBUG=1 @10", "EMPTY= @11"], web.Environment.Select(e => $"{e.Key}={e.Value.Value} @{e.Value.Location.Line}"));
+        Assert.Equal([".env", ".env.prod"], web.EnvFiles.Select(e => e.Value));
+        Assert.Equal(
+            ["- - 8000 all @14", "127.0.0.1 8001 8000 local @15", "::1 8002 8000 local @16", "0.0.0.0 8003 8000 all @17"],
+            web.Ports.Select(p => $"{p.HostIp ?? "-"} {p.HostPort ?? "-"} {p.ContainerPort} {(p.OnAllInterfaces ? "all" : "local")} @{p.Location.Line}"));
+        Assert.Null(web.Datastore);
+        Assert.Equal("redis", file.Services[0].Datastore);
+    }
+
+    [Fact]
+    public void Invalid_yaml_is_a_parse_error_not_an_exception()
+    {
+        var errors = new List<string>();
+        var file = ComposeFile.Parse("compose.yaml", "services:\n  web:\n    image: [unclosed\n", FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        Assert.Empty(file.Services);
+        Assert.Single(errors);
+        Assert.StartsWith("4: YAML:", errors[0]);
+    }
+}

@@ -1,0 +1,75 @@
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Project;
+
+namespace DjangoPreflight.Analysis.Tests.Deployment;
+
+public sealed class DeploymentLoaderTests
+{
+    [Fact]
+    public void Launches_environment_collectstatic_and_gunicorn_config_from_every_kind_of_file()
+    {
+        var facts = new ProjectContext(Path.Combine(DeploymentFixtures.Dir, "launches"), new ScanOptions()).Deployment;
+        // The Procfile's `web: bin/start` names a script; the script's hypercorn line is the launch.
+        Assert.Equal(
+        [
+            "bin/start:4 Script Neutral Hypercorn Asgi",
+            "compose.prod.yaml:4 Compose Production Gunicorn Asgi",
+            "deploy/app.service:4 Systemd Production Uvicorn Asgi",
+            "deploy/supervisord.conf:5 Supervisor Production Daphne Asgi",
+        ], facts.Launches.Select(l => $"{l.Location} {l.Origin} {l.Role} {l.Server} {l.Interface}"));
+        Assert.Equal(
+            ["Procfile:1", "Procfile:2", "deploy/app.service:3"],
+            facts.CollectstaticSteps.Select(c => c.ToString()));
+        Assert.Equal(
+        [
+            "DJANGO_SETTINGS_MODULE=shop.settings deploy/app.service:2 systemd Environment",
+            "DEBUG=false deploy/app.service:2 systemd Environment",
+            "DJANGO_SETTINGS_MODULE=shop.settings deploy/supervisord.conf:6 supervisor environment",
+            "DEBUG=1 deploy/supervisord.conf:6 supervisor environment",
+        ], facts.Environment.Select(e => $"{e.Name}={e.Value} {e.Location} {e.Origin}"));
+        var gunicorn = Assert.Single(facts.GunicornConfigs);
+        Assert.Equal(("0.0.0.0:8000", "uvicorn.workers.UvicornWorker", "gunicorn_config.py:3"), (gunicorn.Bind, gunicorn.WorkerClass, gunicorn.WorkerClassLocation!.ToString()));
+        Assert.Equal(["Procfile", "bin/start", "compose.prod.yaml", "deploy/app.service", "deploy/supervisord.conf", "gunicorn_config.py"], facts.Files);
+    }
+
+    [Theory]
+    [InlineData("gunicorn shop.wsgi:application", "Gunicorn Wsgi")]
+    [InlineData("/venv/bin/gunicorn -k uvicorn.workers.UvicornWorker shop.asgi", "Gunicorn Asgi")]
+    [InlineData("python -m gunicorn --worker-class=uvicorn_worker.UvicornWorker shop.asgi", "Gunicorn Asgi")]
+    [InlineData("gunicorn -k gevent shop.wsgi", "Gunicorn Wsgi")]
+    [InlineData("uwsgi --ini uwsgi.ini", "Uwsgi Wsgi")]
+    [InlineData("sh -c 'python manage.py migrate && python manage.py runserver 0.0.0.0:8000'", "Runserver Unknown")]
+    [InlineData("django-admin runserver --settings=shop.settings", "Runserver Unknown")]
+    [InlineData("python manage.py --settings=x runserver_plus", "Runserver Unknown")]
+    [InlineData("granian --interface asgi shop.asgi:application", "Granian Asgi")]
+    [InlineData("waitress-serve --port=8000 shop.wsgi:application", "Waitress Wsgi")]
+    [InlineData("pip install gunicorn uvicorn daphne", "none")]
+    [InlineData("echo 'start: manage.py runserver; gunicorn'", "none")]
+    [InlineData("python manage.py runserverless", "none")]
+    [InlineData("celery -A shop worker", "none")]
+    [InlineData("/opt/gunicorn-exporter --port 9000", "none")]
+    public void Server_commands(string command, string expected)
+    {
+        var found = ServerCommands.Classify(command);
+        Assert.Equal(expected, found is { } f ? $"{f.Server} {f.Interface}" : "none");
+    }
+
+    [Theory]
+    [InlineData("docker-compose.yml", FileRole.Neutral)]
+    [InlineData("docker-compose.override.yml", FileRole.Development)]
+    [InlineData("deploy/docker-compose.yml", FileRole.Production)]
+    [InlineData("Dockerfile.dev", FileRole.Development)]
+    [InlineData(".envs/.production/.django", FileRole.Production)]
+    [InlineData("compose/local/django/Dockerfile", FileRole.Development)]
+    [InlineData("scripts/deploy-dev.sh", FileRole.Development)]
+    [InlineData(".env.example", FileRole.Development)]
+    public void File_roles_from_names(string path, FileRole expected) => Assert.Equal(expected, FileRoles.FromPath(path));
+
+    [Fact]
+    public void A_neutral_file_beside_a_production_one_is_the_development_variant()
+    {
+        var roles = FileRoles.ForFamily(["docker-compose.yml", "docker-compose.prod.yml"]);
+        Assert.Equal(FileRole.Development, roles["docker-compose.yml"]);
+        Assert.Equal(FileRole.Production, roles["docker-compose.prod.yml"]);
+    }
+}

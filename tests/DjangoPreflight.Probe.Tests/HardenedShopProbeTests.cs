@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using DjangoPreflight.Probe.Tests.Lab;
+
+namespace DjangoPreflight.Probe.Tests;
+
+/// <summary>The probe against examples/hardened-shop under gunicorn behind the example's own nginx
+/// configuration, over TLS with a certificate from a private CA.</summary>
+public sealed class HardenedShopProbeTests(HardenedShopLab lab) : IClassFixture<HardenedShopLab>
+{
+    private string[] Args(params string[] extra) =>
+    [
+        "probe", lab.Url.ToString(), "--resolve", $"{HardenedShopLab.Host}:127.0.0.1",
+        "--http-port", lab.HttpPort.ToString(), "--format", "json", "--timeout", "10", .. extra,
+    ];
+
+    private int AccessLogLines() => File.Exists(lab.AccessLog) ? File.ReadAllLines(lab.AccessLog).Length : 0;
+
+    private int AccessLogLinesSince(int before, int expected)
+    {
+        for (var i = 0; i < 30 && AccessLogLines() - before < expected; i++) Thread.Sleep(100);
+        return AccessLogLines() - before;
+    }
+
+    [Fact]
+    public void FindsNothingAtAll()
+    {
+        var before = AccessLogLines();
+        var r = ProbeCli.Run(Args("--ca-file", lab.CaFile, "--fail-on", "info"));
+        var report = ProbeJson.Parse(r);
+        ProbeAssert.Findings([], report);
+        Assert.Equal(0, r.Exit);
+        Assert.Equal("A+", report.Grade);
+        Assert.Equal(
+        [
+            "grade A+: score 115 = 100, +5: HSTS of a year or more with includeSubDomains and preload, +5: enforced CSP that stops injected scripts, with object-src 'none', +5: no sign of Django visible to an anonymous client",
+            "no sign of Django seen (no csrftoken cookie, debug page, admin or DRF markup, or runserver header)",
+        ], report.Reasons.Take(2));
+        Assert.StartsWith("certificate: CN=shop.example.com, issued by CN=django-preflight lab CA, valid ", report.Reasons[2]);
+        Assert.EndsWith(", names shop.example.com, www.shop.example.com", report.Reasons[2]);
+        // 13 HTTP requests (home, 404, forged Host, plain HTTP, admin, static, API as HTML then JSON,
+        // five sensitive paths) and 2 legacy-TLS handshakes.
+        Assert.Equal(15, report.RequestsUsed);
+        Assert.Equal("15 of 30 requests used", report.Notices[^1]);
+        // nginx logs every request but the forged-Host one, refused in the TLS handshake
+        // (ssl_reject_handshake); the legacy-TLS attempts appear as two 400 lines.
+        Assert.Equal(report.RequestsUsed - 1, AccessLogLinesSince(before, report.RequestsUsed - 1));
+    }
+
+    [Fact]
+    public void LegacyTlsIsReportedAsUntestedWhenTheLocalLibraryCannotOfferIt()
+    {
+        var r = ProbeCli.Run(Args("--ca-file", lab.CaFile));
+        var report = ProbeJson.Parse(r);
+        // nginx allows only TLSv1.2 and TLSv1.3. Debian's OpenSSL 3 will not even offer TLS 1.0/1.1
+        // at its default security level: that must read "could not test", never "accepted" or "refused".
+        foreach (var version in new[] { "TLS 1.0", "TLS 1.1" })
+            Assert.Contains(report.Notices, n => Regex.IsMatch(n, $"^{Regex.Escape(version)}: could not test \\(the local TLS library cannot offer {Regex.Escape(version)} \\(.+\\)\\)$"));
+        Assert.DoesNotContain(report.Findings, f => f.StartsWith("DPL14", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UntrustedCertificateStopsTheProbeAndIsReported()
+    {
+        var r = ProbeCli.Run(Args());
+        var report = ProbeJson.Parse(r);
+        ProbeAssert.Findings(["DPL14 high"], report);
+        Assert.Equal(1, r.Exit);
+        Assert.Equal($"DPL14 {lab.Url} The certificate is not trusted: issued by an untrusted root (self-signed or private CA) (issuer: CN=django-preflight lab CA).", report.Messages.Single());
+        Assert.Equal(1, report.RequestsUsed);
+        Assert.StartsWith($"TLS handshake with {HardenedShopLab.Host}:{lab.HttpsPort} failed: ", report.Notices[0]);
+        Assert.EndsWith("; only the certificate was checked (use --insecure or --ca-file to check the rest)", report.Notices[0]);
+    }
+
+    [Fact]
+    public void InsecureGoesOnButStillReportsTheCertificate()
+    {
+        var r = ProbeCli.Run(Args("--insecure"));
+        var report = ProbeJson.Parse(r);
+        ProbeAssert.Findings(["DPL14 high"], report);
+        Assert.Equal(15, report.RequestsUsed);
+        Assert.Equal("B", report.Grade);
+    }
+
+    [Fact]
+    public void WrongHostNameIsAUsageErrorWhenNginxRefusesTheHandshake()
+    {
+        // 127.0.0.1 is not a server_name: the default server rejects the TLS handshake (ssl_reject_handshake on).
+        var r = ProbeCli.Run("probe", $"https://127.0.0.1:{lab.HttpsPort}/", "--insecure", "--timeout", "5");
+        Assert.Equal(2, r.Exit);
+        Assert.StartsWith($"django-preflight: error: cannot probe https://127.0.0.1:{lab.HttpsPort}/: TLS handshake with 127.0.0.1:{lab.HttpsPort} failed: ", r.Error);
+        Assert.Contains("unrecognized name", r.Error);
+    }
+}

@@ -1,0 +1,18 @@
+from rest_framework import generics, viewsets
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+
+class OrderViewSet(viewsets.ModelViewSet):
+    permission_classes = [AllowAny]
+
+
+class Signup(generics.CreateAPIView):
+    permission_classes = ()
+
+
+@api_view(["GET", "POST"])
+@permission_classes([AllowAny])
+def comment(request):
+    return Response({})

@@ -1,0 +1,90 @@
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Rules.Data;
+using DjangoPreflight.Rules.Disclosure;
+using DjangoPreflight.TestSupport;
+
+namespace DjangoPreflight.Rules.Tests.GitRules;
+
+public class OutdatedDjangoReleaseTests
+{
+    private sealed class FixedClock(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    }
+
+    private static List<string> Run(string version, DateOnly today, TempDirectory? dir = null)
+    {
+        using var own = dir is null ? new TempDirectory() : null;
+        var root = (dir ?? own!).Path;
+        return RuleHarness.Run(new OutdatedDjangoRelease(new FixedClock(today)), root, new ScanOptions { DjangoVersion = version })
+            .Select(RuleHarness.Describe).ToList();
+    }
+
+    /// <summary>Advisories whose fix for <paramref name="version"/>'s series came after it, counted
+    /// straight from the shared archive CSV (not from the embedded data under test).</summary>
+    private static int MissingFromArchive(string version)
+    {
+        DjangoVersion.TryParse(version, out var v);
+        var count = 0;
+        foreach (var line in File.ReadLines(RepoPaths.Shared("data/django-security-archive.csv")).Skip(1))
+        {
+            var fixedIn = line[(line.LastIndexOf(',') + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries);
+            if (fixedIn.Any(f => DjangoVersion.TryParse(f, out var fix) && f.Count(c => c == '.') == 2 && fix.Series == v.Series && fix > v))
+                count++;
+        }
+        return count;
+    }
+
+    [Fact]
+    public void An_old_patch_of_an_ended_series_gets_both_findings_at_the_requirement_line()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("requirements.txt", "django-environ==0.11.2\nDjango==4.2.8\n");
+        var missing = MissingFromArchive("4.2.8");
+        Assert.True(missing > 20);
+        var since = DjangoSecurityAdvisories.All.Count(a => a.Date > new DateOnly(2026, 4, 30));
+        Assert.Equal(
+        [
+            $"DP211 requirements.txt:2 high/certain: Django 4.2.8 is missing {missing} security fixes released after it (newest: CVE-2026-33033, CVE-2026-33034, CVE-2026-3902); upgrade to 4.2.30 or later (from --django-version).",
+            $"DP211 requirements.txt:2 high/certain: Django 4.2 reached end of life on 2026-04-30 and gets no security fixes ({since} advisories published since then); move to a supported series (from --django-version).",
+        ], Run("4.2.8", new DateOnly(2026, 9, 20), dir));
+    }
+
+    [Fact]
+    public void The_newest_patch_of_a_supported_series_is_clean_and_one_behind_is_not()
+    {
+        Assert.Empty(Run("5.2.17", new DateOnly(2026, 9, 20)));
+        Assert.Equal(4, MissingFromArchive("5.2.16"));
+        Assert.Equal(
+            ["DP211  high/certain: Django 5.2.16 is missing 4 security fixes released after it (newest: CVE-2026-15307, CVE-2026-15337, CVE-2026-15830); upgrade to 5.2.17 or later (from --django-version)."],
+            Run("5.2.16", new DateOnly(2026, 9, 20)));
+    }
+
+    [Fact]
+    public void End_of_life_is_decided_by_the_injected_date_at_the_end_of_the_announced_month()
+    {
+        Assert.Empty(Run("3.2", new DateOnly(2024, 4, 30)));
+        var after = Assert.Single(Run("3.2", new DateOnly(2024, 5, 1)));
+        Assert.StartsWith("DP211  high/certain: Django 3.2 reached end of life on 2024-04-30 and gets no security fixes (", after);
+    }
+
+    [Fact]
+    public void A_series_only_version_cannot_be_compared_with_fixes_and_unknown_series_are_silent()
+    {
+        // "4.2" could be any 4.2.x: no fix comparison, and 4.2 was still supported in March 2026.
+        Assert.Empty(Run("4.2", new DateOnly(2026, 3, 1)));
+        Assert.Empty(Run("7.0", new DateOnly(2026, 9, 20)));
+        Assert.Empty(Run("6.1", new DateOnly(2026, 9, 20)));
+        var ancient = Assert.Single(Run("1.4", new DateOnly(2026, 9, 20)));
+        Assert.StartsWith("DP211  high/certain: Django 1.4 reached end of life on 2015-04-01", ancient);
+    }
+
+    [Fact]
+    public void Without_a_known_version_nothing_fires()
+    {
+        using var dir = new TempDirectory();
+        var findings = RuleHarness.Run(new OutdatedDjangoRelease(new FixedClock(new DateOnly(2026, 9, 20))), dir.Path);
+        Assert.Empty(findings);
+    }
+}
