@@ -20,6 +20,7 @@ public sealed class SettingsEvaluator
     private readonly EnvProfile _profile;
     private readonly string _root;
     private readonly ProjectDiagnostics _diagnostics;
+    private readonly DeclaredPackages _declared;
 
     public SettingsEvaluator(ProjectFiles files, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics)
     {
@@ -28,6 +29,7 @@ public sealed class SettingsEvaluator
         _root = files.Root;
         _diagnostics = diagnostics;
         _parsed = new ParsedModules(files, diagnostics);
+        _declared = new DeclaredPackages(files);
     }
 
     /// <summary>Evaluates one module; <paramref name="reasons"/> say why it is the one audited.</summary>
@@ -78,7 +80,7 @@ public sealed class SettingsEvaluator
 
     private (EvaluationRun Run, ModuleScope? Scope) Run(EnvProfile profile, string module)
     {
-        var run = new EvaluationRun(profile, _index, _parsed, _root);
+        var run = new EvaluationRun(profile, _index, _parsed, _root, _declared);
         ModuleScope? scope;
         try
         {

@@ -101,4 +101,18 @@ public class ModulesTests
         Assert.Equal(new PyBool(true), m["DEBUG"]!.Value);
         Assert.Contains("shop.settings.dev: given with --settings", m.Reasons);
     }
+
+    [Theory]
+    [InlineData("Django==4.2\ndjango-debug-toolbar==4.1\n", "['a', 'debug_toolbar']")]
+    [InlineData("Django==4.2\n", null)]
+    public void Optional_imports_follow_the_dependency_files(string requirements, string? expected)
+    {
+        using var p = Split("from .base import *\nINSTALLED_APPS = ['a']\ntry:\n    import debug_toolbar\n    INSTALLED_APPS += ['debug_toolbar']\nexcept ImportError:\n    pass\n",
+            ("requirements.txt", requirements));
+        var value = p.Context().Settings.Production!["INSTALLED_APPS"]!.Value;
+        if (expected is null)
+            Assert.Contains("whether debug_toolbar is installed in production", Assert.IsType<PyUnknown>(value).Reason);
+        else
+            Assert.Equal(expected, PyRepr.Of(value));
+    }
 }

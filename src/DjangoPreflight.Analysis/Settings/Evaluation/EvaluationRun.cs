@@ -19,8 +19,9 @@ internal sealed class EvaluationRun
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _envWrites = new(StringComparer.Ordinal);
 
-    public EvaluationRun(EnvProfile profile, ModuleIndex index, ParsedModules parsed, string absoluteRoot)
+    public EvaluationRun(EnvProfile profile, ModuleIndex index, ParsedModules parsed, string absoluteRoot, DeclaredPackages? declared = null)
     {
+        Declared = declared;
         Profile = profile;
         Index = index;
         Parsed = parsed;
@@ -28,6 +29,12 @@ internal sealed class EvaluationRun
     }
 
     public EnvProfile Profile { get; }
+
+    /// <summary>Third-party packages the dependency files declare; null means assume everything is installed.</summary>
+    public DeclaredPackages? Declared { get; }
+
+    /// <summary>Undeclared third-party modules whose import outcome an enclosing try is currently exploring.</summary>
+    public Dictionary<string, bool> AssumedInstalled { get; } = new(StringComparer.Ordinal);
 
     public ModuleIndex Index { get; }
 

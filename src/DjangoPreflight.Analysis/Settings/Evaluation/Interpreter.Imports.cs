@@ -96,7 +96,26 @@ internal sealed partial class Interpreter
         var top = absolute.Split('.')[0];
         if (_run.Index.PathOf(top) is not null || absolute.StartsWith(_globals.Module.Split('.')[0] + ".", StringComparison.Ordinal) && _globals.Module.Contains('.'))
             throw new PyRaise("ModuleNotFoundError", $"No module named '{absolute}'", Where(at));
+        if (!KnownModules.IsModelled(top) && _run.Declared is { } declared && !declared.IsDeclared(top))
+        {
+            if (_run.AssumedInstalled.TryGetValue(top, out var installed))
+            {
+                if (!installed) throw new PyRaise("ModuleNotFoundError", $"No module named '{top}'", Where(at));
+            }
+            else if (_importGuards > 0)
+                throw new UncertainImport(top);
+        }
         return new PyModuleRef(absolute, KnownModules.IsModelled(absolute));
+    }
+
+    /// <summary>Number of enclosing try statements that catch ImportError.</summary>
+    private int _importGuards;
+
+    /// <summary>An import of a package the dependency files do not declare, inside a try that catches
+    /// ImportError: it may or may not be installed in production, so the try runs both ways.</summary>
+    private sealed class UncertainImport(string module) : Exception
+    {
+        public string Module { get; } = module;
     }
 
     private PyValue ModuleAttribute(string module, string attr, bool modelled)

@@ -308,6 +308,39 @@ internal sealed partial class Interpreter
 
     private Flow ExecTry(ImmutableArray<Statement> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final)
     {
+        var guards = handlers.Any(h => h.Type is null || Catches(h, new PyRaise("ModuleNotFoundError", "")));
+        if (!guards) return ExecTryOnce(body, handlers, orElse, final);
+        var start = Snapshot();
+        _importGuards++;
+        try
+        {
+            return ExecTryOnce(body, handlers, orElse, final);
+        }
+        catch (UncertainImport u)
+        {
+            _importGuards--;
+            Restore(start);
+            try
+            {
+                return ExecBoth(
+                    () => { _run.AssumedInstalled[u.Module] = true; return ExecTryOnce(body, handlers, orElse, final); },
+                    () => { _run.AssumedInstalled[u.Module] = false; return ExecTryOnce(body, handlers, orElse, final); },
+                    $"whether {u.Module} is installed in production (it is not in the dependency files)", body.IsDefaultOrEmpty ? handlers[0] : body[0]);
+            }
+            finally
+            {
+                _run.AssumedInstalled.Remove(u.Module);
+                _importGuards++;
+            }
+        }
+        finally
+        {
+            _importGuards--;
+        }
+    }
+
+    private Flow ExecTryOnce(ImmutableArray<Statement> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final)
+    {
         Flow flow;
         try
         {
