@@ -17,7 +17,7 @@ public sealed class AllowedHostsUnmatchable : ProductionSettingsRule
         Category: Category.Disclosure,
         DefaultSeverity: Severity.Low,
         DjangoIds: [],
-        Seeds: ["003"],
+        Seeds: ["003", "+"],
         Docs: new RuleDocs(
             Why: """
                 Django matches ALLOWED_HOSTS entries as plain host names: no CIDR ranges, URLs, ports, paths

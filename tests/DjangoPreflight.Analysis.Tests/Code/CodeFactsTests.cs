@@ -1,0 +1,109 @@
+using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.TestSupport;
+
+namespace DjangoPreflight.Analysis.Tests.Code;
+
+/// <summary>Code facts on small real projects written to a temporary directory: URL confs followed
+/// from ROOT_URLCONF through include(), DRF views and their write methods, the parse cache.</summary>
+public class CodeFactsTests
+{
+    private static ProjectContext Project(TempDirectory dir, params (string Path, string Text)[] files)
+    {
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(dir.Path, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+        return new ProjectContext(dir.Path, new ScanOptions { NoHistory = true });
+    }
+
+    private const string Manage = "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"proj.settings\")\n";
+
+    [Fact]
+    public void Admin_mount_is_composed_through_includes_and_i18n_patterns()
+    {
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("proj/__init__.py", ""),
+            ("proj/settings.py", "ROOT_URLCONF = \"proj.urls\"\n"),
+            ("proj/urls.py", "from django.conf.urls.i18n import i18n_patterns\nfrom django.urls import include, path\n\nurlpatterns = i18n_patterns(\n    path(\"staff/\", include(\"proj.staff_urls\")),\n)\nhandler404 = \"proj.views.not_found\"\n"),
+            ("proj/staff_urls.py", "from django.contrib import admin\nfrom django.urls import re_path\n\nurlpatterns = [\n    re_path(r\"^console/\", admin.site.urls),\n]\n"));
+        var urls = project.Code.Urls;
+        Assert.True(urls.FromRoot);
+        var mount = Assert.Single(urls.AdminMounts);
+        Assert.Equal("staff/console/", mount.Route);
+        Assert.Equal("proj/staff_urls.py:5:5", mount.Location.ToString());
+        Assert.Equal(["handler404"], urls.ErrorHandlers.Keys);
+    }
+
+    [Fact]
+    public void Include_cycles_end_and_unresolved_roots_fall_back_to_every_urls_py()
+    {
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("proj/__init__.py", ""),
+            ("proj/settings.py", "ROOT_URLCONF = load_root()\n"),
+            ("proj/urls.py", "from django.contrib import admin\nfrom django.urls import include, path\n\nurlpatterns = [path(\"again/\", include(\"proj.urls\")), path(\"admin/\", admin.site.urls)]\n"));
+        var urls = project.Code.Urls;
+        Assert.False(urls.FromRoot);
+        Assert.Contains(urls.AdminMounts, m => m.Route == "admin/" && m.Location.Line == 4);
+        Assert.All(urls.AdminMounts, m => Assert.True(m.Route.Length < 200));
+    }
+
+    [Fact]
+    public void Drf_views_know_their_write_methods_and_declared_classes()
+    {
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("shop/__init__.py", ""),
+            ("shop/api.py", """
+                from rest_framework import generics, mixins, viewsets
+                from rest_framework.decorators import action
+
+
+                class Base(viewsets.GenericViewSet):
+                    throttle_classes = [ScopedRateThrottle]
+
+
+                class Orders(mixins.CreateModelMixin, Base):
+                    http_method_names = ["get", "post", "delete"]
+
+                    @action(detail=True, methods=["delete"])
+                    def cancel(self, request, pk=None):
+                        pass
+
+
+                class Products(generics.ListAPIView):
+                    pass
+                """),
+            ("shop/tests.py", "from rest_framework.views import APIView\n\nclass FakeView(APIView):\n    pass\n"));
+        var views = project.Code.Views.Views;
+        Assert.Equal(["Base", "Orders", "Products"], views.Select(v => v.Name));
+        var orders = views[1];
+        Assert.True(orders.IsDrf);
+        Assert.Equal(["POST", "DELETE"], orders.WriteMethods);
+        Assert.Equal(["ScopedRateThrottle"], orders.ThrottleClasses!.Names);
+        Assert.Equal("shop/api.py:6:5", orders.ThrottleClasses.Location.ToString());
+        Assert.Empty(views[2].WriteMethods!);
+    }
+
+    [Fact]
+    public void A_file_that_does_not_parse_is_reported_and_facts_go_on()
+    {
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("shop/__init__.py", ""),
+            ("shop/broken.py", "def broken(:\n    pass\n"),
+            ("shop/views.py", "from django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\ndef hook(request):\n    pass\n"));
+        var view = Assert.Single(project.Code.Views.Views);
+        Assert.Equal("hook", view.Name);
+        Assert.Contains(project.Diagnostics.ParseErrors, e => e.Path == "shop/broken.py" && e.Line == 1);
+        Assert.Same(project.Code.Sources.Get("shop/views.py"), project.Code.Sources.Get("shop/views.py"));
+    }
+}
