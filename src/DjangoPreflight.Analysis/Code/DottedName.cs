@@ -10,7 +10,7 @@ public static class DottedName
     public static string? Of(Expression? expression)
     {
         var parts = new Stack<string>();
-        for (var e = expression; ; )
+        for (var e = expression; ;)
         {
             switch (e)
             {

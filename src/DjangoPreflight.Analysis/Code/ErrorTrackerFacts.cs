@@ -15,8 +15,11 @@ public sealed class ErrorTrackerFacts
     // Callee (as written, dotted) → tracker name.
     private static readonly Dictionary<string, string> Initialisers = new(StringComparer.Ordinal)
     {
-        ["sentry_sdk.init"] = "Sentry", ["rollbar.init"] = "Rollbar", ["bugsnag.configure"] = "Bugsnag",
-        ["honeybadger.configure"] = "Honeybadger", ["airbrake.Notifier"] = "Airbrake",
+        ["sentry_sdk.init"] = "Sentry",
+        ["rollbar.init"] = "Rollbar",
+        ["bugsnag.configure"] = "Bugsnag",
+        ["honeybadger.configure"] = "Honeybadger",
+        ["airbrake.Notifier"] = "Airbrake",
     };
 
     public ErrorTrackerFacts(IReadOnlyList<ErrorTrackerInit> inits) => Inits = inits;

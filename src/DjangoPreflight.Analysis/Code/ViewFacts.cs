@@ -40,21 +40,38 @@ public sealed class ViewFacts
     // DRF base classes → the write methods they provide on their own.
     private static readonly Dictionary<string, string[]> DrfBases = new(StringComparer.Ordinal)
     {
-        ["APIView"] = [], ["GenericAPIView"] = [], ["ViewSet"] = [], ["GenericViewSet"] = [], ["ViewSetMixin"] = [],
-        ["ReadOnlyModelViewSet"] = [], ["ListAPIView"] = [], ["RetrieveAPIView"] = [],
+        ["APIView"] = [],
+        ["GenericAPIView"] = [],
+        ["ViewSet"] = [],
+        ["GenericViewSet"] = [],
+        ["ViewSetMixin"] = [],
+        ["ReadOnlyModelViewSet"] = [],
+        ["ListAPIView"] = [],
+        ["RetrieveAPIView"] = [],
         ["ModelViewSet"] = ["POST", "PUT", "PATCH", "DELETE"],
-        ["CreateAPIView"] = ["POST"], ["ListCreateAPIView"] = ["POST"],
-        ["UpdateAPIView"] = ["PUT", "PATCH"], ["RetrieveUpdateAPIView"] = ["PUT", "PATCH"],
-        ["DestroyAPIView"] = ["DELETE"], ["RetrieveDestroyAPIView"] = ["DELETE"],
+        ["CreateAPIView"] = ["POST"],
+        ["ListCreateAPIView"] = ["POST"],
+        ["UpdateAPIView"] = ["PUT", "PATCH"],
+        ["RetrieveUpdateAPIView"] = ["PUT", "PATCH"],
+        ["DestroyAPIView"] = ["DELETE"],
+        ["RetrieveDestroyAPIView"] = ["DELETE"],
         ["RetrieveUpdateDestroyAPIView"] = ["PUT", "PATCH", "DELETE"],
-        ["CreateModelMixin"] = ["POST"], ["UpdateModelMixin"] = ["PUT", "PATCH"], ["DestroyModelMixin"] = ["DELETE"],
+        ["CreateModelMixin"] = ["POST"],
+        ["UpdateModelMixin"] = ["PUT", "PATCH"],
+        ["DestroyModelMixin"] = ["DELETE"],
     };
 
     // Handler method names → the HTTP method they serve (APIView handlers and ViewSet actions).
     private static readonly Dictionary<string, string> Handlers = new(StringComparer.Ordinal)
     {
-        ["post"] = "POST", ["put"] = "PUT", ["patch"] = "PATCH", ["delete"] = "DELETE",
-        ["create"] = "POST", ["update"] = "PUT", ["partial_update"] = "PATCH", ["destroy"] = "DELETE",
+        ["post"] = "POST",
+        ["put"] = "PUT",
+        ["patch"] = "PATCH",
+        ["delete"] = "DELETE",
+        ["create"] = "POST",
+        ["update"] = "PUT",
+        ["partial_update"] = "PATCH",
+        ["destroy"] = "DELETE",
     };
 
     public ViewFacts(IReadOnlyList<ViewInfo> views, IReadOnlyList<CsrfExemptCall> csrfExemptCalls)

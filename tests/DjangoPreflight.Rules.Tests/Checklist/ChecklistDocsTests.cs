@@ -20,8 +20,13 @@ public class ChecklistDocsTests
         Assert.Empty(rule.DjangoIds); // none of these mirrors a Django check
         var expected = id[2] switch
         {
-            '1' => Category.Secrets, '2' => Category.Disclosure, '3' => Category.Transport, '4' => Category.Browser,
-            '5' => Category.Auth, '6' => Category.Operations, _ => Category.Performance,
+            '1' => Category.Secrets,
+            '2' => Category.Disclosure,
+            '3' => Category.Transport,
+            '4' => Category.Browser,
+            '5' => Category.Auth,
+            '6' => Category.Operations,
+            _ => Category.Performance,
         };
         Assert.Equal(expected, rule.Category);
         var row = File.ReadLines(RepoPaths.Shared("CHECKLIST.md")).Single(l => l.StartsWith($"| {id} |", StringComparison.Ordinal));
