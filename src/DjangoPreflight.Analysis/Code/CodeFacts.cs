@@ -25,7 +25,7 @@ public sealed partial class CodeFacts
     public CodeFacts(ProjectContext project)
     {
         _project = project;
-        Sources = new PythonSources(project.Files, project.Diagnostics);
+        Sources = project.Python;
         _index = new(() => new ModuleIndex(project.Files, SettingsDiscovery.ImportRoots(project.Files)));
         _urls = new(() => UrlFacts.Load(Sources, _index.Value, project.Files.All, RootUrlConf()));
         _views = new(() => ViewFacts.Load(Sources));

@@ -30,9 +30,8 @@ public sealed class ErrorTrackerFacts
     public static ErrorTrackerFacts Load(PythonSources sources)
     {
         var found = new List<ErrorTrackerInit>();
-        foreach (var path in sources.ApplicationFiles())
+        foreach (var (path, parsed) in sources.ParsedApplicationFiles)
         {
-            if (sources.Get(path) is not { } parsed) continue;
             // `from sentry_sdk import init` makes a bare init(...) Sentry's.
             var sentryInitImported = parsed.Module.Body.OfType<ImportFrom>()
                 .Any(i => i.ModuleName == "sentry_sdk" && i.Names.Any(n => n.Name == "init" && n.AsName is null));

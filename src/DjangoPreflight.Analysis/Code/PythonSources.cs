@@ -11,11 +11,13 @@ public sealed class PythonSources
     private readonly ProjectFiles _files;
     private readonly ProjectDiagnostics _diagnostics;
     private readonly ConcurrentDictionary<string, Lazy<ParseResult?>> _parsed = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<(string Path, ParseResult Parsed)>> _application;
 
     public PythonSources(ProjectFiles files, ProjectDiagnostics diagnostics)
     {
         _files = files;
         _diagnostics = diagnostics;
+        _application = new(ParseApplicationFiles);
     }
 
     /// <summary>The parse of a project file, or null when it cannot be read.</summary>
@@ -26,6 +28,21 @@ public sealed class PythonSources
     /// migrations and tests, which Django never serves.</summary>
     public IEnumerable<string> ApplicationFiles() =>
         _files.WithExtension(".py").Where(p => !IsMigrationOrTest(p));
+
+    /// <summary>Every application file with its parse, in path order. Parsing is most of a large
+    /// scan's work, so the files are read and parsed on all cores, once, for every fact that walks them.</summary>
+    public IReadOnlyList<(string Path, ParseResult Parsed)> ParsedApplicationFiles => _application.Value;
+
+    private IReadOnlyList<(string Path, ParseResult Parsed)> ParseApplicationFiles()
+    {
+        var paths = ApplicationFiles().ToArray();
+        var results = new ParseResult?[paths.Length];
+        Parallel.For(0, paths.Length, i => results[i] = Get(paths[i]));
+        var parsed = new List<(string, ParseResult)>(paths.Length);
+        for (var i = 0; i < paths.Length; i++)
+            if (results[i] is { } r) parsed.Add((paths[i], r));
+        return parsed;
+    }
 
     public static bool IsMigrationOrTest(string path)
     {

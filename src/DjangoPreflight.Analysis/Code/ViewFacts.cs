@@ -90,9 +90,8 @@ public sealed class ViewFacts
         var classes = new List<ClassRecord>();
         var views = new List<ViewInfo>();
         var calls = new List<CsrfExemptCall>();
-        foreach (var path in sources.ApplicationFiles())
+        foreach (var (path, parsed) in sources.ParsedApplicationFiles)
         {
-            if (sources.Get(path) is not { } parsed) continue;
             foreach (var statement in parsed.Module.Body)
             {
                 if (statement is FunctionDef or AsyncFunctionDef && FunctionView(path, statement) is { } view) views.Add(view);

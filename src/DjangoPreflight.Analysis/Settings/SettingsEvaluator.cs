@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Discovery;
 using DjangoPreflight.Analysis.Environment;
 using DjangoPreflight.Analysis.Project;
@@ -16,19 +17,19 @@ public sealed class SettingsEvaluator
     public const int MaxMissingRuns = 64;
 
     private readonly ModuleIndex _index;
-    private readonly ParsedModules _parsed;
+    private readonly PythonSources _parsed;
     private readonly EnvProfile _profile;
     private readonly string _root;
     private readonly ProjectDiagnostics _diagnostics;
     private readonly DeclaredPackages _declared;
 
-    public SettingsEvaluator(ProjectFiles files, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics)
+    public SettingsEvaluator(ProjectFiles files, PythonSources sources, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics)
     {
         _index = index;
         _profile = profile;
         _root = files.Root;
         _diagnostics = diagnostics;
-        _parsed = new ParsedModules(files, diagnostics);
+        _parsed = sources;
         _declared = new DeclaredPackages(files);
     }
 
@@ -108,7 +109,7 @@ public sealed class SettingsEvaluator
         var versionReason = target.Version is null
             ? $"Django defaults: {target.Reason}; assuming {DjangoDefaults.NewestLts.Series} (the newest supported LTS)"
             : $"Django defaults: {version.Series} ({target.Reason})";
-        var evaluator = new SettingsEvaluator(project.Files, layout.Index, profile, project.Diagnostics);
+        var evaluator = new SettingsEvaluator(project.Files, project.Python, layout.Index, profile, project.Diagnostics);
         SettingsModel? production = null;
         var all = new List<SettingsModel>();
         if (layout.Production is { } prod)

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Discovery;
 using DjangoPreflight.Analysis.Environment;
 
@@ -19,7 +20,7 @@ internal sealed class EvaluationRun
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _envWrites = new(StringComparer.Ordinal);
 
-    public EvaluationRun(EnvProfile profile, ModuleIndex index, ParsedModules parsed, string absoluteRoot, DeclaredPackages? declared = null)
+    public EvaluationRun(EnvProfile profile, ModuleIndex index, PythonSources parsed, string absoluteRoot, DeclaredPackages? declared = null)
     {
         Declared = declared;
         Profile = profile;
@@ -38,7 +39,7 @@ internal sealed class EvaluationRun
 
     public ModuleIndex Index { get; }
 
-    public ParsedModules Parsed { get; }
+    public PythonSources Parsed { get; }
 
     public string AbsoluteRoot { get; }
 
