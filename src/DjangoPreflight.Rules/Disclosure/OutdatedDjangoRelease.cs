@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -7,10 +6,8 @@ using DjangoPreflight.Rules.Data;
 namespace DjangoPreflight.Rules.Disclosure;
 
 /// <summary>DP211: the pinned Django release has known security fixes after it, or its series is end-of-life.</summary>
-public sealed partial class OutdatedDjangoRelease : ProjectRule
+public sealed class OutdatedDjangoRelease : ProjectRule
 {
-    private static readonly string[] DependencyFileNames = ["pyproject.toml", "Pipfile", "setup.cfg", "setup.py", "poetry.lock", "uv.lock", "Pipfile.lock"];
-
     private readonly TimeProvider _clock;
 
     public OutdatedDjangoRelease() : this(TimeProvider.System) { }
@@ -46,12 +43,13 @@ public sealed partial class OutdatedDjangoRelease : ProjectRule
 
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
-        if (project.Django.Version is not { } version) yield break;
-        var location = LocateDjangoRequirement(project);
+        var target = project.Django;
+        if (target.Version is not { } version) yield break;
+        var (pinned, seriesKnown, location) = Pin(project, version);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
-        // Only a pinned patch release can be compared with fixed-in releases; "4.2" alone cannot.
-        if (version.Patch > 0)
+        // Only an exact release can be compared with fixed-in releases: "Django>=4.2" may be any 4.2.x.
+        if (pinned)
         {
             var missing = DjangoSecurityAdvisories.All
                 .Select(a => (Advisory: a, Fix: a.FixFor(version)))
@@ -64,7 +62,7 @@ public sealed partial class OutdatedDjangoRelease : ProjectRule
                     .Select(x => x.Advisory.Id).Take(3);
                 yield return Finding(
                     $"Django {version} is missing {missing.Count} security fix{(missing.Count == 1 ? "" : "es")} released after it "
-                    + $"(newest: {string.Join(", ", ids)}); upgrade to {latest} or later ({project.Django.Reason}).",
+                    + $"(newest: {string.Join(", ", ids)}); upgrade to {latest} or later ({target.Reason}).",
                     location);
             }
         }
@@ -75,29 +73,23 @@ public sealed partial class OutdatedDjangoRelease : ProjectRule
             yield return Finding(
                 $"Django {version.Series} reached end of life on {end:yyyy-MM-dd} and gets no security fixes"
                 + (since > 0 ? $" ({since} advisor{(since == 1 ? "y" : "ies")} published since then)" : "")
-                + $"; move to a supported series ({project.Django.Reason}).",
-                location);
+                + $"; move to a supported series ({target.Reason}).",
+                location,
+                // A range's lowest version may not be what is installed; a pin, a lock or --django-version is.
+                seriesKnown ? Confidence.Certain : Confidence.Medium);
         }
     }
 
-    /// <summary>The dependency line that pins Django, where the finding should point; the file alone or
-    /// nothing when none is found (e.g. the version came from --django-version).</summary>
-    private static SourceLocation LocateDjangoRequirement(ProjectContext project)
+    /// <summary>Whether the targeted version is an exact release (a pin, a lock entry, or a full
+    /// --django-version), whether at least its series is certain (those, or a series given on the
+    /// command line), and the dependency line that declares Django, where findings point.</summary>
+    private static (bool Exact, bool SeriesKnown, SourceLocation Location) Pin(ProjectContext project, DjangoVersion version)
     {
-        var candidates = project.Files.All
-            .Where(p => ProjectFiles.FileName(p) is var n && (n.StartsWith("requirements", StringComparison.Ordinal) && n.EndsWith(".txt", StringComparison.Ordinal) || DependencyFileNames.Contains(n)))
-            .OrderBy(p => p.Count(c => c == '/')).ThenBy(p => p, StringComparer.Ordinal);
-        foreach (var path in candidates)
-        {
-            if (project.Files.ReadText(path) is not { } text) continue;
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-                if (DjangoRequirement().IsMatch(lines[i]))
-                    return new SourceLocation(path, i + 1);
-        }
-        return SourceLocation.None;
+        var declared = project.Dependencies.Find("django");
+        var location = declared.OrderBy(d => d.FromLock ? 1 : 0).Select(d => d.Source).FirstOrDefault() ?? SourceLocation.None;
+        if (project.Options.DjangoVersion is { } given)
+            return (given.Trim().Count(c => c == '.') == 2, true, location);
+        var exact = declared.FirstOrDefault(d => d.Pinned is { } p && DjangoTarget.TryParseLeading(p) == version && p.Count(c => c == '.') == 2);
+        return exact is null ? (false, false, location) : (true, true, exact.FromLock ? location : exact.Source);
     }
-
-    [GeneratedRegex("""^\s*["']?django\s*(?:[=~<>!]=?|\[|")""", RegexOptions.IgnoreCase)]
-    private static partial Regex DjangoRequirement();
 }

@@ -13,7 +13,7 @@ public class OutdatedDjangoReleaseTests
         public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
     }
 
-    private static List<string> Run(string version, DateOnly today, TempDirectory? dir = null)
+    private static List<string> Run(string? version, DateOnly today, TempDirectory? dir = null)
     {
         using var own = dir is null ? new TempDirectory() : null;
         var root = (dir ?? own!).Path;
@@ -46,9 +46,25 @@ public class OutdatedDjangoReleaseTests
         var since = DjangoSecurityAdvisories.All.Count(a => a.Date > new DateOnly(2026, 4, 30));
         Assert.Equal(
         [
-            $"DP211 requirements.txt:2 high/certain: Django 4.2.8 is missing {missing} security fixes released after it (newest: CVE-2026-33033, CVE-2026-33034, CVE-2026-3902); upgrade to 4.2.30 or later (from --django-version).",
-            $"DP211 requirements.txt:2 high/certain: Django 4.2 reached end of life on 2026-04-30 and gets no security fixes ({since} advisories published since then); move to a supported series (from --django-version).",
-        ], Run("4.2.8", new DateOnly(2026, 9, 20), dir));
+            $"DP211 requirements.txt:2 high/certain: Django 4.2.8 is missing {missing} security fixes released after it (newest: CVE-2026-33033, CVE-2026-33034, CVE-2026-3902); upgrade to 4.2.30 or later (from requirements.txt:2 (django==4.2.8)).",
+            $"DP211 requirements.txt:2 high/certain: Django 4.2 reached end of life on 2026-04-30 and gets no security fixes ({since} advisories published since then); move to a supported series (from requirements.txt:2 (django==4.2.8)).",
+        ], Run(null, new DateOnly(2026, 9, 20), dir));
+    }
+
+    [Fact]
+    public void A_range_is_not_compared_with_fixes_and_its_end_of_life_is_medium_confidence()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("requirements.txt", "Django>=3.2.4,<5\n");
+        var finding = Assert.Single(Run(null, new DateOnly(2026, 9, 20), dir));
+        Assert.StartsWith("DP211 requirements.txt:1 high/medium: Django 3.2 reached end of life on 2024-04-30 and gets no security fixes (", finding);
+    }
+
+    [Fact]
+    public void A_full_version_on_the_command_line_is_exact_and_a_series_is_not()
+    {
+        Assert.Equal(2, Run("4.2.0", new DateOnly(2026, 9, 20)).Count);
+        Assert.Single(Run("4.2", new DateOnly(2026, 9, 20)));
     }
 
     [Fact]
@@ -57,8 +73,8 @@ public class OutdatedDjangoReleaseTests
         Assert.Empty(Run("5.2.17", new DateOnly(2026, 9, 20)));
         Assert.Equal(4, MissingFromArchive("5.2.16"));
         Assert.Equal(
-            ["DP211  high/certain: Django 5.2.16 is missing 4 security fixes released after it (newest: CVE-2026-15307, CVE-2026-15337, CVE-2026-15830); upgrade to 5.2.17 or later (from --django-version)."],
-            Run("5.2.16", new DateOnly(2026, 9, 20)));
+            "DP211  high/certain: Django 5.2.16 is missing 4 security fixes released after it (newest: CVE-2026-15307, CVE-2026-15337, CVE-2026-15830); upgrade to 5.2.17 or later (from --django-version 5.2.16).",
+            Assert.Single(Run("5.2.16", new DateOnly(2026, 9, 20))));
     }
 
     [Fact]
