@@ -78,7 +78,7 @@ public static partial class DeploymentLoader
                 // An env file takes the role of the compose file that loads it, unless its own name says more.
                 foreach (var envFile in service.EnvFiles)
                 {
-                    var resolved = Join(Directory(path), envFile.Value);
+                    var resolved = ProjectPath.Join(Directory(path), envFile.Value);
                     if (resolved is not null && FileRoles.FromPath(resolved) == FileRole.Neutral && file.Role != FileRole.Neutral)
                         envFileRoles[resolved] = file.Role;
                 }
@@ -322,25 +322,4 @@ public static partial class DeploymentLoader
     }
 
     private static string Directory(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
-
-    /// <summary>A path relative to a folder of the project; null when it leaves the project.</summary>
-    private static string? Join(string folder, string relative)
-    {
-        if (relative.StartsWith('/')) return null;
-        var parts = folder.Length == 0 ? new List<string>() : folder.Split('/').ToList();
-        foreach (var part in relative.Split('/'))
-        {
-            if (part is "" or ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-        return string.Join('/', parts);
-    }
 }

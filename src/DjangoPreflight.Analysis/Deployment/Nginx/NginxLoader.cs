@@ -177,7 +177,7 @@ public sealed partial class NginxLoader
         }
         foreach (var b in bases.Distinct())
         {
-            if (Normalize(b.Length == 0 ? pattern : b + "/" + pattern) is not { } full) continue;
+            if (ProjectPath.Normalize(b.Length == 0 ? pattern : b + "/" + pattern) is not { } full) continue;
             List<string> matches;
             if (full.IndexOfAny(['*', '?', '[']) < 0)
                 matches = _files.Exists(full) ? [full] : [];
@@ -192,26 +192,6 @@ public sealed partial class NginxLoader
     }
 
     private static string Directory(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
-
-    /// <summary>Resolves "." and ".."; null when the path leaves the project.</summary>
-    private static string? Normalize(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".") continue;
-            if (part == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else
-            {
-                parts.Add(part);
-            }
-        }
-        return string.Join('/', parts);
-    }
 
     private static Regex GlobRegex(string glob)
     {
