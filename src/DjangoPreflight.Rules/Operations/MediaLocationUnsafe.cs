@@ -7,7 +7,8 @@ namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>DP603: uploaded media would be mixed with static files or the source code: MEDIA_URL
 /// equals STATIC_URL, MEDIA_ROOT is (inside) STATIC_ROOT, or MEDIA_ROOT is the project root or
-/// inside a Python package.</summary>
+/// inside a Python package. Also Django's caches.W002 (a deploy check since 3.1): a file-based cache
+/// whose LOCATION matches, is inside or contains MEDIA_ROOT, STATIC_ROOT or a STATICFILES_DIRS entry.</summary>
 public sealed class MediaLocationUnsafe : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -38,7 +39,61 @@ public sealed class MediaLocationUnsafe : ProjectRule
                 """));
 
     public override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } settings ? CheckSettings(settings, project.Root, project.Files.All) : [];
+        project.Settings.Production is { } settings
+            ? CheckSettings(settings, project.Root, project.Files.All).Concat(CheckCaches(settings, project.Django.Version))
+            : [];
+
+    private const string FileBasedCache = "django.core.cache.backends.filebased.FileBasedCache";
+
+    /// <summary>caches.W002 under Django's exact condition; an unknown value or a relative path
+    /// compared with an absolute one (Django resolves it against a working directory we cannot see)
+    /// decides nothing.</summary>
+    public IEnumerable<Finding> CheckCaches(SettingsModel settings, DjangoVersion? version)
+    {
+        if (version is { } v && v < new DjangoVersion(3, 1) || settings["CACHES"]?.Value is not PyDict caches) yield break;
+        foreach (var name in new[] { "MEDIA_ROOT", "STATIC_ROOT", "STATICFILES_DIRS" })
+        {
+            if (settings[name]?.Value is not { Truthy: true } value) continue;
+            var roots = (name == "STATICFILES_DIRS" ? StaticDirs(value) : [value]).Select(PathOf).ToList();
+            if (roots.Count == 0 || roots.Any(r => r is null)) continue;
+            foreach (var (alias, config) in caches.Entries)
+            {
+                if (alias is not PyStr aliasName || config is not PyDict c || c.Get("BACKEND")?.AsString != FileBasedCache) continue;
+                if (c.Get("LOCATION") is not { } location || PathOf(location) is not { } cache) continue;
+                var comparable = roots.Where(r => r!.StartsWith('/') == cache.StartsWith('/')).Select(r => r!).ToList();
+                var relation = comparable.Any(r => r == cache) ? "matches"
+                    : comparable.Any(r => Inside(cache, r)) ? "is inside"
+                    : comparable.Any(r => Inside(r, cache)) ? "contains"
+                    : null;
+                if (relation is null) continue;
+                yield return Finding($"Your '{aliasName.Value}' cache configuration might expose your cache or lead to corruption of your data because its LOCATION {relation} {name}.",
+                    settings.LocationOf("CACHES"), setting: "CACHES", djangoId: "caches.W002");
+            }
+        }
+    }
+
+    /// <summary>STATICFILES_DIRS entries may be (prefix, path) pairs.</summary>
+    private static IEnumerable<PyValue> StaticDirs(PyValue value) =>
+        value.AsSequence is { } items ? items.Select(i => i.AsSequence is { Length: 2 } pair ? pair[1] : i) : [new PyUnknown("not a sequence")];
+
+    /// <summary>A path as text with '.' and '..' resolved, or null when not a known path.</summary>
+    private static string? PathOf(PyValue value)
+    {
+        var text = value switch { PyPath p => p.Value, PyStr s => s.Value, _ => null };
+        if (text is null) return null;
+        var absolute = text.StartsWith('/');
+        var parts = new List<string>();
+        foreach (var part in text.Split('/'))
+        {
+            if (part is "" or ".") continue;
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
+            else if (part != ".." || !absolute) parts.Add(part);
+        }
+        return (absolute ? "/" : "") + string.Join('/', parts);
+    }
+
+    private static bool Inside(string child, string parent) =>
+        child != parent && child.StartsWith(parent.EndsWith('/') ? parent : parent + "/", StringComparison.Ordinal);
 
     /// <param name="root">The scanned project's absolute root.</param>
     /// <param name="files">The project's files (relative), to tell Python packages apart.</param>

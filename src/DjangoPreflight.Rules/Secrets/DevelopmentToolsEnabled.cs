@@ -1,4 +1,6 @@
 using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Environment;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -6,8 +8,9 @@ using DjangoPreflight.Rules.Support;
 namespace DjangoPreflight.Rules.Secrets;
 
 /// <summary>DP111: development-only apps or middleware (debug toolbar, django-extensions, silk) are
-/// enabled in the production settings.</summary>
-public sealed class DevelopmentToolsEnabled : ProductionSettingsRule
+/// enabled in the production settings, or the environment sets the development escape hatch
+/// DJANGO_ALLOW_ASYNC_UNSAFE (which Django's deploy check reports as async.E001).</summary>
+public sealed class DevelopmentToolsEnabled : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP111",
@@ -21,7 +24,9 @@ public sealed class DevelopmentToolsEnabled : ProductionSettingsRule
                 The debug toolbar and silk record and display SQL, settings, headers and request data;
                 django-extensions adds commands such as runserver_plus with an interactive debugger. They
                 are built for trusted machines: in production one wrong INTERNAL_IPS entry or a proxy address
-                shows internals to the world, and they cost time on every request.
+                shows internals to the world, and they cost time on every request. DJANGO_ALLOW_ASYNC_UNSAFE
+                switches off Django's guard against blocking ORM calls inside async code, a shortcut meant
+                for notebooks and shells.
                 """,
             Fix: """
                 Add them only in the development settings module (or behind `if DEBUG:`), never in the base
@@ -46,7 +51,25 @@ public sealed class DevelopmentToolsEnabled : ProductionSettingsRule
         ("MIDDLEWARE", "silk.middleware.SilkyMiddleware", "django-silk"),
     ];
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
+    public override IEnumerable<Finding> Check(ProjectContext project) =>
+        (project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator) : [])
+            .Concat(CheckEnvironment(project.EnvProfile, project.Options.EnvFiles, project.Root));
+
+    /// <summary>Django's async.E001 (a deploy check): DJANGO_ALLOW_ASYNC_UNSAFE, a development escape
+    /// hatch, is set to a non-empty value in the environment production runs with.</summary>
+    public IEnumerable<Finding> CheckEnvironment(EnvProfile profile, IReadOnlyList<string> envFiles, string root)
+    {
+        // Django's condition is os.environ.get(...) being truthy: any non-empty value.
+        if (!profile.TryGet(AsyncUnsafe, out var value) || value.Length == 0) yield break;
+        var file = envFiles.LastOrDefault(f => File.Exists(f) && File.ReadAllText(f).Contains(AsyncUnsafe, StringComparison.Ordinal));
+        var shown = file is null ? null : Path.GetRelativePath(root, file).Replace('\\', '/') is var rel && !rel.StartsWith("../", StringComparison.Ordinal) ? rel : file;
+        yield return Finding($"{AsyncUnsafe} is set in the environment: Django's protection against running synchronous ORM code in an async context is off.",
+            new SourceLocation(shown), severity: Severity.High, djangoId: "async.E001");
+    }
+
+    private const string AsyncUnsafe = "DJANGO_ALLOW_ASYNC_UNSAFE";
+
+    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
         foreach (var group in DevelopmentOnly.GroupBy(d => d.Setting))
         {
