@@ -3,17 +3,18 @@ using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules;
 
-/// <summary>Runs project rules over a project in parallel and returns their findings in the one
-/// deterministic order. A rule that throws is reported as a notice; the scan goes on.</summary>
+/// <summary>Runs project rules over a project and returns their findings in the one deterministic
+/// order. A rule that throws is reported as a notice; the scan goes on.</summary>
+/// <remarks>Rules run one after another on purpose. A rule is cheap once the facts it reads exist;
+/// the work is in computing facts, and that is where the parallelism lives (the bulk parse uses
+/// every core). Running rules in parallel made them block pool threads on the facts' lock while the
+/// fact being computed needed pool threads itself (process output, the parallel parse): a 2-core
+/// machine then waited seconds for the thread pool to grow.</remarks>
 public static class RuleRunner
 {
     public static IReadOnlyList<Finding> Run(ProjectContext project, IEnumerable<ProjectRule> rules)
     {
-        var list = rules.ToArray();
-        var perRule = new List<Finding>[list.Length];
-        // Parallel.For rather than PLINQ: System.Linq.Parallel is not Native-AOT clean on net9.
-        Parallel.For(0, list.Length, i => perRule[i] = RunOne(project, list[i]));
-        var all = perRule.SelectMany(f => f).Distinct().ToList();
+        var all = rules.SelectMany(rule => RunOne(project, rule)).Distinct().ToList();
         all.Sort(FindingOrder.Instance);
         return all;
     }
