@@ -23,13 +23,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
         foreach (var reason in t.Reasons) o.WriteLine($"- {Escape(reason)}");
         o.WriteLine();
-        var counts = Enum.GetValues<Severity>().OrderDescending()
-            .Select(s => (s, n: report.Findings.Count(f => f.Severity == s)))
-            .Where(x => x.n > 0)
-            .Select(x => $"{x.n} {x.s.Name()}");
-        o.WriteLine($"**{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}**" +
-                    (report.Findings.Count == 0 ? "" : $" ({string.Join(", ", counts)})") +
-                    $", {report.Summary.FilesScanned} files scanned");
+        o.WriteLine($"**{FindingCounts.Total(report.Findings)}**{FindingCounts.Breakdown(report.Findings)}, {report.Summary.FilesScanned} files scanned");
         if (report.Findings.Count > 0)
         {
             o.WriteLine();

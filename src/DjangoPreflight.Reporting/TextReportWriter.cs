@@ -36,13 +36,8 @@ public sealed class TextReportWriter : IReportWriter
     private static void WriteSummary(IAnsiConsole console, ScanReport report)
     {
         var s = report.Summary;
-        var counts = Enum.GetValues<Severity>().OrderDescending()
-            .Select(sev => (sev, n: report.Findings.Count(f => f.Severity == sev)))
-            .Where(x => x.n > 0)
-            .Select(x => $"{x.n} {x.sev.Name()}");
-        var breakdown = report.Findings.Count == 0 ? "" : $" ({string.Join(", ", counts)})";
         var scanned = report.Target.Url is null ? $", {s.FilesScanned} files scanned" : "";
-        console.MarkupLine($"[bold]{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}[/]{Markup.Escape(breakdown)}{scanned}");
+        console.MarkupLine($"[bold]{FindingCounts.Total(report.Findings)}[/]{Markup.Escape(FindingCounts.Breakdown(report.Findings))}{scanned}");
         if (s.UnresolvedSettings.Count > 0)
             console.MarkupLine($"[yellow]Could not resolve:[/] {Markup.Escape(string.Join(", ", s.UnresolvedSettings))}");
         foreach (var e in s.ParseErrors)
