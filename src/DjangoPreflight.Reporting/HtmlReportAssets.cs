@@ -38,6 +38,7 @@ public static class HtmlReportAssets
         .badge{display:inline-block;min-width:4.5rem;text-align:center;border-radius:.3rem;padding:0 .3rem;margin-right:.3rem;color:#fff;background:var(--sev);font-size:.8rem;font-weight:600;text-transform:uppercase}
         .sev-critical{--sev:var(--critical)}.sev-high{--sev:var(--high)}.sev-medium{--sev:var(--medium)}.sev-low{--sev:var(--low)}.sev-info{--sev:var(--info)}
         .none{color:var(--muted)}
+        @media print{#filters{display:none}}
         """;
 
     // Filters rows by the checked severities and categories; a category with no row left is hidden.

@@ -26,7 +26,7 @@ public sealed class HtmlReportWriter : IReportWriter
         o.Write($"<style>{HtmlReportAssets.Style}</style>\n</head>\n<body>\n");
         WriteTarget(o, report.Target);
         WriteCounts(o, report);
-        if (report.Findings.Count > 0) WriteFilters(o, report.Findings, categories.Select(c => c.Category));
+        if (report.Findings.Count > 0) WriteFilters(o, report.Findings, categories.Select(c => (c.Category, c.Findings.Count)));
         WriteFindings(o, categories);
         WriteNotes(o, report.Summary);
         o.Write($"<script>{HtmlReportAssets.Script}</script>\n</body>\n</html>\n");
@@ -76,14 +76,17 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     // Hidden until the script runs: without it the controls would do nothing, and every row shows.
-    private static void WriteFilters(TextWriter o, IReadOnlyList<Finding> findings, IEnumerable<Category> present)
+    private static void WriteFilters(TextWriter o, IReadOnlyList<Finding> findings, IEnumerable<(Category, int)> present)
     {
         o.Write("<form id=\"filters\" hidden>\n<fieldset><legend>Severity</legend>\n");
-        foreach (var s in Enum.GetValues<Severity>().OrderDescending().Where(s => findings.Any(f => f.Severity == s)))
-            o.Write($"<label><input type=\"checkbox\" name=\"severity\" value=\"{s.Name()}\" checked> {s.Name()}</label>\n");
+        foreach (var s in Enum.GetValues<Severity>().OrderDescending())
+        {
+            var n = findings.Count(f => f.Severity == s);
+            if (n > 0) o.Write($"<label><input type=\"checkbox\" name=\"severity\" value=\"{s.Name()}\" checked> {s.Name()} ({n})</label>\n");
+        }
         o.Write("</fieldset>\n<fieldset><legend>Category</legend>\n");
-        foreach (var c in present)
-            o.Write($"<label><input type=\"checkbox\" name=\"category\" value=\"{c.Name()}\" checked> {E(ReportCategories.Title(c))}</label>\n");
+        foreach (var (c, n) in present)
+            o.Write($"<label><input type=\"checkbox\" name=\"category\" value=\"{c.Name()}\" checked> {E(ReportCategories.Title(c))} ({n})</label>\n");
         o.Write($"</fieldset>\n<p>Showing <strong id=\"shown\">{findings.Count}</strong> of {findings.Count}</p>\n</form>\n");
     }
 

@@ -90,6 +90,8 @@ public class HtmlReportWriterTests
         // Filters list only the severities and categories present.
         Assert.Equal(["critical", "high", "low"], Regex.Matches(html, "name=\"severity\" value=\"(\\w+)\"").Select(m => m.Groups[1].Value));
         Assert.Equal(["disclosure", "operations"], Regex.Matches(html, "name=\"category\" value=\"(\\w+)\"").Select(m => m.Groups[1].Value));
+        Assert.Contains("value=\"critical\" checked> critical (1)</label>", html);
+        Assert.Contains("value=\"disclosure\" checked> DP2xx Information disclosure (2)</label>", html);
     }
 
     [Fact]
