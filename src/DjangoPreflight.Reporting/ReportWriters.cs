@@ -9,6 +9,7 @@ public static class ReportWriters
         new JsonReportWriter(),
         new SarifReportWriter(),
         new MarkdownReportWriter(),
+        new JunitReportWriter(),
     ];
 
     public static IReadOnlyList<string> Formats => All.Select(w => w.Format).ToList();
