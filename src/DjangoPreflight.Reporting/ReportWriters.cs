@@ -9,6 +9,7 @@ public static class ReportWriters
         new JsonReportWriter(),
         new SarifReportWriter(),
         new MarkdownReportWriter(),
+        new JunitReportWriter(),
         new HtmlReportWriter(),
     ];
 
