@@ -3,10 +3,12 @@ using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Reporting.Tests;
 
+/// <summary>The categories the text and HTML reports group by: titles as CHECKLIST.md words its
+/// sections, and a finding's category from its rule's descriptor, else from its ID range.</summary>
 public class ReportCategoriesTests
 {
     [Fact]
-    public void EveryCategoryTitleIsAHeadingOfTheChecklist()
+    public void EveryCategoryTitleIsAHeadingOfTheChecklist_InTheChecklistsOrder()
     {
         var headings = File.ReadAllLines(RepoPaths.Shared("CHECKLIST.md"))
             .Where(l => l.StartsWith("## DP", StringComparison.Ordinal))
@@ -15,7 +17,7 @@ public class ReportCategoriesTests
 
         Assert.Equal(Enum.GetValues<Category>().Length, headings.Count);
         foreach (var (category, heading) in Enum.GetValues<Category>().Zip(headings))
-            Assert.StartsWith(ReportCategories.Title(category), heading);
+            Assert.StartsWith(category.Title(), heading[6..]);
     }
 
     [Theory]
@@ -23,15 +25,20 @@ public class ReportCategoriesTests
     [InlineData("DP512", Category.Auth)]
     [InlineData("DP803", Category.Infrastructure)]
     [InlineData("DPL04", Category.Live)]
-    public void WithoutADescriptor_TheIdRangeDecides(string id, Category expected) =>
-        Assert.Equal(expected, ReportCategories.Of(Finding(id), []));
+    public void WithoutADescriptor_TheIdRangeDecides(string id, Category expected)
+    {
+        var report = new ScanReport(new TargetInfo(), [Finding(id)], new ReportSummary(0, [], [], []));
+
+        Assert.Equal(expected, ReportRules.Categories(report)(Finding(id)));
+    }
 
     [Fact]
     public void TheRulesDescriptorWinsOverTheIdRange()
     {
         var descriptor = SampleReports.Debug with { Id = "DP101", Category = Category.Operations };
+        var report = new ScanReport(new TargetInfo(), [Finding("DP101")], new ReportSummary(0, [], [], [])) { Rules = [SampleReports.Hosts, descriptor] };
 
-        Assert.Equal(Category.Operations, ReportCategories.Of(Finding("DP101"), [SampleReports.Hosts, descriptor]));
+        Assert.Equal(Category.Operations, ReportRules.Categories(report)(Finding("DP101")));
     }
 
     private static Finding Finding(string id) =>
