@@ -104,6 +104,16 @@ public class JunitReportWriterTests
     }
 
     [Fact]
+    public void AFindingWithoutALocationKeepsItsMessage()
+    {
+        var sample = SampleReports.Scan();
+        var report = sample with { Findings = [sample.Findings[0] with { Location = SourceLocation.None }] };
+        var failure = XDocument.Parse(Write(report)).Root!.Descendants("failure").Single();
+        Assert.Equal("DEBUG is True | \"quoted\" <tag>", (string)failure.Attribute("message")!);
+        Assert.DoesNotContain("Location:", failure.Value);
+    }
+
+    [Fact]
     public void ARealScanCountsEveryRuleAndEveryFinding()
     {
         using var temp = new TempDirectory();

@@ -28,6 +28,10 @@ public class SarifMultitoolTests
             temp.Write("probe.sarif", probe),
             temp.Write("sample-scan.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.Scan())),
             temp.Write("sample-probe.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.Probe())),
+            temp.Write("no-location.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.Scan() with
+            {
+                Findings = [SampleReports.Scan().Findings[0] with { Location = DjangoPreflight.Core.SourceLocation.None }],
+            })),
         };
 
         Assert.Empty(SarifMultitool.Validate(files));
