@@ -13,7 +13,8 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter o, RenderOptions options)
     {
-        var categories = report.Findings.GroupBy(f => ReportCategories.Of(f, report.Rules))
+        var categoryOf = ReportRules.Categories(report);
+        var categories = report.Findings.GroupBy(categoryOf)
             .OrderBy(g => g.Key)
             .Select(g => (Category: g.Key, Findings: g.OrderByDescending(f => f.Severity).ThenBy(f => f, FindingOrder.Instance).ToList()))
             .ToList();
@@ -86,7 +87,7 @@ public sealed class HtmlReportWriter : IReportWriter
         }
         o.Write("</fieldset>\n<fieldset><legend>Category</legend>\n");
         foreach (var (c, n) in present)
-            o.Write($"<label><input type=\"checkbox\" name=\"category\" value=\"{c.Name()}\" checked> {E(ReportCategories.Title(c))} ({n})</label>\n");
+            o.Write($"<label><input type=\"checkbox\" name=\"category\" value=\"{c.Name()}\" checked> {E(Heading(c))} ({n})</label>\n");
         o.Write($"</fieldset>\n<p>Showing <strong id=\"shown\">{findings.Count}</strong> of {findings.Count}</p>\n</form>\n");
     }
 
@@ -97,7 +98,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var (category, findings) in categories)
         {
             o.Write($"<section class=\"category\" data-category=\"{category.Name()}\">\n");
-            o.Write($"<h2>{E(ReportCategories.Title(category))} <span class=\"meta\">({findings.Count})</span></h2>\n<ol class=\"findings\">\n");
+            o.Write($"<h2>{E(Heading(category))} <span class=\"meta\">({findings.Count})</span></h2>\n<ol class=\"findings\">\n");
             foreach (var f in findings) WriteFinding(o, f, category);
             o.Write("</ol>\n</section>\n");
         }
@@ -127,6 +128,9 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var n in s.Notices) o.Write($"<li>{E(n)}</li>\n");
         o.Write("</ul>\n</section>\n");
     }
+
+    /// <summary>The checklist's section heading: "DP1xx Secrets and environment isolation".</summary>
+    private static string Heading(Category c) => $"{(c == Category.Live ? "DPL" : $"DP{(int)c + 1}")}xx {c.Title()}";
 
     /// <summary>Escapes text for element content and double-quoted attributes (&amp; &lt; &gt; &quot; &#39;).</summary>
     private static string E(string text) => WebUtility.HtmlEncode(text);
