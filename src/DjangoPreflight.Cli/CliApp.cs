@@ -18,6 +18,7 @@ public static class CliApp
             SettingsCommand.Build(io),
             ProbeCommand.Build(io),
             BaselineCommand.Build(io),
+            SecretKeyCommand.Build(io),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
