@@ -234,4 +234,20 @@ public class ConfigurationTests
         using var isolated = System.Text.Json.JsonDocument.Parse(shop.Run("settings", shop.Root, "--format", "json", "--isolated").Stdout);
         Assert.Equal("shop.settings.production", isolated.RootElement.GetProperty("settings_module").GetString());
     }
+
+    [Fact]
+    public void The_readme_example_is_a_valid_configuration_for_the_shop()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var section = readme[readme.IndexOf("### Configuration", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```toml\n", StringComparison.Ordinal) + "```toml\n".Length;
+        var example = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        Assert.Contains("[tool.django-preflight.per-path-ignores]", example);
+        using var shop = new ConfiguredShop(example);
+        var result = shop.Run("scan", shop.Root);
+        Assert.True(result.ExitCode is 0 or 1, result.Stderr);
+        Assert.Contains("\"version\": \"2.1.0\"", result.Stdout); // format = "sarif"
+        Assert.DoesNotContain("\"ruleId\": \"DP109\"", result.Stdout); // ignored
+        Assert.Contains("\"ruleId\": \"DP201\"", result.Stdout);
+    }
 }
