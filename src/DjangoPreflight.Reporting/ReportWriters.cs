@@ -10,6 +10,7 @@ public static class ReportWriters
         new SarifReportWriter(),
         new MarkdownReportWriter(),
         new JunitReportWriter(),
+        new HtmlReportWriter(),
     ];
 
     public static IReadOnlyList<string> Formats => All.Select(w => w.Format).ToList();
