@@ -250,4 +250,18 @@ public class ConfigurationTests
         Assert.DoesNotContain("\"ruleId\": \"DP109\"", result.Stdout); // ignored
         Assert.Contains("\"ruleId\": \"DP201\"", result.Stdout);
     }
+
+    [Fact]
+    public void The_baseline_command_records_what_the_configured_scan_shows()
+    {
+        using var shop = new ConfiguredShop(Header + "select = [\"DP20\"]\n\n[tool.django-preflight.per-path-ignores]\n\"base.py\" = [\"DP202\"]\n");
+        var expected = shop.ScanJson().Findings.Count;
+        Assert.DoesNotContain(DebugFallback, shop.ScanJson().Findings);
+        var file = Path.Combine(shop.Root, "accepted.json");
+        var result = shop.Run("baseline", shop.Root, "--output", file);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"Wrote {file}: {expected} fingerprints for {expected} findings.\n", result.Stdout);
+        Assert.Empty(shop.ScanJson("--baseline", file).Findings);
+        Assert.Contains(DebugFallback, shop.ScanJson("--baseline", file, "--isolated").Findings);
+    }
 }
