@@ -117,6 +117,8 @@ public sealed class InlineSuppressionTests
     [InlineData("text", "Note: 1 finding suppressed by `# preflight: ignore` comments")]
     [InlineData("markdown", "- Note: 1 finding suppressed by `# preflight: ignore` comments")]
     [InlineData("json", "\"1 finding suppressed by `# preflight: ignore` comments\"")]
+    [InlineData("junit", "Note: 1 finding suppressed by `# preflight: ignore` comments")]
+    [InlineData("html", "<li>1 finding suppressed by `# preflight: ignore` comments</li>")]
     public void EveryFormatSaysHowManyWereSuppressed(string format, string expected)
     {
         using var shop = new ShopScan();

@@ -17,11 +17,6 @@ public sealed class SilencedSystemChecksTests
     private static ProjectContext Project(string root) =>
         new(root, new ScanOptions { EnvFiles = [Path.Combine(root, "deploy", "production.env")], NoHistory = true });
 
-    private static Dictionary<string, string> ProductionEnv(string root) =>
-        File.ReadAllLines(Path.Combine(root, "deploy", "production.env"))
-            .Where(l => l.Contains('=') && !l.TrimStart().StartsWith('#'))
-            .ToDictionary(l => l[..l.IndexOf('=')].Trim(), l => l[(l.IndexOf('=') + 1)..].Trim(), StringComparer.Ordinal);
-
     /// <summary>Appends one line to the production settings and returns its line number.</summary>
     private static int Append(string root, string line)
     {
@@ -44,9 +39,9 @@ public sealed class SilencedSystemChecksTests
         var line = Append(silenced, "SILENCED_SYSTEM_CHECKS = [\"security.W018\", \"security.W019\", \"security.W01\"]");
 
         var (_, results) = RealDjango.CheckDeploy("", [
-            new DeployVariant("plain", plain, Module, ProductionEnv(plain), "insecure-shop"),
-            new DeployVariant("silenced", silenced, Module, ProductionEnv(silenced), "insecure-shop silencing W018 and W019"),
-            new DeployVariant("text", text, Module, ProductionEnv(text), "insecure-shop silencing with a string"),
+            new DeployVariant("plain", plain, Module, InsecureShopDeployCheckTests.ProductionEnv(plain), "insecure-shop"),
+            new DeployVariant("silenced", silenced, Module, InsecureShopDeployCheckTests.ProductionEnv(silenced), "insecure-shop silencing W018 and W019"),
+            new DeployVariant("text", text, Module, InsecureShopDeployCheckTests.ProductionEnv(text), "insecure-shop silencing with a string"),
         ], temp.Path);
         Assert.Null(results["plain"].Error);
         Assert.Null(results["silenced"].Error);

@@ -47,10 +47,12 @@ public sealed class SuppressionCommentsTests
     [InlineData("pyproject.toml", "django = \"^3.2\"  # preflight: ignore[DP211]\nx = \"# preflight: ignore\"\n", "1: DP211")]
     // requirements: pip has no quoting; '#' must follow blank space (a URL fragment is no comment).
     [InlineData("requirements/prod.txt", "django==3.2.19  # preflight: ignore[DP211]\nfoo @ https://x/foo.zip#preflight: ignore\n", "1: DP211")]
+    [InlineData("requirements-dev.in", "django  # preflight: ignore\n", "1: *")]
+    [InlineData("docs/notes.txt", "django==3.2  # preflight: ignore\n", "")]
     // Dockerfile: whole-line comments only, attributed to the next instruction.
     [InlineData("Dockerfile", "FROM python:3.11\n# preflight: ignore[DP801]\n# another comment\n\nCMD python manage.py runserver\nRUN x # preflight: ignore\n", "5: DP801")]
     [InlineData("docker/Dockerfile.prod", "  # preflight: ignore\nCMD [\"gunicorn\"]\n", "2: *")]
-    // Formats without '#' comments carry no directive at all.
+    // Formats without '#' comments, and text files that are not requirements, carry no directive.
     [InlineData("README.md", "# preflight: ignore\n", "")]
     [InlineData("templates/base.html", "<a href=\"#\"> # preflight: ignore</a>\n", "")]
     public void EachFormatHasItsOwnCommentRule(string path, string text, string expected) =>
