@@ -96,7 +96,8 @@ public sealed class JunitReportWriter : IReportWriter
         {
             w.WriteStartElement("failure");
             w.WriteAttributeString("type", f.Severity.Name());
-            w.WriteAttributeString("message", Clean($"{f.Location}: {f.Message}"));
+            var where = f.Location.ToString();
+            w.WriteAttributeString("message", Clean(where.Length == 0 ? f.Message : $"{where}: {f.Message}"));
             w.WriteString(Clean(Details(f)));
             w.WriteEndElement();
         }
@@ -107,7 +108,7 @@ public sealed class JunitReportWriter : IReportWriter
     {
         var text = new StringBuilder();
         text.Append($"{f.RuleId} {f.Severity.Name()}: {f.Title}\n");
-        text.Append($"Location: {f.Location}\n");
+        if (f.Location.ToString().Length > 0) text.Append($"Location: {f.Location}\n");
         text.Append($"Message: {f.Message}\n");
         text.Append($"Confidence: {f.Confidence.Name()}\n");
         if (f.DjangoId is not null) text.Append($"Django check: {f.DjangoId}\n");

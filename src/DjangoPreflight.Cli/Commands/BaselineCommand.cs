@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DjangoPreflight.Cli.Configuration;
 using DjangoPreflight.Rules;
 using DjangoPreflight.Rules.Suppressions;
 
@@ -13,14 +14,17 @@ public static class BaselineCommand
         var path = new Argument<string>("PATH") { Description = "The project directory", DefaultValueFactory = _ => "." };
         var project = new ProjectOptions();
         var report = new ReportOptions();
+        var config = new ConfigOptions();
         var output = new Option<string?>("--output", "-o") { Description = $"Write the baseline to FILE (default: PATH/{Baseline.DefaultFileName})" };
         var command = new Command("baseline", "Record the current findings so that `scan --baseline FILE` shows only new ones") { path, output, report.Select, report.Ignore };
         project.AddTo(command);
+        config.AddTo(command);
         command.SetAction(parsed =>
         {
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
-            var rules = report.Selected(parsed, ProjectRuleSet.All);
-            var scanned = ScanCommand.Scan(root, parsed.GetValue(path)!, project.Read(parsed), rules);
+            var configuration = config.Load(parsed, root, parsed.GetValue(path));
+            var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
+            var scanned = ScanCommand.Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules, configuration);
             var file = parsed.GetValue(output) ?? Path.Combine(parsed.GetValue(path)!, Baseline.DefaultFileName);
             var baseline = Baseline.Of(scanned.Findings);
             try

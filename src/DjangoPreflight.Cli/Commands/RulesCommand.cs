@@ -14,10 +14,20 @@ public static class RulesCommand
     {
         var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("rules", "List every rule: ID, severity, category, Django check, title") { format };
+        var docs = new Option<string>("--write-docs")
+        {
+            Description = "Write the Markdown rule reference (README.md index and one page per rule) into DIR",
+            HelpName = "DIR",
+        };
+        var command = new Command("rules", "List every rule: ID, severity, category, Django check, title") { format, docs };
         command.SetAction(parsed =>
         {
-            if (parsed.GetValue(format) == "json") WriteJson(io.Out);
+            if (parsed.GetValue(docs) is { } directory)
+            {
+                var count = RuleDocsDirectory.Write(directory, RuleCatalog.All.Select(r => r.Descriptor).ToList());
+                io.Out.WriteLine($"wrote {count} files to {directory}");
+            }
+            else if (parsed.GetValue(format) == "json") WriteJson(io.Out);
             else WriteTable(io);
             return ExitCodes.Clean;
         });

@@ -41,7 +41,7 @@ public sealed class Baseline
         var ran = report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var stale = Counts.Where(e => ran.Contains(e.Key.Rule)).Sum(e => Math.Max(0, e.Value - seen.GetValueOrDefault(e.Key)));
         if (stale > 0)
-            notices.Add($"{Filtered.Plural(stale, "baseline entry", "baseline entries")} of {name} no longer match a finding (fixed or changed); `django-preflight baseline` rewrites it");
+            notices.Add($"baseline {name}: {Filtered.Plural(stale, "accepted finding")} not found any more (fixed or changed); `django-preflight baseline` updates it");
         return new Filtered(kept, notices);
     }
 

@@ -15,5 +15,5 @@ public sealed record Filtered(IReadOnlyList<Finding> Kept, IReadOnlyList<string>
             Summary = report.Summary with { Notices = report.Summary.Notices.Concat(Notices).Distinct().Order(StringComparer.Ordinal).ToList() },
         };
 
-    public static string Plural(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

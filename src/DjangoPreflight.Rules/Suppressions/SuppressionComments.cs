@@ -11,7 +11,7 @@ namespace DjangoPreflight.Rules.Suppressions;
 /// <item>Python: the real tokenizer, so a directive inside a string literal does not count.</item>
 /// <item>YAML, nginx, dotenv, TOML, shell, Procfile: a <c>#</c> at the start of the line or after
 /// blank space, outside quotes, starts a comment to the end of the line.</item>
-/// <item>requirements files (<c>.txt</c>, <c>.in</c>): the same without quotes, as pip reads them.</item>
+/// <item>requirements files: the same without quotes, as pip reads them.</item>
 /// <item>Dockerfile: only whole-line comments exist (a <c>#</c> later on a line is an argument), so a
 /// directive covers the instruction on the next line that is not a comment.</item>
 /// </list>
@@ -46,7 +46,7 @@ public static class SuppressionComments
         var lower = name.ToLowerInvariant();
         if (lower.EndsWith(".py", StringComparison.Ordinal)) return Format.Python;
         if (FileKinds.IsDockerfile(path)) return Format.Dockerfile;
-        if (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".in", StringComparison.Ordinal)) return Format.Unquoted;
+        if (IsRequirements(path, lower)) return Format.Unquoted;
         if (FileKinds.IsEnvFile(path) || name is "Procfile" or "Pipfile"
             || lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal)
             || lower.EndsWith(".conf", StringComparison.Ordinal) || lower.EndsWith(".toml", StringComparison.Ordinal)
@@ -54,6 +54,13 @@ public static class SuppressionComments
             return Format.Quoted;
         return Format.None;
     }
+
+    /// <summary>pip requirement and constraint files: requirements*.txt/.in, constraints*.txt, any .txt in a requirements folder.
+    /// Not every .txt: data files can be large and carry no findings.</summary>
+    private static bool IsRequirements(string path, string lower) =>
+        (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".in", StringComparison.Ordinal))
+        && (lower.StartsWith("requirements", StringComparison.Ordinal) || lower.StartsWith("constraints", StringComparison.Ordinal)
+            || path.StartsWith("requirements/", StringComparison.Ordinal) || path.Contains("/requirements/", StringComparison.Ordinal));
 
     /// <summary>The '#' comment of each line: at the line start or after blank space, and (with
     /// <paramref name="quotes"/>) not inside a '...' or "..." string of that line.</summary>
