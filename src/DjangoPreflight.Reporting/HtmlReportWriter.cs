@@ -130,7 +130,7 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     /// <summary>The checklist's section heading: "DP1xx Secrets and environment isolation".</summary>
-    private static string Heading(Category c) => $"{(c == Category.Live ? "DPL" : $"DP{(int)c + 1}")}xx {c.Title()}";
+    private static string Heading(Category c) => $"{RuleReference.ChecklistNames.Range(c)} {c.Title()}";
 
     /// <summary>Escapes text for element content and double-quoted attributes (&amp; &lt; &gt; &quot; &#39;).</summary>
     private static string E(string text) => WebUtility.HtmlEncode(text);
