@@ -6,7 +6,7 @@ namespace DjangoPreflight.Reporting;
 /// <summary>The stylesheet and script the HTML report carries inline, and the Content-Security-Policy
 /// that allows exactly these two (by SHA-256 hash) and nothing else: no network, no other script,
 /// so a hostile string that slipped past escaping still could not run or phone home.</summary>
-public static class HtmlReportAssets
+internal static class HtmlReportAssets
 {
     // No style attributes anywhere in the page: a hash covers <style> elements only.
     public const string Style = """
