@@ -17,6 +17,7 @@ public static class CliApp
             ExplainCommand.Build(io),
             SettingsCommand.Build(io),
             ProbeCommand.Build(io),
+            BaselineCommand.Build(io),
             SecretKeyCommand.Build(io),
         };
         var parsed = root.Parse(args);

@@ -10,7 +10,8 @@ public static class ProbeRunner
 {
     public static ScanReport Report(ProbeObservations o, IEnumerable<LiveRule> rules)
     {
-        var findings = rules.SelectMany(r => r.Check(o)).Order(FindingOrder.Instance).ToList();
+        var ruleList = rules.ToList();
+        var findings = ruleList.SelectMany(r => r.Check(o)).Order(FindingOrder.Instance).ToList();
         var grade = ProbeGrade.Compute(findings, o);
         var reasons = new List<string> { grade.Explanation };
         var evidence = DjangoEvidence.Of(o);
@@ -20,6 +21,9 @@ public static class ProbeRunner
         if (o.Certificate is { } c)
             reasons.Add($"certificate: {c.Subject}, issued by {c.Issuer}, valid {c.NotBefore:yyyy-MM-dd} to {c.NotAfter:yyyy-MM-dd}, names {string.Join(", ", c.Names)}");
         var target = new TargetInfo(Url: o.Target.ToString(), Grade: grade.Grade) { Reasons = reasons };
-        return new ScanReport(target, findings, new ReportSummary(0, [], [], o.Notices.ToList()));
+        return new ScanReport(target, findings, new ReportSummary(0, [], [], o.Notices.ToList()))
+        {
+            Rules = ruleList.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
+        };
     }
 }

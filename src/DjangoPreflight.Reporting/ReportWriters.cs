@@ -9,6 +9,8 @@ public static class ReportWriters
         new JsonReportWriter(),
         new SarifReportWriter(),
         new MarkdownReportWriter(),
+        new JunitReportWriter(),
+        new HtmlReportWriter(),
     ];
 
     public static IReadOnlyList<string> Formats => All.Select(w => w.Format).ToList();

@@ -4,16 +4,24 @@ using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Reporting;
 
-/// <summary>SARIF 2.1.0, for code-scanning services (GitHub, GitLab, Azure DevOps). Each rule that
-/// ran is described once (with its documentation as help); each finding is a result whose level
-/// follows its severity and whose properties keep severity, confidence and the Django check ID.</summary>
+/// <summary>SARIF 2.1.0, for code-scanning services (GitHub, GitLab, Azure DevOps) and SARIF viewers.
+/// Each rule that ran is described once (<see cref="SarifRuleMetadata"/>); each finding is a result
+/// whose level follows its severity and whose properties keep severity, confidence and the Django
+/// check ID. Scan results point at repository-relative URIs under %SRCROOT% (the scanned root);
+/// probe results at the absolute URL the probe saw the problem on.</summary>
 public sealed class SarifReportWriter : IReportWriter
 {
+    /// <summary>The uriBaseId every file location is relative to.</summary>
+    public const string SourceRoot = "%SRCROOT%";
+
+    /// <summary>Where to learn about the tool; SARIF viewers link the tool name here.</summary>
+    public const string InformationUri = "https://github.com/django-preflight/django-preflight";
+
     public string Format => "sarif";
 
     public void Write(ScanReport report, TextWriter output, RenderOptions options)
     {
-        var rules = RulesOf(report);
+        var rules = ReportRules.Of(report);
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, JsonOptions.Writer))
@@ -24,6 +32,7 @@ public sealed class SarifReportWriter : IReportWriter
             w.WriteStartArray("runs");
             w.WriteStartObject();
             WriteTool(w, rules);
+            if (report.Target.Url is null) WriteSourceRoot(w, report.Target);
             w.WriteStartArray("results");
             foreach (var f in report.Findings) WriteResult(w, f, index);
             w.WriteEndArray();
@@ -36,16 +45,6 @@ public sealed class SarifReportWriter : IReportWriter
         output.Write('\n');
     }
 
-    /// <summary>The rules that ran, plus any rule a finding names that was not listed.</summary>
-    private static List<RuleDescriptor> RulesOf(ScanReport report)
-    {
-        var rules = report.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        foreach (var f in report.Findings)
-            if (!rules.ContainsKey(f.RuleId))
-                rules[f.RuleId] = new RuleDescriptor(f.RuleId, f.Title, Category.Live, f.Severity, [], [], new RuleDocs("", "", "", ""));
-        return rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-    }
-
     private static void WriteTool(Utf8JsonWriter w, IReadOnlyList<RuleDescriptor> rules)
     {
         w.WriteStartObject("tool");
@@ -53,41 +52,33 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteString("name", ScanReport.ToolName);
         w.WriteString("version", ScanReport.ToolVersion);
         w.WriteString("semanticVersion", ScanReport.ToolVersion);
+        w.WriteString("informationUri", InformationUri);
         w.WriteStartArray("rules");
-        foreach (var r in rules)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", r.Id);
-            w.WriteString("name", RuleName(r.Title));
-            w.WriteStartObject("shortDescription");
-            w.WriteString("text", r.Title);
-            w.WriteEndObject();
-            if (r.Docs.Why.Length > 0)
-            {
-                w.WriteStartObject("fullDescription");
-                w.WriteString("text", r.Docs.Why.Trim());
-                w.WriteEndObject();
-                w.WriteStartObject("help");
-                w.WriteString("text", $"{r.Docs.Fix.Trim()}\n\nBefore:\n{r.Docs.Before.Trim()}\n\nAfter:\n{r.Docs.After.Trim()}");
-                w.WriteString("markdown", $"{r.Docs.Fix.Trim()}\n\nBefore:\n```python\n{r.Docs.Before.Trim()}\n```\n\nAfter:\n```python\n{r.Docs.After.Trim()}\n```");
-                w.WriteEndObject();
-            }
-            w.WriteStartObject("defaultConfiguration");
-            w.WriteString("level", Level(r.DefaultSeverity));
-            w.WriteEndObject();
-            w.WriteStartObject("properties");
-            w.WriteStartArray("tags");
-            w.WriteStringValue("security");
-            w.WriteStringValue(r.Category.Name());
-            foreach (var d in r.DjangoIds) w.WriteStringValue(d);
-            w.WriteEndArray();
-            w.WriteString("security-severity", SecuritySeverity(r.DefaultSeverity));
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
+        foreach (var r in rules) SarifRuleMetadata.Write(w, r);
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>Declares %SRCROOT% as the scanned folder, so a viewer run on this machine finds the
+    /// files, while the results themselves stay repository-relative for code-scanning uploads.</summary>
+    private static void WriteSourceRoot(Utf8JsonWriter w, TargetInfo target)
+    {
+        w.WriteStartObject("originalUriBaseIds");
+        w.WriteStartObject(SourceRoot);
+        w.WriteString("uri", RootUri(target.Path ?? "."));
+        w.WriteStartObject("description");
+        w.WriteString("text", "The scanned project's root folder; result locations are relative to it.");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>An absolute file URI ending in '/', as SARIF requires of a base URI.</summary>
+    private static string RootUri(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return new Uri(full.EndsWith('/') ? full : full + "/").AbsoluteUri;
     }
 
     private static void WriteResult(Utf8JsonWriter w, Finding f, IReadOnlyDictionary<string, int> index)
@@ -95,7 +86,7 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteStartObject();
         w.WriteString("ruleId", f.RuleId);
         w.WriteNumber("ruleIndex", index[f.RuleId]);
-        w.WriteString("level", Level(f.Severity));
+        w.WriteString("level", SarifLevels.Level(f.Severity));
         w.WriteStartObject("message");
         w.WriteString("text", f.Message);
         w.WriteEndObject();
@@ -109,17 +100,11 @@ public sealed class SarifReportWriter : IReportWriter
         }
         else
         {
-            w.WriteString("uri", f.Location.Path ?? ".");
-            w.WriteString("uriBaseId", "%SRCROOT%");
+            w.WriteString("uri", RelativeUri(f.Location.Path));
+            w.WriteString("uriBaseId", SourceRoot);
         }
         w.WriteEndObject();
-        if (f.Location.Line is { } line)
-        {
-            w.WriteStartObject("region");
-            w.WriteNumber("startLine", line);
-            if (f.Location.Column is { } column) w.WriteNumber("startColumn", column);
-            w.WriteEndObject();
-        }
+        WriteRegion(w, f.Location);
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
@@ -132,10 +117,27 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteEndObject();
     }
 
+    /// <summary>The finding's line and column. A finding about a whole file (or a URL, whose response
+    /// has no lines we point into) is placed on line 1: consumers need a region to show a result
+    /// (the SARIF Multitool warns, SARIF2017, and GitHub cannot place it without one).</summary>
+    private static void WriteRegion(Utf8JsonWriter w, SourceLocation location)
+    {
+        w.WriteStartObject("region");
+        w.WriteNumber("startLine", location.Line ?? 1);
+        if (location.Line is not null && location.Column is { } column) w.WriteNumber("startColumn", column);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A relative URI reference: each path segment percent-encoded, '/' kept; the root itself
+    /// when the finding has no path.</summary>
+    private static string RelativeUri(string? path) =>
+        path is null or "" or "." ? "./" : string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
     private static void WriteRunProperties(Utf8JsonWriter w, ScanReport report)
     {
         w.WriteStartObject("properties");
         var t = report.Target;
+        if (t.Path is not null) w.WriteString("path", t.Path);
         if (t.Url is not null) w.WriteString("url", t.Url);
         if (t.Grade is not null) w.WriteString("grade", t.Grade);
         if (t.SettingsModule is not null) w.WriteString("settings_module", t.SettingsModule);
@@ -143,28 +145,4 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteNumber("files_scanned", report.Summary.FilesScanned);
         w.WriteEndObject();
     }
-
-    /// <summary>SARIF levels: error for what should block a deploy, warning, note for advice.</summary>
-    private static string Level(Severity s) => s switch
-    {
-        Severity.Critical or Severity.High => "error",
-        Severity.Medium => "warning",
-        _ => "note",
-    };
-
-    /// <summary>The CVSS-like score code-scanning services sort by.</summary>
-    private static string SecuritySeverity(Severity s) => s switch
-    {
-        Severity.Critical => "9.5",
-        Severity.High => "8.0",
-        Severity.Medium => "5.5",
-        Severity.Low => "3.0",
-        _ => "1.0",
-    };
-
-    /// <summary>SARIF's rule name is an identifier: "DEBUG is on in production" → "DebugIsOnInProduction".</summary>
-    private static string RuleName(string title) =>
-        string.Concat(title.Split(' ', '-', '/', '(', ')', ',', '.', ':', '`', '\'')
-            .Where(w => w.Length > 0)
-            .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

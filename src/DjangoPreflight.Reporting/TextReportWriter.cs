@@ -3,7 +3,9 @@ using Spectre.Console;
 
 namespace DjangoPreflight.Reporting;
 
-/// <summary>The human report: what was scanned and why, each finding with its location, then a summary.</summary>
+/// <summary>The human report: what was scanned and why, the findings grouped by the checklist's
+/// categories (in its order; most severe first within each), then a summary. Severity colours
+/// only when <see cref="RenderOptions.Color"/> says so (a TTY without NO_COLOR).</summary>
 public sealed class TextReportWriter : IReportWriter
 {
     public string Format => "text";
@@ -20,24 +22,37 @@ public sealed class TextReportWriter : IReportWriter
             console.MarkupLine($"  [grey]{Markup.Escape(reason)}[/]");
         console.WriteLine();
 
-        foreach (var f in report.Findings)
+        var categoryOf = ReportRules.Categories(report);
+        var groups = report.Findings.GroupBy(categoryOf).OrderBy(g => g.Key).ToList();
+        foreach (var group in groups)
         {
-            var django = f.DjangoId is null ? "" : $" [grey]({Markup.Escape(f.DjangoId)})[/]";
-            var confidence = f.Confidence == Confidence.Certain ? "" : $" [grey]confidence {f.Confidence.Name()}[/]";
-            console.MarkupLine($"{Badge(f.Severity)} [bold]{Markup.Escape(f.RuleId)}[/]{django} {Markup.Escape(f.Title)}{confidence}");
-            console.MarkupLine($"    [blue]{Markup.Escape(f.Location.ToString())}[/]");
-            console.MarkupLine($"    {Markup.Escape(f.Message)}");
+            console.MarkupLine($"[bold underline]{Markup.Escape(group.Key.Title())}[/] [grey]({FindingCounts.Total(group.ToList())})[/]");
+            foreach (var f in group.OrderByDescending(f => f.Severity).ThenBy(f => f, FindingOrder.Instance))
+                WriteFinding(console, f);
+            console.WriteLine();
         }
-        if (report.Findings.Count > 0) console.WriteLine();
 
-        WriteSummary(console, report);
+        WriteSummary(console, report, groups.Select(g => (g.Key, g.Count())).ToList());
     }
 
-    private static void WriteSummary(IAnsiConsole console, ScanReport report)
+    private static void WriteFinding(IAnsiConsole console, Finding f)
+    {
+        var django = f.DjangoId is null ? "" : $" [grey]({Markup.Escape(f.DjangoId)})[/]";
+        var confidence = f.Confidence == Confidence.Certain ? "" : $" [grey]confidence {f.Confidence.Name()}[/]";
+        console.MarkupLine($"{Badge(f.Severity)} [bold]{Markup.Escape(f.RuleId)}[/]{django} {Markup.Escape(f.Title)}{confidence}");
+        console.MarkupLine($"    [blue]{Markup.Escape(f.Location.ToString())}[/]");
+        console.MarkupLine($"    {Markup.Escape(f.Message)}");
+    }
+
+    private static void WriteSummary(IAnsiConsole console, ScanReport report, IReadOnlyList<(Category Category, int Count)> byCategory)
     {
         var s = report.Summary;
         var scanned = report.Target.Url is null ? $", {s.FilesScanned} files scanned" : "";
         console.MarkupLine($"[bold]{FindingCounts.Total(report.Findings)}[/]{Markup.Escape(FindingCounts.Breakdown(report.Findings))}{scanned}");
+        if (byCategory.Count > 0)
+            console.MarkupLine($"By category: {Markup.Escape(string.Join(", ", byCategory.Select(c => $"{c.Category.Name()} {c.Count}")))}");
+        if (report.Rules.Count > 0)
+            console.MarkupLine($"{report.Rules.Count} rule{(report.Rules.Count == 1 ? "" : "s")} checked");
         if (s.UnresolvedSettings.Count > 0)
             console.MarkupLine($"[yellow]Could not resolve:[/] {Markup.Escape(string.Join(", ", s.UnresolvedSettings))}");
         foreach (var e in s.ParseErrors)

@@ -1,9 +1,12 @@
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Suppressions;
 
 namespace DjangoPreflight.Rules;
 
-/// <summary>Runs the selected rules on a project and assembles the report.</summary>
+/// <summary>Runs the selected rules on a project and assembles the report, with what the project
+/// itself silences (<c># preflight: ignore</c> comments, SILENCED_SYSTEM_CHECKS) already hidden, so
+/// every format shows the same findings and the same notices about what was hidden.</summary>
 public static class ProjectScanner
 {
     /// <param name="displayPath">The path as the user gave it, shown in the report's target.</param>
@@ -25,6 +28,8 @@ public static class ProjectScanner
             UnresolvedSettings: project.Diagnostics.UnresolvedSettings,
             ParseErrors: project.Diagnostics.ParseErrors,
             Notices: project.Diagnostics.Notices);
-        return new ScanReport(target, findings, summary) { Rules = ruleList.Select(r => r.Descriptor).ToList() };
+        var report = new ScanReport(target, findings, summary) { Rules = ruleList.Select(r => r.Descriptor).ToList() };
+        report = InlineSuppressions.Apply(report.Findings, project.Files, report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).ApplyTo(report);
+        return SilencedSystemChecks.Apply(report.Findings, settings).ApplyTo(report);
     }
 }

@@ -1,16 +1,19 @@
 using System.Text.Json;
+using DjangoPreflight.Core;
 using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Reporting.Tests;
 
 public class SarifReportWriterTests
 {
-    private static string Write(DjangoPreflight.Core.ScanReport report)
-    {
-        var o = new StringWriter();
-        new SarifReportWriter().Write(report, o, RenderOptions.Plain);
-        return o.ToString();
-    }
+    private static string Write(ScanReport report) => WriterOutput.Of(new SarifReportWriter(), report);
+
+    private static JsonElement Run(JsonDocument doc) => doc.RootElement.GetProperty("runs")[0];
+
+    private static JsonElement Rule(JsonDocument doc, string id) =>
+        Run(doc).GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
+
+    private static JsonElement Location(JsonElement result) => result.GetProperty("locations")[0].GetProperty("physicalLocation");
 
     [Theory]
     [InlineData("scan")]
@@ -53,5 +56,80 @@ public class SarifReportWriterTests
         Assert.Equal(12, first.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal("security.W018", first.GetProperty("properties").GetProperty("django_id").GetString());
         Assert.Equal("low", results[1].GetProperty("properties").GetProperty("confidence").GetString());
+    }
+
+    [Fact]
+    public void RulesCarryTheirDocumentationAsHelp()
+    {
+        using var doc = JsonDocument.Parse(Write(SampleReports.Scan()));
+        var debug = Rule(doc, "DP201");
+        Assert.Equal("DebugIsOnInProduction", debug.GetProperty("name").GetString());
+        Assert.Equal("DEBUG is on in production", debug.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Equal("Error pages leak source and settings.", debug.GetProperty("fullDescription").GetProperty("text").GetString());
+        Assert.Equal("Why it matters\nError pages leak source and settings.\n\nHow to fix\nSet DEBUG = False.\n\nBefore\nDEBUG = True\n\nAfter\nDEBUG = False",
+            debug.GetProperty("help").GetProperty("text").GetString());
+        Assert.Equal("**Why it matters.**\nError pages leak source and settings.\n\n**How to fix.**\nSet DEBUG = False.\n\nBefore:\n```\nDEBUG = True\n```\n\nAfter:\n```\nDEBUG = False\n```",
+            debug.GetProperty("help").GetProperty("markdown").GetString());
+        Assert.Equal("error", debug.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        var properties = debug.GetProperty("properties");
+        Assert.Equal(["security", "disclosure", "security.W018"], properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("disclosure", properties.GetProperty("category").GetString());
+        Assert.Equal("security.W018", properties.GetProperty("django_id").GetString());
+        Assert.Equal("9.5", properties.GetProperty("security-severity").GetString());
+        Assert.Equal("8.0", Rule(doc, "DP204").GetProperty("properties").GetProperty("security-severity").GetString());
+        Assert.False(Rule(doc, "DP204").GetProperty("properties").TryGetProperty("django_id", out _));
+    }
+
+    [Fact]
+    public void ARuleNotListedAsRunIsStillDescribed()
+    {
+        // DP601 has a finding but no descriptor in the report: its category comes from its ID range.
+        using var doc = JsonDocument.Parse(Write(SampleReports.Scan()));
+        var rule = Rule(doc, "DP601");
+        Assert.Equal("operations", rule.GetProperty("properties").GetProperty("category").GetString());
+        Assert.Equal("STATIC_ROOT is not set", rule.GetProperty("fullDescription").GetProperty("text").GetString());
+        Assert.Equal("StaticRootIsNotSet", rule.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("X_FRAME_OPTIONS is not DENY", "XFrameOptionsIsNotDeny")]
+    [InlineData("Django's admin is at /admin/", "DjangosAdminIsAtAdmin")]
+    [InlineData("HSTS max-age is under one year", "HstsMaxAgeIsUnderOneYear")]
+    public void RuleNamesArePascalCase(string title, string name)
+    {
+        var rule = new RuleDescriptor("DP499", title, Category.Browser, Severity.Low, [], [], new RuleDocs("", "", "", ""));
+        using var doc = JsonDocument.Parse(Write(SampleReports.Scan() with { Rules = [rule] }));
+        Assert.Equal(name, Rule(doc, "DP499").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void FileLocationsAreRelativeToTheScannedRoot()
+    {
+        var sample = SampleReports.Scan();
+        var spaced = sample.Findings[0] with { Location = new SourceLocation("deploy/my app/prod settings.py", 4) };
+        using var doc = JsonDocument.Parse(Write(sample with { Findings = [.. sample.Findings, spaced] }));
+        var root = Run(doc).GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!;
+        Assert.Equal(new Uri(Path.GetFullPath("examples/shop") + "/").AbsoluteUri, root);
+        Assert.StartsWith("file:///", root);
+        Assert.EndsWith("/examples/shop/", root);
+        var results = Run(doc).GetProperty("results").EnumerateArray().ToList();
+        Assert.All(results, r => Assert.Equal("%SRCROOT%", Location(r).GetProperty("artifactLocation").GetProperty("uriBaseId").GetString()));
+        Assert.Equal("deploy/my%20app/prod%20settings.py", Location(results[3]).GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // A finding about a whole file is placed on its first line, without a column.
+        var wholeFile = Location(results[2]);
+        Assert.Equal("shop/settings/production.py", wholeFile.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(1, wholeFile.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.False(wholeFile.GetProperty("region").TryGetProperty("startColumn", out _));
+    }
+
+    [Fact]
+    public void ProbeResultsAreLocatedByUrl()
+    {
+        using var doc = JsonDocument.Parse(Write(SampleReports.Probe()));
+        Assert.False(Run(doc).TryGetProperty("originalUriBaseIds", out _));
+        var location = Location(Run(doc).GetProperty("results")[0]);
+        Assert.Equal("https://shop.example.com/", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.False(location.GetProperty("artifactLocation").TryGetProperty("uriBaseId", out _));
+        Assert.Equal("C+", Run(doc).GetProperty("properties").GetProperty("grade").GetString());
     }
 }

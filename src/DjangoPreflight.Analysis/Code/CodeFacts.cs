@@ -28,9 +28,9 @@ public sealed partial class CodeFacts
         Sources = project.Python;
         _index = new(() => new ModuleIndex(project.Files, SettingsDiscovery.ImportRoots(project.Files)));
         _urls = new(() => UrlFacts.Load(Sources, _index.Value, project.Files.All, RootUrlConf()));
-        _views = new(() => ViewFacts.Load(Sources));
+        _views = new(() => ViewFacts.Load(Sources.ApplicationCode));
         _templates = new(() => TemplateFacts.Load(project.Settings.Production, project.Files, _index.Value));
-        _trackers = new(() => ErrorTrackerFacts.Load(Sources));
+        _trackers = new(() => ErrorTrackerFacts.Load(Sources.ApplicationCode));
         _csp = new(() => project.Settings.Production is { } s ? ContentSecurityPolicy.From(s) : null);
         _cors = new(() => project.Settings.Production is { } s ? CorsPolicy.From(s) : null);
         Locator = new SettingLocator(Sources, () => project.Settings.All.Select(m => m.Path).OfType<string>());

@@ -11,37 +11,39 @@ public sealed class PythonSources
     private readonly ProjectFiles _files;
     private readonly ProjectDiagnostics _diagnostics;
     private readonly ConcurrentDictionary<string, Lazy<ParseResult?>> _parsed = new(StringComparer.Ordinal);
-    private readonly Lazy<IReadOnlyList<(string Path, ParseResult Parsed)>> _application;
+    private readonly Lazy<IReadOnlyList<ApplicationCode>> _application;
 
     public PythonSources(ProjectFiles files, ProjectDiagnostics diagnostics)
     {
         _files = files;
         _diagnostics = diagnostics;
-        _application = new(ParseApplicationFiles);
+        _application = new(ExtractApplicationFiles);
     }
 
     /// <summary>The parse of a project file, or null when it cannot be read.</summary>
     public ParseResult? Get(string path) =>
-        _parsed.GetOrAdd(path, p => new Lazy<ParseResult?>(() => Parse(p))).Value;
+        _parsed.GetOrAdd(path, p => new Lazy<ParseResult?>(() => Parse(p, cacheBytes: true))).Value;
 
     /// <summary>Files whose code can define views and URL patterns: every .py file except
     /// migrations and tests, which Django never serves.</summary>
     public IEnumerable<string> ApplicationFiles() =>
         _files.WithExtension(".py").Where(p => !IsMigrationOrTest(p));
 
-    /// <summary>Every application file with its parse, in path order. Parsing is most of a large
-    /// scan's work, so the files are read and parsed on all cores, once, for every fact that walks them.</summary>
-    public IReadOnlyList<(string Path, ParseResult Parsed)> ParsedApplicationFiles => _application.Value;
+    /// <summary>What every application file holds for the code facts, in path order. Parsing is most
+    /// of a large scan's work, so the files are read and parsed on all cores, once for every fact that
+    /// walks them; each tree is dropped once its extract is taken (unless <see cref="Get"/> cached it).</summary>
+    public IReadOnlyList<ApplicationCode> ApplicationCode => _application.Value;
 
-    private IReadOnlyList<(string Path, ParseResult Parsed)> ParseApplicationFiles()
+    private IReadOnlyList<ApplicationCode> ExtractApplicationFiles()
     {
         var paths = ApplicationFiles().ToArray();
-        var results = new ParseResult?[paths.Length];
-        Parallel.For(0, paths.Length, i => results[i] = Get(paths[i]));
-        var parsed = new List<(string, ParseResult)>(paths.Length);
-        for (var i = 0; i < paths.Length; i++)
-            if (results[i] is { } r) parsed.Add((paths[i], r));
-        return parsed;
+        var results = new ApplicationCode?[paths.Length];
+        Parallel.For(0, paths.Length, i =>
+        {
+            var parsed = _parsed.TryGetValue(paths[i], out var cached) ? cached.Value : Parse(paths[i], cacheBytes: false);
+            if (parsed is not null) results[i] = Code.ApplicationCode.Extract(paths[i], parsed);
+        });
+        return results.OfType<ApplicationCode>().ToList();
     }
 
     public static bool IsMigrationOrTest(string path)
@@ -52,9 +54,9 @@ public sealed class PythonSources
             || name.StartsWith("test_", StringComparison.Ordinal) || name is "tests.py" or "conftest.py";
     }
 
-    private ParseResult? Parse(string path)
+    private ParseResult? Parse(string path, bool cacheBytes)
     {
-        if (_files.ReadBytes(path) is not { } bytes) return null;
+        if ((cacheBytes ? _files.ReadBytes(path) : _files.ReadBytesUncached(path)) is not { } bytes) return null;
         var result = PythonParser.Parse(bytes, path);
         foreach (var d in result.Diagnostics.Take(1))
             _diagnostics.ParseError(path, d.Line, d.Message);

@@ -85,32 +85,106 @@ public sealed class ViewFacts
 
     public IReadOnlyList<CsrfExemptCall> CsrfExemptCalls { get; }
 
-    public static ViewFacts Load(PythonSources sources)
+    /// <summary>Assembles the views from every application file's extract (see <see cref="ApplicationCode"/>).
+    /// A class view may inherit from classes in other files, so classes are resolved here, across files.</summary>
+    public static ViewFacts Load(IReadOnlyList<ApplicationCode> files)
     {
         var classes = new List<ClassRecord>();
         var views = new List<ViewInfo>();
         var calls = new List<CsrfExemptCall>();
-        foreach (var (path, parsed) in sources.ParsedApplicationFiles)
+        foreach (var file in files)
         {
-            foreach (var statement in parsed.Module.Body)
-            {
-                if (statement is FunctionDef or AsyncFunctionDef && FunctionView(path, statement) is { } view) views.Add(view);
-                else if (statement is ClassDef c) classes.Add(new ClassRecord(path, c));
-            }
-            foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))
-                if (IsCsrfExempt(call.Func) && call.Args.Length == 1)
-                    calls.Add(new CsrfExemptCall(parsed.GetSourceText(call.Args[0]), At(path, call)));
+            views.AddRange(file.FunctionViews);
+            classes.AddRange(file.Classes);
+            calls.AddRange(file.CsrfExemptCalls);
         }
-        var byName = classes.GroupBy(c => c.Node.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        var byName = classes.GroupBy(c => c.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
         foreach (var c in classes)
             if (ClassView(c, byName) is { } view) views.Add(view);
         return new ViewFacts(Sorted(views, v => v.Location), Sorted(calls, c => c.Location));
     }
 
+    /// <summary>What one module contributes: its top-level function views and classes.</summary>
+    internal static void Extract(string path, Module module, List<ViewInfo> functionViews, List<ClassRecord> classes)
+    {
+        foreach (var statement in module.Body)
+        {
+            if (statement is FunctionDef or AsyncFunctionDef && FunctionView(path, statement) is { } view) functionViews.Add(view);
+            else if (statement is ClassDef c) classes.Add(ClassRecord.Of(path, c));
+        }
+    }
+
+    /// <summary><c>csrf_exempt(view)</c> written as a call, or null.</summary>
+    internal static CsrfExemptCall? CsrfExemptCallOf(string path, ParseResult parsed, Call call) =>
+        call.Args.Length == 1 && IsCsrfExempt(call.Func) ? new CsrfExemptCall(parsed.GetSourceText(call.Args[0]), At(path, call)) : null;
+
     private static List<T> Sorted<T>(IEnumerable<T> items, Func<T, SourceLocation> at) =>
         items.OrderBy(i => at(i).Path, StringComparer.Ordinal).ThenBy(i => at(i).Line).ThenBy(i => at(i).Column).ToList();
 
-    private sealed record ClassRecord(string Path, ClassDef Node);
+    /// <summary>What a class view's chain reads from one class, taken from its node so the file's tree
+    /// need not be kept: per class, the first declaration of each class list wins, as in the chain.</summary>
+    internal sealed class ClassRecord
+    {
+        public required string Name { get; init; }
+        public required SourceLocation Location { get; init; }
+        public required IReadOnlyList<string> BaseNames { get; init; }
+        public SourceLocation? CsrfExempt { get; init; }
+        public DeclaredClasses? PermissionClasses { get; init; }
+        public DeclaredClasses? AuthenticationClasses { get; init; }
+        public DeclaredClasses? ThrottleClasses { get; init; }
+        public IReadOnlyList<string>? AllowedMethods { get; init; }
+        public required HashSet<string> Writes { get; init; }
+        public bool OverridesPermissions { get; init; }
+
+        public static ClassRecord Of(string path, ClassDef node)
+        {
+            SourceLocation? csrf = null;
+            DeclaredClasses? permissions = null, authentication = null, throttles = null;
+            IReadOnlyList<string>? allowed = null;
+            var writes = new HashSet<string>(StringComparer.Ordinal);
+            var overridesPermissions = false;
+            foreach (var decorator in node.DecoratorList)
+                if (decorator is Call call && DottedName.LastOf(call.Func) == "method_decorator" && call.Args.Length > 0 && IsCsrfExempt(call.Args[0]))
+                    csrf ??= At(path, decorator);
+            foreach (var statement in node.Body)
+            {
+                switch (statement)
+                {
+                    case Assign { Targets: [Name target] } assign:
+                        var declared = Declared(path, assign, assign.Value);
+                        switch (target.Id)
+                        {
+                            case "permission_classes": permissions ??= declared; break;
+                            case "authentication_classes": authentication ??= declared; break;
+                            case "throttle_classes": throttles ??= declared; break;
+                            case "http_method_names":
+                                allowed ??= DottedName.Elements(assign.Value)?.Select(DottedName.String).OfType<string>().Select(s => s.ToUpperInvariant()).ToList();
+                                break;
+                        }
+                        break;
+                    case FunctionDef f:
+                        Method(path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
+                        break;
+                    case AsyncFunctionDef f:
+                        Method(path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
+                        break;
+                }
+            }
+            return new ClassRecord
+            {
+                Name = node.Name,
+                Location = At(path, node),
+                BaseNames = node.Bases.Select(DottedName.LastOf).OfType<string>().ToList(),
+                CsrfExempt = csrf,
+                PermissionClasses = permissions,
+                AuthenticationClasses = authentication,
+                ThrottleClasses = throttles,
+                AllowedMethods = allowed,
+                Writes = writes,
+                OverridesPermissions = overridesPermissions,
+            };
+        }
+    }
 
     private static SourceLocation At(string path, Node node) => new(path, node.Lineno, node.ColOffset + 1);
 
@@ -156,7 +230,7 @@ public sealed class ViewFacts
         var external = new List<string>();
         var pending = new Queue<ClassRecord>([record]);
         while (pending.Count > 0 && chain.Count < 16)
-            foreach (var b in pending.Dequeue().Node.Bases.Select(DottedName.LastOf).OfType<string>())
+            foreach (var b in pending.Dequeue().BaseNames)
             {
                 if (byName.TryGetValue(b, out var parent) && parent != record && !chain.Contains(parent) && !DrfBases.ContainsKey(b))
                 {
@@ -173,37 +247,17 @@ public sealed class ViewFacts
         var overridesPermissions = false;
         foreach (var c in chain)
         {
-            foreach (var decorator in c.Node.DecoratorList)
-                if (decorator is Call call && DottedName.LastOf(call.Func) == "method_decorator" && call.Args.Length > 0 && IsCsrfExempt(call.Args[0]))
-                    csrf ??= At(c.Path, decorator);
-            foreach (var statement in c.Node.Body)
-            {
-                switch (statement)
-                {
-                    case Assign { Targets: [Name target] } assign:
-                        var declared = Declared(c.Path, assign, assign.Value);
-                        switch (target.Id)
-                        {
-                            case "permission_classes": permissions ??= declared; break;
-                            case "authentication_classes": authentication ??= declared; break;
-                            case "throttle_classes": throttles ??= declared; break;
-                            case "http_method_names":
-                                allowed ??= DottedName.Elements(assign.Value)?.Select(DottedName.String).OfType<string>().Select(s => s.ToUpperInvariant()).ToList();
-                                break;
-                        }
-                        break;
-                    case FunctionDef f:
-                        Method(c.Path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
-                        break;
-                    case AsyncFunctionDef f:
-                        Method(c.Path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
-                        break;
-                }
-            }
+            csrf ??= c.CsrfExempt;
+            permissions ??= c.PermissionClasses;
+            authentication ??= c.AuthenticationClasses;
+            throttles ??= c.ThrottleClasses;
+            allowed ??= c.AllowedMethods;
+            writes.UnionWith(c.Writes);
+            overridesPermissions |= c.OverridesPermissions;
         }
         if (!isDrf && csrf is null) return null;
         IReadOnlyList<string> methods = WriteOrder.Where(m => writes.Contains(m) && (allowed is null || allowed.Contains(m))).ToList();
-        return new ViewInfo(record.Node.Name, At(record.Path, record.Node), true, isDrf, csrf, permissions, authentication, throttles,
+        return new ViewInfo(record.Name, record.Location, true, isDrf, csrf, permissions, authentication, throttles,
             isDrf ? methods : null, overridesPermissions);
     }
 

@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Toml;
 
 namespace DjangoPreflight.Analysis.Dependencies;
 

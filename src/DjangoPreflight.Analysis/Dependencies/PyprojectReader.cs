@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Toml;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Dependencies;

@@ -50,6 +50,10 @@ public sealed class ProjectFiles
     /// <summary>The file's bytes, or null (with a notice) when missing, unreadable or too large.</summary>
     public byte[]? ReadBytes(string relative) => _bytes.GetOrAdd(relative, Load);
 
+    /// <summary>Like <see cref="ReadBytes"/>, without keeping the bytes: for a pass over many files
+    /// that reads each once (a cached copy is still used when there is one).</summary>
+    public byte[]? ReadBytesUncached(string relative) => _bytes.TryGetValue(relative, out var cached) ? cached : Load(relative);
+
     /// <summary>The file as UTF-8 text (invalid bytes replaced), or null like <see cref="ReadBytes"/>.</summary>
     public string? ReadText(string relative) =>
         _text.GetOrAdd(relative, r => ReadBytes(r) is { } b ? Encoding.UTF8.GetString(b) : null);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using DjangoPreflight.Cli.Configuration;
 using DjangoPreflight.Probe;
 
 namespace DjangoPreflight.Cli.Commands;
@@ -27,16 +28,19 @@ public static class ProbeCommand
         var ratePath = new Option<string?>("--rate-limit-path") { Description = "Opt in to DPL11: send a burst of GETs to PATH and look for 429" };
         var burst = new Option<int?>("--burst") { Description = $"Requests in the DPL11 burst (default 20, at most {ProbeSettings.MaxBurst}; counts toward --max-requests)" };
         var report = new ReportOptions();
+        var config = new ConfigOptions();
         var command = new Command("probe", "Check a deployed site over HTTP(S): bounded, read-only requests") { url };
         foreach (var option in new Option[] { maxRequests, timeout, deadline, insecure, caFile, headers, resolve, httpPort, apiPath, ratePath, burst })
             command.Add(option);
         report.AddTo(command);
+        config.AddTo(command);
         command.SetAction(parsed =>
         {
             var target = Target(parsed.GetValue(url)!);
-            var rules = report.Selected(parsed, LiveRuleSet.All);
-            report.Writer(parsed);
-            report.Threshold(parsed);
+            var configuration = config.Load(parsed);
+            var rules = report.Selected(parsed, LiveRuleSet.All, configuration);
+            report.Writer(parsed, configuration);
+            report.Threshold(parsed, configuration);
             var settings = new ProbeSettings
             {
                 MaxRequests = Range(parsed.GetValue(maxRequests), 1, MaxRequestsLimit, "--max-requests"),
@@ -62,7 +66,7 @@ public static class ProbeCommand
             {
                 throw new UsageException($"cannot probe {target}: {e.Message}");
             }
-            return report.Emit(parsed, io, ProbeRunner.Report(observations, rules));
+            return report.Emit(parsed, io, ProbeRunner.Report(observations, rules), configuration);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DjangoPreflight.Analysis.Configuration;
 using DjangoPreflight.Analysis.Project;
 
 namespace DjangoPreflight.Cli.Commands;
@@ -28,9 +29,11 @@ public sealed class ProjectOptions
         command.Add(NoHistory);
     }
 
-    public ScanOptions Read(ParseResult parsed)
+    /// <summary>The options as typed, each falling back to the configuration's value when not typed
+    /// (<c>--env-file</c> replaces the configured env-files; <c>--no-history</c> can only turn the scan off).</summary>
+    public ScanOptions Read(ParseResult parsed, PreflightConfig? config = null)
     {
-        var version = parsed.GetValue(DjangoVersion);
+        var version = parsed.GetValue(DjangoVersion) ?? config?.DjangoVersion?.Value;
         if (version is not null && !Analysis.Settings.DjangoVersion.TryParse(version, out _))
             throw new UsageException($"invalid --django-version '{version}' (expected MAJOR.MINOR, e.g. 4.2)");
         var envFiles = parsed.GetValue(EnvFile) ?? [];
@@ -39,12 +42,12 @@ public sealed class ProjectOptions
                 throw new UsageException($"--env-file '{file}' does not exist");
         return new ScanOptions
         {
-            SettingsModule = parsed.GetValue(Settings),
-            EnvFiles = envFiles.Select(Path.GetFullPath).ToList(),
+            SettingsModule = parsed.GetValue(Settings) ?? config?.Settings?.Value,
+            EnvFiles = envFiles.Length > 0 ? envFiles.Select(Path.GetFullPath).ToList() : config?.EnvFiles?.Value ?? [],
             EnvPairs = (parsed.GetValue(Env) ?? []).Select(ParsePair).ToList(),
             InheritEnvironment = parsed.GetValue(InheritEnv),
             DjangoVersion = version,
-            NoHistory = parsed.GetValue(NoHistory),
+            NoHistory = parsed.GetValue(NoHistory) || config?.NoHistory?.Value == true,
         };
     }
 

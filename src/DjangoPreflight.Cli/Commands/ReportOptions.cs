@@ -1,11 +1,14 @@
 using System.CommandLine;
+using DjangoPreflight.Analysis.Configuration;
+using DjangoPreflight.Cli.Configuration;
 using DjangoPreflight.Core;
 using DjangoPreflight.Reporting;
 
 namespace DjangoPreflight.Cli.Commands;
 
 /// <summary>The options every reporting command shares (<c>scan</c>, <c>probe</c>): format, output
-/// file, failure threshold and rule selection.</summary>
+/// file, failure threshold and rule selection. An option typed on the command line overrides the
+/// configuration file's value; see README "Configuration" for how select and ignore combine.</summary>
 public sealed class ReportOptions
 {
     public Option<string> Format { get; } = new("--format", "-f")
@@ -43,29 +46,37 @@ public sealed class ReportOptions
         command.Add(Ignore);
     }
 
-    public IReportWriter Writer(ParseResult parsed)
+    public IReportWriter Writer(ParseResult parsed, PreflightConfig? config = null)
     {
-        var format = parsed.GetValue(Format)!;
+        var format = ConfigOptions.Given(parsed, Format) ? parsed.GetValue(Format)! : config?.Format?.Value ?? parsed.GetValue(Format)!;
         return ReportWriters.Find(format)
             ?? throw new UsageException($"unknown format '{format}' (expected one of: {string.Join(", ", ReportWriters.Formats)})");
     }
 
-    public Severity Threshold(ParseResult parsed)
+    public Severity Threshold(ParseResult parsed, PreflightConfig? config = null)
     {
-        var text = parsed.GetValue(FailOn)!;
+        var text = ConfigOptions.Given(parsed, FailOn) ? parsed.GetValue(FailOn)! : config?.FailOn?.Value ?? parsed.GetValue(FailOn)!;
         return SeverityNames.TryParse(text, out var s)
             ? s
             : throw new UsageException($"unknown severity '{text}' for --fail-on (expected one of: {string.Join(", ", SeverityNames.All)})");
     }
 
-    public IReadOnlyList<T> Selected<T>(ParseResult parsed, IReadOnlyList<T> rules) where T : Rule =>
-        RuleSelection.Apply(rules, parsed.GetValue(Select) ?? [], parsed.GetValue(Ignore) ?? []);
+    /// <summary>As Ruff: <c>--select</c> replaces the configuration's select and ignore; without it, the
+    /// configuration's select applies and <c>--ignore</c> adds to the configuration's ignore.</summary>
+    public IReadOnlyList<T> Selected<T>(ParseResult parsed, IReadOnlyList<T> rules, PreflightConfig? config = null) where T : Rule
+    {
+        var select = parsed.GetValue(Select) ?? [];
+        var ignore = parsed.GetValue(Ignore) ?? [];
+        return select.Length > 0 || config is null
+            ? RuleSelection.Apply(rules, select, ignore)
+            : RuleSelection.Apply(rules, config.Select?.Value ?? [], (config.Ignore?.Value ?? []).Concat(ignore));
+    }
 
     /// <summary>Writes the report where asked and returns the exit code the findings call for.</summary>
-    public int Emit(ParseResult parsed, CliIo io, ScanReport report)
+    public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null)
     {
-        var writer = Writer(parsed);
-        var threshold = Threshold(parsed);
+        var writer = Writer(parsed, config);
+        var threshold = Threshold(parsed, config);
         var path = parsed.GetValue(Output);
         if (path is null)
         {

@@ -11,13 +11,16 @@ public static class RuleSelection
         var selected = Split(select);
         var ignored = Split(ignore);
         foreach (var entry in selected.Concat(ignored))
-            if (!AllRuleIds.Value.Any(id => Matches(id, entry)))
+            if (!IsKnown(entry))
                 throw new UsageException($"unknown rule ID or prefix '{entry}' (see 'django-preflight rules')");
         return rules
             .Where(r => selected.Count == 0 || selected.Any(s => Matches(r.Descriptor.Id, s)))
             .Where(r => !ignored.Any(i => Matches(r.Descriptor.Id, i)))
             .ToList();
     }
+
+    /// <summary>Whether <paramref name="entry"/> is the ID or ID prefix of at least one rule, project or live.</summary>
+    public static bool IsKnown(string entry) => AllRuleIds.Value.Any(id => Matches(id, entry));
 
     /// <summary>Entries are validated against every rule, project and live, so <c>--ignore DPL</c>
     /// is accepted by <c>scan</c> too.</summary>

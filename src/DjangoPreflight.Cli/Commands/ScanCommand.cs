@@ -1,6 +1,10 @@
 using System.CommandLine;
+using DjangoPreflight.Analysis.Configuration;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Cli.Configuration;
+using DjangoPreflight.Core;
 using DjangoPreflight.Rules;
+using DjangoPreflight.Rules.Configuration;
 
 namespace DjangoPreflight.Cli.Commands;
 
@@ -12,20 +16,35 @@ public static class ScanCommand
         var path = new Argument<string>("PATH") { Description = "The project directory", DefaultValueFactory = _ => "." };
         var project = new ProjectOptions();
         var report = new ReportOptions();
-        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path };
+        var config = new ConfigOptions();
+        var baseline = new Option<string?>("--baseline") { Description = "Hide the findings this baseline FILE lists (see `django-preflight baseline`)" };
+        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline };
         project.AddTo(command);
         report.AddTo(command);
+        config.AddTo(command);
         command.SetAction(parsed =>
         {
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
-            var rules = report.Selected(parsed, ProjectRuleSet.All);
-            report.Writer(parsed);
-            report.Threshold(parsed);
-            var context = new ProjectContext(root, project.Read(parsed));
-            if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
-                throw new UsageException($"'{parsed.GetValue(path)}' does not look like a Django project (no manage.py, settings module or Django dependency found)");
-            return report.Emit(parsed, io, ProjectScanner.Scan(context, rules, displayPath: parsed.GetValue(path)!));
+            var configuration = config.Load(parsed, root, parsed.GetValue(path));
+            var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
+            report.Writer(parsed, configuration);
+            report.Threshold(parsed, configuration);
+            var accepted = parsed.GetValue(baseline) is { } file ? BaselineCommand.Read(file) : null;
+            var scanned = Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules, configuration);
+            if (accepted is not null) scanned = accepted.Apply(scanned, parsed.GetValue(baseline)!).ApplyTo(scanned);
+            return report.Emit(parsed, io, scanned, configuration);
         });
         return command;
+    }
+
+    /// <summary>Scans the project at <paramref name="root"/> (validated), as <c>scan</c> and <c>baseline</c> both do,
+    /// and drops what the configuration's per-path-ignores hide.</summary>
+    public static ScanReport Scan(string root, string displayPath, ScanOptions options, IReadOnlyList<ProjectRule> rules, PreflightConfig configuration)
+    {
+        var context = new ProjectContext(root, options);
+        if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
+            throw new UsageException($"'{displayPath}' does not look like a Django project (no manage.py, settings module or Django dependency found)");
+        var report = ProjectScanner.Scan(context, rules, displayPath);
+        return PerPathIgnores.Apply(report.Findings, configuration).ApplyTo(report);
     }
 }

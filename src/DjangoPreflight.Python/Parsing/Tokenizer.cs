@@ -56,6 +56,18 @@ internal sealed class Tokenizer
 
     public int Count => count;
 
+    /// <summary>When set, every comment is recorded here as (line, start offset, end offset):
+    /// comments carry no token, so this is the only way to tell a real comment from a '#' in a string.</summary>
+    public List<(int Line, int Start, int End)>? Comments { get; init; }
+
+    /// <summary>Skips a comment that starts at <see cref="pos"/>, recording it when asked to.</summary>
+    private void SkipComment()
+    {
+        int start = pos;
+        while (pos < n && src[pos] != '\n') pos++;
+        Comments?.Add((line + lineBase, start, pos));
+    }
+
     public Token[] Tokenize()
     {
         bool atBol = true;
@@ -76,7 +88,7 @@ internal sealed class Tokenizer
             byte c = src[pos];
             if (c == '#')
             {
-                while (pos < n && src[pos] != '\n') pos++;
+                SkipComment();
                 continue;
             }
             if (c == '\n')
@@ -133,7 +145,7 @@ internal sealed class Tokenizer
         byte first = src[pos];
         if (first == '#' || first == '\n')
         {
-            while (pos < n && src[pos] != '\n') pos++;
+            if (first == '#') SkipComment();
             if (pos < n) { pos++; NewLine(pos); }
             return pos >= n ? LineState.Eof : LineState.Blank;
         }

@@ -14,8 +14,9 @@ public sealed class InsecureShopDeployCheckTests
 
     private static string EnvFile => Path.Combine(Shop, "deploy", "production.env");
 
-    private static Dictionary<string, string> ProductionEnv() =>
-        File.ReadAllLines(EnvFile)
+    /// <summary>The variables of deploy/production.env in a copy of the shop at <paramref name="root"/>.</summary>
+    internal static Dictionary<string, string> ProductionEnv(string root) =>
+        File.ReadAllLines(Path.Combine(root, "deploy", "production.env"))
             .Where(l => l.Contains('=') && !l.TrimStart().StartsWith('#'))
             .Select(l => (Key: l[..l.IndexOf('=')].Trim(), Value: l[(l.IndexOf('=') + 1)..].Trim()))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -26,7 +27,7 @@ public sealed class InsecureShopDeployCheckTests
     [InlineData("sid", "5.2")]
     public void Our_django_ids_equal_check_deploy_on_insecure_shop(string suite, string? djangoVersionOption)
     {
-        var env = ProductionEnv();
+        var env = ProductionEnv(Shop);
         var module = env["DJANGO_SETTINGS_MODULE"];
         var variant = new DeployVariant("insecure-shop", Shop, module, env, "examples/insecure-shop with deploy/production.env");
         var work = Directory.CreateTempSubdirectory("insecure-shop-");

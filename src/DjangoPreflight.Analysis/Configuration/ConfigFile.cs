@@ -1,0 +1,227 @@
+using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Toml;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Analysis.Configuration;
+
+/// <summary>What the configuration may name that this layer cannot check by itself: rule IDs and report formats.</summary>
+public sealed record ConfigVocabulary(Func<string, bool> IsRuleIdOrPrefix, IReadOnlyList<string> Formats);
+
+/// <summary>
+/// Reads the configuration, as Ruff does: the <c>[tool.django-preflight]</c> table of a pyproject.toml,
+/// or the top level of any other TOML file given with <c>--config</c> (like ruff.toml). Strict: an
+/// unknown key, a value of the wrong type, an unknown rule or severity is a <see cref="ConfigException"/>
+/// naming the file, the line and the key, never silently ignored.
+/// </summary>
+public static partial class ConfigFile
+{
+    public const string PyprojectName = "pyproject.toml";
+    public const string Table = "tool.django-preflight";
+
+    private static readonly string[] Keys =
+        ["django-version", "env-files", "fail-on", "format", "ignore", "no-history", "per-path-ignores", "select", "settings"];
+
+    /// <summary>The project's own pyproject.toml, if it has a <c>[tool.django-preflight]</c> table. A pyproject.toml
+    /// that is not valid TOML is an error only when it mentions django-preflight: otherwise it cannot hold our
+    /// configuration, and the dependency reader reports it as a parse error as before.</summary>
+    public static PreflightConfig Discover(string projectDirectory, string displayFile, ConfigVocabulary vocabulary)
+    {
+        var path = Path.Combine(projectDirectory, PyprojectName);
+        if (!System.IO.File.Exists(path)) return PreflightConfig.None;
+        var text = ReadText(path, displayFile);
+        TomlTable doc;
+        try
+        {
+            doc = TomlReader.Parse(text);
+        }
+        catch (TomlException e)
+        {
+            if (!text.Contains("django-preflight", StringComparison.Ordinal)) return PreflightConfig.None;
+            throw Invalid(displayFile, e);
+        }
+        return FromDocument(doc, path, displayFile, vocabulary);
+    }
+
+    /// <summary>A file named with <c>--config</c>: it must be readable TOML.</summary>
+    public static PreflightConfig Read(string path, string displayFile, ConfigVocabulary vocabulary)
+    {
+        var text = ReadText(path, displayFile);
+        try
+        {
+            return FromDocument(TomlReader.Parse(text), path, displayFile, vocabulary);
+        }
+        catch (TomlException e)
+        {
+            throw Invalid(displayFile, e);
+        }
+    }
+
+    private static string ReadText(string path, string displayFile)
+    {
+        try
+        {
+            return System.IO.File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"cannot read {displayFile}: {e.Message}");
+        }
+    }
+
+    private static ConfigException Invalid(string displayFile, TomlException e) => new($"{displayFile}:{e.Line}: invalid TOML: {e.Message}");
+
+    private static PreflightConfig FromDocument(TomlTable doc, string path, string displayFile, ConfigVocabulary vocabulary)
+    {
+        var inPyproject = Path.GetFileName(path) == PyprojectName;
+        var table = doc;
+        if (inPyproject)
+        {
+            switch (doc.Table("tool")?["django-preflight"])
+            {
+                case null:
+                    return PreflightConfig.None;
+                case TomlTable t:
+                    table = t;
+                    break;
+                case var other:
+                    throw new ConfigException($"{displayFile}:{other.Line}: '{Table}' must be a table, not {Article(other.TypeName)}");
+            }
+        }
+        var reader = new Reader(displayFile, inPyproject ? $" in [{Table}]" : "", Path.GetDirectoryName(path)!, vocabulary);
+        return reader.Config(table);
+    }
+
+    private static string Article(string typeName) => (typeName[0] is 'a' or 'i' ? "an " : "a ") + typeName;
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    private static partial Regex DottedModule();
+
+    /// <summary>Checks each key's type and value, reporting the first problem by line.</summary>
+    private sealed class Reader(string file, string where, string directory, ConfigVocabulary vocabulary)
+    {
+        public PreflightConfig Config(TomlTable table)
+        {
+            var config = new PreflightConfig { File = file };
+            foreach (var (key, value) in table.Entries.OrderBy(e => e.Value.Line).ThenBy(e => e.Key, StringComparer.Ordinal))
+            {
+                config = key switch
+                {
+                    "select" => config with { Select = Rules(key, value) },
+                    "ignore" => config with { Ignore = Rules(key, value) },
+                    "fail-on" => config with { FailOn = Severity(key, value) },
+                    "format" => config with { Format = Format(key, value) },
+                    "settings" => config with { Settings = Module(key, value) },
+                    "env-files" => config with { EnvFiles = EnvFiles(key, value) },
+                    "django-version" => config with { DjangoVersion = Version(key, value) },
+                    "no-history" => config with { NoHistory = Boolean(key, value) },
+                    "per-path-ignores" => config with { PerPathIgnores = PerPathIgnores(key, value) },
+                    _ => throw Unknown(key, value.Line),
+                };
+            }
+            return config;
+        }
+
+        private ConfigException Unknown(string key, int line)
+        {
+            var hint = Keys.Contains(key.Replace('_', '-')) ? $" (did you mean '{key.Replace('_', '-')}'?)" : $" (expected one of: {string.Join(", ", Keys)})";
+            return Error(line, $"unknown key '{key}'{where}{hint}");
+        }
+
+        private ConfigException Error(int line, string message) => new($"{file}:{line}: {message}");
+
+        private ConfigException WrongType(string key, TomlValue value, string expected) =>
+            Error(value.Line, $"'{key}' must be {expected}, not {Article(value.TypeName)}");
+
+        private Configured<string> String(string key, TomlValue value) =>
+            value is TomlString s ? new(s.Value, s.Line) : throw WrongType(key, value, "a string");
+
+        private Configured<bool> Boolean(string key, TomlValue value) =>
+            value is TomlScalar { Kind: TomlScalarKind.Boolean } b ? new(b.Raw == "true", b.Line) : throw WrongType(key, value, "true or false");
+
+        private Configured<IReadOnlyList<string>> Strings(string key, TomlValue value)
+        {
+            if (value is not TomlArray array) throw WrongType(key, value, "an array of strings");
+            var items = new List<string>();
+            foreach (var item in array.Items)
+                items.Add(item is TomlString s ? s.Value : throw Error(item.Line, $"'{key}' must be an array of strings; it holds {Article(item.TypeName)}"));
+            return new(items, array.Line);
+        }
+
+        private Configured<IReadOnlyList<string>> Rules(string key, TomlValue value)
+        {
+            var rules = Strings(key, value);
+            if (rules.Value.Count == 0 && key == "select")
+                throw Error(value.Line, "'select' is empty, which would run no rule (leave it out to run every rule)");
+            CheckRules(key, rules.Value, value);
+            return rules;
+        }
+
+        private void CheckRules(string key, IReadOnlyList<string> rules, TomlValue value)
+        {
+            foreach (var (rule, item) in rules.Zip(((TomlArray)value).Items))
+                if (rule.Trim().Length == 0 || !vocabulary.IsRuleIdOrPrefix(rule.Trim()))
+                    throw Error(item.Line, $"unknown rule ID or prefix '{rule}' in '{key}' (see 'django-preflight rules')");
+        }
+
+        private Configured<string> Severity(string key, TomlValue value)
+        {
+            var text = String(key, value);
+            return SeverityNames.TryParse(text.Value, out _)
+                ? text
+                : throw Error(value.Line, $"unknown severity '{text.Value}' for '{key}' (expected one of: {string.Join(", ", SeverityNames.All)})");
+        }
+
+        private Configured<string> Format(string key, TomlValue value)
+        {
+            var text = String(key, value);
+            return vocabulary.Formats.Contains(text.Value)
+                ? text
+                : throw Error(value.Line, $"unknown format '{text.Value}' for '{key}' (expected one of: {string.Join(", ", vocabulary.Formats)})");
+        }
+
+        private Configured<string> Module(string key, TomlValue value)
+        {
+            var text = String(key, value);
+            return DottedModule().IsMatch(text.Value)
+                ? text
+                : throw Error(value.Line, $"'{key}' must be a dotted module name such as 'shop.settings.production', not '{text.Value}'");
+        }
+
+        private Configured<string> Version(string key, TomlValue value)
+        {
+            if (value is TomlScalar { Kind: TomlScalarKind.Float or TomlScalarKind.Integer })
+                throw Error(value.Line, $"'{key}' must be a string such as \"4.2\" (a TOML number would read 4.10 as 4.1)");
+            var text = String(key, value);
+            return Settings.DjangoVersion.TryParse(text.Value, out _)
+                ? text
+                : throw Error(value.Line, $"invalid '{key}' '{text.Value}' (expected MAJOR.MINOR, e.g. \"4.2\")");
+        }
+
+        private Configured<IReadOnlyList<string>> EnvFiles(string key, TomlValue value)
+        {
+            var files = Strings(key, value);
+            var full = new List<string>();
+            foreach (var (name, item) in files.Value.Zip(((TomlArray)value).Items))
+            {
+                var path = Path.GetFullPath(Path.Combine(directory, name));
+                full.Add(System.IO.File.Exists(path) ? path : throw Error(item.Line, $"'{key}': '{name}' does not exist (paths are relative to {file}'s folder)"));
+            }
+            return new(full, files.Line);
+        }
+
+        private List<PathIgnore> PerPathIgnores(string key, TomlValue value)
+        {
+            if (value is not TomlTable table) throw WrongType(key, value, "a table of path pattern = [rule IDs]");
+            var entries = new List<PathIgnore>();
+            foreach (var (pattern, rules) in table.Entries.OrderBy(e => e.Value.Line).ThenBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var glob = PathGlob.TryParse(pattern, out var error) ?? throw Error(rules.Line, $"invalid path pattern '{pattern}' in '{key}': {error}");
+                var ids = Strings($"{key}.\"{pattern}\"", rules);
+                if (ids.Value.Count == 0) throw Error(rules.Line, $"'{key}' entry '{pattern}' lists no rules");
+                CheckRules(key, ids.Value, rules);
+                entries.Add(new PathIgnore(glob, ids.Value.Select(r => r.Trim()).ToList(), rules.Line));
+            }
+            return entries;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using DjangoPreflight.Analysis.Configuration;
+using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Suppressions;
+
+namespace DjangoPreflight.Rules.Configuration;
+
+/// <summary>Applies the configuration's <c>per-path-ignores</c> to a scan's findings, after the rules ran:
+/// a finding is dropped when its path matches a pattern whose list names its rule (ID or prefix).
+/// Findings without a path (project-wide ones) are never dropped; a notice counts what was hidden.</summary>
+public static class PerPathIgnores
+{
+    public static Filtered Apply(IReadOnlyList<Finding> findings, PreflightConfig config)
+    {
+        if (config.PerPathIgnores.Count == 0) return new Filtered(findings, []);
+        var kept = findings.Where(f => !config.PerPathIgnores.Any(i => i.Hides(f.RuleId, f.Location.Path))).ToList();
+        var hidden = findings.Count - kept.Count;
+        return hidden == 0
+            ? new Filtered(findings, [])
+            : new Filtered(kept, [$"{Filtered.Plural(hidden, "finding")} hidden by per-path-ignores in {config.File}"]);
+    }
+}
