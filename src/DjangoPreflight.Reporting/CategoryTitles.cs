@@ -1,4 +1,5 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Reporting.RuleReference;
 
 namespace DjangoPreflight.Reporting;
 
@@ -6,17 +7,5 @@ namespace DjangoPreflight.Reporting;
 /// The enum's order is the checklist's order.</summary>
 public static class CategoryTitles
 {
-    public static string Title(this Category c) => c switch
-    {
-        Category.Secrets => "Secrets and environment isolation",
-        Category.Disclosure => "Information disclosure",
-        Category.Transport => "Transport security",
-        Category.Browser => "Browser hardening",
-        Category.Auth => "Authentication, sessions, CSRF and APIs",
-        Category.Operations => "Operations",
-        Category.Performance => "Performance",
-        Category.Infrastructure => "Deployment infrastructure",
-        Category.Live => "Live probe",
-        _ => throw new ArgumentOutOfRangeException(nameof(c)),
-    };
+    public static string Title(this Category c) => ChecklistNames.Title(c);
 }

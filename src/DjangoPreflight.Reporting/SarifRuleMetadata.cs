@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DjangoPreflight.Core;
+using DjangoPreflight.Reporting.RuleReference;
 
 namespace DjangoPreflight.Reporting;
 
@@ -54,10 +55,10 @@ internal static class SarifRuleMetadata
     private static string HelpMarkdown(RuleDescriptor r)
     {
         var text = new StringBuilder();
-        Section(text, "**Why it matters.**", r.Docs.Why, fence: null);
-        Section(text, "**How to fix.**", r.Docs.Fix, fence: null);
-        Section(text, "Before:", r.Docs.Before, Fence(r.Docs.Before));
-        Section(text, "After:", r.Docs.After, Fence(r.Docs.After));
+        Section(text, "**Why it matters.**", MarkdownText.Prose(r.Docs.Why.Trim()), fence: null);
+        Section(text, "**How to fix.**", MarkdownText.Prose(r.Docs.Fix.Trim()), fence: null);
+        Section(text, "Before:", r.Docs.Before, MarkdownText.Fence(r.Docs.Before));
+        Section(text, "After:", r.Docs.After, MarkdownText.Fence(r.Docs.After));
         return text.Length == 0 ? r.Title : text.ToString().TrimEnd();
     }
 
@@ -69,18 +70,6 @@ internal static class SarifRuleMetadata
         text.Append(heading).Append('\n');
         if (fence is null) text.Append(body.Trim()).Append("\n\n");
         else text.Append(fence).Append('\n').Append(body).Append('\n').Append(fence).Append("\n\n");
-    }
-
-    /// <summary>A code fence longer than any run of backticks in the code, so the code cannot close it.</summary>
-    private static string Fence(string code)
-    {
-        int longest = 0, run = 0;
-        foreach (var c in code)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        return new string('`', Math.Max(3, longest + 1));
     }
 
     /// <summary>SARIF's rule name is a Pascal-case identifier: "X_FRAME_OPTIONS is not DENY" →

@@ -24,6 +24,7 @@ public sealed class NativeAotFixture : IDisposable
     public void Dispose() => _output.Dispose();
 }
 
+[Collection(Integrations.DotnetBuildCollection.Name)]
 public class NativeAotTests(NativeAotFixture aot) : IClassFixture<NativeAotFixture>
 {
     [Fact]

@@ -81,6 +81,19 @@ public class SarifReportWriterTests
     }
 
     [Fact]
+    public void MarkdownHelpRendersProseAsTheSameWords()
+    {
+        // The help's Markdown escapes what would turn into emphasis or HTML; its text does not.
+        var rule = new RuleDescriptor("DP499", "Wildcard hosts", Category.Browser, Severity.Low, [], [],
+            new RuleDocs("Matches *any* host <script>.", "List hosts.", "ALLOWED_HOSTS = [\"*\"]", "ALLOWED_HOSTS = [\"shop.example.com\"]"));
+        using var doc = JsonDocument.Parse(Write(SampleReports.Scan() with { Rules = [rule] }));
+        var help = Rule(doc, "DP499").GetProperty("help");
+        Assert.StartsWith("**Why it matters.**\nMatches \\*any\\* host \\<script>.\n\n", help.GetProperty("markdown").GetString());
+        Assert.Contains("Before:\n```\nALLOWED_HOSTS = [\"*\"]\n```", help.GetProperty("markdown").GetString());
+        Assert.StartsWith("Why it matters\nMatches *any* host <script>.\n\n", help.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void ARuleNotListedAsRunIsStillDescribed()
     {
         // DP601 has a finding but no descriptor in the report: its category comes from its ID range.

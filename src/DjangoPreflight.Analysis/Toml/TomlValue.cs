@@ -43,7 +43,7 @@ public sealed record TomlArray(List<TomlValue> Items, int Line) : TomlValue(Line
 public sealed record TomlTable(Dictionary<string, TomlValue> Entries, int Line) : TomlValue(Line)
 {
     /// <summary>How the table came to be: decides whether a later header or dotted key may add to it.</summary>
-    internal TomlTableOrigin Origin { get; set; }
+    internal TomlTableOrigin Origin { get; init; }
 
     public override string TypeName => "table";
 

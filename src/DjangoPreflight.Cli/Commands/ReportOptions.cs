@@ -67,9 +67,12 @@ public sealed class ReportOptions
     {
         var select = parsed.GetValue(Select) ?? [];
         var ignore = parsed.GetValue(Ignore) ?? [];
-        return select.Length > 0 || config is null
-            ? RuleSelection.Apply(rules, select, ignore)
-            : RuleSelection.Apply(rules, config.Select?.Value ?? [], (config.Ignore?.Value ?? []).Concat(ignore));
+        if (select.Length > 0 || config is null) return RuleSelection.Apply(rules, select, ignore);
+        var selected = RuleSelection.Apply(rules, config.Select?.Value ?? [], (config.Ignore?.Value ?? []).Concat(ignore));
+        // A file shared by scan and probe may select only one family: running nothing would pass silently.
+        return selected.Count > 0 || config.Select is not { } configured
+            ? selected
+            : throw new UsageException($"{config.File}:{configured.Line}: 'select' leaves no rule for this command to run (scan runs the DP rules, probe the DPL rules)");
     }
 
     /// <summary>Writes the report where asked and returns the exit code the findings call for.</summary>

@@ -37,14 +37,14 @@ internal sealed partial class Parser
     /// <summary>decorators: ('@' named_expression NEWLINE)+ then a def or class</summary>
     private Statement Decorated()
     {
-        var decorators = ImmutableArray.CreateBuilder<Expression>();
+        var decorators = Scratch<Expression>.Rent();
         while (Eat(TokenKind.At))
         {
             decorators.Add(NamedExpression());
             Expect(TokenKind.Newline, "newline");
         }
-        if (Kind == TokenKind.Class) return ClassDefinition(decorators.ToImmutable());
-        if (Kind == TokenKind.Def || (Kind == TokenKind.Async && PeekKind(1) == TokenKind.Def)) return FunctionDefinition(decorators.ToImmutable());
+        if (Kind == TokenKind.Class) return ClassDefinition(Scratch<Expression>.Finish(decorators));
+        if (Kind == TokenKind.Def || (Kind == TokenKind.Async && PeekKind(1) == TokenKind.Def)) return FunctionDefinition(Scratch<Expression>.Finish(decorators));
         Fail("invalid syntax");
         return null;
     }
@@ -158,7 +158,7 @@ internal sealed partial class Parser
             try
             {
                 p++;
-                var list = ImmutableArray.CreateBuilder<WithItem>();
+                var list = Scratch<WithItem>.Rent();
                 do
                 {
                     if (Kind == TokenKind.RPar && list.Count > 0) break;
@@ -167,7 +167,7 @@ internal sealed partial class Parser
                 while (Eat(TokenKind.Comma));
                 Expect(TokenKind.RPar, "')'");
                 if (Kind != TokenKind.Colon) Fail("expected ':'");
-                items = list.ToImmutable();
+                items = Scratch<WithItem>.Finish(list);
             }
             catch (ParseError)
             {
@@ -178,9 +178,9 @@ internal sealed partial class Parser
         }
         if (items.IsDefault)
         {
-            var list = ImmutableArray.CreateBuilder<WithItem>();
+            var list = Scratch<WithItem>.Rent();
             do list.Add(WithItemRule()); while (Eat(TokenKind.Comma));
-            items = list.ToImmutable();
+            items = Scratch<WithItem>.Finish(list);
         }
         Expect(TokenKind.Colon, "':'");
         var body = Block("'with' statement", start);
@@ -208,7 +208,7 @@ internal sealed partial class Parser
         p++;
         Expect(TokenKind.Colon, "':'");
         var body = Block("'try' statement", start);
-        var handlers = ImmutableArray.CreateBuilder<ExceptHandler>();
+        var handlers = Scratch<ExceptHandler>.Rent();
         bool? star = null;
         while (Kind == TokenKind.Except)
         {
@@ -241,7 +241,7 @@ internal sealed partial class Parser
         }
         if (handlers.Count == 0 && final.IsEmpty) Fail("expected 'except' or 'finally' block");
         return star == true
-            ? new TryStar(body, handlers.ToImmutable(), orElse, final, SpanFrom(start))
-            : new Try(body, handlers.ToImmutable(), orElse, final, SpanFrom(start));
+            ? new TryStar(body, Scratch<ExceptHandler>.Finish(handlers), orElse, final, SpanFrom(start))
+            : new Try(body, Scratch<ExceptHandler>.Finish(handlers), orElse, final, SpanFrom(start));
     }
 }

@@ -19,14 +19,14 @@ internal sealed partial class Parser
         int start = p;
         var first = StarExpression();
         if (Kind != TokenKind.Comma) return first;
-        var elts = ImmutableArray.CreateBuilder<Expression>();
+        var elts = Scratch<Expression>.Rent();
         elts.Add(first);
         while (Eat(TokenKind.Comma))
         {
             if (!AtExpressionStart()) break;
             elts.Add(StarExpression());
         }
-        return new Tuple(elts.ToImmutable(), ExprContext.Load, SpanFrom(start));
+        return new Tuple(Scratch<Expression>.Finish(elts), ExprContext.Load, SpanFrom(start));
     }
 
     /// <summary>star_expression: '*' bitwise_or | expression</summary>
@@ -110,10 +110,10 @@ internal sealed partial class Parser
         int start = p;
         var first = Conjunction();
         if (Kind != TokenKind.Or) return first;
-        var values = ImmutableArray.CreateBuilder<Expression>();
+        var values = Scratch<Expression>.Rent();
         values.Add(first);
         while (Eat(TokenKind.Or)) values.Add(Conjunction());
-        return new BoolOp(BoolOperator.Or, values.ToImmutable(), SpanFrom(start));
+        return new BoolOp(BoolOperator.Or, Scratch<Expression>.Finish(values), SpanFrom(start));
     }
 
     private Expression Conjunction()
@@ -121,10 +121,10 @@ internal sealed partial class Parser
         int start = p;
         var first = Inversion();
         if (Kind != TokenKind.And) return first;
-        var values = ImmutableArray.CreateBuilder<Expression>();
+        var values = Scratch<Expression>.Rent();
         values.Add(first);
         while (Eat(TokenKind.And)) values.Add(Inversion());
-        return new BoolOp(BoolOperator.And, values.ToImmutable(), SpanFrom(start));
+        return new BoolOp(BoolOperator.And, Scratch<Expression>.Finish(values), SpanFrom(start));
     }
 
     private Expression Inversion()
@@ -146,8 +146,8 @@ internal sealed partial class Parser
         var left = BitwiseOr();
         var op = ComparisonOperator(out int width);
         if (op is null) return left;
-        var ops = ImmutableArray.CreateBuilder<CmpOperator>();
-        var comparators = ImmutableArray.CreateBuilder<Expression>();
+        var ops = Scratch<CmpOperator>.Rent();
+        var comparators = Scratch<Expression>.Rent();
         while (op is { } o)
         {
             p += width;
@@ -155,7 +155,7 @@ internal sealed partial class Parser
             comparators.Add(BitwiseOr());
             op = ComparisonOperator(out width);
         }
-        return new Compare(left, ops.ToImmutable(), comparators.ToImmutable(), SpanFrom(start));
+        return new Compare(left, Scratch<CmpOperator>.Finish(ops), Scratch<Expression>.Finish(comparators), SpanFrom(start));
     }
 
     private CmpOperator? ComparisonOperator(out int width)
@@ -307,14 +307,14 @@ internal sealed partial class Parser
         var first = SliceItem();
         if (Kind != TokenKind.Comma)
             return first is Starred ? new Tuple([first], ExprContext.Load, SpanFrom(start)) : first;
-        var elts = ImmutableArray.CreateBuilder<Expression>();
+        var elts = Scratch<Expression>.Rent();
         elts.Add(first);
         while (Eat(TokenKind.Comma))
         {
             if (Kind == TokenKind.RSqb) break;
             elts.Add(SliceItem());
         }
-        return new Tuple(elts.ToImmutable(), ExprContext.Load, SpanFrom(start));
+        return new Tuple(Scratch<Expression>.Finish(elts), ExprContext.Load, SpanFrom(start));
     }
 
     /// <summary>slice: [expression] ':' [expression] [':' [expression]] | named_expression (or a starred expression)</summary>
@@ -346,8 +346,8 @@ internal sealed partial class Parser
         Enter();
         try
         {
-            var args = ImmutableArray.CreateBuilder<Expression>();
-            var keywords = ImmutableArray.CreateBuilder<Keyword>();
+            var args = Scratch<Expression>.Rent();
+            var keywords = Scratch<Keyword>.Rent();
             bool sawKeyword = false, sawDoubleStar = false;
             while (Kind != TokenKind.RPar)
             {
@@ -384,7 +384,7 @@ internal sealed partial class Parser
                             FailAt(value, "Generator expression must be parenthesized");
                         p++;
                         args.Add(new GeneratorExp(value, generators, SpanFrom(open)));
-                        return (args.ToImmutable(), keywords.ToImmutable());
+                        return (Scratch<Expression>.Finish(args), Scratch<Keyword>.Finish(keywords));
                     }
                     if (Kind == TokenKind.Equal) FailAt(value, "expression cannot contain assignment, perhaps you meant \"==\"?");
                     if (sawDoubleStar) FailAt(value, "positional argument follows keyword argument unpacking");
@@ -394,7 +394,7 @@ internal sealed partial class Parser
                 if (!Eat(TokenKind.Comma)) break;
             }
             Expect(TokenKind.RPar, "')'");
-            return (args.ToImmutable(), keywords.ToImmutable());
+            return (Scratch<Expression>.Finish(args), Scratch<Keyword>.Finish(keywords));
         }
         finally { Leave(); }
     }
@@ -402,7 +402,7 @@ internal sealed partial class Parser
     /// <summary>for_if_clauses: (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+</summary>
     private ImmutableArray<Comprehension> ComprehensionClauses()
     {
-        var list = ImmutableArray.CreateBuilder<Comprehension>();
+        var list = Scratch<Comprehension>.Rent();
         while (Kind is TokenKind.For or TokenKind.Async)
         {
             int start = p;
@@ -411,11 +411,11 @@ internal sealed partial class Parser
             var target = StarTargets();
             Expect(TokenKind.In, "'in'");
             var iter = Disjunction();
-            var ifs = ImmutableArray.CreateBuilder<Expression>();
+            var ifs = Scratch<Expression>.Rent();
             while (Eat(TokenKind.If)) ifs.Add(Disjunction());
-            list.Add(new Comprehension(target, iter, ifs.ToImmutable(), isAsync, SpanFrom(start)));
+            list.Add(new Comprehension(target, iter, Scratch<Expression>.Finish(ifs), isAsync, SpanFrom(start)));
         }
-        return list.ToImmutable();
+        return Scratch<Comprehension>.Finish(list);
     }
 
     /// <summary>star_targets: star_target !',' | star_target (',' star_target)* [','] — converted to Store.</summary>
@@ -424,14 +424,14 @@ internal sealed partial class Parser
         int start = p;
         var first = StarTarget();
         if (Kind != TokenKind.Comma) return SetContext(first, ExprContext.Store);
-        var elts = ImmutableArray.CreateBuilder<Expression>();
+        var elts = Scratch<Expression>.Rent();
         elts.Add(first);
         while (Eat(TokenKind.Comma))
         {
             if (Kind is not (TokenKind.Star or TokenKind.Name or TokenKind.LPar or TokenKind.LSqb)) break;
             elts.Add(StarTarget());
         }
-        return SetContext(new Tuple(elts.ToImmutable(), ExprContext.Load, SpanFrom(start)), ExprContext.Store);
+        return SetContext(new Tuple(Scratch<Expression>.Finish(elts), ExprContext.Load, SpanFrom(start)), ExprContext.Store);
     }
 
     /// <summary>star_target: '*' star_target | target_with_star_atom</summary>
@@ -503,7 +503,7 @@ internal sealed partial class Parser
                 return first;
             }
             if (Kind != TokenKind.Comma) Fail(Kind == TokenKind.Newline || Kind == TokenKind.EndMarker ? "'(' was never closed" : "invalid syntax");
-            var elts = ImmutableArray.CreateBuilder<Expression>();
+            var elts = Scratch<Expression>.Rent();
             elts.Add(first);
             while (Eat(TokenKind.Comma))
             {
@@ -511,7 +511,7 @@ internal sealed partial class Parser
                 elts.Add(StarNamedExpression());
             }
             Expect(TokenKind.RPar, "')'");
-            return new Tuple(elts.ToImmutable(), ExprContext.Load, SpanFrom(start));
+            return new Tuple(Scratch<Expression>.Finish(elts), ExprContext.Load, SpanFrom(start));
         }
         finally { Leave(); }
     }
@@ -532,7 +532,7 @@ internal sealed partial class Parser
                 Expect(TokenKind.RSqb, "']'");
                 return new ListComp(first, generators, SpanFrom(start));
             }
-            var elts = ImmutableArray.CreateBuilder<Expression>();
+            var elts = Scratch<Expression>.Rent();
             elts.Add(first);
             while (Eat(TokenKind.Comma))
             {
@@ -540,7 +540,7 @@ internal sealed partial class Parser
                 elts.Add(StarNamedExpression());
             }
             Expect(TokenKind.RSqb, "']'");
-            return new List(elts.ToImmutable(), ExprContext.Load, SpanFrom(start));
+            return new List(Scratch<Expression>.Finish(elts), ExprContext.Load, SpanFrom(start));
         }
         finally { Leave(); }
     }
@@ -574,7 +574,7 @@ internal sealed partial class Parser
                 Expect(TokenKind.RBrace, "'}'");
                 return new SetComp(first, generators, SpanFrom(start));
             }
-            var elts = ImmutableArray.CreateBuilder<Expression>();
+            var elts = Scratch<Expression>.Rent();
             elts.Add(first);
             while (Eat(TokenKind.Comma))
             {
@@ -582,7 +582,7 @@ internal sealed partial class Parser
                 elts.Add(StarNamedExpression());
             }
             Expect(TokenKind.RBrace, "'}'");
-            return new Set(elts.ToImmutable(), SpanFrom(start));
+            return new Set(Scratch<Expression>.Finish(elts), SpanFrom(start));
         }
         finally { Leave(); }
     }
@@ -590,8 +590,8 @@ internal sealed partial class Parser
     /// <summary>The rest of a dict display after its first entry (or at a leading '**').</summary>
     private Expression DictRest(int start, Expression? firstKey, Expression? firstValue)
     {
-        var keys = ImmutableArray.CreateBuilder<Expression?>();
-        var values = ImmutableArray.CreateBuilder<Expression>();
+        var keys = Scratch<Expression?>.Rent();
+        var values = Scratch<Expression>.Rent();
         bool needEntry = firstValue is null;
         if (firstValue is not null) { keys.Add(firstKey); values.Add(firstValue); }
         while (needEntry || Eat(TokenKind.Comma))
@@ -613,7 +613,7 @@ internal sealed partial class Parser
         }
         if (Kind is TokenKind.For or TokenKind.Async) Fail("dict unpacking cannot be used in dict comprehension");
         Expect(TokenKind.RBrace, "'}'");
-        return new Dict(keys.ToImmutable(), values.ToImmutable(), SpanFrom(start));
+        return new Dict(Scratch<Expression?>.Finish(keys), Scratch<Expression>.Finish(values), SpanFrom(start));
     }
 
     /// <summary>
@@ -622,11 +622,11 @@ internal sealed partial class Parser
     /// </summary>
     private Arguments Parameters(TokenKind closing, bool annotations, int startTok)
     {
-        var posOnly = ImmutableArray.CreateBuilder<Arg>();
-        var args = ImmutableArray.CreateBuilder<Arg>();
-        var defaults = ImmutableArray.CreateBuilder<Expression>();
-        var kwOnly = ImmutableArray.CreateBuilder<Arg>();
-        var kwDefaults = ImmutableArray.CreateBuilder<Expression?>();
+        var posOnly = Scratch<Arg>.Rent();
+        var args = Scratch<Arg>.Rent();
+        var defaults = Scratch<Expression>.Rent();
+        var kwOnly = Scratch<Arg>.Rent();
+        var kwDefaults = Scratch<Expression?>.Rent();
         Arg? varArg = null, kwArg = null;
         bool sawSlash = false, sawStar = false;
         while (Kind != closing)
@@ -683,8 +683,8 @@ internal sealed partial class Parser
             if (!Eat(TokenKind.Comma)) break;
         }
         if (Kind != closing) Fail("invalid syntax");
-        return new Arguments(posOnly.ToImmutable(), args.ToImmutable(), varArg, kwOnly.ToImmutable(), kwDefaults.ToImmutable(),
-            kwArg, defaults.ToImmutable(), SpanFrom(startTok));
+        return new Arguments(Scratch<Arg>.Finish(posOnly), Scratch<Arg>.Finish(args), varArg, Scratch<Arg>.Finish(kwOnly), Scratch<Expression?>.Finish(kwDefaults),
+            kwArg, Scratch<Expression>.Finish(defaults), SpanFrom(startTok));
     }
 
     private Arg Parameter(bool annotations, bool starAnnotation)

@@ -22,14 +22,14 @@ internal sealed partial class Parser
             var first = StarNamedExpression();
             if (Kind == TokenKind.Comma)
             {
-                var elts = ImmutableArray.CreateBuilder<Expression>();
+                var elts = Scratch<Expression>.Rent();
                 elts.Add(first);
                 while (Eat(TokenKind.Comma))
                 {
                     if (Kind == TokenKind.Colon) break;
                     elts.Add(StarNamedExpression());
                 }
-                first = new Tuple(elts.ToImmutable(), ExprContext.Load, SpanFrom(subjectStart));
+                first = new Tuple(Scratch<Expression>.Finish(elts), ExprContext.Load, SpanFrom(subjectStart));
             }
             else if (first is Starred) throw Bail;
             if (Kind != TokenKind.Colon || PeekKind(1) != TokenKind.Newline) throw Bail;
@@ -45,14 +45,14 @@ internal sealed partial class Parser
         p += 2;
         if (Kind != TokenKind.Indent) Fail($"expected an indented block after 'match' statement on line {toks[start].Line}");
         p++;
-        var cases = ImmutableArray.CreateBuilder<MatchCase>();
+        var cases = Scratch<MatchCase>.Rent();
         while (Kind is not (TokenKind.Dedent or TokenKind.EndMarker))
         {
             if (!(Kind == TokenKind.Name && ReferenceEquals(toks[p].Text, kwCase))) Fail("invalid syntax");
             cases.Add(CaseBlock());
         }
         Eat(TokenKind.Dedent);
-        return new Match(subject, cases.ToImmutable(), SpanFrom(start));
+        return new Match(subject, Scratch<MatchCase>.Finish(cases), SpanFrom(start));
     }
 
     /// <summary>case_block: "case" patterns guard? ':' block</summary>
@@ -76,14 +76,14 @@ internal sealed partial class Parser
             if (first is MatchStar) FailAt(first, "invalid syntax");
             return first;
         }
-        var list = ImmutableArray.CreateBuilder<Pattern>();
+        var list = Scratch<Pattern>.Rent();
         list.Add(first);
         while (Eat(TokenKind.Comma))
         {
             if (Kind is TokenKind.Colon or TokenKind.If) break;
             list.Add(MaybeStarPattern());
         }
-        return new MatchSequence(list.ToImmutable(), SpanFrom(start));
+        return new MatchSequence(Scratch<Pattern>.Finish(list), SpanFrom(start));
     }
 
     private Pattern MaybeStarPattern()
@@ -115,10 +115,10 @@ internal sealed partial class Parser
         int start = p;
         var first = ClosedPattern();
         if (Kind != TokenKind.VBar) return first;
-        var list = ImmutableArray.CreateBuilder<Pattern>();
+        var list = Scratch<Pattern>.Rent();
         list.Add(first);
         while (Eat(TokenKind.VBar)) list.Add(ClosedPattern());
-        return new MatchOr(list.ToImmutable(), SpanFrom(start));
+        return new MatchOr(Scratch<Pattern>.Finish(list), SpanFrom(start));
     }
 
     /// <summary>closed_pattern: literal | capture | wildcard | value | group | sequence | mapping | class</summary>
@@ -145,7 +145,7 @@ internal sealed partial class Parser
                     if (first is MatchStar) return new MatchSequence([first], SpanFrom(start));
                     return first;
                 }
-                var list = ImmutableArray.CreateBuilder<Pattern>();
+                var list = Scratch<Pattern>.Rent();
                 list.Add(first);
                 while (Eat(TokenKind.Comma))
                 {
@@ -153,19 +153,19 @@ internal sealed partial class Parser
                     list.Add(MaybeStarPattern());
                 }
                 Expect(TokenKind.RPar, "')'");
-                return new MatchSequence(list.ToImmutable(), SpanFrom(start));
+                return new MatchSequence(Scratch<Pattern>.Finish(list), SpanFrom(start));
             }
             case TokenKind.LSqb:
             {
                 p++;
-                var list = ImmutableArray.CreateBuilder<Pattern>();
+                var list = Scratch<Pattern>.Rent();
                 while (Kind != TokenKind.RSqb)
                 {
                     list.Add(MaybeStarPattern());
                     if (!Eat(TokenKind.Comma)) break;
                 }
                 Expect(TokenKind.RSqb, "']'");
-                return new MatchSequence(list.ToImmutable(), SpanFrom(start));
+                return new MatchSequence(Scratch<Pattern>.Finish(list), SpanFrom(start));
             }
             case TokenKind.LBrace:
                 return MappingPattern();
@@ -239,8 +239,8 @@ internal sealed partial class Parser
     private Pattern MappingPattern()
     {
         int start = p++;
-        var keys = ImmutableArray.CreateBuilder<Expression>();
-        var patterns = ImmutableArray.CreateBuilder<Pattern>();
+        var keys = Scratch<Expression>.Rent();
+        var patterns = Scratch<Pattern>.Rent();
         string? rest = null;
         while (Kind != TokenKind.RBrace)
         {
@@ -268,7 +268,7 @@ internal sealed partial class Parser
             if (!Eat(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RBrace, "'}'");
-        return new MatchMapping(keys.ToImmutable(), patterns.ToImmutable(), rest, SpanFrom(start));
+        return new MatchMapping(Scratch<Expression>.Finish(keys), Scratch<Pattern>.Finish(patterns), rest, SpanFrom(start));
     }
 
     private Expression Unexpected()
@@ -281,9 +281,9 @@ internal sealed partial class Parser
     private Pattern ClassPattern(int start, Expression cls)
     {
         p++;
-        var patterns = ImmutableArray.CreateBuilder<Pattern>();
-        var kwdAttrs = ImmutableArray.CreateBuilder<string>();
-        var kwdPatterns = ImmutableArray.CreateBuilder<Pattern>();
+        var patterns = Scratch<Pattern>.Rent();
+        var kwdAttrs = Scratch<string>.Rent();
+        var kwdPatterns = Scratch<Pattern>.Rent();
         while (Kind != TokenKind.RPar)
         {
             if (Kind == TokenKind.Name && PeekKind(1) == TokenKind.Equal)
@@ -300,6 +300,6 @@ internal sealed partial class Parser
             if (!Eat(TokenKind.Comma)) break;
         }
         Expect(TokenKind.RPar, "')'");
-        return new MatchClass(cls, patterns.ToImmutable(), kwdAttrs.ToImmutable(), kwdPatterns.ToImmutable(), SpanFrom(start));
+        return new MatchClass(cls, Scratch<Pattern>.Finish(patterns), Scratch<string>.Finish(kwdAttrs), Scratch<Pattern>.Finish(kwdPatterns), SpanFrom(start));
     }
 }

@@ -70,9 +70,9 @@ internal sealed partial class Parser
         }
         if (head.Bytes)
         {
-            var all = ImmutableArray.CreateBuilder<byte>();
+            var all = Scratch<byte>.Rent();
             for (int i = first; i <= last; i++) all.AddRange(DecodeBytes(Describe(i)));
-            return new Constant(all.ToImmutable(), null, whole);
+            return new Constant(Scratch<byte>.Finish(all), null, whole);
         }
         var pending = new StringBuilder();
         if (!anyF)
@@ -80,7 +80,7 @@ internal sealed partial class Parser
             for (int i = first; i <= last; i++) AppendText(Describe(i), pending);
             return new Constant(pending.ToString(), head.U ? "u" : null, whole);
         }
-        var values = ImmutableArray.CreateBuilder<Expression>();
+        var values = Scratch<Expression>.Rent();
         for (int i = first; i <= last; i++)
         {
             var st = Describe(i);
@@ -89,7 +89,7 @@ internal sealed partial class Parser
             if (end < st.BodyEnd) FailAtOffset(st.Tok, end, "f-string: single '}' is not allowed");
         }
         Flush(values, pending, whole);
-        return new JoinedStr(values.ToImmutable(), whole);
+        return new JoinedStr(Scratch<Expression>.Finish(values), whole);
     }
 
     private static void Flush(ImmutableArray<Expression>.Builder values, StringBuilder pending, SourceSpan span)
@@ -220,12 +220,12 @@ internal sealed partial class Parser
         if (j < end && src[j] == ':')
         {
             j++;
-            var specValues = ImmutableArray.CreateBuilder<Expression>();
+            var specValues = Scratch<Expression>.Rent();
             var specPending = new StringBuilder();
             j = FStringBody(st, j, level + 1, specValues, specPending, whole);
             var tokenSpan = TokenSpan(st.Tok);
             Flush(specValues, specPending, tokenSpan);
-            spec = new JoinedStr(specValues.ToImmutable(), tokenSpan);
+            spec = new JoinedStr(Scratch<Expression>.Finish(specValues), tokenSpan);
         }
         if (j >= end || src[j] != '}') FailAtOffset(st.Tok, j, "f-string: expecting '}'");
         j++;

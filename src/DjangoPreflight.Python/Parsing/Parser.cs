@@ -158,7 +158,7 @@ internal sealed partial class Parser
 
     public Module ParseModule()
     {
-        var body = ImmutableArray.CreateBuilder<Statement>();
+        var body = Scratch<Statement>.Rent();
         while (Kind != TokenKind.EndMarker)
         {
 
@@ -166,7 +166,7 @@ internal sealed partial class Parser
             ParseStatementInto(body);
             if (p == before) Advance();
         }
-        return new Module(body.ToImmutable(), default);
+        return new Module(Scratch<Statement>.Finish(body), default);
     }
 
     /// <summary>Parses one statement (a line of simple statements or one compound statement), recovering on error.</summary>
@@ -297,7 +297,7 @@ internal sealed partial class Parser
     /// <summary>block: NEWLINE INDENT statements DEDENT | simple_stmts</summary>
     private ImmutableArray<Statement> Block(string after, int headerTok)
     {
-        var body = ImmutableArray.CreateBuilder<Statement>();
+        var body = Scratch<Statement>.Rent();
         if (Kind == TokenKind.Newline)
         {
             p++;
@@ -318,7 +318,7 @@ internal sealed partial class Parser
         {
             SimpleStatements(body);
         }
-        return body.ToImmutable();
+        return Scratch<Statement>.Finish(body);
     }
 
     // ---------------------------------------------------------------- simple statements
@@ -371,14 +371,14 @@ internal sealed partial class Parser
             {
                 bool global = Kind == TokenKind.Global;
                 p++;
-                var list = ImmutableArray.CreateBuilder<string>();
+                var list = Scratch<string>.Rent();
                 do list.Add(ExpectName()); while (Eat(TokenKind.Comma));
-                return global ? new Global(list.ToImmutable(), SpanFrom(start)) : new Nonlocal(list.ToImmutable(), SpanFrom(start));
+                return global ? new Global(Scratch<string>.Finish(list), SpanFrom(start)) : new Nonlocal(Scratch<string>.Finish(list), SpanFrom(start));
             }
             case TokenKind.Del:
             {
                 p++;
-                var targets = ImmutableArray.CreateBuilder<Expression>();
+                var targets = Scratch<Expression>.Rent();
                 do
                 {
                     if (!AtExpressionStart()) break;
@@ -386,7 +386,7 @@ internal sealed partial class Parser
                 }
                 while (Eat(TokenKind.Comma));
                 if (targets.Count == 0) Fail("invalid syntax");
-                return new Delete(targets.ToImmutable(), SpanFrom(start));
+                return new Delete(Scratch<Expression>.Finish(targets), SpanFrom(start));
             }
             case TokenKind.Assert:
             {
@@ -437,14 +437,14 @@ internal sealed partial class Parser
             }
             case TokenKind.Equal:
             {
-                var targets = ImmutableArray.CreateBuilder<Expression>();
+                var targets = Scratch<Expression>.Rent();
                 Expression value = first;
                 while (Eat(TokenKind.Equal))
                 {
                     targets.Add(SetContext(value, ExprContext.Store));
                     value = Kind == TokenKind.Yield ? YieldExpression() : StarExpressions();
                 }
-                return new Assign(targets.ToImmutable(), value, SpanFrom(start));
+                return new Assign(Scratch<Expression>.Finish(targets), value, SpanFrom(start));
             }
             default:
                 if (AugmentedOperator(Kind) is { } op)
@@ -483,7 +483,7 @@ internal sealed partial class Parser
     {
         int start = p;
         p++;
-        var names = ImmutableArray.CreateBuilder<Alias>();
+        var names = Scratch<Alias>.Rent();
         do
         {
             int aliasStart = p;
@@ -492,7 +492,7 @@ internal sealed partial class Parser
             names.Add(new Alias(name, asName, SpanFrom(aliasStart)));
         }
         while (Eat(TokenKind.Comma));
-        return new Import(names.ToImmutable(), SpanFrom(start));
+        return new Import(Scratch<Alias>.Finish(names), SpanFrom(start));
     }
 
     private string DottedName()
@@ -519,7 +519,7 @@ internal sealed partial class Parser
         string? module = null;
         if (Kind != TokenKind.Import || level == 0) module = DottedName();
         Expect(TokenKind.Import, "'import'");
-        var names = ImmutableArray.CreateBuilder<Alias>();
+        var names = Scratch<Alias>.Rent();
         if (Kind == TokenKind.Star)
         {
             int s = p++;
@@ -540,7 +540,7 @@ internal sealed partial class Parser
             if (paren) Expect(TokenKind.RPar, "')'");
             else if (toks[p - 1].Kind == TokenKind.Comma) Fail("trailing comma not allowed without surrounding parentheses");
         }
-        return new ImportFrom(module, names.ToImmutable(), level, SpanFrom(start));
+        return new ImportFrom(module, Scratch<Alias>.Finish(names), level, SpanFrom(start));
     }
 
     private bool IsTypeAliasStart() =>
@@ -563,7 +563,7 @@ internal sealed partial class Parser
     private ImmutableArray<TypeParam> TypeParams()
     {
         Expect(TokenKind.LSqb, "'['");
-        var list = ImmutableArray.CreateBuilder<TypeParam>();
+        var list = Scratch<TypeParam>.Rent();
         while (Kind != TokenKind.RSqb)
         {
             int start = p;
@@ -590,7 +590,7 @@ internal sealed partial class Parser
         }
         if (list.Count == 0) Fail("Type parameter list cannot be empty");
         Expect(TokenKind.RSqb, "']'");
-        return list.ToImmutable();
+        return Scratch<TypeParam>.Finish(list);
     }
 
     // ---------------------------------------------------------------- targets

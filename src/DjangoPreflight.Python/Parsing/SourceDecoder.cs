@@ -26,7 +26,8 @@ internal static class SourceDecoder
         switch (normal)
         {
             case "utf-8":
-                utf8 = ValidUtf8(span, diagnostics);
+                // Valid UTF-8 without a BOM (nearly every file) is used as read: no copy per file.
+                utf8 = !bom && Utf8.IsValid(span) ? raw : ValidUtf8(span, diagnostics);
                 break;
             case "iso-8859-1":
                 utf8 = Encoding.UTF8.GetBytes(Encoding.Latin1.GetString(span));

@@ -61,6 +61,20 @@ public class ConfigurationErrorTests
     }
 
     [Fact]
+    public void A_configured_select_that_leaves_no_rule_is_an_error_not_a_silent_pass()
+    {
+        using var shop = new ConfiguredShop();
+        var file = shop.Outside("preflight.toml", "fail-on = \"low\"\nselect = [\"DP2\"]\n");
+        AssertUsageError(shop.Run("probe", "http://127.0.0.1:9/", "--config", file), $"{file}:2: 'select' leaves no rule for this command to run (scan runs the DP rules, probe the DPL rules)");
+        shop.Write("pyproject.toml", "[tool.django-preflight]\nselect = [\"DPL\"]\n");
+        AssertUsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:2: 'select' leaves no rule for this command to run");
+        // --select replaces the file's select: the command line's own choice stands, as before.
+        var typed = shop.Run("scan", shop.Root, "--select", "DPL");
+        Assert.Equal(0, typed.ExitCode);
+        Assert.Equal("", typed.Stderr);
+    }
+
+    [Fact]
     public void A_missing_config_file_and_config_with_isolated_are_usage_errors()
     {
         using var shop = new ConfiguredShop();

@@ -14,17 +14,23 @@ public sealed class DotnetToolFixture : IDisposable
     {
         Packages = Path.Combine(_temp.Path, "packages");
         ToolPath = Path.Combine(_temp.Path, "tools");
-        // The build the tests run on is packed as it is (--no-build), in its own configuration.
-        Pack = Dotnet(["pack", Path.Combine(RepoPaths.Root, "DjangoPreflight.slnx"), "--no-build", "-c", RepoPaths.Configuration, "-o", Packages]);
+        // The build the tests run on is packed as it is (--no-build), in its own configuration. The
+        // restore first: an AOT publish (NativeAotTests) leaves the assets files restored for net9.0.
+        var solution = Path.Combine(RepoPaths.Root, "DjangoPreflight.slnx");
+        Restore = Dotnet(["restore", solution]);
+        Pack = Dotnet(["pack", solution, "--no-build", "-c", RepoPaths.Configuration, "-o", Packages]);
         // No package source but the folder: nothing can come from a feed, and the package cache is
         // private so an older django-preflight 0.1.0 cached elsewhere cannot stand in for this one.
         var config = _temp.Write("nuget.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n");
-        Install = Dotnet(["tool", "install", "--tool-path", ToolPath, "--configfile", config, "--add-source", Packages, "django-preflight"]);
+        Install = Dotnet(["tool", "install", "--tool-path", ToolPath, "--configfile", config, "--add-source", Packages, "django-preflight"],
+            privateCache: true);
     }
 
     public string Packages { get; }
 
     public string ToolPath { get; }
+
+    public ProcessResult Restore { get; }
 
     public ProcessResult Pack { get; }
 
@@ -32,22 +38,31 @@ public sealed class DotnetToolFixture : IDisposable
 
     public string Tool => Path.Combine(ToolPath, "django-preflight");
 
-    private ProcessResult Dotnet(string[] args) => ProcessRunner.Run("dotnet", args, workingDirectory: _temp.Path, timeout: TimeSpan.FromMinutes(3),
-        environment: new Dictionary<string, string?>
-        {
-            ["NUGET_PACKAGES"] = Path.Combine(_temp.Path, "nuget-cache"),
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        });
+    private ProcessResult Dotnet(string[] args, bool privateCache = false)
+    {
+        var environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+        if (privateCache) environment["NUGET_PACKAGES"] = Path.Combine(_temp.Path, "nuget-cache");
+        return ProcessRunner.Run("dotnet", args, workingDirectory: _temp.Path, timeout: TimeSpan.FromMinutes(3), environment: environment);
+    }
 
     public void Dispose() => _temp.Dispose();
 }
 
+/// <summary>Tests that run `dotnet` on the repository's projects: one at a time, since a restore
+/// for one target framework replaces the assets files another command reads.</summary>
+[CollectionDefinition(Name)]
+public sealed class DotnetBuildCollection
+{
+    public const string Name = "dotnet restore, publish and pack";
+}
+
+[Collection(DotnetBuildCollection.Name)]
 public class DotnetToolTests(DotnetToolFixture tool) : IClassFixture<DotnetToolFixture>
 {
     [Fact]
     public void TheSolutionPacksIntoOneToolPackage()
     {
+        Assert.True(tool.Restore.ExitCode == 0, tool.Restore.Stdout + tool.Restore.Stderr);
         Assert.True(tool.Pack.ExitCode == 0, tool.Pack.Stdout + tool.Pack.Stderr);
         // pre-commit installs every package `dotnet pack` makes: the libraries must not be packages.
         var package = Assert.Single(Directory.GetFiles(tool.Packages, "*.nupkg"));

@@ -39,6 +39,13 @@ public class SecretKeyCommandTests
     }
 
     [Fact]
+    public void HelpListsTheCommand()
+    {
+        var help = CliRun.InMemory("--help");
+        Assert.Matches(@"(?m)^\s+secret-key\s+Print a new random SECRET_KEY", help.Stdout);
+    }
+
+    [Fact]
     public void KeysAreDistinct()
     {
         var keys = Enumerable.Range(0, 5000).Select(_ => SecretKeyCommand.Generate())
