@@ -19,7 +19,7 @@ public static partial class ConfigFile
     public const string Table = "tool.django-preflight";
 
     private static readonly string[] Keys =
-        ["django-version", "env-files", "fail-on", "format", "ignore", "no-history", "per-path-ignores", "select", "settings"];
+        ["django-version", "env-files", "exclude", "fail-on", "format", "ignore", "no-history", "per-path-ignores", "select", "settings"];
 
     /// <summary>The project's own pyproject.toml, if it has a <c>[tool.django-preflight]</c> table. A pyproject.toml
     /// that is not valid TOML is an error only when it mentions django-preflight: otherwise it cannot hold our
@@ -115,6 +115,7 @@ public static partial class ConfigFile
                     "django-version" => config with { DjangoVersion = Version(key, value) },
                     "no-history" => config with { NoHistory = Boolean(key, value) },
                     "per-path-ignores" => config with { PerPathIgnores = PerPathIgnores(key, value) },
+                    "exclude" => config with { Exclude = Patterns(key, value) },
                     _ => throw Unknown(key, value.Line),
                 };
             }
@@ -207,6 +208,14 @@ public static partial class ConfigFile
                 full.Add(System.IO.File.Exists(path) ? path : throw Error(item.Line, $"'{key}': '{name}' does not exist (paths are relative to {file}'s folder)"));
             }
             return new(full, files.Line);
+        }
+
+        private List<PathGlob> Patterns(string key, TomlValue value)
+        {
+            var patterns = Strings(key, value);
+            return patterns.Value.Zip(((TomlArray)value).Items)
+                .Select(p => PathGlob.TryParse(p.First, out var error) ?? throw Error(p.Second.Line, $"invalid path pattern '{p.First}' in '{key}': {error}"))
+                .ToList();
         }
 
         private List<PathIgnore> PerPathIgnores(string key, TomlValue value)

@@ -35,6 +35,9 @@ public sealed record PreflightConfig
 
     public Configured<bool>? NoHistory { get; init; }
 
+    /// <summary>Files and folders the scan does not read (same patterns as per-path-ignores).</summary>
+    public IReadOnlyList<PathGlob> Exclude { get; init; } = [];
+
     /// <summary>Findings whose path matches a glob are dropped for the rules it lists, in file order.</summary>
     public IReadOnlyList<PathIgnore> PerPathIgnores { get; init; } = [];
 }

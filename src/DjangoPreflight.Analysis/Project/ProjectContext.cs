@@ -12,7 +12,7 @@ public sealed partial class ProjectContext
         Root = Path.GetFullPath(root);
         Options = options;
         Diagnostics = new ProjectDiagnostics();
-        Files = new ProjectFiles(Root, options.MaxFileBytes, Diagnostics);
+        Files = new ProjectFiles(Root, options.MaxFileBytes, Diagnostics, options.Exclude);
     }
 
     /// <summary>Absolute path of the scanned directory.</summary>

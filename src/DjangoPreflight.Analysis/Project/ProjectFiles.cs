@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using DjangoPreflight.Analysis.Configuration;
 
 namespace DjangoPreflight.Analysis.Project;
 
@@ -17,15 +18,18 @@ public sealed class ProjectFiles
     };
 
     private readonly long _maxBytes;
+    private readonly IReadOnlyList<PathGlob> _exclude;
     private readonly ProjectDiagnostics _diagnostics;
     private readonly Lazy<IReadOnlyList<string>> _all;
     private readonly ConcurrentDictionary<string, string?> _text = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]?> _bytes = new(StringComparer.Ordinal);
 
-    public ProjectFiles(string root, long maxBytes, ProjectDiagnostics diagnostics)
+    /// <param name="exclude">The configuration's exclude patterns: matching files and folders are not read at all.</param>
+    public ProjectFiles(string root, long maxBytes, ProjectDiagnostics diagnostics, IReadOnlyList<PathGlob>? exclude = null)
     {
         Root = root;
         _maxBytes = maxBytes;
+        _exclude = exclude ?? [];
         _diagnostics = diagnostics;
         _all = new Lazy<IReadOnlyList<string>>(Discover);
     }
@@ -84,6 +88,7 @@ public sealed class ProjectFiles
     private IReadOnlyList<string> Discover()
     {
         var found = new List<string>();
+        var excluded = 0;
         var pending = new Stack<string>();
         pending.Push(Root);
         while (pending.Count > 0)
@@ -102,6 +107,11 @@ public sealed class ProjectFiles
             foreach (var entry in entries)
             {
                 var isLink = entry.LinkTarget is not null;
+                if (_exclude.Count > 0 && _exclude.Any(g => g.Matches(Relative(entry.FullName))))
+                {
+                    excluded++;
+                    continue;
+                }
                 if (entry is DirectoryInfo sub)
                 {
                     // Following directory links could loop forever or leave the project; we never do.
@@ -116,6 +126,7 @@ public sealed class ProjectFiles
             }
         }
         found.Sort(StringComparer.Ordinal);
+        if (excluded > 0) _diagnostics.Notice($"{excluded} {(excluded == 1 ? "file or folder was" : "files and folders were")} not read: the configuration excludes them");
         return found;
     }
 

@@ -21,6 +21,9 @@ public sealed record ScanOptions
     /// <summary><c>--no-history</c>: skip the git history scan.</summary>
     public bool NoHistory { get; init; }
 
+    /// <summary>The configuration's <c>exclude</c> patterns: files and folders never read.</summary>
+    public IReadOnlyList<Configuration.PathGlob> Exclude { get; init; } = [];
+
     /// <summary>Files larger than this are skipped with a notice, never parsed.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 }

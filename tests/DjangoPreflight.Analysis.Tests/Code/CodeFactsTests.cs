@@ -106,4 +106,73 @@ public class CodeFactsTests
         Assert.Contains(project.Diagnostics.ParseErrors, e => e.Path == "shop/broken.py" && e.Line == 1);
         Assert.Same(project.Code.Sources.Get("shop/views.py"), project.Code.Sources.Get("shop/views.py"));
     }
+
+    [Fact]
+    public void A_class_view_inherits_across_files_but_not_through_a_name_two_files_define()
+    {
+        // Each file is parsed and dropped on its own (only a small extract is kept): what a view
+        // inherits from a class in another file must still be found, and an ambiguous base name
+        // (defined twice) must still not be followed.
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("shop/__init__.py", ""),
+            ("shop/mixins.py", """
+                from django.utils.decorators import method_decorator
+                from django.views.decorators.csrf import csrf_exempt
+
+
+                @method_decorator(csrf_exempt, name="dispatch")
+                class Hooked:
+                    permission_classes = [AllowAny]
+
+                    def create(self, request):
+                        pass
+
+
+                class Twice:
+                    permission_classes = [IsAdminUser]
+                """),
+            ("shop/other.py", "class Twice:\n    throttle_classes = []\n"),
+            ("shop/views.py", """
+                from rest_framework.views import APIView
+                from shop.mixins import Hooked, Twice
+
+
+                class Inbox(Hooked, APIView):
+                    pass
+
+
+                class Reports(Twice, APIView):
+                    pass
+                """));
+        var views = project.Code.Views.Views;
+        Assert.Equal(["Hooked", "Inbox", "Reports"], views.Select(v => v.Name));
+        var inbox = views[1];
+        Assert.Equal("shop/views.py:5:1", inbox.Location.ToString());
+        Assert.True(inbox.IsDrf);
+        Assert.Equal("shop/mixins.py:5:2", inbox.CsrfExempt?.ToString());
+        Assert.Equal(["AllowAny"], inbox.PermissionClasses!.Names);
+        Assert.Equal("shop/mixins.py:7:5", inbox.PermissionClasses.Location.ToString());
+        Assert.Equal(["POST"], inbox.WriteMethods);
+        var reports = views[2];
+        Assert.Null(reports.PermissionClasses);
+        Assert.Null(reports.ThrottleClasses);
+        Assert.Null(reports.CsrfExempt);
+    }
+
+    [Fact]
+    public void A_bare_init_is_sentry_only_in_the_file_that_imports_it()
+    {
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("proj/__init__.py", ""),
+            ("proj/monitoring.py", "from sentry_sdk import init\n\ninit(dsn=DSN, send_default_pii=True)\n"),
+            ("proj/jobs.py", "from jobs import init\n\ninit(dsn=DSN)\nrollbar.init(TOKEN)\n"));
+        var inits = project.Code.ErrorTrackers.Inits;
+        Assert.Equal(["Rollbar proj/jobs.py:4:1", "Sentry proj/monitoring.py:3:1"], inits.Select(i => $"{i.Tracker} {i.Location}"));
+        Assert.True(inits[1].SendDefaultPii);
+        Assert.Equal("proj/monitoring.py:3:15", inits[1].SendDefaultPiiLocation?.ToString());
+    }
 }

@@ -7,7 +7,7 @@ public class ConfigurationErrorTests
     public static TheoryData<string, string> BadFiles() => new()
     {
         { "[tool.django-preflight]\nselect = [\"DP2\"]\nfail_on = \"high\"\n", "pyproject.toml:3: unknown key 'fail_on' in [tool.django-preflight] (did you mean 'fail-on'?)" },
-        { "[tool.django-preflight]\nseverity = \"high\"\n", "pyproject.toml:2: unknown key 'severity' in [tool.django-preflight] (expected one of: django-version, env-files, fail-on, format, ignore, no-history, per-path-ignores, select, settings)" },
+        { "[tool.django-preflight]\nseverity = \"high\"\n", "pyproject.toml:2: unknown key 'severity' in [tool.django-preflight] (expected one of: django-version, env-files, exclude, fail-on, format, ignore, no-history, per-path-ignores, select, settings)" },
         { "[tool.django-preflight]\nselect = \"DP2\"\n", "pyproject.toml:2: 'select' must be an array of strings, not a string" },
         { "[tool.django-preflight]\nselect = []\n", "pyproject.toml:2: 'select' is empty, which would run no rule (leave it out to run every rule)" },
         { "[tool.django-preflight]\nignore = [\n  \"DP201\",\n  \"DP999\",\n]\n", "pyproject.toml:4: unknown rule ID or prefix 'DP999' in 'ignore' (see 'django-preflight rules')" },
@@ -21,6 +21,7 @@ public class ConfigurationErrorTests
         { "[tool.django-preflight]\nenv-files = [\"missing.env\"]\n", "pyproject.toml:2: 'env-files': 'missing.env' does not exist (paths are relative to" },
         { "[tool.django-preflight.per-path-ignores]\n\"shop/**.py\" = [\"DP1\"]\n", "pyproject.toml:2: invalid path pattern 'shop/**.py' in 'per-path-ignores': '**' must be a whole path segment (as in 'a/**/b')" },
         { "[tool.django-preflight.per-path-ignores]\n\"shop/*\" = [\"XX1\"]\n", "pyproject.toml:2: unknown rule ID or prefix 'XX1' in 'per-path-ignores'" },
+        { "[tool.django-preflight]\nexclude = [\n  \"deploy\",\n  \"shop/[ab.py\",\n]\n", "pyproject.toml:4: invalid path pattern 'shop/[ab.py' in 'exclude': '[' without a closing ']'" },
         { "[tool.django-preflight]\nper-path-ignores = [\"shop\"]\n", "pyproject.toml:2: 'per-path-ignores' must be a table of path pattern = [rule IDs], not an array" },
         { "[tool]\ndjango-preflight = \"on\"\n", "pyproject.toml:2: 'tool.django-preflight' must be a table, not a string" },
         { "[tool.django-preflight]\nselect = [\"DP2\"]\nselect = [\"DP1\"]\n", "pyproject.toml:3: invalid TOML: duplicate key 'select'" },

@@ -163,6 +163,23 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Exclude_keeps_files_and_folders_from_being_read()
+    {
+        using var plain = new ConfiguredShop();
+        var before = plain.ScanJson();
+        Assert.Contains(("DP108", "shop/settings/dev.py", 15), before.Findings);
+        using var shop = new ConfiguredShop(Header + "exclude = [\"deploy\", \"shop/settings/dev.py\"]\n");
+        var (_, findings, report) = shop.ScanJson();
+        Assert.DoesNotContain(findings, f => f.Path is not null && (f.Path.StartsWith("deploy/", StringComparison.Ordinal) || f.Path == "shop/settings/dev.py"));
+        Assert.Contains(Debug, findings);
+        var summary = report.GetProperty("summary");
+        var deployFiles = Directory.GetFiles(Path.Combine(shop.Root, "deploy"), "*", SearchOption.AllDirectories).Length;
+        // The deploy/ files and dev.py are not read; the pyproject.toml is one more file.
+        Assert.Equal(before.Report.GetProperty("summary").GetProperty("files_scanned").GetInt32() - deployFiles - 1 + 1, summary.GetProperty("files_scanned").GetInt32());
+        Assert.Contains("2 files and folders were not read: the configuration excludes them", summary.GetProperty("notices").EnumerateArray().Select(n => n.GetString()));
+    }
+
+    [Fact]
     public void Per_path_ignores_with_globs()
     {
         using var shop = new ConfiguredShop(Header + """
