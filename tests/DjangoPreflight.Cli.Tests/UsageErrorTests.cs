@@ -9,6 +9,9 @@ public class UsageErrorTests
         { ["scan", CliRun.Fixture("debug-on/manage.py")], "is a file; give the project directory" },
         { ["scan", CliRun.Fixture("debug-on"), "--select", "DP999"], "unknown rule ID or prefix 'DP999'" },
         { ["scan", CliRun.Fixture("debug-on"), "--ignore", "XYZ"], "unknown rule ID or prefix 'XYZ'" },
+        { ["scan", CliRun.Fixture("debug-on"), "--select", "DPL"], "--select/--ignore leave no rule for this command to run" },
+        { ["scan", CliRun.Fixture("debug-on"), "--ignore", "DP"], "--select/--ignore leave no rule for this command to run" },
+        { ["probe", "http://127.0.0.1:9/", "--select", "DP2"], "--select/--ignore leave no rule for this command to run" },
         { ["scan", CliRun.Fixture("debug-on"), "--fail-on", "severe"], "unknown severity 'severe'" },
         { ["scan", CliRun.Fixture("debug-on"), "--format", "yaml"], "unknown format 'yaml'" },
         { ["scan", CliRun.Fixture("debug-on"), "--django-version", "four"], "invalid --django-version 'four'" },
@@ -25,19 +28,10 @@ public class UsageErrorTests
         using var temp = new DjangoPreflight.TestSupport.TempDirectory();
         temp.Write("README.md", "# not a web app\n");
         temp.Write("tool/main.py", "print('hello')\n");
-        AssertUsageError(CliRun.InMemory("scan", temp.Path), "does not look like a Django project");
+        CliAssert.UsageError(CliRun.InMemory("scan", temp.Path), "does not look like a Django project");
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void BadInputIsOneLineAndExitTwo(string[] args, string expected) => AssertUsageError(CliRun.InMemory(args), expected);
-
-    private static void AssertUsageError(DjangoPreflight.TestSupport.ProcessResult result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("", result.Stdout);
-        var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("django-preflight: error: ", line);
-        Assert.Contains(expected, line);
-    }
+    public void BadInputIsOneLineAndExitTwo(string[] args, string expected) => CliAssert.UsageError(CliRun.InMemory(args), expected);
 }

@@ -67,13 +67,19 @@ public sealed class ReportOptions
     {
         var select = parsed.GetValue(Select) ?? [];
         var ignore = parsed.GetValue(Ignore) ?? [];
-        if (select.Length > 0 || config is null) return RuleSelection.Apply(rules, select, ignore);
-        var selected = RuleSelection.Apply(rules, config.Select?.Value ?? [], (config.Ignore?.Value ?? []).Concat(ignore));
-        // A file shared by scan and probe may select only one family: running nothing would pass silently.
-        return selected.Count > 0 || config.Select is not { } configured
-            ? selected
-            : throw new UsageException($"{config.File}:{configured.Line}: 'select' leaves no rule for this command to run (scan runs the DP rules, probe the DPL rules)");
+        // Selecting only the other command's family (or ignoring everything) would run nothing and pass silently.
+        var fromFile = select.Length == 0 ? config?.Select : null;
+        var selected = select.Length > 0 || config is null
+            ? RuleSelection.Apply(rules, select, ignore)
+            : RuleSelection.Apply(rules, config.Select?.Value ?? [], (config.Ignore?.Value ?? []).Concat(ignore));
+        if (selected.Count > 0)
+            return selected;
+        throw fromFile is { } configured
+            ? new UsageException($"{config!.File}:{configured.Line}: 'select' leaves no rule for this command to run ({NoRuleHint})")
+            : new UsageException($"--select/--ignore leave no rule for this command to run ({NoRuleHint})");
     }
+
+    private const string NoRuleHint = "scan runs the DP rules, probe the DPL rules";
 
     /// <summary>Writes the report where asked and returns the exit code the findings call for.</summary>
     public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null)

@@ -33,7 +33,7 @@ public class ConfigurationErrorTests
     {
         using var shop = new ConfiguredShop(pyproject);
         foreach (var command in new[] { "scan", "settings" })
-            AssertUsageError(shop.Run(command, shop.Root), $"{shop.Root}/{expected}");
+            CliAssert.UsageError(shop.Run(command, shop.Root), $"{shop.Root}/{expected}");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class ConfigurationErrorTests
         try
         {
             Environment.CurrentDirectory = shop.Root;
-            AssertUsageError(shop.Run("scan"), "pyproject.toml:2: 'select' must be an array of strings, not an integer");
+            CliAssert.UsageError(shop.Run("scan"), "pyproject.toml:2: 'select' must be an array of strings, not an integer");
         }
         finally
         {
@@ -57,8 +57,8 @@ public class ConfigurationErrorTests
     {
         using var shop = new ConfiguredShop();
         var file = shop.Outside("preflight.toml", "# team settings\nselect = [\"DP2\"]\nfail-on = \"high\"\nbogus = true\n");
-        AssertUsageError(shop.Run("scan", shop.Root, "--config", file), $"{file}:4: unknown key 'bogus' (expected one of:");
-        AssertUsageError(shop.Run("probe", "http://127.0.0.1:9/", "--config", file), $"{file}:4: unknown key 'bogus'");
+        CliAssert.UsageError(shop.Run("scan", shop.Root, "--config", file), $"{file}:4: unknown key 'bogus' (expected one of:");
+        CliAssert.UsageError(shop.Run("probe", "http://127.0.0.1:9/", "--config", file), $"{file}:4: unknown key 'bogus'");
     }
 
     [Fact]
@@ -66,36 +66,29 @@ public class ConfigurationErrorTests
     {
         using var shop = new ConfiguredShop();
         var file = shop.Outside("preflight.toml", "fail-on = \"low\"\nselect = [\"DP2\"]\n");
-        AssertUsageError(shop.Run("probe", "http://127.0.0.1:9/", "--config", file), $"{file}:2: 'select' leaves no rule for this command to run (scan runs the DP rules, probe the DPL rules)");
+        CliAssert.UsageError(shop.Run("probe", "http://127.0.0.1:9/", "--config", file), $"{file}:2: 'select' leaves no rule for this command to run (scan runs the DP rules, probe the DPL rules)");
         shop.Write("pyproject.toml", "[tool.django-preflight]\nselect = [\"DPL\"]\n");
-        AssertUsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:2: 'select' leaves no rule for this command to run");
-        // --select replaces the file's select: the command line's own choice stands, as before.
-        var typed = shop.Run("scan", shop.Root, "--select", "DPL");
-        Assert.Equal(0, typed.ExitCode);
+        CliAssert.UsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:2: 'select' leaves no rule for this command to run");
+        // --select replaces the file's select, and an empty choice on the command line is refused too.
+        CliAssert.UsageError(shop.Run("scan", shop.Root, "--select", "DPL"), "--select/--ignore leave no rule for this command to run");
+        var typed = shop.Run("scan", shop.Root, "--select", "DP2", "--fail-on", "critical");
         Assert.Equal("", typed.Stderr);
+        Assert.Contains("DP201", typed.Stdout);
     }
 
     [Fact]
     public void A_missing_config_file_and_config_with_isolated_are_usage_errors()
     {
         using var shop = new ConfiguredShop();
-        AssertUsageError(shop.Run("scan", shop.Root, "--config", "/no/such/preflight.toml"), "--config '/no/such/preflight.toml' does not exist");
+        CliAssert.UsageError(shop.Run("scan", shop.Root, "--config", "/no/such/preflight.toml"), "--config '/no/such/preflight.toml' does not exist");
         var file = shop.Outside("preflight.toml", "select = [\"DP2\"]\n");
-        AssertUsageError(shop.Run("scan", shop.Root, "--config", file, "--isolated"), "--config and --isolated cannot be used together");
+        CliAssert.UsageError(shop.Run("scan", shop.Root, "--config", file, "--isolated"), "--config and --isolated cannot be used together");
     }
 
     [Fact]
     public void A_broken_pyproject_that_mentions_the_tool_is_an_error()
     {
         using var shop = new ConfiguredShop("[tool.django-preflight]\nselect = [\"DP2\"\nfail-on = \"high\"\n");
-        AssertUsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:3: invalid TOML: expected ',' or ']' in an array");
-    }
-
-    private static void AssertUsageError(DjangoPreflight.TestSupport.ProcessResult result, string expected)
-    {
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("", result.Stdout);
-        var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith($"django-preflight: error: {expected}", line);
+        CliAssert.UsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:3: invalid TOML: expected ',' or ']' in an array");
     }
 }

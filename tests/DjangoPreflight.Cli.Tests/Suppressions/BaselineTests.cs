@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace DjangoPreflight.Cli.Tests.Suppressions;
 
@@ -181,10 +180,7 @@ public sealed class BaselineTests
         var file = shop.PathOf("bad.json");
         File.WriteAllText(file, content);
         var result = CliRun.InMemory("scan", shop.Root, "--baseline", file);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("", result.Stdout);
-        var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
-        Assert.Matches("^django-preflight: error: .*" + Regex.Escape(expected), line);
+        CliAssert.UsageError(result, expected);
     }
 
     [Fact]
