@@ -19,9 +19,6 @@ public class TextAndMarkdownWriterTests
     }
 
     [Fact]
-    public void ColourIsOnlyWhereAsked() => Assert.Contains("\u001b[", Write(new TextReportWriter(), SampleReports.Scan(), color: true));
-
-    [Fact]
     public void TextShowsTheProbeGrade() => Assert.Contains("grade C+", Write(new TextReportWriter(), SampleReports.Probe()));
 
     [Fact]
