@@ -31,11 +31,24 @@ public static class CliApp
         {
             return Fail(stderr, e.Message);
         }
+        catch (IOException e)
+        {
+            // Project files are read defensively inside the scan; what reaches here is the report
+            // failing to be written (a full disk, a closed terminal).
+            return Fail(stderr, $"cannot write the output: {e.Message}");
+        }
     }
 
     private static int Fail(TextWriter stderr, string message)
     {
-        stderr.WriteLine($"django-preflight: error: {message.ReplaceLineEndings(" ")}");
+        try
+        {
+            stderr.WriteLine($"django-preflight: error: {message.ReplaceLineEndings(" ")}");
+        }
+        catch (IOException)
+        {
+            // stderr is gone too: the exit code is all that is left to say it.
+        }
         return ExitCodes.UsageError;
     }
 }

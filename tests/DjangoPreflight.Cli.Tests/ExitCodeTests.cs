@@ -1,3 +1,5 @@
+using DjangoPreflight.TestSupport;
+
 namespace DjangoPreflight.Cli.Tests;
 
 /// <summary>Exit codes 0, 1 and 2 as DESIGN.md defines them, from the real built binary.</summary>
@@ -38,6 +40,18 @@ public class ExitCodeTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("django-preflight: error: '/no/such/project' does not exist\n", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public void AReportThatCannotBeWrittenIsOneLineAndExitTwo()
+    {
+        // /dev/full fails every write with ENOSPC, as a full disk does.
+        var command = $"exec '{RepoPaths.CliBinary}' scan '{CliRun.Fixture("debug-on")}' --select DP201 --no-history > /dev/full";
+        var result = ProcessRunner.Run("/bin/sh", ["-c", command]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        var line = Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("django-preflight: error: cannot write the output: ", line);
     }
 
     [Fact]
