@@ -5,6 +5,13 @@ public sealed class FindingOrder : IComparer<Finding>
 {
     public static readonly FindingOrder Instance = new();
 
+    /// <summary>Most severe first, then <see cref="Instance"/>'s order: for formats a person reads top down.</summary>
+    public static readonly IComparer<Finding> SeverityFirst = Comparer<Finding>.Create((x, y) =>
+    {
+        var c = y.Severity.CompareTo(x.Severity);
+        return c != 0 ? c : Instance.Compare(x, y);
+    });
+
     public int Compare(Finding? x, Finding? y)
     {
         if (ReferenceEquals(x, y)) return 0;

@@ -12,11 +12,15 @@ public static class FindingCounts
     /// <summary>" (1 critical, 2 high)", most severe first; empty when there are no findings.</summary>
     public static string Breakdown(IReadOnlyList<Finding> findings)
     {
-        var counts = Enum.GetValues<Severity>().OrderDescending()
-            .Select(s => (s, n: findings.Count(f => f.Severity == s)))
-            .Where(x => x.n > 0)
-            .Select(x => $"{x.n} {x.s.Name()}")
-            .ToList();
+        var counts = BySeverity(findings).Where(x => x.Count > 0).Select(x => $"{x.Count} {x.Severity.Name()}").ToList();
         return counts.Count == 0 ? "" : $" ({string.Join(", ", counts)})";
+    }
+
+    /// <summary>How many findings each severity has, most severe first, zeros included.</summary>
+    public static IReadOnlyList<(Severity Severity, int Count)> BySeverity(IReadOnlyList<Finding> findings)
+    {
+        var counts = new int[Enum.GetValues<Severity>().Length];
+        foreach (var f in findings) counts[(int)f.Severity]++;
+        return Enum.GetValues<Severity>().OrderDescending().Select(s => (s, counts[(int)s])).ToList();
     }
 }

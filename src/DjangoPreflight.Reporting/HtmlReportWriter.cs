@@ -1,5 +1,6 @@
 using System.Net;
 using DjangoPreflight.Core;
+using DjangoPreflight.Reporting.RuleReference;
 
 namespace DjangoPreflight.Reporting;
 
@@ -16,7 +17,7 @@ public sealed class HtmlReportWriter : IReportWriter
         var categoryOf = ReportRules.Categories(report);
         var categories = report.Findings.GroupBy(categoryOf)
             .OrderBy(g => g.Key)
-            .Select(g => (Category: g.Key, Findings: g.OrderByDescending(f => f.Severity).ThenBy(f => f, FindingOrder.Instance).ToList()))
+            .Select(g => (Category: g.Key, Findings: g.Order(FindingOrder.SeverityFirst).ToList()))
             .ToList();
 
         o.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -26,8 +27,9 @@ public sealed class HtmlReportWriter : IReportWriter
         o.Write($"<title>{E(Title(report.Target))}</title>\n");
         o.Write($"<style>{HtmlReportAssets.Style}</style>\n</head>\n<body>\n");
         WriteTarget(o, report.Target);
-        WriteCounts(o, report);
-        if (report.Findings.Count > 0) WriteFilters(o, report.Findings, categories.Select(c => (c.Category, c.Findings.Count)));
+        var bySeverity = FindingCounts.BySeverity(report.Findings);
+        WriteCounts(o, report, bySeverity);
+        if (report.Findings.Count > 0) WriteFilters(o, report.Findings.Count, bySeverity, categories.Select(c => (c.Category, c.Findings.Count)));
         WriteFindings(o, categories);
         WriteNotes(o, report.Summary);
         o.Write($"<script>{HtmlReportAssets.Script}</script>\n</body>\n</html>\n");
@@ -63,32 +65,26 @@ public sealed class HtmlReportWriter : IReportWriter
     private static void Item(TextWriter o, string name, string value) =>
         o.Write($"<dt>{name}</dt><dd><code>{E(value)}</code></dd>\n");
 
-    private static void WriteCounts(TextWriter o, ScanReport report)
+    private static void WriteCounts(TextWriter o, ScanReport report, IReadOnlyList<(Severity Severity, int Count)> bySeverity)
     {
         var scanned = report.Target.Url is null ? $", {report.Summary.FilesScanned} files scanned" : "";
         o.Write($"<section class=\"summary\" aria-label=\"Summary\">\n<p><strong id=\"total\">{E(FindingCounts.Total(report.Findings))}</strong>{E(scanned)}</p>\n");
         o.Write("<ul class=\"counts\">\n");
-        foreach (var s in Enum.GetValues<Severity>().OrderDescending())
-        {
-            var n = report.Findings.Count(f => f.Severity == s);
+        foreach (var (s, n) in bySeverity)
             o.Write($"<li class=\"sev-{s.Name()}\"><strong data-count=\"{s.Name()}\">{n}</strong> {s.Name()}</li>\n");
-        }
         o.Write("</ul>\n</section>\n");
     }
 
     // Hidden until the script runs: without it the controls would do nothing, and every row shows.
-    private static void WriteFilters(TextWriter o, IReadOnlyList<Finding> findings, IEnumerable<(Category, int)> present)
+    private static void WriteFilters(TextWriter o, int total, IReadOnlyList<(Severity Severity, int Count)> bySeverity, IEnumerable<(Category, int)> present)
     {
         o.Write("<form id=\"filters\" hidden>\n<fieldset><legend>Severity</legend>\n");
-        foreach (var s in Enum.GetValues<Severity>().OrderDescending())
-        {
-            var n = findings.Count(f => f.Severity == s);
-            if (n > 0) o.Write($"<label><input type=\"checkbox\" name=\"severity\" value=\"{s.Name()}\" checked> {s.Name()} ({n})</label>\n");
-        }
+        foreach (var (s, n) in bySeverity.Where(x => x.Count > 0))
+            o.Write($"<label><input type=\"checkbox\" name=\"severity\" value=\"{s.Name()}\" checked> {s.Name()} ({n})</label>\n");
         o.Write("</fieldset>\n<fieldset><legend>Category</legend>\n");
         foreach (var (c, n) in present)
             o.Write($"<label><input type=\"checkbox\" name=\"category\" value=\"{c.Name()}\" checked> {E(Heading(c))} ({n})</label>\n");
-        o.Write($"</fieldset>\n<p>Showing <strong id=\"shown\">{findings.Count}</strong> of {findings.Count}</p>\n</form>\n");
+        o.Write($"</fieldset>\n<p>Showing <strong id=\"shown\">{total}</strong> of {total}</p>\n</form>\n");
     }
 
     private static void WriteFindings(TextWriter o, IReadOnlyList<(Category Category, List<Finding> Findings)> categories)
@@ -130,7 +126,7 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     /// <summary>The checklist's section heading: "DP1xx Secrets and environment isolation".</summary>
-    private static string Heading(Category c) => $"{RuleReference.ChecklistNames.Range(c)} {c.Title()}";
+    private static string Heading(Category c) => $"{ChecklistNames.Range(c)} {c.Title()}";
 
     /// <summary>Escapes text for element content and double-quoted attributes (&amp; &lt; &gt; &quot; &#39;).</summary>
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -92,7 +92,7 @@ public sealed class JunitReportWriter : IReportWriter
         w.WriteAttributeString("name", Clean($"{rule.Id} {rule.Title}"));
         w.WriteAttributeString("classname", $"{ScanReport.ToolName}.{rule.Category.Name()}");
         w.WriteAttributeString("time", "0");
-        foreach (var f in findings.OrderByDescending(f => f.Severity).ThenBy(f => f, FindingOrder.Instance))
+        foreach (var f in findings.Order(FindingOrder.SeverityFirst))
         {
             w.WriteStartElement("failure");
             w.WriteAttributeString("type", f.Severity.Name());

@@ -29,7 +29,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             o.WriteLine();
             o.WriteLine("| severity | rule | where | finding |");
             o.WriteLine("|---|---|---|---|");
-            foreach (var f in report.Findings.OrderByDescending(f => f.Severity).ThenBy(f => f, FindingOrder.Instance))
+            foreach (var f in report.Findings.Order(FindingOrder.SeverityFirst))
             {
                 var django = f.DjangoId is null ? "" : $" ({f.DjangoId})";
                 var confidence = f.Confidence == Confidence.Certain ? "" : $" _(confidence {f.Confidence.Name()})_";

@@ -22,7 +22,6 @@ public static class ReportRules
     /// infrastructure, DPLxx live. Used when the report does not carry the rule's descriptor.</summary>
     public static Category CategoryOf(string ruleId)
     {
-        if (ruleId.StartsWith("DPL", StringComparison.Ordinal)) return Category.Live;
         return ruleId.Length > 2 && ruleId[2] is >= '1' and <= '8' ? (Category)(ruleId[2] - '1') : Category.Live;
     }
 

@@ -19,7 +19,8 @@ internal static class SarifRuleMetadata
         w.WriteString("text", r.Title);
         w.WriteEndObject();
         w.WriteStartObject("fullDescription");
-        w.WriteString("text", r.Docs.Why.Trim().Length > 0 ? r.Docs.Why.Trim() : r.Title);
+        var why = RuleDocument.Sections(r)[0].Body;
+        w.WriteString("text", why.Trim().Length > 0 ? why : r.Title);
         w.WriteEndObject();
         w.WriteStartObject("help");
         w.WriteString("text", HelpText(r));
@@ -42,34 +43,18 @@ internal static class SarifRuleMetadata
         w.WriteEndObject();
     }
 
-    private static string HelpText(RuleDescriptor r)
-    {
-        var text = new StringBuilder();
-        Section(text, "Why it matters", r.Docs.Why, fence: null);
-        Section(text, "How to fix", r.Docs.Fix, fence: null);
-        Section(text, "Before", r.Docs.Before, fence: null);
-        Section(text, "After", r.Docs.After, fence: null);
-        return text.Length == 0 ? r.Title : text.ToString().TrimEnd();
-    }
+    // The help is the rule's documentation as RuleDocument gives it to explain and docs/rules;
+    // only the headings differ (SARIF viewers show help in a small pane, so no ## headings).
+    private static string HelpText(RuleDescriptor r) => Help(r, s => $"{s.Heading}\n{s.Body}");
 
-    private static string HelpMarkdown(RuleDescriptor r)
-    {
-        var text = new StringBuilder();
-        Section(text, "**Why it matters.**", MarkdownText.Prose(r.Docs.Why.Trim()), fence: null);
-        Section(text, "**How to fix.**", MarkdownText.Prose(r.Docs.Fix.Trim()), fence: null);
-        Section(text, "Before:", r.Docs.Before, MarkdownText.Fence(r.Docs.Before));
-        Section(text, "After:", r.Docs.After, MarkdownText.Fence(r.Docs.After));
-        return text.Length == 0 ? r.Title : text.ToString().TrimEnd();
-    }
+    private static string HelpMarkdown(RuleDescriptor r) =>
+        Help(r, s => (s.IsExample ? $"{s.Heading}:" : $"**{s.Heading}.**") + "\n" + RuleMarkdownWriter.Body(s));
 
-    /// <summary>A heading and its body, skipped when the body is empty; a fenced body is code.</summary>
-    private static void Section(StringBuilder text, string heading, string body, string? fence)
+    /// <summary>Each non-empty section, rendered, separated by a blank line; the title when there are none.</summary>
+    private static string Help(RuleDescriptor r, Func<RuleSection, string> render)
     {
-        body = body.Trim('\n', '\r').TrimEnd();
-        if (body.Trim().Length == 0) return;
-        text.Append(heading).Append('\n');
-        if (fence is null) text.Append(body.Trim()).Append("\n\n");
-        else text.Append(fence).Append('\n').Append(body).Append('\n').Append(fence).Append("\n\n");
+        var sections = RuleDocument.Sections(r).Where(s => s.Body.Trim().Length > 0).Select(render).ToList();
+        return sections.Count == 0 ? r.Title : string.Join("\n\n", sections);
     }
 
     /// <summary>SARIF's rule name is a Pascal-case identifier: "X_FRAME_OPTIONS is not DENY" →

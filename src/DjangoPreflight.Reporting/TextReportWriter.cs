@@ -1,4 +1,5 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Reporting.RuleReference;
 using Spectre.Console;
 
 namespace DjangoPreflight.Reporting;
@@ -27,7 +28,7 @@ public sealed class TextReportWriter : IReportWriter
         foreach (var group in groups)
         {
             console.MarkupLine($"[bold underline]{Markup.Escape(group.Key.Title())}[/] [grey]({FindingCounts.Total(group.ToList())})[/]");
-            foreach (var f in group.OrderByDescending(f => f.Severity).ThenBy(f => f, FindingOrder.Instance))
+            foreach (var f in group.Order(FindingOrder.SeverityFirst))
                 WriteFinding(console, f);
             console.WriteLine();
         }

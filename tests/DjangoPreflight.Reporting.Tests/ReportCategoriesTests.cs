@@ -1,4 +1,5 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Reporting.RuleReference;
 using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Reporting.Tests;

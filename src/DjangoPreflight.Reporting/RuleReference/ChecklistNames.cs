@@ -6,7 +6,7 @@ namespace DjangoPreflight.Reporting.RuleReference;
 /// seed articles the rules cite, for documentation.</summary>
 public static class ChecklistNames
 {
-    public static string Title(Category c) => c switch
+    public static string Title(this Category c) => c switch
     {
         Category.Secrets => "Secrets and environment isolation",
         Category.Disclosure => "Information disclosure",

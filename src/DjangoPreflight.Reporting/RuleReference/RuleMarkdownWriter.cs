@@ -17,19 +17,16 @@ public static class RuleMarkdownWriter
         o.Write($"# {r.Id}: {MarkdownText.Cell(r.Title)}\n\n");
         foreach (var fact in RuleDocument.Facts(r)) o.Write($"- **{fact.Label}:** {FactValue(r, fact)}\n");
         foreach (var section in RuleDocument.Sections(r))
-        {
-            o.Write($"\n## {section.Heading}\n\n");
-            if (section.IsExample)
-            {
-                var fence = MarkdownText.Fence(section.Body);
-                o.Write($"{fence}\n{section.Body}\n{fence}\n");
-            }
-            else
-            {
-                o.Write(MarkdownText.Prose(section.Body) + "\n");
-            }
-        }
+            o.Write($"\n## {section.Heading}\n\n{Body(section)}\n");
         o.Write($"\n---\n\n[All rules]({IndexFile}) · `django-preflight explain {r.Id}` prints this page.\n");
+    }
+
+    /// <summary>A section's body as Markdown: an example fenced as code, prose escaped.</summary>
+    public static string Body(RuleSection section)
+    {
+        if (!section.IsExample) return MarkdownText.Prose(section.Body);
+        var fence = MarkdownText.Fence(section.Body);
+        return $"{fence}\n{section.Body}\n{fence}";
     }
 
     public static void WriteIndex(TextWriter o, IReadOnlyList<RuleDescriptor> rules)
