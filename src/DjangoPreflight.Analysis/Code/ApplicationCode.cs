@@ -11,10 +11,6 @@ namespace DjangoPreflight.Analysis.Code;
 /// </summary>
 public sealed class ApplicationCode
 {
-    private ApplicationCode(string path) => Path = path;
-
-    public string Path { get; }
-
     internal List<ViewInfo> FunctionViews { get; } = [];
 
     internal List<ViewFacts.ClassRecord> Classes { get; } = [];
@@ -25,7 +21,7 @@ public sealed class ApplicationCode
 
     public static ApplicationCode Extract(string path, ParseResult parsed)
     {
-        var code = new ApplicationCode(path);
+        var code = new ApplicationCode();
         ViewFacts.Extract(path, parsed.Module, code.FunctionViews, code.Classes);
         var sentryInitImported = ErrorTrackerFacts.ImportsSentryInit(parsed.Module);
         foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))

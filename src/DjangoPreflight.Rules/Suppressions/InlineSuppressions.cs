@@ -66,7 +66,9 @@ public static class InlineSuppressions
         var byLine = new Dictionary<(string, int), List<SuppressionComment>>();
         foreach (var path in files.All.Where(SuppressionComments.Supports))
         {
-            if (files.ReadBytes(path) is not { } bytes) continue;
+            // Uncached: nearly every file is dropped at once (no "preflight" in it), and the parse pass
+            // must not find every application file's bytes held for the rest of the scan.
+            if (files.ReadBytesUncached(path) is not { } bytes) continue;
             foreach (var d in SuppressionComments.Read(path, bytes))
             {
                 if (!byLine.TryGetValue((path, d.Line), out var list)) byLine[(path, d.Line)] = list = [];

@@ -1,5 +1,7 @@
 using System.Text;
+using DjangoPreflight.Analysis.Dependencies;
 using DjangoPreflight.Analysis.Git;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Python;
 
 namespace DjangoPreflight.Rules.Suppressions;
@@ -42,12 +44,12 @@ public static class SuppressionComments
 
     private static Format FormatOf(string path)
     {
-        var name = path[(path.LastIndexOf('/') + 1)..];
+        var name = ProjectFiles.FileName(path);
         var lower = name.ToLowerInvariant();
         if (lower.EndsWith(".py", StringComparison.Ordinal)) return Format.Python;
         if (FileKinds.IsDockerfile(path)) return Format.Dockerfile;
-        if (IsRequirements(path, lower)) return Format.Unquoted;
-        if (FileKinds.IsEnvFile(path) || name is "Procfile" or "Pipfile"
+        if (IsRequirements(path, name)) return Format.Unquoted;
+        if (FileKinds.IsEnvFile(path) || FileKinds.IsProcfile(path) || name is "Pipfile"
             || lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal)
             || lower.EndsWith(".conf", StringComparison.Ordinal) || lower.EndsWith(".toml", StringComparison.Ordinal)
             || lower.EndsWith(".sh", StringComparison.Ordinal))
@@ -55,12 +57,11 @@ public static class SuppressionComments
         return Format.None;
     }
 
-    /// <summary>pip requirement and constraint files: requirements*.txt/.in, constraints*.txt, any .txt in a requirements folder.
-    /// Not every .txt: data files can be large and carry no findings.</summary>
-    private static bool IsRequirements(string path, string lower) =>
-        (lower.EndsWith(".txt", StringComparison.Ordinal) || lower.EndsWith(".in", StringComparison.Ordinal))
-        && (lower.StartsWith("requirements", StringComparison.Ordinal) || lower.StartsWith("constraints", StringComparison.Ordinal)
-            || path.StartsWith("requirements/", StringComparison.Ordinal) || path.Contains("/requirements/", StringComparison.Ordinal));
+    /// <summary>pip requirement files as the dependency facts read them, and constraints*.txt, which
+    /// they name with -c. Not every .txt: data files can be large and carry no findings.</summary>
+    private static bool IsRequirements(string path, string name) =>
+        RequirementsReader.LooksLikeRequirements(path)
+        || (name.StartsWith("constraints", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal));
 
     /// <summary>The '#' comment of each line: at the line start or after blank space, and (with
     /// <paramref name="quotes"/>) not inside a '...' or "..." string of that line.</summary>
