@@ -5,7 +5,8 @@ using DjangoPreflight.Rules.Suppressions;
 namespace DjangoPreflight.Rules;
 
 /// <summary>Runs the selected rules on a project and assembles the report, with what the project
-/// itself silences (<c># preflight: ignore</c> comments, SILENCED_SYSTEM_CHECKS) already hidden, so
+/// itself silences (<c># preflight: ignore</c> comments, SILENCED_SYSTEM_CHECKS, the configuration's
+/// per-path-ignores) already hidden, so
 /// every format shows the same findings and the same notices about what was hidden.</summary>
 public static class ProjectScanner
 {
@@ -30,6 +31,7 @@ public static class ProjectScanner
             Notices: project.Diagnostics.Notices);
         var report = new ScanReport(target, findings, summary) { Rules = ruleList.Select(r => r.Descriptor).ToList() };
         report = InlineSuppressions.Apply(report.Findings, project.Files, report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).ApplyTo(report);
-        return SilencedSystemChecks.Apply(report.Findings, settings).ApplyTo(report);
+        report = SilencedSystemChecks.Apply(report.Findings, settings).ApplyTo(report);
+        return PerPathIgnores.Apply(report.Findings, project.Options.Configuration).ApplyTo(report);
     }
 }

@@ -93,5 +93,11 @@ public sealed class PathGlob
         return false;
     }
 
+    /// <summary>Whether the pattern matches <paramref name="path"/> itself, not looking at its folders:
+    /// for a walk that checks each folder before entering it, where <see cref="Matches"/> would test
+    /// every ancestor again.</summary>
+    public bool MatchesEntry(string path) =>
+        _regex.IsMatch(_nameOnly ? path[(path.LastIndexOf('/') + 1)..] : path);
+
     public override string ToString() => Pattern;
 }

@@ -47,7 +47,7 @@ public sealed record PreflightConfig
 public sealed record PathIgnore(PathGlob Glob, IReadOnlyList<string> Rules, int Line)
 {
     public bool Hides(string ruleId, string? path) =>
-        path is not null && Rules.Any(r => ruleId.StartsWith(r, StringComparison.OrdinalIgnoreCase)) && Glob.Matches(path);
+        path is not null && Rules.Any(r => Core.RuleIdPrefix.Covers(r, ruleId)) && Glob.Matches(path);
 }
 
 /// <summary>A configuration file that cannot be used; the message starts with <c>file:line:</c>.</summary>

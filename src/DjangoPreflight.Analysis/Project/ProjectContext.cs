@@ -12,7 +12,7 @@ public sealed partial class ProjectContext
         Root = Path.GetFullPath(root);
         Options = options;
         Diagnostics = new ProjectDiagnostics();
-        Files = new ProjectFiles(Root, options.MaxFileBytes, Diagnostics, options.Exclude);
+        Files = new ProjectFiles(Root, options.MaxFileBytes, Diagnostics, options.Configuration.Exclude);
     }
 
     /// <summary>Absolute path of the scanned directory.</summary>

@@ -107,7 +107,8 @@ public sealed class ProjectFiles
             foreach (var entry in entries)
             {
                 var isLink = entry.LinkTarget is not null;
-                if (_exclude.Count > 0 && _exclude.Any(g => g.Matches(Relative(entry.FullName))))
+                var relative = Relative(entry.FullName);
+                if (_exclude.Count > 0 && _exclude.Any(g => g.MatchesEntry(relative)))
                 {
                     excluded++;
                     continue;
@@ -121,7 +122,7 @@ public sealed class ProjectFiles
                 }
                 else if (!isLink || LinkStaysInside(entry))
                 {
-                    found.Add(Relative(entry.FullName));
+                    found.Add(relative);
                 }
             }
         }

@@ -1,3 +1,5 @@
+using DjangoPreflight.Analysis.Configuration;
+
 namespace DjangoPreflight.Analysis.Project;
 
 /// <summary>What the user asked for, as given on the command line; facts loaders read what they need.</summary>
@@ -21,8 +23,9 @@ public sealed record ScanOptions
     /// <summary><c>--no-history</c>: skip the git history scan.</summary>
     public bool NoHistory { get; init; }
 
-    /// <summary>The configuration's <c>exclude</c> patterns: files and folders never read.</summary>
-    public IReadOnlyList<Configuration.PathGlob> Exclude { get; init; } = [];
+    /// <summary>The configuration file's project-level settings: <c>exclude</c> (files and folders never
+    /// read) and <c>per-path-ignores</c> (findings dropped after the rules ran).</summary>
+    public PreflightConfig Configuration { get; init; } = PreflightConfig.None;
 
     /// <summary>Files larger than this are skipped with a notice, never parsed.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;

@@ -24,7 +24,7 @@ public static class BaselineCommand
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
             var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
-            var scanned = ScanCommand.Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules, configuration);
+            var scanned = ScanCommand.Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules);
             var file = parsed.GetValue(output) ?? Path.Combine(parsed.GetValue(path)!, Baseline.DefaultFileName);
             var baseline = Baseline.Of(scanned.Findings);
             try

@@ -48,7 +48,7 @@ public sealed class ProjectOptions
             InheritEnvironment = parsed.GetValue(InheritEnv),
             DjangoVersion = version,
             NoHistory = parsed.GetValue(NoHistory) || config?.NoHistory?.Value == true,
-            Exclude = config?.Exclude ?? [],
+            Configuration = config ?? PreflightConfig.None,
         };
     }
 

@@ -48,14 +48,14 @@ public sealed class ReportOptions
 
     public IReportWriter Writer(ParseResult parsed, PreflightConfig? config = null)
     {
-        var format = ConfigOptions.Given(parsed, Format) ? parsed.GetValue(Format)! : config?.Format?.Value ?? parsed.GetValue(Format)!;
+        var format = ConfigOptions.Resolve(parsed, Format, config?.Format);
         return ReportWriters.Find(format)
             ?? throw new UsageException($"unknown format '{format}' (expected one of: {string.Join(", ", ReportWriters.Formats)})");
     }
 
     public Severity Threshold(ParseResult parsed, PreflightConfig? config = null)
     {
-        var text = ConfigOptions.Given(parsed, FailOn) ? parsed.GetValue(FailOn)! : config?.FailOn?.Value ?? parsed.GetValue(FailOn)!;
+        var text = ConfigOptions.Resolve(parsed, FailOn, config?.FailOn);
         return SeverityNames.TryParse(text, out var s)
             ? s
             : throw new UsageException($"unknown severity '{text}' for --fail-on (expected one of: {string.Join(", ", SeverityNames.All)})");

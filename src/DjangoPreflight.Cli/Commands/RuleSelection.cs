@@ -14,19 +14,17 @@ public static class RuleSelection
             if (!IsKnown(entry))
                 throw new UsageException($"unknown rule ID or prefix '{entry}' (see 'django-preflight rules')");
         return rules
-            .Where(r => selected.Count == 0 || selected.Any(s => Matches(r.Descriptor.Id, s)))
-            .Where(r => !ignored.Any(i => Matches(r.Descriptor.Id, i)))
+            .Where(r => selected.Count == 0 || selected.Any(s => RuleIdPrefix.Covers(s, r.Descriptor.Id)))
+            .Where(r => !ignored.Any(i => RuleIdPrefix.Covers(i, r.Descriptor.Id)))
             .ToList();
     }
 
     /// <summary>Whether <paramref name="entry"/> is the ID or ID prefix of at least one rule, project or live.</summary>
-    public static bool IsKnown(string entry) => AllRuleIds.Value.Any(id => Matches(id, entry));
+    public static bool IsKnown(string entry) => AllRuleIds.Value.Any(id => RuleIdPrefix.Covers(entry, id));
 
     /// <summary>Entries are validated against every rule, project and live, so <c>--ignore DPL</c>
     /// is accepted by <c>scan</c> too.</summary>
     private static readonly Lazy<IReadOnlyList<string>> AllRuleIds = new(() => RuleCatalog.All.Select(r => r.Descriptor.Id).ToList());
-
-    private static bool Matches(string id, string entry) => id.StartsWith(entry, StringComparison.OrdinalIgnoreCase);
 
     private static List<string> Split(IEnumerable<string> values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();

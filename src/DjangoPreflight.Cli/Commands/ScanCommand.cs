@@ -4,7 +4,6 @@ using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Cli.Configuration;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules;
-using DjangoPreflight.Rules.Configuration;
 
 namespace DjangoPreflight.Cli.Commands;
 
@@ -29,22 +28,21 @@ public static class ScanCommand
             var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
             report.Writer(parsed, configuration);
             report.Threshold(parsed, configuration);
-            var accepted = parsed.GetValue(baseline) is { } file ? BaselineCommand.Read(file) : null;
-            var scanned = Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules, configuration);
-            if (accepted is not null) scanned = accepted.Apply(scanned, parsed.GetValue(baseline)!).ApplyTo(scanned);
+            var baselineFile = parsed.GetValue(baseline);
+            var accepted = baselineFile is null ? null : BaselineCommand.Read(baselineFile);
+            var scanned = Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules);
+            if (accepted is not null) scanned = accepted.Apply(scanned, baselineFile!).ApplyTo(scanned);
             return report.Emit(parsed, io, scanned, configuration);
         });
         return command;
     }
 
-    /// <summary>Scans the project at <paramref name="root"/> (validated), as <c>scan</c> and <c>baseline</c> both do,
-    /// and drops what the configuration's per-path-ignores hide.</summary>
-    public static ScanReport Scan(string root, string displayPath, ScanOptions options, IReadOnlyList<ProjectRule> rules, PreflightConfig configuration)
+    /// <summary>Scans the project at <paramref name="root"/> (validated), as <c>scan</c> and <c>baseline</c> both do.</summary>
+    public static ScanReport Scan(string root, string displayPath, ScanOptions options, IReadOnlyList<ProjectRule> rules)
     {
         var context = new ProjectContext(root, options);
         if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
             throw new UsageException($"'{displayPath}' does not look like a Django project (no manage.py, settings module or Django dependency found)");
-        var report = ProjectScanner.Scan(context, rules, displayPath);
-        return PerPathIgnores.Apply(report.Findings, configuration).ApplyTo(report);
+        return ProjectScanner.Scan(context, rules, displayPath);
     }
 }

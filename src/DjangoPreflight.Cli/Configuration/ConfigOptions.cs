@@ -46,6 +46,8 @@ public sealed class ConfigOptions
         }
     }
 
-    /// <summary>Whether the user typed <paramref name="option"/>: only then does it override the configuration.</summary>
-    public static bool Given(ParseResult parsed, Option option) => parsed.GetResult(option) is { Implicit: false };
+    /// <summary>The option's value when the user typed it, else the configured value, else the option's default:
+    /// a typed option overrides the configuration, a default does not.</summary>
+    public static string Resolve(ParseResult parsed, Option<string> option, Configured<string>? configured) =>
+        parsed.GetResult(option) is { Implicit: false } || configured is null ? parsed.GetValue(option)! : configured.Value;
 }

@@ -1,8 +1,7 @@
 using DjangoPreflight.Analysis.Configuration;
 using DjangoPreflight.Core;
-using DjangoPreflight.Rules.Suppressions;
 
-namespace DjangoPreflight.Rules.Configuration;
+namespace DjangoPreflight.Rules.Suppressions;
 
 /// <summary>Applies the configuration's <c>per-path-ignores</c> to a scan's findings, after the rules ran:
 /// a finding is dropped when its path matches a pattern whose list names its rule (ID or prefix).
