@@ -9,6 +9,10 @@ public static class FindingCounts
     public static string Total(IReadOnlyList<Finding> findings) =>
         $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}";
 
+    /// <summary>", 42 files scanned" for a project scan; empty for a probe, which scans no files.</summary>
+    public static string Scanned(ScanReport report) =>
+        report.Target.Url is null ? $", {report.Summary.FilesScanned} files scanned" : "";
+
     /// <summary>" (1 critical, 2 high)", most severe first; empty when there are no findings.</summary>
     public static string Breakdown(IReadOnlyList<Finding> findings)
     {

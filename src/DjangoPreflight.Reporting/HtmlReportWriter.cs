@@ -67,8 +67,7 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private static void WriteCounts(TextWriter o, ScanReport report, IReadOnlyList<(Severity Severity, int Count)> bySeverity)
     {
-        var scanned = report.Target.Url is null ? $", {report.Summary.FilesScanned} files scanned" : "";
-        o.Write($"<section class=\"summary\" aria-label=\"Summary\">\n<p><strong id=\"total\">{E(FindingCounts.Total(report.Findings))}</strong>{E(scanned)}</p>\n");
+        o.Write($"<section class=\"summary\" aria-label=\"Summary\">\n<p><strong id=\"total\">{E(FindingCounts.Total(report.Findings))}</strong>{E(FindingCounts.Scanned(report))}</p>\n");
         o.Write("<ul class=\"counts\">\n");
         foreach (var (s, n) in bySeverity)
             o.Write($"<li class=\"sev-{s.Name()}\"><strong data-count=\"{s.Name()}\">{n}</strong> {s.Name()}</li>\n");

@@ -122,8 +122,7 @@ public sealed class JunitReportWriter : IReportWriter
         var s = report.Summary;
         var text = new StringBuilder();
         text.Append(FindingCounts.Total(report.Findings)).Append(FindingCounts.Breakdown(report.Findings));
-        if (report.Target.Url is null) text.Append($", {s.FilesScanned} files scanned");
-        text.Append('\n');
+        text.Append(FindingCounts.Scanned(report)).Append('\n');
         foreach (var reason in report.Target.Reasons) text.Append($"Target: {reason}\n");
         if (s.UnresolvedSettings.Count > 0) text.Append($"Could not resolve: {string.Join(", ", s.UnresolvedSettings)}\n");
         foreach (var e in s.ParseErrors) text.Append($"Parse error {e.Path}:{e.Line}: {e.Message}\n");

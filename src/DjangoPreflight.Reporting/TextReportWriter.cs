@@ -48,8 +48,7 @@ public sealed class TextReportWriter : IReportWriter
     private static void WriteSummary(IAnsiConsole console, ScanReport report, IReadOnlyList<(Category Category, int Count)> byCategory)
     {
         var s = report.Summary;
-        var scanned = report.Target.Url is null ? $", {s.FilesScanned} files scanned" : "";
-        console.MarkupLine($"[bold]{FindingCounts.Total(report.Findings)}[/]{Markup.Escape(FindingCounts.Breakdown(report.Findings))}{scanned}");
+        console.MarkupLine($"[bold]{FindingCounts.Total(report.Findings)}[/]{Markup.Escape(FindingCounts.Breakdown(report.Findings) + FindingCounts.Scanned(report))}");
         if (byCategory.Count > 0)
             console.MarkupLine($"By category: {Markup.Escape(string.Join(", ", byCategory.Select(c => $"{c.Category.Name()} {c.Count}")))}");
         if (report.Rules.Count > 0)
