@@ -139,29 +139,35 @@ public static partial class ConfigFile
         private Configured<bool> Boolean(string key, TomlValue value) =>
             value is TomlScalar { Kind: TomlScalarKind.Boolean } b ? new(b.Raw == "true", b.Line) : throw WrongType(key, value, "true or false");
 
-        private Configured<IReadOnlyList<string>> Strings(string key, TomlValue value)
+        private Configured<IReadOnlyList<string>> Strings(string key, TomlValue value) =>
+            new(StringItems(key, value).Select(i => i.Text).ToList(), value.Line);
+
+        /// <summary>An array of strings, each with its own line, for messages about one item.</summary>
+        private List<(string Text, int Line)> StringItems(string key, TomlValue value)
         {
             if (value is not TomlArray array) throw WrongType(key, value, "an array of strings");
-            var items = new List<string>();
-            foreach (var item in array.Items)
-                items.Add(item is TomlString s ? s.Value : throw Error(item.Line, $"'{key}' must be an array of strings; it holds {Article(item.TypeName)}"));
-            return new(items, array.Line);
+            return array.Items
+                .Select(item => item is TomlString s ? (s.Value, item.Line) : throw Error(item.Line, $"'{key}' must be an array of strings; it holds {Article(item.TypeName)}"))
+                .ToList();
         }
+
+        private PathGlob Glob(string key, string pattern, int line) =>
+            PathGlob.TryParse(pattern, out var error) ?? throw Error(line, $"invalid path pattern '{pattern}' in '{key}': {error}");
 
         private Configured<IReadOnlyList<string>> Rules(string key, TomlValue value)
         {
             var rules = Strings(key, value);
             if (rules.Value.Count == 0 && key == "select")
                 throw Error(value.Line, "'select' is empty, which would run no rule (leave it out to run every rule)");
-            CheckRules(key, rules.Value, value);
+            CheckRules(key, value);
             return rules;
         }
 
-        private void CheckRules(string key, IReadOnlyList<string> rules, TomlValue value)
+        private void CheckRules(string key, TomlValue value)
         {
-            foreach (var (rule, item) in rules.Zip(((TomlArray)value).Items))
+            foreach (var (rule, line) in StringItems(key, value))
                 if (rule.Trim().Length == 0 || !vocabulary.IsRuleIdOrPrefix(rule.Trim()))
-                    throw Error(item.Line, $"unknown rule ID or prefix '{rule}' in '{key}' (see 'django-preflight rules')");
+                    throw Error(line, $"unknown rule ID or prefix '{rule}' in '{key}' (see 'django-preflight rules')");
         }
 
         private Configured<string> Severity(string key, TomlValue value)
@@ -200,22 +206,18 @@ public static partial class ConfigFile
 
         private Configured<IReadOnlyList<string>> EnvFiles(string key, TomlValue value)
         {
-            var files = Strings(key, value);
             var full = new List<string>();
-            foreach (var (name, item) in files.Value.Zip(((TomlArray)value).Items))
+            foreach (var (name, line) in StringItems(key, value))
             {
                 var path = Path.GetFullPath(Path.Combine(directory, name));
-                full.Add(System.IO.File.Exists(path) ? path : throw Error(item.Line, $"'{key}': '{name}' does not exist (paths are relative to {file}'s folder)"));
+                full.Add(System.IO.File.Exists(path) ? path : throw Error(line, $"'{key}': '{name}' does not exist (paths are relative to {file}'s folder)"));
             }
-            return new(full, files.Line);
+            return new(full, value.Line);
         }
 
         private List<PathGlob> Patterns(string key, TomlValue value)
         {
-            var patterns = Strings(key, value);
-            return patterns.Value.Zip(((TomlArray)value).Items)
-                .Select(p => PathGlob.TryParse(p.First, out var error) ?? throw Error(p.Second.Line, $"invalid path pattern '{p.First}' in '{key}': {error}"))
-                .ToList();
+            return StringItems(key, value).Select(p => Glob(key, p.Text, p.Line)).ToList();
         }
 
         private List<PathIgnore> PerPathIgnores(string key, TomlValue value)
@@ -224,10 +226,10 @@ public static partial class ConfigFile
             var entries = new List<PathIgnore>();
             foreach (var (pattern, rules) in table.Entries.OrderBy(e => e.Value.Line).ThenBy(e => e.Key, StringComparer.Ordinal))
             {
-                var glob = PathGlob.TryParse(pattern, out var error) ?? throw Error(rules.Line, $"invalid path pattern '{pattern}' in '{key}': {error}");
+                var glob = Glob(key, pattern, rules.Line);
                 var ids = Strings($"{key}.\"{pattern}\"", rules);
                 if (ids.Value.Count == 0) throw Error(rules.Line, $"'{key}' entry '{pattern}' lists no rules");
-                CheckRules(key, ids.Value, rules);
+                CheckRules(key, rules);
                 entries.Add(new PathIgnore(glob, ids.Value.Select(r => r.Trim()).ToList(), rules.Line));
             }
             return entries;
