@@ -14,7 +14,10 @@ public static class ProjectScanner
     public static ScanReport Scan(ProjectContext project, IEnumerable<ProjectRule> rules, string displayPath)
     {
         var ruleList = rules.ToList();
+        var git = ruleList.Count == 0 ? GitReads.Nothing : ruleList.Max(r => r.ReadsGit);
+        var prefetch = git == GitReads.Nothing ? null : project.PrefetchGit(history: git == GitReads.History);
         var findings = ProxyAwareness.Apply(RuleRunner.Run(project, ruleList), project);
+        prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
         var settings = project.Settings.Production;
         var django = project.Django;
         var reasons = new List<string>();

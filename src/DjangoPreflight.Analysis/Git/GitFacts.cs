@@ -11,6 +11,8 @@ public sealed class GitFacts
 {
     private static readonly TimeSpan HistoryTimeout = TimeSpan.FromMinutes(10);
 
+    private const int NoSuchFile = 2; // ENOENT: Process.Start found no git executable
+
     private readonly GitRunner? _git;
     private readonly Func<IProgress<HistoryProgress>?> _progress;
     private readonly Lazy<HistoryScan?> _history;
@@ -73,11 +75,6 @@ public sealed class GitFacts
     {
         runner ??= new GitRunner();
         progress ??= () => null;
-        if (!runner.IsAvailable())
-        {
-            notice("git is not installed: git checks and the history scan were skipped");
-            return new GitFacts(null, null, root, noHistory, notice, progress);
-        }
         GitRepository? repo;
         string? reason;
         GitRunner scoped;
@@ -87,7 +84,10 @@ public sealed class GitFacts
         }
         catch (Win32Exception e)
         {
-            notice($"git could not be run ({e.Message}): git checks were skipped");
+            // Found only when git is first needed: probing for it up front cost a process on every scan.
+            notice(e.NativeErrorCode == NoSuchFile
+                ? "git is not installed: git checks and the history scan were skipped"
+                : $"git could not be run ({e.Message}): git checks and the history scan were skipped");
             return new GitFacts(null, null, root, noHistory, notice, progress);
         }
         if (repo is null)

@@ -32,20 +32,22 @@ public sealed record GitRepository(string TopLevel, string Prefix, bool HasCommi
             return null;
         }
         scoped = new GitRunner(runner.Executable, runner.Timeout) { SafeDirectory = top };
-        var toplevel = scoped.Run(root, ["rev-parse", "--show-toplevel", "--is-shallow-repository"]);
-        if (!toplevel.Ok)
+        // One git process answers all three questions. With --verify, a repository without commits
+        // exits 1 after printing the other two answers; any other failure prints nothing useful.
+        var answer = scoped.Run(root, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"]);
+        var lines = answer.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var hasCommits = answer.Ok;
+        if (!hasCommits && (answer.TimedOut || answer.ExitCode != 1 || lines.Length != 2))
         {
-            reason = toplevel.TimedOut ? "git timed out" : $"git cannot read the repository ({FirstLine(toplevel.Stderr)})";
+            reason = answer.TimedOut ? "git timed out" : $"git cannot read the repository ({FirstLine(answer.Stderr)})";
             return null;
         }
-        var lines = toplevel.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length < 2)
         {
             reason = "git gave no top level for the repository (bare repository?)";
             return null;
         }
         var shallow = lines[1].Trim() == "true";
-        var hasCommits = scoped.Run(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).Ok;
         // The prefix is computed from the directory we found, not git's answer, so that a root reached
         // through a symlink still maps onto git's paths.
         var prefix = Path.GetRelativePath(top, Path.GetFullPath(root)).Replace(Path.DirectorySeparatorChar, '/');

@@ -39,19 +39,6 @@ public sealed class GitRunner
     /// <summary>The safe.directory value passed to every command (the repository's top level).</summary>
     public string? SafeDirectory { get; init; }
 
-    /// <summary>True when the git executable can be started at all.</summary>
-    public bool IsAvailable()
-    {
-        try
-        {
-            return Run(Directory.GetCurrentDirectory(), ["--version"]).Ok;
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Runs a command to completion. Throws <see cref="Win32Exception"/> when git cannot be started.</summary>
     public GitResult Run(string workingDirectory, IReadOnlyList<string> args)
     {

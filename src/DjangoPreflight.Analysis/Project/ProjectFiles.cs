@@ -23,6 +23,7 @@ public sealed class ProjectFiles
     private readonly Lazy<IReadOnlyList<string>> _all;
     private readonly ConcurrentDictionary<string, string?> _text = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]?> _bytes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _notMentioningTool = new(StringComparer.Ordinal);
 
     /// <param name="exclude">The configuration's exclude patterns: matching files and folders are not read at all.</param>
     public ProjectFiles(string root, long maxBytes, ProjectDiagnostics diagnostics, IReadOnlyList<PathGlob>? exclude = null)
@@ -58,6 +59,10 @@ public sealed class ProjectFiles
     /// that reads each once (a cached copy is still used when there is one).</summary>
     public byte[]? ReadBytesUncached(string relative) => _bytes.TryGetValue(relative, out var cached) ? cached : Load(relative);
 
+    /// <summary>False when the file was read and does not name the tool (see <see cref="ToolMention"/>):
+    /// it holds no suppression directive, and need not be read again to find out.</summary>
+    public bool MayMentionTool(string relative) => !_notMentioningTool.ContainsKey(relative);
+
     /// <summary>The file as UTF-8 text (invalid bytes replaced), or null like <see cref="ReadBytes"/>.</summary>
     public string? ReadText(string relative) =>
         _text.GetOrAdd(relative, r => ReadBytes(r) is { } b ? Encoding.UTF8.GetString(b) : null);
@@ -76,7 +81,9 @@ public sealed class ProjectFiles
                 _diagnostics.Notice($"{relative}: skipped, {info.Length} bytes is over the {_maxBytes}-byte limit");
                 return null;
             }
-            return File.ReadAllBytes(full);
+            var bytes = File.ReadAllBytes(full);
+            if (!ToolMention.In(bytes)) _notMentioningTool.TryAdd(relative, 0);
+            return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

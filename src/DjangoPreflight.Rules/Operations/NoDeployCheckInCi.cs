@@ -36,6 +36,8 @@ public sealed partial class NoDeployCheckInCi : ProjectRule
                     DJANGO_SETTINGS_MODULE: shop.settings.production
                 """));
 
+    public override GitReads ReadsGit => GitReads.Files;
+
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
         var ci = CiFiles(project).ToList();

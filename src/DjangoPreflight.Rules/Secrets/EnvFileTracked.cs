@@ -37,6 +37,8 @@ public sealed class EnvFileTracked : ProjectRule
                 !.env.example
                 """));
 
+    public override GitReads ReadsGit => GitReads.Files;
+
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
         var git = project.Git;

@@ -38,6 +38,8 @@ public sealed class SecretInDeploymentFile : ProjectRule
                       DATABASE_URL: ${DATABASE_URL}
                 """));
 
+    public override GitReads ReadsGit => GitReads.Files;
+
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
         var git = project.Git;

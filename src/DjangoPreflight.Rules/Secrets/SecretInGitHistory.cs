@@ -37,6 +37,8 @@ public sealed class SecretInGitHistory : ProjectRule
                 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
                 """));
 
+    public override GitReads ReadsGit => GitReads.History;
+
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
         if (project.Git.History is not { } history) yield break;

@@ -64,7 +64,9 @@ public static class InlineSuppressions
     private static Dictionary<(string Path, int Line), List<SuppressionComment>> Directives(ProjectFiles files)
     {
         var byLine = new Dictionary<(string, int), List<SuppressionComment>>();
-        foreach (var path in files.All.Where(SuppressionComments.Supports))
+        // A file the rules read and found without the tool's name is not read again: on a large
+        // project that skips nearly every file, which the parse pass has just read.
+        foreach (var path in files.All.Where(SuppressionComments.Supports).Where(files.MayMentionTool))
         {
             // Uncached: nearly every file is dropped at once (no "preflight" in it), and the parse pass
             // must not find every application file's bytes held for the rest of the scan.

@@ -21,8 +21,6 @@ namespace DjangoPreflight.Rules.Suppressions;
 /// </summary>
 public static class SuppressionComments
 {
-    private static readonly byte[] Marker = "preflight"u8.ToArray();
-
     /// <summary>True when files at this path can carry directives.</summary>
     public static bool Supports(string path) => FormatOf(path) is not Format.None;
 
@@ -30,7 +28,7 @@ public static class SuppressionComments
     {
         var format = FormatOf(path);
         // Almost no file mentions the tool: skip those without tokenizing or splitting lines.
-        if (format is Format.None || !MentionsTool(bytes)) return [];
+        if (format is Format.None || !ToolMention.In(bytes)) return [];
         var comments = format switch
         {
             Format.Python => PythonComments.Read(bytes).Select(c => (c.Line, c.Text)),
@@ -109,13 +107,4 @@ public static class SuppressionComments
     }
 
     private static string[] Lines(byte[] bytes) => Encoding.UTF8.GetString(bytes).Split('\n');
-
-    /// <summary>An ASCII case-insensitive search for "preflight", without decoding the file.</summary>
-    private static bool MentionsTool(ReadOnlySpan<byte> bytes)
-    {
-        for (int i; (i = bytes.IndexOfAny((byte)'p', (byte)'P')) >= 0; bytes = bytes[(i + 1)..])
-            if (bytes.Length - i >= Marker.Length && Ascii.EqualsIgnoreCase(bytes.Slice(i, Marker.Length), Marker))
-                return true;
-        return false;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class DotnetToolFixture : IDisposable
         Packages = Path.Combine(_temp.Path, "packages");
         ToolPath = Path.Combine(_temp.Path, "tools");
         // The build the tests run on is packed as it is (--no-build), in its own configuration. The
-        // restore first: an AOT publish (NativeAotTests) leaves the assets files restored for net9.0.
+        // restore first: an AOT publish (NativeAotTests) leaves the assets files restored for its runtime.
         var solution = Path.Combine(RepoPaths.Root, "DjangoPreflight.slnx");
         Restore = Dotnet(["restore", solution]);
         Pack = Dotnet(["pack", solution, "--no-build", "-c", RepoPaths.Configuration, "-o", Packages]);
