@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace DjangoPreflight.Analysis.Project;
@@ -12,9 +15,28 @@ public static class ToolMention
     /// <summary>An ASCII case-insensitive search, without decoding the bytes.</summary>
     public static bool In(ReadOnlySpan<byte> bytes)
     {
-        for (int i; (i = bytes.IndexOfAny((byte)'p', (byte)'P')) >= 0; bytes = bytes[(i + 1)..])
-            if (bytes.Length - i >= Name.Length && Ascii.EqualsIgnoreCase(bytes.Slice(i, Name.Length), Name))
-                return true;
+        // Every file read is searched, so this runs over the whole project: 16 positions at a time,
+        // keeping those whose first and last letters fit ('p' and 't' with the case bit set), and only
+        // those are compared in full. A 'p'-by-'p' search was about as slow as reading the files.
+        int last = Name.Length - 1, i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var caseBit = Vector128.Create((byte)0x20);
+            var p = Vector128.Create((byte)'p');
+            var t = Vector128.Create((byte)'t');
+            ref var start = ref MemoryMarshal.GetReference(bytes);
+            for (; i + last + Vector128<byte>.Count <= bytes.Length; i += Vector128<byte>.Count)
+            {
+                var firsts = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)i) | caseBit, p);
+                var lasts = Vector128.Equals(Vector128.LoadUnsafe(ref start, (nuint)(i + last)) | caseBit, t);
+                for (var candidates = (firsts & lasts).ExtractMostSignificantBits(); candidates != 0; candidates &= candidates - 1)
+                    if (IsNameAt(bytes, i + BitOperations.TrailingZeroCount(candidates))) return true;
+            }
+        }
+        for (; i + last < bytes.Length; i++)
+            if (IsNameAt(bytes, i)) return true;
         return false;
     }
+
+    private static bool IsNameAt(ReadOnlySpan<byte> bytes, int at) => Ascii.EqualsIgnoreCase(bytes.Slice(at, Name.Length), Name);
 }
