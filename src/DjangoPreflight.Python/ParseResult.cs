@@ -12,27 +12,29 @@ namespace DjangoPreflight.Python;
 public sealed class ParseResult
 {
     private readonly byte[] utf8;
+    private readonly int length; // of the text in utf8, which may be a longer pooled buffer
     private int[]? lineStarts;
 
-    internal ParseResult(Module module, ImmutableArray<SyntaxDiagnostic> diagnostics, string? path, byte[] utf8)
+    internal ParseResult(Module module, ImmutableArray<SyntaxDiagnostic> diagnostics, string? path, byte[] utf8, int length)
     {
         Module = module;
         Diagnostics = diagnostics;
         Path = path;
         this.utf8 = utf8;
+        this.length = length;
     }
 
     /// <summary>Offsets where lines start, computed on first use (most consumers never need them).</summary>
-    private int[] LineStarts => lineStarts ??= ComputeLineStarts(utf8);
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(utf8, length);
 
-    private static int[] ComputeLineStarts(byte[] utf8)
+    private static int[] ComputeLineStarts(byte[] utf8, int length)
     {
-        var starts = new List<int>(utf8.Length / 32 + 1) { 0 };
+        var starts = new List<int>(length / 32 + 1) { 0 };
         int i = 0;
-        while ((i = Array.IndexOf(utf8, (byte)'\n', i)) >= 0)
+        while ((i = Array.IndexOf(utf8, (byte)'\n', i, length - i)) >= 0)
         {
             i++;
-            if (i < utf8.Length) starts.Add(i);
+            if (i < length) starts.Add(i);
         }
         return starts.ToArray();
     }
@@ -64,7 +66,7 @@ public sealed class ParseResult
         var starts = LineStarts;
         if (line < 1 || line > starts.Length) return "";
         int start = starts[line - 1];
-        int end = line < starts.Length ? starts[line] : utf8.Length;
+        int end = line < starts.Length ? starts[line] : length;
         while (end > start && (utf8[end - 1] == '\n' || utf8[end - 1] == '\r')) end--;
         return Encoding.UTF8.GetString(utf8, start, end - start);
     }
@@ -74,6 +76,6 @@ public sealed class ParseResult
         var starts = LineStarts;
         if (line < 1 || line > starts.Length || column < 0) return -1;
         int offset = starts[line - 1] + column;
-        return offset > utf8.Length ? -1 : offset;
+        return offset > length ? -1 : offset;
     }
 }

@@ -138,6 +138,24 @@ public sealed class ParserApiTests
         Assert.Equal(expected, AstDump.Dump(PythonParser.Parse(lf.Replace("\n", "\r")).Module));
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void ALongerPooledBufferParsesOnlyItsFilesBytes(string newline)
+    {
+        // A rented buffer is longer than the file, and what follows the file is some other file's bytes.
+        var file = Encoding.UTF8.GetBytes(Settings.Replace("\n", newline) + newline);
+        var buffer = file.Concat(Encoding.UTF8.GetBytes("\nimport leftover\n)))")).ToArray();
+        var exact = PythonParser.Parse(file, "settings.py");
+        var pooled = PythonParser.Parse(buffer, file.Length, "settings.py");
+        Assert.Empty(pooled.Diagnostics);
+        Assert.Equal(AstDump.Dump(exact.Module), AstDump.Dump(pooled.Module));
+        Assert.Equal(exact.LineCount, pooled.LineCount);
+        Assert.Equal("if DEBUG:", pooled.GetLine(5));
+        Assert.Equal("", pooled.GetLine(7));
+        Assert.Equal("(\"debug_toolbar\",)", pooled.GetSourceText(((AugAssign)((If)pooled.Module.Body[4]).Body[0]).Value));
+    }
+
     [Fact]
     public void ParserIsThreadSafeAcrossCalls()
     {

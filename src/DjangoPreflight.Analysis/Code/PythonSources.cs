@@ -22,7 +22,7 @@ public sealed class PythonSources
 
     /// <summary>The parse of a project file, or null when it cannot be read.</summary>
     public ParseResult? Get(string path) =>
-        _parsed.GetOrAdd(path, p => new Lazy<ParseResult?>(() => Parse(p, cacheBytes: true))).Value;
+        _parsed.GetOrAdd(path, p => new Lazy<ParseResult?>(() => _files.ReadBytes(p) is { } bytes ? Parse(p, bytes, bytes.Length) : null)).Value;
 
     /// <summary>Files whose code can define views and URL patterns: every .py file except
     /// migrations and tests, which Django never serves.</summary>
@@ -40,8 +40,15 @@ public sealed class PythonSources
         var results = new ApplicationCode?[paths.Length];
         Parallel.For(0, paths.Length, i =>
         {
-            var parsed = _parsed.TryGetValue(paths[i], out var cached) ? cached.Value : Parse(paths[i], cacheBytes: false);
-            if (parsed is not null) results[i] = Code.ApplicationCode.Extract(paths[i], parsed);
+            if (_parsed.TryGetValue(paths[i], out var cached))
+            {
+                if (cached.Value is { } kept) results[i] = Code.ApplicationCode.Extract(paths[i], kept);
+                return;
+            }
+            // The extract copies what it keeps, so the tree and the pooled buffer it reads from are
+            // both done with once it is taken.
+            using var read = _files.ReadPooled(paths[i]);
+            if (read is not null) results[i] = Code.ApplicationCode.Extract(paths[i], Parse(paths[i], read.Buffer, read.Length));
         });
         return results.OfType<ApplicationCode>().ToList();
     }
@@ -54,10 +61,9 @@ public sealed class PythonSources
             || name.StartsWith("test_", StringComparison.Ordinal) || name is "tests.py" or "conftest.py";
     }
 
-    private ParseResult? Parse(string path, bool cacheBytes)
+    private ParseResult Parse(string path, byte[] bytes, int length)
     {
-        if ((cacheBytes ? _files.ReadBytes(path) : _files.ReadBytesUncached(path)) is not { } bytes) return null;
-        var result = PythonParser.Parse(bytes, path);
+        var result = PythonParser.Parse(bytes, length, path);
         foreach (var d in result.Diagnostics.Take(1))
             _diagnostics.ParseError(path, d.Line, d.Message);
         return result;

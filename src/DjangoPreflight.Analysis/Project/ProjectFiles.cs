@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Text;
 using DjangoPreflight.Analysis.Configuration;
 
@@ -59,6 +61,16 @@ public sealed class ProjectFiles
     /// that reads each once (a cached copy is still used when there is one).</summary>
     public byte[]? ReadBytesUncached(string relative) => _bytes.TryGetValue(relative, out var cached) ? cached : Load(relative);
 
+    /// <summary>Like <see cref="ReadBytesUncached"/>, into a buffer rented from the shared pool: for
+    /// the parse of every application file, which reads each once and is done with it after one
+    /// pass. Reading every file into a fresh array made the collector clear and reclaim the whole
+    /// project's bytes, the big files' on its large-object heap.</summary>
+    public PooledBytes? ReadPooled(string relative)
+    {
+        if (_bytes.TryGetValue(relative, out var cached)) return cached is null ? null : new PooledBytes(cached, cached.Length, rented: false);
+        return Load(relative, pooled: true, out var length) is { } bytes ? new PooledBytes(bytes, length, rented: bytes.Length > 0) : null;
+    }
+
     /// <summary>False when the file was read and does not name the tool (see <see cref="ToolMention"/>):
     /// it holds no suppression directive, and need not be read again to find out.</summary>
     public bool MayMentionTool(string relative) => !_notMentioningTool.ContainsKey(relative);
@@ -67,8 +79,13 @@ public sealed class ProjectFiles
     public string? ReadText(string relative) =>
         _text.GetOrAdd(relative, r => ReadBytes(r) is { } b ? Encoding.UTF8.GetString(b) : null);
 
-    private byte[]? Load(string relative)
+    private byte[]? Load(string relative) => Load(relative, pooled: false, out _);
+
+    /// <summary>Reads the file: its bytes are the first <paramref name="length"/> of the array returned
+    /// (all of it unless <paramref name="pooled"/>, when a non-empty one is rented from the shared pool).</summary>
+    private byte[]? Load(string relative, bool pooled, out int length)
     {
+        length = 0;
         var full = FullPath(relative);
         try
         {
@@ -81,8 +98,9 @@ public sealed class ProjectFiles
                 _diagnostics.Notice($"{relative}: skipped, {info.Length} bytes is over the {_maxBytes}-byte limit");
                 return null;
             }
-            var bytes = File.ReadAllBytes(full);
-            if (!ToolMention.In(bytes)) _notMentioningTool.TryAdd(relative, 0);
+            var bytes = pooled ? ReadInto(full, ArrayPool<byte>.Shared.Rent((int)info.Length), out length) : File.ReadAllBytes(full);
+            if (!pooled) length = bytes.Length;
+            if (!ToolMention.In(bytes.AsSpan(0, length))) _notMentioningTool.TryAdd(relative, 0);
             return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -92,42 +110,53 @@ public sealed class ProjectFiles
         }
     }
 
+    /// <summary>Reads the file into <paramref name="buffer"/>, which is at least as long as the file
+    /// was when it was measured; a file that shrank since gives fewer bytes, one that grew its first ones.</summary>
+    private static byte[] ReadInto(string full, byte[] buffer, out int length)
+    {
+        using var handle = File.OpenHandle(full);
+        length = 0;
+        for (int read; length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0;)
+            length += read;
+        return buffer;
+    }
+
     private IReadOnlyList<string> Discover()
     {
         var found = new List<string>();
         var excluded = 0;
         var pending = new Stack<string>();
-        pending.Push(Root);
+        pending.Push("");
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
+            var full = dir.Length == 0 ? Root : FullPath(dir);
+            List<Entry> entries;
             try
             {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+                entries = new FileSystemEnumerable<Entry>(full, ToEntry, EveryEntry).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                _diagnostics.Notice($"{Relative(dir)}: directory unreadable ({e.GetType().Name})");
+                _diagnostics.Notice($"{(dir.Length == 0 ? "." : dir)}: directory unreadable ({e.GetType().Name})");
                 continue;
             }
             foreach (var entry in entries)
             {
-                var isLink = entry.LinkTarget is not null;
-                var relative = Relative(entry.FullName);
+                var relative = dir.Length == 0 ? entry.Name : dir + "/" + entry.Name;
                 if (_exclude.Count > 0 && _exclude.Any(g => g.MatchesEntry(relative)))
                 {
                     excluded++;
                     continue;
                 }
-                if (entry is DirectoryInfo sub)
+                if (entry.IsDirectory)
                 {
                     // Following directory links could loop forever or leave the project; we never do.
-                    if (isLink || SkippedDirectories.Contains(sub.Name) || File.Exists(Path.Combine(sub.FullName, "pyvenv.cfg")))
+                    if (entry.IsLink || SkippedDirectories.Contains(entry.Name) || File.Exists(Path.Combine(FullPath(relative), "pyvenv.cfg")))
                         continue;
-                    pending.Push(sub.FullName);
+                    pending.Push(relative);
                 }
-                else if (!isLink || LinkStaysInside(entry))
+                else if (!entry.IsLink || LinkStaysInside(relative))
                 {
                     found.Add(relative);
                 }
@@ -138,14 +167,24 @@ public sealed class ProjectFiles
         return found;
     }
 
+    /// <summary>A directory entry as the walk needs it: taken from the directory listing itself, where
+    /// FileSystemInfo objects cost a readlink per entry to tell links apart.</summary>
+    private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink);
+
+    private static readonly FileSystemEnumerable<Entry>.FindTransform ToEntry = static (ref FileSystemEntry e) =>
+        new Entry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0);
+
+    // Hidden entries too (.env, .github): the default options skip them.
+    private static readonly EnumerationOptions EveryEntry = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
     /// <summary>A file link is read only if it resolves to a file inside the project: a link to
     /// /etc or a home directory must not make the scan read (and perhaps quote) what it points at.</summary>
-    private bool LinkStaysInside(FileSystemInfo link)
+    private bool LinkStaysInside(string relative)
     {
         FileSystemInfo? target;
         try
         {
-            target = link.ResolveLinkTarget(returnFinalTarget: true);
+            target = new FileInfo(FullPath(relative)).ResolveLinkTarget(returnFinalTarget: true);
         }
         catch (IOException)
         {
@@ -153,9 +192,7 @@ public sealed class ProjectFiles
         }
         if (target is FileInfo { Exists: true } file && file.FullName.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             return true;
-        _diagnostics.Notice($"{Relative(link.FullName)}: skipped, a link that does not resolve to a file inside the project");
+        _diagnostics.Notice($"{relative}: skipped, a link that does not resolve to a file inside the project");
         return false;
     }
-
-    private string Relative(string full) => Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
 }

@@ -12,7 +12,17 @@ internal static class SourceDecoder
 {
     public static byte[] Decode(byte[] raw, bool honourCodingDeclaration, List<SyntaxDiagnostic> diagnostics)
     {
-        ReadOnlySpan<byte> span = raw;
+        var text = Decode(raw, raw.Length, honourCodingDeclaration, diagnostics, out var length);
+        return length == text.Length ? text : text[..length];
+    }
+
+    /// <summary>Decodes the first <paramref name="length"/> bytes of <paramref name="raw"/> (a pooled
+    /// buffer may be longer than its file). The text is the first <paramref name="decodedLength"/>
+    /// bytes of the array returned, which is <paramref name="raw"/> itself for valid UTF-8 with LF
+    /// line ends: most files are parsed straight from the buffer they were read into.</summary>
+    public static byte[] Decode(byte[] raw, int length, bool honourCodingDeclaration, List<SyntaxDiagnostic> diagnostics, out int decodedLength)
+    {
+        ReadOnlySpan<byte> span = raw.AsSpan(0, length);
         bool bom = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         if (bom) span = span[3..];
         byte[] utf8;
@@ -27,7 +37,8 @@ internal static class SourceDecoder
         {
             case "utf-8":
                 // Valid UTF-8 without a BOM (nearly every file) is used as read: no copy per file.
-                utf8 = !bom && Utf8.IsValid(span) ? raw : ValidUtf8(span, diagnostics);
+                if (!bom && Utf8.IsValid(span)) return NormaliseLineEnds(raw, length, out decodedLength);
+                utf8 = ValidUtf8(span, diagnostics);
                 break;
             case "iso-8859-1":
                 utf8 = Encoding.UTF8.GetBytes(Encoding.Latin1.GetString(span));
@@ -50,7 +61,7 @@ internal static class SourceDecoder
                 else utf8 = Encoding.UTF8.GetBytes(other.GetString(span));
                 break;
         }
-        return NormaliseLineEnds(utf8);
+        return NormaliseLineEnds(utf8, utf8.Length, out decodedLength);
     }
 
     private static byte[] ValidUtf8(ReadOnlySpan<byte> span, List<SyntaxDiagnostic>? diagnostics)
@@ -145,23 +156,24 @@ internal static class SourceDecoder
         return lower;
     }
 
-    private static byte[] NormaliseLineEnds(byte[] text)
+    private static byte[] NormaliseLineEnds(byte[] text, int length, out int normalLength)
     {
-        int cr = Array.IndexOf(text, (byte)'\r');
+        normalLength = length;
+        int cr = Array.IndexOf(text, (byte)'\r', 0, length);
         if (cr < 0) return text;
-        var result = new byte[text.Length];
+        var result = new byte[length];
         int o = 0;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = 0; i < length; i++)
         {
             byte b = text[i];
             if (b == '\r')
             {
                 result[o++] = (byte)'\n';
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (i + 1 < length && text[i + 1] == '\n') i++;
             }
             else result[o++] = b;
         }
-        Array.Resize(ref result, o);
+        normalLength = o;
         return result;
     }
 }
