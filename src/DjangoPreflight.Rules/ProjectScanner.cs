@@ -16,7 +16,9 @@ public static class ProjectScanner
         var ruleList = rules.ToList();
         var git = ruleList.Count == 0 ? GitReads.Nothing : ruleList.Max(r => r.ReadsGit);
         var prefetch = git == GitReads.Nothing ? null : project.PrefetchGit(history: git == GitReads.History);
-        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, ruleList), project);
+        // The rules that read git run last, so the prefetch has the other rules' time to finish in
+        // (they would wait for it otherwise). The report's order does not depend on the rules' order.
+        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), project);
         prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
         var settings = project.Settings.Production;
         var django = project.Django;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace DjangoPreflight.Analysis.Git;
@@ -16,6 +17,8 @@ public static partial class SecretScanner
     public const string DjangoKeyAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
 
     private const int MinimumGenericLength = 6;
+
+    private static readonly SearchValues<char> KeyAlphabet = SearchValues.Create(DjangoKeyAlphabet);
 
     private static readonly string[] SecretWords = ["pass", "secret", "token", "key"];
 
@@ -92,9 +95,10 @@ public static partial class SecretScanner
 
     private static void ScanAssignments(string line, bool python, Action<string, string> add)
     {
-        // Every secret name holds one of these words, and a Django key under any other name makes a
-        // long line: other lines cannot match, and most lines of a settings file are other lines.
-        if (line.Length < 46 && !SecretWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase))) return;
+        // Every secret name holds one of these words, and a Django key under any other name is a run
+        // of at least 46 characters of its alphabet: other lines cannot match, and most lines of a
+        // settings file or a README are other lines (the assignment pattern is costly on prose).
+        if (!SecretWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase)) && !HasDjangoKeyRun(line)) return;
         if (line.IndexOfAny(['=', ':', ',', ' ']) < 0) return;
         foreach (Match m in Assignment().Matches(line))
         {
@@ -118,6 +122,24 @@ public static partial class SecretScanner
             if (string.Equals(value, name, StringComparison.OrdinalIgnoreCase)) continue;
             add(kind, value);
         }
+    }
+
+    /// <summary>True when the line holds a run of <see cref="DjangoKeyAlphabet"/> long enough to be a
+    /// Django key: 50 characters, or the <c>django-insecure-</c> prefix and 30.</summary>
+    private static bool HasDjangoKeyRun(ReadOnlySpan<char> line)
+    {
+        const int shortest = 46;
+        while (line.Length >= shortest)
+        {
+            var start = line.IndexOfAny(KeyAlphabet);
+            if (start < 0) return false;
+            line = line[start..];
+            var end = line.IndexOfAnyExcept(KeyAlphabet);
+            if (end < 0 ? line.Length >= shortest : end >= shortest) return true;
+            if (end < 0) return false;
+            line = line[end..];
+        }
+        return false;
     }
 
     private static void ScanQuotedDjangoKeys(string line, Action<string, string> add)

@@ -40,6 +40,9 @@ public class SecretScannerTests
     public void Finds_a_django_key_under_any_name_and_in_an_env_lookup_default()
     {
         Assert.Equal("Django secret key", Single("conf.py", $"KEY = \"{DjangoKey}\"").Kind);
+        // Names without a secret's word: only the key's own length lets the line through to the pattern.
+        Assert.Equal("Django secret key", Single(".env", $"DJANGO_APP_CONF={DjangoKey}").Kind);
+        Assert.Equal("Django secret key", Single("deploy.yml", $"  app_salt: django-insecure-{DjangoKey[..30]}").Kind);
         Assert.Equal("SECRET_KEY", Single("settings.py", $"SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '{DjangoKey}')").Kind);
         Assert.Equal("SECRET_KEY", Single("settings.py", $"SECRET_KEY = config(\"SECRET_KEY\", default=\"{DjangoKey}\")").Kind);
     }
