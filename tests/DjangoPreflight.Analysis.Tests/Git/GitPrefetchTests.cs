@@ -9,17 +9,23 @@ public class GitPrefetchTests
 {
     private const string Key = SecretScannerTests.DjangoKey;
 
+    /// <summary>A repository with a secret committed, prefetched, then stripped of its .git: without
+    /// its repository git can answer nothing more, so what the facts hold was computed before.</summary>
+    private static ProjectContext PrefetchedThenRemoved(GitSandbox repo, bool history)
+    {
+        repo.Write("shop/settings.py", $"SECRET_KEY = '{Key}'\n");
+        repo.Commit("settings");
+        var project = new ProjectContext(repo.Root, new ScanOptions());
+        project.PrefetchGit(history).Join();
+        Directory.Delete(Path.Combine(repo.Root, ".git"), recursive: true);
+        return project;
+    }
+
     [Fact]
     public void The_rules_read_what_the_prefetch_computed()
     {
         using var repo = new GitSandbox();
-        repo.Write("shop/settings.py", $"SECRET_KEY = '{Key}'\n");
-        repo.Commit("settings");
-        var project = new ProjectContext(repo.Root, new ScanOptions());
-
-        project.PrefetchGit(history: true).Join();
-        // Without its repository git can answer nothing more: what the facts hold now was computed before.
-        Directory.Delete(Path.Combine(repo.Root, ".git"), recursive: true);
+        var project = PrefetchedThenRemoved(repo, history: true);
 
         Assert.True(project.Git.IsRepository);
         Assert.Equal(["shop/settings.py"], project.Git.TrackedFiles);
@@ -32,12 +38,7 @@ public class GitPrefetchTests
     public void Without_history_the_prefetch_leaves_the_history_scan_alone()
     {
         using var repo = new GitSandbox();
-        repo.Write("shop/settings.py", $"SECRET_KEY = '{Key}'\n");
-        repo.Commit("settings");
-        var project = new ProjectContext(repo.Root, new ScanOptions());
-
-        project.PrefetchGit(history: false).Join();
-        Directory.Delete(Path.Combine(repo.Root, ".git"), recursive: true);
+        var project = PrefetchedThenRemoved(repo, history: false);
 
         Assert.Equal(["shop/settings.py"], project.Git.TrackedFiles);
         // Scanned only now, with the repository gone: git fails, and the scan says it is incomplete.
