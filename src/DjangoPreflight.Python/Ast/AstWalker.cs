@@ -11,8 +11,8 @@ public static class AstWalker
     /// <summary>All nodes of type <typeparamref name="T"/> below root (root included), e.g. every Call.</summary>
     public static IEnumerable<T> DescendantsOfType<T>(Node root) where T : Node
     {
-        // One iterator, not a filter over DescendantsAndSelf: every file of a scan is walked once,
-        // and a second enumerator per node was a good part of that walk.
+        // One iterator, not a filter over DescendantsAndSelf: every application file of a scan is
+        // walked once, and a filter would add a second enumerator step per node.
         var stack = new Stack<Node>();
         var children = new List<Node>();
         stack.Push(root);
