@@ -9,14 +9,21 @@ measure() {
   echo "$times" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
 }
 
-# Prints "wall_seconds peak_kb cpu_seconds": the best wall time of N runs with that run's CPU time,
-# and the peak memory of one more run under /usr/bin/time.
-best_of() {
+# Prints "wall_seconds cpu_seconds" of the fastest of N runs. The command may be a shell function.
+fastest() {
   local n="$1" best="" line; shift
   for _ in $(seq "$n"); do
     line=$(measure "$@")
     if [ -z "$best" ] || [ "$(echo "${line%% *} < ${best%% *}" | bc)" -eq 1 ]; then best=$line; fi
   done
+  echo "$best"
+}
+
+# Prints "wall_seconds peak_kb cpu_seconds": the fastest of N runs, and the peak memory of one more
+# run under /usr/bin/time (so the command must be a program, not a shell function).
+best_of() {
+  local n="$1" best; shift
+  best=$(fastest "$n" "$@")
   /usr/bin/time -f '%M' -o /tmp/dp-bench-time "$@" >/dev/null 2>&1 || true
   echo "${best%% *} $(tail -n 1 /tmp/dp-bench-time) ${best#* }"  # time prefixes a line when the command exits non-zero
 }
