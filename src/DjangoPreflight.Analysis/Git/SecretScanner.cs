@@ -134,10 +134,9 @@ public static partial class SecretScanner
             var start = line.IndexOfAny(KeyAlphabet);
             if (start < 0) return false;
             line = line[start..];
-            var end = line.IndexOfAnyExcept(KeyAlphabet);
-            if (end < 0 ? line.Length >= shortest : end >= shortest) return true;
-            if (end < 0) return false;
-            line = line[end..];
+            var run = line.IndexOfAnyExcept(KeyAlphabet) is var end and >= 0 ? end : line.Length;
+            if (run >= shortest) return true;
+            line = line[run..];
         }
         return false;
     }

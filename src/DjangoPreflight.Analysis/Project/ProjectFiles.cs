@@ -98,8 +98,16 @@ public sealed class ProjectFiles
                 _diagnostics.Notice($"{relative}: skipped, {info.Length} bytes is over the {_maxBytes}-byte limit");
                 return null;
             }
-            var bytes = pooled ? ReadInto(full, ArrayPool<byte>.Shared.Rent((int)info.Length), out length) : File.ReadAllBytes(full);
-            if (!pooled) length = bytes.Length;
+            byte[] bytes;
+            if (pooled)
+            {
+                bytes = ReadInto(full, ArrayPool<byte>.Shared.Rent((int)info.Length), out length);
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(full);
+                length = bytes.Length;
+            }
             if (!ToolMention.In(bytes.AsSpan(0, length))) _notMentioningTool.TryAdd(relative, 0);
             return bytes;
         }

@@ -69,8 +69,9 @@ public static class InlineSuppressions
         foreach (var path in files.All.Where(SuppressionComments.Supports).Where(files.MayMentionTool))
         {
             // Uncached: nearly every file is dropped at once (no "preflight" in it), and the parse pass
-            // must not find every application file's bytes held for the rest of the scan.
-            if (files.ReadBytesUncached(path) is not { } bytes) continue;
+            // must not find every application file's bytes held for the rest of the scan. The read
+            // itself looked for the name, so a file without it is not searched a second time.
+            if (files.ReadBytesUncached(path) is not { } bytes || !files.MayMentionTool(path)) continue;
             foreach (var d in SuppressionComments.Read(path, bytes))
             {
                 if (!byLine.TryGetValue((path, d.Line), out var list)) byLine[(path, d.Line)] = list = [];
