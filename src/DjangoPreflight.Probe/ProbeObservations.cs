@@ -63,6 +63,21 @@ public sealed class ProbeObservations
     /// <summary>One-line remarks for the report: what could not be tested, and why.</summary>
     public List<string> Notices { get; } = [];
 
+    /// <summary>The checks left unrun (for lack of budget or time): a grade without them is incomplete.</summary>
+    public List<string> NotRun { get; } = [];
+
+    /// <summary>When the whole probe, analysis included, must end (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long DeadlineTimestamp { get; init; } = long.MaxValue;
+
+    public bool DeadlinePassed => System.Diagnostics.Stopwatch.GetTimestamp() >= DeadlineTimestamp;
+
+    /// <summary>Records a check that could not be made, with why, for the notices and the grade.</summary>
+    public void NotChecked(string what, string why)
+    {
+        NotRun.Add(what);
+        Notices.Add($"{what}: not checked ({why})");
+    }
+
     /// <summary>Every exchange made, each with a label saying what was asked, in request order.</summary>
     public IEnumerable<(string Label, ProbeExchange Exchange)> Exchanges
     {
@@ -98,8 +113,22 @@ public sealed class ProbeObservations
             var policies = home.All("content-security-policy").SelectMany(v => ContentSecurityPolicy.ParseHeader(v, reportOnly: false))
                 .Concat(home.All("content-security-policy-report-only").SelectMany(v => ContentSecurityPolicy.ParseHeader(v, reportOnly: true)));
             if (home.IsHtml)
-                policies = policies.Concat(HtmlMeta.ContentSecurityPolicies(home.Body).Select(ContentSecurityPolicy.ParseMeta));
+                policies = policies.Concat(HtmlMeta.ContentSecurityPolicies(HomeTags).Select(ContentSecurityPolicy.ParseMeta));
             return policies.ToList();
+        }
+    }
+
+    private (string Body, IReadOnlyList<HtmlTag> Tags)? _homeTags;
+
+    /// <summary>The meta, script, link and base tags of the home page (when it is HTML), read once.</summary>
+    public IReadOnlyList<HtmlTag> HomeTags
+    {
+        get
+        {
+            if (Home?.Response is not { IsHtml: true } home) return [];
+            if (_homeTags is not { } cached || !ReferenceEquals(cached.Body, home.Body))
+                _homeTags = cached = (home.Body, HtmlTags.Scan(home.Body));
+            return cached.Tags;
         }
     }
 

@@ -5,14 +5,27 @@ using DjangoPreflight.Probe.Observing;
 namespace DjangoPreflight.Probe;
 
 /// <summary>Runs the live rules over what the probe observed and assembles the report: findings
-/// in the one deterministic order, the grade, and why the site does or does not look like Django.</summary>
+/// in the one deterministic order, the grade, and why the site does or does not look like Django.
+/// The probe's --deadline covers this analysis too: rules not started when it passes are left
+/// unrun, said so, and the grade is marked incomplete.</summary>
 public static class ProbeRunner
 {
     public static ScanReport Report(ProbeObservations o, IEnumerable<LiveRule> rules)
     {
         var ruleList = rules.ToList();
-        var findings = ruleList.SelectMany(r => r.Check(o)).Order(FindingOrder.Instance).ToList();
-        var grade = ProbeGrade.Compute(findings, o);
+        var findings = new List<Finding>();
+        var skipped = new List<string>();
+        foreach (var rule in ruleList)
+        {
+            if (o.DeadlinePassed)
+                skipped.Add(rule.Descriptor.Id);
+            else
+                findings.AddRange(rule.Check(o));
+        }
+        if (skipped.Count > 0)
+            o.NotChecked($"rules {string.Join(", ", skipped)}", "the probe's overall deadline (--deadline) passed during the analysis");
+        var ordered = findings.Order(FindingOrder.Instance).ToList();
+        var grade = ProbeGrade.Compute(ordered, o);
         var reasons = new List<string> { grade.Explanation };
         var evidence = DjangoEvidence.Of(o);
         reasons.Add(evidence.Count > 0
@@ -21,7 +34,7 @@ public static class ProbeRunner
         if (o.Certificate is { } c)
             reasons.Add($"certificate: {c.Subject}, issued by {c.Issuer}, valid {c.NotBefore:yyyy-MM-dd} to {c.NotAfter:yyyy-MM-dd}, names {string.Join(", ", c.Names)}");
         var target = new TargetInfo(Url: o.Target.ToString(), Grade: grade.Grade) { Reasons = reasons };
-        return new ScanReport(target, findings, new ReportSummary(0, [], [], o.Notices.ToList()))
+        return new ScanReport(target, ordered, new ReportSummary(0, [], [], o.Notices.ToList()))
         {
             Rules = ruleList.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToList(),
         };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DjangoPreflight.Probe.Http;
 
 namespace DjangoPreflight.Probe;
@@ -17,10 +18,20 @@ public static class Prober
 
     public static async Task<ProbeObservations> ProbeAsync(Uri target, ProbeSettings settings, HttpMessageHandler? handler = null, DateTimeOffset? now = null)
     {
+        var deadlineAt = Stopwatch.GetTimestamp() + (long)(settings.Deadline.TotalSeconds * Stopwatch.Frequency);
+        var credentials = UrlUserInfo.BasicAuthorization(target);
+        target = UrlUserInfo.Strip(target);
+        var userAuthorization = settings.Headers.Any(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        if (credentials is { } basic && !userAuthorization)
+            settings = settings with { Headers = [.. settings.Headers, basic] };
         using var deadline = new CancellationTokenSource(settings.Deadline);
         var budget = new RequestBudget(settings.MaxRequests);
-        using var client = new ProbeClient(settings, budget, deadline.Token, handler);
-        var o = new ProbeObservations(target) { Now = now ?? DateTimeOffset.UtcNow, ApiPath = settings.ApiPath, RequestBudget = budget.Max };
+        using var client = new ProbeClient(settings, budget, deadline.Token, handler, target);
+        var o = new ProbeObservations(target) { Now = now ?? DateTimeOffset.UtcNow, ApiPath = settings.ApiPath, RequestBudget = budget.Max, DeadlineTimestamp = deadlineAt };
+        if (credentials is not null)
+            o.Notices.Add(userAuthorization
+                ? "the URL's user name and password were not used (--header gives an Authorization) and are not shown"
+                : $"the URL's user name and password were sent as Basic authentication to {target.Host} only, and are not shown");
         try
         {
             await ObserveAsync(o, client, target, settings);
@@ -45,6 +56,7 @@ public static class Prober
             if (o.Home.Failure == ProbeFailure.Tls && client.Certificates.Observed is not null)
             {
                 o.Notices.Add($"{o.Home.Error}; only the certificate was checked (use --insecure or --ca-file to check the rest)");
+                o.NotRun.Add("every check but the certificate's");
                 return;
             }
             throw new ProbeUnreachableException(o.Home.Error ?? $"no response from {target}");
@@ -76,7 +88,11 @@ public static class Prober
             o.Notices.Add("the site is not served over HTTPS: certificate and TLS versions not checked");
 
         if (settings.RateLimitPath is { } ratePath)
+        {
             o.RateLimit = await BurstAsync(client, At(ratePath), ratePath, settings.Burst);
+            if (o.RateLimit is { LimitedAt: null } burst && (burst.Error is not null || burst.Sent < burst.Planned))
+                o.NotChecked($"the rate-limit burst to {ratePath}", $"cut short after {burst.Sent} of {burst.Planned} requests: {burst.Error}");
+        }
     }
 
     /// <summary>Awaits one observation; when it could not be made for lack of budget or time,
@@ -86,7 +102,7 @@ public static class Prober
         var exchange = await request;
         if (exchange.Failure is ProbeFailure.Budget or ProbeFailure.Deadline)
         {
-            o.Notices.Add($"{what}: not checked ({exchange.Error})");
+            o.NotChecked(what, exchange.Error!);
             return null;
         }
         return exchange;
@@ -98,7 +114,7 @@ public static class Prober
         {
             if (client.Budget.Remaining == 0)
             {
-                o.Notices.Add($"{name}: not checked (the request budget (--max-requests {client.Budget.Max}) is used up)");
+                o.NotChecked(name, $"the request budget (--max-requests {client.Budget.Max}) is used up");
                 continue;
             }
             var result = await TlsVersionProbe.TestAsync(client, settings.Timeout, site, name, protocol);

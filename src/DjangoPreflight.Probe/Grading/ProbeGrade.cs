@@ -50,10 +50,13 @@ public static class ProbeGrade
         {
             if (HasPreloadableHsts(o)) { score += BonusHstsPreload; lines.Add($"+{BonusHstsPreload}: HSTS of a year or more with includeSubDomains and preload"); }
             if (HasStrictCsp(o)) { score += BonusStrictCsp; lines.Add($"+{BonusStrictCsp}: enforced CSP that stops injected scripts, with object-src 'none'"); }
-            if (o.Home?.Answered == true && Observing.DjangoEvidence.Of(o).Count == 0) { score += BonusNoDjangoFingerprint; lines.Add($"+{BonusNoDjangoFingerprint}: no sign of Django visible to an anonymous client"); }
+            // "Nothing seen" is only worth something when everything was looked at.
+            if (o.Home?.Answered == true && o.NotRun.Count == 0 && Observing.DjangoEvidence.Of(o).Count == 0) { score += BonusNoDjangoFingerprint; lines.Add($"+{BonusNoDjangoFingerprint}: no sign of Django visible to an anonymous client"); }
         }
         score = Math.Max(0, score);
         var grade = Scale.First(s => score >= s.Min).Grade;
+        if (o.NotRun.Count > 0)
+            grade += $" (incomplete: {o.NotRun.Count} check{(o.NotRun.Count == 1 ? "" : "s")} not run)";
         var explanation = $"grade {grade}: score {score} = {Start}" + (lines.Count == 0 ? "" : ", " + string.Join(", ", lines));
         return new Result(score, grade, explanation);
     }

@@ -8,10 +8,6 @@ namespace DjangoPreflight.Probe.Http;
 /// --insecure (so the rest of the site can still be checked while DPL14 reports it).</summary>
 public sealed class CertificateCheck
 {
-    /// <summary>Marks a request whose Host/SNI is deliberately foreign (the forged-Host probe):
-    /// its certificate says nothing about the target and is accepted without being recorded.</summary>
-    public static readonly HttpRequestOptionsKey<bool> Foreign = new("DjangoPreflight.Probe.ForeignHost");
-
     private readonly bool _insecure;
     private readonly X509Certificate2Collection _roots = [];
     private readonly Lock _lock = new();
@@ -27,8 +23,6 @@ public sealed class CertificateCheck
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (sender is HttpRequestMessage request && request.Options.TryGetValue(Foreign, out var foreign) && foreign)
-            return true;
         var host = (sender as HttpRequestMessage)?.RequestUri?.Host ?? (sender as SslStream)?.TargetHostName ?? "";
         return Check(host, certificate, chain, errors);
     }

@@ -17,18 +17,26 @@ public sealed class ProbeClient : IDisposable
 
     private readonly ProbeSettings _settings;
     private readonly HttpMessageInvoker _invoker;
+    private readonly HttpMessageInvoker? _forgedHostInvoker;
     private readonly CancellationToken _deadline;
 
+    /// <param name="target">The site the user named: their --header values go only to its host, over
+    /// its scheme or HTTPS (never downgraded to plain HTTP, never with a forged Host).</param>
     /// <param name="handler">Replaces the real network handler (tests); the guard still wraps it.</param>
-    public ProbeClient(ProbeSettings settings, RequestBudget budget, CancellationToken deadline, HttpMessageHandler? handler = null)
+    public ProbeClient(ProbeSettings settings, RequestBudget budget, CancellationToken deadline, HttpMessageHandler? handler = null, Uri? target = null)
     {
         _settings = settings;
         _deadline = deadline;
+        _target = target;
         Budget = budget;
         Certificates = new CertificateCheck(settings.Insecure, settings.CaFile);
-        Connector = new Connector(settings.Resolve);
+        Connector = new Connector(settings.Resolve, budget);
         _invoker = new HttpMessageInvoker(new GuardHandler(handler ?? CreateHandler(), budget), disposeHandler: true);
+        if (handler is null)
+            _forgedHostInvoker = new HttpMessageInvoker(new GuardHandler(CreateForgedHostHandler(), budget), disposeHandler: true);
     }
+
+    private readonly Uri? _target;
 
     public RequestBudget Budget { get; }
 
@@ -46,10 +54,47 @@ public sealed class ProbeClient : IDisposable
         AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = _settings.Timeout,
         MaxResponseHeadersLength = 64,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        // Zero: no connection is ever reused. A server that drops a kept-alive connection would
+        // otherwise make the HTTP stack resend the request on a new one by itself, a request the
+        // budget never saw (Connection: close alone does not stop the reuse).
+        PooledConnectionLifetime = TimeSpan.Zero,
         ConnectCallback = (context, token) => Connector.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, token),
         SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Certificates.Validate },
     };
+
+    /// <summary>
+    /// For a forged Host over HTTPS. The HTTP stack would take the Host header as the TLS server
+    /// name too, and a valid certificate never matches a made-up name, so the request would fail
+    /// validation. An attacker connects to the real name and forges only the header: this handler
+    /// is given the request as http://host:port/ and makes the TLS connection itself, with the real
+    /// host as server name and the same strict validation as every other request.
+    /// </summary>
+    private SocketsHttpHandler CreateForgedHostHandler()
+    {
+        var handler = CreateHandler();
+        handler.ConnectCallback = async (context, token) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var stream = await Connector.ConnectAsync(host, context.DnsEndPoint.Port, token);
+            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+            try
+            {
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = host,
+                    ApplicationProtocols = [SslApplicationProtocol.Http11],
+                    RemoteCertificateValidationCallback = (_, certificate, chain, errors) => Certificates.Check(host, certificate, chain, errors),
+                }, token);
+                return tls;
+            }
+            catch
+            {
+                await tls.DisposeAsync();
+                throw;
+            }
+        };
+        return handler;
+    }
 
     /// <summary>Sends one request and follows redirects that stay on the same host.</summary>
     /// <param name="hostHeader">A Host header to send instead of the URL's (the forged-Host probe).</param>
@@ -85,19 +130,26 @@ public sealed class ProbeClient : IDisposable
         timeout.CancelAfter(_settings.Timeout);
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         request.Headers.TryAddWithoutValidation("User-Agent", $"django-preflight/{Core.ScanReport.ToolVersion} (probe)");
-        foreach (var (name, value) in _settings.Headers.Concat(headers ?? []))
+        request.Headers.ConnectionClose = true;
+        var userHeaders = hostHeader is null && MayCarryUserHeaders(url) ? _settings.Headers : [];
+        foreach (var (name, value) in userHeaders.Concat(headers ?? []))
         {
             request.Headers.Remove(name);
             request.Headers.TryAddWithoutValidation(name, value);
         }
+        var invoker = _invoker;
         if (hostHeader is not null)
         {
             request.Headers.Host = hostHeader;
-            request.Options.Set(CertificateCheck.Foreign, true);
+            if (url.Scheme == Uri.UriSchemeHttps && _forgedHostInvoker is not null)
+            {
+                invoker = _forgedHostInvoker;
+                request.RequestUri = new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.Port }.Uri;
+            }
         }
         try
         {
-            using var response = await _invoker.SendAsync(request, timeout.Token);
+            using var response = await invoker.SendAsync(request, timeout.Token);
             var (body, truncated) = await ReadBodyAsync(response, timeout.Token);
             return (new ProbeResponse(url, (int)response.StatusCode, HeadersOf(response), body, truncated), ProbeFailure.None, null);
         }
@@ -107,6 +159,14 @@ public sealed class ProbeClient : IDisposable
             return (null, failure, message);
         }
     }
+
+    /// <summary>The user's headers (often a session cookie) go to the target's host only, over the
+    /// target's scheme or HTTPS: never to plain HTTP for an https:// target.</summary>
+    private bool MayCarryUserHeaders(Uri url) =>
+        _target is null
+        || (string.Equals(url.Host, _target.Host, StringComparison.OrdinalIgnoreCase)
+            && (url.Scheme == _target.Scheme || url.Scheme == Uri.UriSchemeHttps)
+            && (url.Scheme != _target.Scheme || url.Port == _target.Port));
 
     /// <summary>Reads at most the body bound; a body that never ends, or stalls, is cut there.</summary>
     private async Task<(string, bool)> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
@@ -193,5 +253,9 @@ public sealed class ProbeClient : IDisposable
         return e.Message.ReplaceLineEndings(" ");
     }
 
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose()
+    {
+        _invoker.Dispose();
+        _forgedHostInvoker?.Dispose();
+    }
 }

@@ -1,31 +1,19 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace DjangoPreflight.Probe.Observing;
 
-/// <summary>Finds &lt;meta http-equiv="Content-Security-Policy" content="..."&gt; in a page,
-/// whatever the attribute order and quoting.</summary>
-public static partial class HtmlMeta
+/// <summary>The policies a page sets in &lt;meta&gt; tags: Content-Security-Policy (http-equiv)
+/// and Referrer-Policy (name="referrer").</summary>
+public static class HtmlMeta
 {
-    [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex MetaTag();
+    public static IEnumerable<string> ContentSecurityPolicies(string html) => ContentSecurityPolicies(HtmlTags.Scan(html));
 
-    [GeneratedRegex("""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")]
-    private static partial Regex Attribute();
+    public static IEnumerable<string> ContentSecurityPolicies(IEnumerable<HtmlTag> tags) =>
+        tags.Where(t => t.Name == "meta" && t["content"] is not null
+                && string.Equals(t["http-equiv"]?.Trim(), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase))
+            .Select(t => t["content"]!);
 
-    public static IEnumerable<string> ContentSecurityPolicies(string html)
-    {
-        foreach (Match tag in MetaTag().Matches(html))
-        {
-            string? equiv = null, content = null;
-            foreach (Match a in Attribute().Matches(tag.Value))
-            {
-                var value = WebUtility.HtmlDecode(a.Groups[2].Success ? a.Groups[2].Value : a.Groups[3].Success ? a.Groups[3].Value : a.Groups[4].Value);
-                if (a.Groups[1].Value.Equals("http-equiv", StringComparison.OrdinalIgnoreCase)) equiv = value;
-                else if (a.Groups[1].Value.Equals("content", StringComparison.OrdinalIgnoreCase)) content = value;
-            }
-            if (content is not null && string.Equals(equiv?.Trim(), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase))
-                yield return content;
-        }
-    }
+    /// <summary>The last &lt;meta name="referrer"&gt; policy of the page, which is the one in force
+    /// (the HTML spec applies each in document order), or null.</summary>
+    public static string? ReferrerPolicy(IEnumerable<HtmlTag> tags) =>
+        tags.LastOrDefault(t => t.Name == "meta" && t["content"] is not null
+            && string.Equals(t["name"]?.Trim(), "referrer", StringComparison.OrdinalIgnoreCase))?["content"]?.Trim();
 }

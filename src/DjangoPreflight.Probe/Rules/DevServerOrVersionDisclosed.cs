@@ -6,7 +6,7 @@ namespace DjangoPreflight.Probe.Rules;
 /// <summary>DPL08: Django's development server answers, or response headers disclose software versions.</summary>
 public sealed partial class DevServerOrVersionDisclosed : LiveRule
 {
-    [GeneratedRegex(@"/\d")]
+    [GeneratedRegex(@"/\d", RegexOptions.NonBacktracking)]
     private static partial Regex Versioned();
 
     public override RuleDescriptor Descriptor { get; } = new(

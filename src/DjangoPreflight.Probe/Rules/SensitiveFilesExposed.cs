@@ -9,10 +9,10 @@ namespace DjangoPreflight.Probe.Rules;
 /// directory listings), or django-debug-toolbar is active.</summary>
 public sealed partial class SensitiveFilesExposed : LiveRule
 {
-    [GeneratedRegex(@"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex EnvAssignment();
 
-    [GeneratedRegex(@"^(ref: refs/|[0-9a-f]{40}\s*$)")]
+    [GeneratedRegex(@"^(ref: refs/|[0-9a-f]{40}\s*$)", RegexOptions.NonBacktracking)]
     private static partial Regex GitHead();
 
     public override RuleDescriptor Descriptor { get; } = new(

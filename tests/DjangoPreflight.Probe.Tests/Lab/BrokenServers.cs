@@ -17,6 +17,11 @@ public sealed class BrokenServer : IAsyncDisposable
 
         /// <summary>Sends a 200 with a chunked body that never ends.</summary>
         EndlessBody,
+
+        /// <summary>Answers the first request of a connection and keeps it open; a second request on
+        /// it is read (and counted) and the connection dropped without an answer, which makes an
+        /// HTTP client that reuses connections resend it on a new one.</summary>
+        DropsReusedConnections,
     }
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -36,6 +41,11 @@ public sealed class BrokenServer : IAsyncDisposable
     public int Port { get; }
 
     public int Connections => _connections;
+
+    /// <summary>Request heads read (for <see cref="Kind.DropsReusedConnections"/>).</summary>
+    public int Requests => _requests;
+
+    private int _requests;
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
@@ -73,6 +83,14 @@ public sealed class BrokenServer : IAsyncDisposable
                     while (!token.IsCancellationRequested)
                         await stream.WriteAsync(chunk, token);
                     break;
+                case Kind.DropsReusedConnections:
+                    if (!await ReadHead(stream, token)) return;
+                    Interlocked.Increment(ref _requests);
+                    var body = "<html><body>kept alive</body></html>";
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {body.Length}\r\nConnection: keep-alive\r\n\r\n{body}"), token);
+                    if (await ReadHead(stream, token))
+                        Interlocked.Increment(ref _requests);
+                    break;
             }
         }
         catch (Exception)
@@ -80,6 +98,24 @@ public sealed class BrokenServer : IAsyncDisposable
             // The probe hung up, or the test ended: both are how these connections are meant to end.
         }
     }
+
+    /// <summary>Reads up to the blank line ending a request head; false when the client closed first.</summary>
+    private async Task<bool> ReadHead(Stream stream, CancellationToken token)
+    {
+        var last = 0u;
+        var one = new byte[1];
+        var sb = new StringBuilder();
+        for (var n = 0; n < 65536; n++)
+        {
+            if (await stream.ReadAsync(one, token) != 1) return false;
+            sb.Append((char)one[0]);
+            last = (last << 8) | one[0];
+            if (last == 0x0D0A0D0A) { Heads.Enqueue(sb.ToString()); return true; }
+        }
+        return false;
+    }
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> Heads { get; } = new();
 
     public async ValueTask DisposeAsync()
     {

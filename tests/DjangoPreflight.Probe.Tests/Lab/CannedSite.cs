@@ -48,6 +48,9 @@ public sealed class CannedSite : IAsyncDisposable
     /// <summary>"METHOD PATH HOST" of each request received.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>The whole head (request line and headers) of each request received.</summary>
+    public ConcurrentQueue<string> Heads { get; } = new();
+
     /// <summary>TCP connections accepted (TLS handshakes included).</summary>
     public int Connections => _connections;
 
@@ -82,6 +85,7 @@ public sealed class CannedSite : IAsyncDisposable
             var parts = lines[0].Split(' ');
             var host = lines.Skip(1).FirstOrDefault(l => l.StartsWith("Host:", StringComparison.OrdinalIgnoreCase))?[5..].Trim() ?? "";
             Requests.Enqueue($"{parts[0]} {parts[1]} {host}");
+            Heads.Enqueue(head);
             var canned = _routes.GetValueOrDefault(parts[1]) ?? Fallback;
             var body = Encoding.UTF8.GetBytes(canned.Body);
             var response = new StringBuilder($"HTTP/1.1 {canned.Status} X\r\n");
