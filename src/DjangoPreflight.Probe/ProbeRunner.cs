@@ -33,6 +33,13 @@ public static class ProbeRunner
             : "no sign of Django seen (no csrftoken cookie, debug page, admin or DRF markup, or runserver header)");
         if (o.Certificate is { } c)
             reasons.Add($"certificate: {c.Subject}, issued by {c.Issuer}, valid {c.NotBefore:yyyy-MM-dd} to {c.NotAfter:yyyy-MM-dd}, names {string.Join(", ", c.Names)}");
+        if (o.LegacyTls.Count > 0)
+            reasons.Add("legacy TLS: " + string.Join("; ", o.LegacyTls.Select(v => $"{v.Version} {v.Verdict switch
+            {
+                Http.TlsVersionVerdict.Accepted => "accepted",
+                Http.TlsVersionVerdict.Rejected => "refused",
+                _ => "not tested",
+            }} ({v.Detail})")));
         var target = new TargetInfo(Url: o.Target.ToString(), Grade: grade.Grade) { Reasons = reasons };
         return new ScanReport(target, ordered, new ReportSummary(0, [], [], o.Notices.ToList()))
         {

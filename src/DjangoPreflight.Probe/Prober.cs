@@ -110,17 +110,17 @@ public static class Prober
 
     private static async Task LegacyTlsAsync(ProbeObservations o, ProbeClient client, Uri site, ProbeSettings settings)
     {
-        foreach (var (name, protocol) in TlsVersionProbe.Legacy)
+        foreach (var (name, version) in TlsVersionProbe.Legacy)
         {
             if (client.Budget.Remaining == 0)
             {
                 o.NotChecked(name, $"the request budget (--max-requests {client.Budget.Max}) is used up");
                 continue;
             }
-            var result = await TlsVersionProbe.TestAsync(client, settings.Timeout, site, name, protocol);
+            var result = await TlsVersionProbe.TestAsync(client, settings.Timeout, site, name, version);
             o.LegacyTls.Add(result);
             if (result.Verdict == TlsVersionVerdict.CouldNotTest)
-                o.Notices.Add($"{name}: could not test ({result.Detail})");
+                o.NotChecked(name, result.Detail);
         }
     }
 

@@ -77,7 +77,11 @@ public sealed class CannedSite : IAsyncDisposable
             if (_certificate is not null)
             {
                 var ssl = new SslStream(stream);
-                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate, EnabledSslProtocols = _protocols }, _stop.Token);
+                // .NET's server side neither answers nor closes on a TLS 1.0/1.1-only hello (the
+                // probe's legacy-TLS test); a second's bound makes it hang up, as real servers do at once.
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                handshake.CancelAfter(TimeSpan.FromSeconds(1));
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate, EnabledSslProtocols = _protocols }, handshake.Token);
                 stream = ssl;
             }
             var head = await ReadHead(stream);
