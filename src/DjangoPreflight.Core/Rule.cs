@@ -25,4 +25,14 @@ public abstract class Rule
             location,
             setting,
             confidence);
+
+    /// <summary>A finding beyond the Django checks the rule mirrors: it carries no Django ID, so it is
+    /// not presented as Django's and SILENCED_SYSTEM_CHECKS does not hide it.</summary>
+    protected Finding FindingBeyondDjango(
+        string message,
+        SourceLocation location,
+        Confidence confidence = Confidence.Certain,
+        string? setting = null,
+        Severity? severity = null) =>
+        Finding(message, location, confidence, setting, severity) with { DjangoId = null };
 }

@@ -89,7 +89,7 @@ public sealed class CsrfTrustedOriginsUnsafe : DeployCheckRule
     /// <summary>A finding of our own, beyond Django's check: it carries no Django ID (the Finding helper
     /// would give it the rule's only one, 4_0.E001, which Django does not report here).</summary>
     private Finding Own(string message, SourceLocation where, Severity? severity = null) =>
-        new(Descriptor.Id, null, severity ?? Descriptor.DefaultSeverity, Descriptor.Title, message, where, "CSRF_TRUSTED_ORIGINS", Confidence.Certain);
+        FindingBeyondDjango(message, where, setting: "CSRF_TRUSTED_ORIGINS", severity: severity);
 
     /// <summary>The host of "host[:port][/path]".</summary>
     private static string Host(string rest)
