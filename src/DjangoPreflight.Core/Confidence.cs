@@ -20,4 +20,18 @@ public static class ConfidenceNames
         Confidence.Certain => "certain",
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
+
+    public static bool TryParse(string text, out Confidence confidence)
+    {
+        foreach (var c in Enum.GetValues<Confidence>())
+            if (string.Equals(c.Name(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                confidence = c;
+                return true;
+            }
+        confidence = default;
+        return false;
+    }
+
+    public static IEnumerable<string> All => Enum.GetValues<Confidence>().Select(c => c.Name());
 }

@@ -9,7 +9,8 @@ public abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
-    /// <summary>Builds a finding of this rule; severity defaults to the rule's own.</summary>
+    /// <summary>Builds a finding of this rule; severity defaults to the rule's own. A low-confidence
+    /// finding is never critical or high (<see cref="FailGate.Cap"/>), whatever the rule asks.</summary>
     protected Finding Finding(
         string message,
         SourceLocation location,
@@ -19,7 +20,7 @@ public abstract class Rule
         string? djangoId = null) =>
         new(Descriptor.Id,
             djangoId ?? (Descriptor.DjangoIds.Count == 1 ? Descriptor.DjangoIds[0] : null),
-            severity ?? Descriptor.DefaultSeverity,
+            FailGate.Cap(severity ?? Descriptor.DefaultSeverity, confidence),
             Descriptor.Title,
             message,
             location,

@@ -30,4 +30,8 @@ public sealed record ReportSummary(
     int FilesScanned,
     IReadOnlyList<string> UnresolvedSettings,
     IReadOnlyList<ParseErrorInfo> ParseErrors,
-    IReadOnlyList<string> Notices);
+    IReadOnlyList<string> Notices)
+{
+    /// <summary>What production must set (fail-closed), one entry per variable, sorted by variable.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+}

@@ -31,7 +31,7 @@ public sealed class HtmlReportWriter : IReportWriter
         WriteCounts(o, report, bySeverity);
         if (report.Findings.Count > 0) WriteFilters(o, report.Findings.Count, bySeverity, categories.Select(c => (c.Category, c.Findings.Count)));
         WriteFindings(o, categories);
-        WriteNotes(o, report.Summary);
+        WriteNotes(o, report.Summary, report.Findings);
         o.Write($"<script>{HtmlReportAssets.Script}</script>\n</body>\n</html>\n");
     }
 
@@ -113,10 +113,13 @@ public sealed class HtmlReportWriter : IReportWriter
         o.Write("</li>\n");
     }
 
-    private static void WriteNotes(TextWriter o, ReportSummary s)
+    private static void WriteNotes(TextWriter o, ReportSummary s, IReadOnlyList<Finding> findings)
     {
-        if (s.UnresolvedSettings.Count + s.ParseErrors.Count + s.Notices.Count == 0) return;
+        var undecided = SummaryLines.Undecided(findings).Count > 0;
+        if (s.UnresolvedSettings.Count + s.ParseErrors.Count + s.Notices.Count + s.Requirements.Count == 0 && !undecided) return;
         o.Write("<section class=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
+        foreach (var line in SummaryLines.Requirements(s)) o.Write($"<li>{E(line)}</li>\n");
+        if (undecided) o.Write($"<li>{E(SummaryLines.UndecidedLead)}: {E(SummaryLines.UndecidedList(findings))}</li>\n");
         if (s.UnresolvedSettings.Count > 0)
             o.Write($"<li>Could not resolve: {string.Join(", ", s.UnresolvedSettings.Select(u => $"<code>{E(u)}</code>"))}</li>\n");
         foreach (var e in s.ParseErrors) o.Write($"<li>Parse error <code>{E($"{e.Path}:{e.Line}")}</code>: {E(e.Message)}</li>\n");

@@ -63,23 +63,46 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteString("severity", f.Severity.Name());
         w.WriteString("title", f.Title);
         w.WriteString("message", f.Message);
-        w.WriteStartObject("location");
-        if (f.Location.Url is not null)
-        {
-            w.WriteString("url", f.Location.Url);
-        }
-        else
-        {
-            w.WriteString("path", f.Location.Path);
-            if (f.Location.Line is { } line) w.WriteNumber("line", line);
-            else w.WriteNull("line");
-            if (f.Location.Column is { } column) w.WriteNumber("column", column);
-            else w.WriteNull("column");
-        }
-        w.WriteEndObject();
+        WriteLocation(w, f.Location);
         w.WriteString("setting", f.Setting);
         w.WriteString("confidence", f.Confidence.Name());
         w.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter w, SourceLocation location)
+    {
+        w.WriteStartObject("location");
+        if (location.Url is not null)
+        {
+            w.WriteString("url", location.Url);
+        }
+        else
+        {
+            w.WriteString("path", location.Path);
+            if (location.Line is { } line) w.WriteNumber("line", line);
+            else w.WriteNull("line");
+            if (location.Column is { } column) w.WriteNumber("column", column);
+            else w.WriteNull("column");
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>"required_env": what production must set (fail-closed settings, never findings).</summary>
+    private static void WriteRequirements(Utf8JsonWriter w, IReadOnlyList<Requirement> requirements)
+    {
+        w.WriteStartArray("required_env");
+        foreach (var r in requirements)
+        {
+            w.WriteStartObject();
+            w.WriteString("variable", r.Variable);
+            w.WriteStartArray("settings");
+            foreach (var s in r.Settings) w.WriteStringValue(s);
+            w.WriteEndArray();
+            WriteLocation(w, r.Location);
+            w.WriteString("reason", r.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteSummary(Utf8JsonWriter w, ScanReport report)
@@ -103,6 +126,17 @@ public sealed class JsonReportWriter : IReportWriter
         w.WriteEndArray();
         w.WriteStartArray("notices");
         foreach (var n in s.Notices) w.WriteStringValue(n);
+        w.WriteEndArray();
+        WriteRequirements(w, s.Requirements);
+        w.WriteStartArray("undecided");
+        foreach (var f in SummaryLines.Undecided(report.Findings))
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", f.RuleId);
+            w.WriteString("setting", f.Setting);
+            WriteLocation(w, f.Location);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }

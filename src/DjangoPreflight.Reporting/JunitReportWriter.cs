@@ -124,6 +124,8 @@ public sealed class JunitReportWriter : IReportWriter
         text.Append(FindingCounts.Total(report.Findings)).Append(FindingCounts.Breakdown(report.Findings));
         text.Append(FindingCounts.Scanned(report)).Append('\n');
         foreach (var reason in report.Target.Reasons) text.Append($"Target: {reason}\n");
+        foreach (var line in SummaryLines.Requirements(s)) text.Append(line).Append('\n');
+        if (SummaryLines.Undecided(report.Findings).Count > 0) text.Append($"{SummaryLines.UndecidedLead}: {SummaryLines.UndecidedList(report.Findings)}\n");
         if (s.UnresolvedSettings.Count > 0) text.Append($"Could not resolve: {string.Join(", ", s.UnresolvedSettings)}\n");
         foreach (var e in s.ParseErrors) text.Append($"Parse error {e.Path}:{e.Line}: {e.Message}\n");
         foreach (var n in s.Notices) text.Append($"Note: {n}\n");

@@ -37,6 +37,16 @@ public sealed class MarkdownReportWriter : IReportWriter
             }
         }
         var s = report.Summary;
+        if (s.Requirements.Count > 0)
+        {
+            o.WriteLine();
+            foreach (var line in SummaryLines.Requirements(s)) o.WriteLine($"- {Escape(line)}");
+        }
+        if (SummaryLines.Undecided(report.Findings).Count > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"{SummaryLines.UndecidedLead}: {Escape(SummaryLines.UndecidedList(report.Findings))}");
+        }
         if (s.UnresolvedSettings.Count > 0)
         {
             o.WriteLine();

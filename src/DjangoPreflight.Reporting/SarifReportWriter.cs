@@ -143,6 +143,13 @@ public sealed class SarifReportWriter : IReportWriter
         if (t.SettingsModule is not null) w.WriteString("settings_module", t.SettingsModule);
         if (t.DjangoVersion is not null) w.WriteString("django_version", t.DjangoVersion);
         w.WriteNumber("files_scanned", report.Summary.FilesScanned);
+        if (report.Summary.Requirements.Count > 0)
+        {
+            // SARIF has no summary: what production must set travels in the run's properties.
+            w.WriteStartArray("required_env");
+            foreach (var line in report.Summary.Requirements) w.WriteStringValue(line.Describe());
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 }

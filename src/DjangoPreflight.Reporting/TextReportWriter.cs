@@ -53,6 +53,10 @@ public sealed class TextReportWriter : IReportWriter
             console.MarkupLine($"By category: {Markup.Escape(string.Join(", ", byCategory.Select(c => $"{c.Category.Name()} {c.Count}")))}");
         if (report.Rules.Count > 0)
             console.MarkupLine($"{report.Rules.Count} rule{(report.Rules.Count == 1 ? "" : "s")} checked");
+        foreach (var line in SummaryLines.Requirements(s))
+            console.MarkupLine(Markup.Escape(line));
+        if (SummaryLines.Undecided(report.Findings).Count > 0)
+            console.MarkupLine($"[yellow]{SummaryLines.UndecidedLead}:[/] {Markup.Escape(SummaryLines.UndecidedList(report.Findings))}");
         if (s.UnresolvedSettings.Count > 0)
             console.MarkupLine($"[yellow]Could not resolve:[/] {Markup.Escape(string.Join(", ", s.UnresolvedSettings))}");
         foreach (var e in s.ParseErrors)

@@ -34,6 +34,31 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void AnUndecidedFindingIsShownButDoesNotFailTheBuild()
+    {
+        // DEBUG depends on the host name: DP201 (critical when decided) is reported at low confidence,
+        // capped at medium, and counts toward --fail-on only when --min-confidence is lowered to low.
+        var fixture = CliRun.Fixture("debug-undecided");
+        var result = CliRun.Binary("scan", fixture, "--select", "DP201", "--no-history", "--fail-on", "medium");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("MEDIUM   DP201 (security.W018) DEBUG is on in production confidence low", result.Stdout);
+        Assert.Contains("Could not decide whether \"DEBUG is on in production\": ", result.Stdout);
+        Assert.Contains("Could not decide (low confidence): DP201 DEBUG", result.Stdout);
+        var counted = CliRun.Binary("scan", fixture, "--select", "DP201", "--no-history", "--fail-on", "medium", "--min-confidence", "low");
+        Assert.Equal(1, counted.ExitCode);
+        // A decided finding fails at the default threshold and confidence.
+        Assert.Equal(1, CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--no-history", "--min-confidence", "certain").ExitCode);
+    }
+
+    [Fact]
+    public void AnUnknownConfidenceIsAUsageError()
+    {
+        var result = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--min-confidence", "sure");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("django-preflight: error: unknown confidence 'sure' for --min-confidence (expected one of: low, medium, high, certain)\n", result.Stderr);
+    }
+
+    [Fact]
     public void TwoOnBadInputWithoutAStackTrace()
     {
         var result = CliRun.Binary("scan", "/no/such/project");

@@ -69,6 +69,8 @@ public class HtmlReportWriterTests
         Assert.Contains("<div><span class=\"badge\">critical</span> <code class=\"rule\">DP201</code> <code class=\"django\">security.W018</code> <h3>DEBUG is on in production</h3></div>", html);
         Assert.Contains("<p class=\"meta\"><code class=\"where\">shop/settings/base.py:12:1</code> · setting <code>DEBUG</code> · confidence certain</p>", html);
         Assert.Contains("<p class=\"meta\"><code class=\"where\">shop/settings/base.py:20</code> · setting <code>ALLOWED_HOSTS</code> · confidence low</p>", html);
+        Assert.Contains("<li>Production must set DJANGO_SECRET_KEY (SECRET_KEY): without it, shop/settings.py:7 raises ImproperlyConfigured</li>", html);
+        Assert.Contains("<li>Could not decide (low confidence): DP204 ALLOWED_HOSTS</li>", html);
         Assert.Contains("<li>Could not resolve: <code>CACHES</code></li>", html);
         Assert.Contains("<li>Parse error <code>legacy/old.py:3</code>: invalid syntax</li>", html);
         Assert.Contains("<li>history scan skipped (--no-history)</li>", html);

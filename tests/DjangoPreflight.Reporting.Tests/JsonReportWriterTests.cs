@@ -71,6 +71,39 @@ public class JsonReportWriterTests
     }
 
     [Fact]
+    public void SummaryListsWhatProductionMustSetAndWhatWasUndecided()
+    {
+        var json = Write(SampleReports.Scan());
+        Assert.Contains("""
+                "required_env": [
+                  {
+                    "variable": "DJANGO_SECRET_KEY",
+                    "settings": [
+                      "SECRET_KEY"
+                    ],
+                    "location": {
+                      "path": "shop/settings.py",
+                      "line": 7,
+                      "column": null
+                    },
+                    "reason": "raises ImproperlyConfigured"
+                  }
+                ],
+                "undecided": [
+                  {
+                    "rule": "DP204",
+                    "setting": "ALLOWED_HOSTS",
+                    "location": {
+                      "path": "shop/settings/base.py",
+                      "line": 20,
+                      "column": null
+                    }
+                  }
+                ]
+            """.ReplaceLineEndings("\n"), json);
+    }
+
+    [Fact]
     public void ProbeReportsUseUrlLocationsAndTheGrade()
     {
         using var doc = JsonDocument.Parse(Write(SampleReports.Probe()));

@@ -65,6 +65,8 @@ public class JunitReportWriterTests
         Assert.Equal("examples/shop", suite.Element("properties")!.Elements("property").Single(p => (string)p.Attribute("name")! == "target.path").Attribute("value")!.Value);
         Assert.StartsWith("4 findings (1 critical, 2 high, 1 low), 42 files scanned\n", suite.Element("system-out")!.Value);
         Assert.Contains("Parse error legacy/old.py:3: invalid syntax\n", suite.Element("system-out")!.Value);
+        Assert.Contains("Production must set DJANGO_SECRET_KEY (SECRET_KEY): without it, shop/settings.py:7 raises ImproperlyConfigured\n", suite.Element("system-out")!.Value);
+        Assert.Contains("Could not decide (low confidence): DP204 ALLOWED_HOSTS\n", suite.Element("system-out")!.Value);
     }
 
     [Fact]

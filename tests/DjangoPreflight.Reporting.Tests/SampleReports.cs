@@ -22,7 +22,10 @@ public static class SampleReports
             new Finding("DP601", null, Severity.Low, "STATIC_ROOT is not set", "No STATIC_ROOT.",
                 new SourceLocation("shop/settings/production.py"), null, Confidence.High),
         ],
-        new ReportSummary(42, ["CACHES"], [new ParseErrorInfo("legacy/old.py", 3, "invalid syntax")], ["history scan skipped (--no-history)"]))
+        new ReportSummary(42, ["CACHES"], [new ParseErrorInfo("legacy/old.py", 3, "invalid syntax")], ["history scan skipped (--no-history)"])
+        {
+            Requirements = [new Requirement("DJANGO_SECRET_KEY", ["SECRET_KEY"], new SourceLocation("shop/settings.py", 7), "raises ImproperlyConfigured")],
+        })
     {
         Rules = [Debug, Hosts],
     };

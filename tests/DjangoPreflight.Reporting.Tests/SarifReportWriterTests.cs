@@ -56,6 +56,8 @@ public class SarifReportWriterTests
         Assert.Equal(12, first.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal("security.W018", first.GetProperty("properties").GetProperty("django_id").GetString());
         Assert.Equal("low", results[1].GetProperty("properties").GetProperty("confidence").GetString());
+        Assert.Equal("DJANGO_SECRET_KEY (SECRET_KEY): without it, shop/settings.py:7 raises ImproperlyConfigured",
+            run.GetProperty("properties").GetProperty("required_env")[0].GetString());
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public class TextAndMarkdownWriterTests
         Assert.Equal(4, rows.Count); // the header and three findings
         Assert.Equal("| critical | DP201 (security.W018) | `shop/settings/base.py:12:1` | **DEBUG is on in production**: DEBUG is True \\| \"quoted\" <tag> |", rows[1]);
         Assert.Contains("ALLOWED_HOSTS = ['*'] second line _(confidence low)_", rows[2]);
+        Assert.Contains("\n- Production must set DJANGO_SECRET_KEY (SECRET_KEY): without it, shop/settings.py:7 raises ImproperlyConfigured\n", md);
+        Assert.Contains("\nCould not decide (low confidence): DP204 ALLOWED_HOSTS\n", md);
         Assert.Contains("Probed `https://shop.example.com/`, grade **C+**", Write(new MarkdownReportWriter(), SampleReports.Probe()));
     }
 
@@ -87,6 +89,8 @@ public class TextAndMarkdownWriterTests
             5 findings (1 critical, 2 high, 1 medium, 1 low), 42 files scanned
             By category: secrets 1, disclosure 2, transport 1, operations 1
             2 rules checked
+            Production must set DJANGO_SECRET_KEY (SECRET_KEY): without it, shop/settings.py:7 raises ImproperlyConfigured
+            Could not decide (low confidence): DP204 ALLOWED_HOSTS
             Could not resolve: CACHES
             Parse error legacy/old.py:3: invalid syntax
             Note: history scan skipped (--no-history)

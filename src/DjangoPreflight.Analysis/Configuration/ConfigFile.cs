@@ -19,7 +19,7 @@ public static partial class ConfigFile
     public const string Table = "tool.django-preflight";
 
     private static readonly string[] Keys =
-        ["django-version", "env-files", "exclude", "fail-on", "format", "ignore", "no-history", "per-path-ignores", "select", "settings"];
+        ["django-version", "env-files", "exclude", "fail-on", "format", "ignore", "min-confidence", "no-history", "per-path-ignores", "select", "settings"];
 
     /// <summary>The project's own pyproject.toml, if it has a <c>[tool.django-preflight]</c> table. A pyproject.toml
     /// that is not valid TOML is an error only when it mentions django-preflight: otherwise it cannot hold our
@@ -109,6 +109,7 @@ public static partial class ConfigFile
                     "select" => config with { Select = Rules(key, value) },
                     "ignore" => config with { Ignore = Rules(key, value) },
                     "fail-on" => config with { FailOn = Severity(key, value) },
+                    "min-confidence" => config with { MinConfidence = Confidence(key, value) },
                     "format" => config with { Format = Format(key, value) },
                     "settings" => config with { Settings = Module(key, value) },
                     "env-files" => config with { EnvFiles = EnvFiles(key, value) },
@@ -176,6 +177,14 @@ public static partial class ConfigFile
             return SeverityNames.TryParse(text.Value, out _)
                 ? text
                 : throw Error(value.Line, $"unknown severity '{text.Value}' for '{key}' (expected one of: {string.Join(", ", SeverityNames.All)})");
+        }
+
+        private Configured<string> Confidence(string key, TomlValue value)
+        {
+            var text = String(key, value);
+            return ConfidenceNames.TryParse(text.Value, out _)
+                ? text
+                : throw Error(value.Line, $"unknown confidence '{text.Value}' for '{key}' (expected one of: {string.Join(", ", ConfidenceNames.All)})");
         }
 
         private Configured<string> Format(string key, TomlValue value)

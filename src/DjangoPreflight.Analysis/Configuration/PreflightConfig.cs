@@ -23,6 +23,9 @@ public sealed record PreflightConfig
 
     public Configured<string>? FailOn { get; init; }
 
+    /// <summary>The least confidence a finding needs to count toward <see cref="FailOn"/>, like <c>--min-confidence</c>.</summary>
+    public Configured<string>? MinConfidence { get; init; }
+
     public Configured<string>? Format { get; init; }
 
     /// <summary>The dotted settings module, like <c>--settings</c>.</summary>

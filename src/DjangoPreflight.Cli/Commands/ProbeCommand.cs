@@ -25,7 +25,7 @@ public static class ProbeCommand
             var configuration = config.Load(parsed);
             var rules = report.Selected(parsed, LiveRuleSet.All, configuration);
             report.Writer(parsed, configuration);
-            report.Threshold(parsed, configuration);
+            report.Gate(parsed, configuration);
             var observations = ProbeOptions.Probe(target, probe.Read(parsed), handler);
             return report.Emit(parsed, io, ProbeRunner.Report(observations, rules), configuration);
         });

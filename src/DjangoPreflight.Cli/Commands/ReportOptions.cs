@@ -25,6 +25,12 @@ public sealed class ReportOptions
         DefaultValueFactory = _ => "high",
     };
 
+    public Option<string> MinConfidence { get; } = new("--min-confidence")
+    {
+        Description = $"Count toward --fail-on only findings at least this sure: {string.Join(", ", ConfidenceNames.All)} (undecided findings are low)",
+        DefaultValueFactory = _ => FailGate.DefaultMinConfidence.Name(),
+    };
+
     public Option<string[]> Select { get; } = new("--select")
     {
         Description = "Run only these rules (IDs or prefixes, e.g. DP2 or DP201; comma-separated or repeated)",
@@ -42,6 +48,7 @@ public sealed class ReportOptions
         command.Add(Format);
         command.Add(Output);
         command.Add(FailOn);
+        command.Add(MinConfidence);
         command.Add(Select);
         command.Add(Ignore);
     }
@@ -53,12 +60,16 @@ public sealed class ReportOptions
             ?? throw new UsageException($"unknown format '{format}' (expected one of: {string.Join(", ", ReportWriters.Formats)})");
     }
 
-    public Severity Threshold(ParseResult parsed, PreflightConfig? config = null)
+    /// <summary>Which findings fail the command: <c>--fail-on</c> and <c>--min-confidence</c>, or their configured values.</summary>
+    public FailGate Gate(ParseResult parsed, PreflightConfig? config = null)
     {
         var text = ConfigOptions.Resolve(parsed, FailOn, config?.FailOn);
-        return SeverityNames.TryParse(text, out var s)
-            ? s
-            : throw new UsageException($"unknown severity '{text}' for --fail-on (expected one of: {string.Join(", ", SeverityNames.All)})");
+        if (!SeverityNames.TryParse(text, out var severity))
+            throw new UsageException($"unknown severity '{text}' for --fail-on (expected one of: {string.Join(", ", SeverityNames.All)})");
+        var sure = ConfigOptions.Resolve(parsed, MinConfidence, config?.MinConfidence);
+        if (!ConfidenceNames.TryParse(sure, out var confidence))
+            throw new UsageException($"unknown confidence '{sure}' for --min-confidence (expected one of: {string.Join(", ", ConfidenceNames.All)})");
+        return new FailGate(severity, confidence);
     }
 
     /// <summary>As Ruff: <c>--select</c> replaces the configuration's select and ignore; without it, the
@@ -85,7 +96,7 @@ public sealed class ReportOptions
     public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null)
     {
         var writer = Writer(parsed, config);
-        var threshold = Threshold(parsed, config);
+        var gate = Gate(parsed, config);
         var path = parsed.GetValue(Output);
         if (path is null)
         {
@@ -103,6 +114,6 @@ public sealed class ReportOptions
                 throw new UsageException($"cannot write --output '{path}': {e.Message}");
             }
         }
-        return report.Findings.Any(f => f.Severity >= threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+        return report.Findings.Any(gate.Fails) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

@@ -27,7 +27,7 @@ public static class ScanCommand
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
             var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
             report.Writer(parsed, configuration);
-            report.Threshold(parsed, configuration);
+            report.Gate(parsed, configuration);
             var baselineFile = parsed.GetValue(baseline);
             var accepted = baselineFile is null ? null : BaselineCommand.Read(baselineFile);
             var scanned = Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules);

@@ -19,7 +19,9 @@ public abstract class DeployCheckRule : ProjectRule
 
     /// <summary>
     /// The finding for a Django condition: none when it is false, a certain finding when true, and
-    /// a low-confidence one naming the unknown values when it cannot be decided.
+    /// a low-confidence one naming the unknown values when it cannot be decided. The undecided
+    /// message says only that: <paramref name="message"/> describes a value that was verified, so it
+    /// is not used (it would call an unknown DEBUG "a non-boolean value").
     /// </summary>
     protected IEnumerable<Finding> When(bool? fires, DeploySettings settings, string djangoId, string setting, string message)
     {
@@ -30,7 +32,7 @@ public abstract class DeployCheckRule : ProjectRule
             yield break;
         }
         var why = string.Join("; ", settings.UnknownReasons);
-        yield return Finding($"{message} (could not be decided: {(why.Length == 0 ? "a value is unknown" : why)}; Django reports {djangoId} if it holds)",
+        yield return Finding($"Could not decide whether \"{Descriptor.Title}\": {(why.Length == 0 ? "a value is unknown" : why)}. Django reports {djangoId} if it holds.",
             settings.Where(setting), Confidence.Low, setting, djangoId: djangoId);
     }
 }

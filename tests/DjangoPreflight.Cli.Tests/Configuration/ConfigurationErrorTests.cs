@@ -7,12 +7,13 @@ public class ConfigurationErrorTests
     public static TheoryData<string, string> BadFiles() => new()
     {
         { "[tool.django-preflight]\nselect = [\"DP2\"]\nfail_on = \"high\"\n", "pyproject.toml:3: unknown key 'fail_on' in [tool.django-preflight] (did you mean 'fail-on'?)" },
-        { "[tool.django-preflight]\nseverity = \"high\"\n", "pyproject.toml:2: unknown key 'severity' in [tool.django-preflight] (expected one of: django-version, env-files, exclude, fail-on, format, ignore, no-history, per-path-ignores, select, settings)" },
+        { "[tool.django-preflight]\nseverity = \"high\"\n", "pyproject.toml:2: unknown key 'severity' in [tool.django-preflight] (expected one of: django-version, env-files, exclude, fail-on, format, ignore, min-confidence, no-history, per-path-ignores, select, settings)" },
         { "[tool.django-preflight]\nselect = \"DP2\"\n", "pyproject.toml:2: 'select' must be an array of strings, not a string" },
         { "[tool.django-preflight]\nselect = []\n", "pyproject.toml:2: 'select' is empty, which would run no rule (leave it out to run every rule)" },
         { "[tool.django-preflight]\nignore = [\n  \"DP201\",\n  \"DP999\",\n]\n", "pyproject.toml:4: unknown rule ID or prefix 'DP999' in 'ignore' (see 'django-preflight rules')" },
         { "[tool.django-preflight]\nignore = [\"DP201\", 202]\n", "pyproject.toml:2: 'ignore' must be an array of strings; it holds an integer" },
         { "[tool.django-preflight]\nfail-on = \"severe\"\n", "pyproject.toml:2: unknown severity 'severe' for 'fail-on' (expected one of: info, low, medium, high, critical)" },
+        { "[tool.django-preflight]\nmin-confidence = \"sure\"\n", "pyproject.toml:2: unknown confidence 'sure' for 'min-confidence' (expected one of: low, medium, high, certain)" },
         { "[tool.django-preflight]\nformat = \"yaml\"\n", "pyproject.toml:2: unknown format 'yaml' for 'format'" },
         { "[tool.django-preflight]\nsettings = \"shop/settings/production.py\"\n", "pyproject.toml:2: 'settings' must be a dotted module name such as 'shop.settings.production', not 'shop/settings/production.py'" },
         { "[tool.django-preflight]\ndjango-version = 4.2\n", "pyproject.toml:2: 'django-version' must be a string such as \"4.2\" (a TOML number would read 4.10 as 4.1)" },

@@ -78,6 +78,21 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Min_confidence_sets_which_findings_count_and_the_command_line_overrides_it()
+    {
+        // DP807 on the shop (published datastore ports) is high at medium confidence: it fails the scan
+        // at the default min-confidence (medium), not when the file asks for high, and again when the
+        // command line lowers it back.
+        using var shop = new ConfiguredShop(Header + "select = [\"DP807\"]\nmin-confidence = \"high\"\n");
+        var (code, findings, _) = shop.ScanJson();
+        Assert.NotEmpty(findings);
+        Assert.Equal(0, code);
+        Assert.Equal(1, shop.ScanJson("--min-confidence", "medium").ExitCode);
+        using var unconfigured = new ConfiguredShop(Header + "select = [\"DP807\"]\n");
+        Assert.Equal(1, unconfigured.ScanJson().ExitCode);
+    }
+
+    [Fact]
     public void Format_sets_the_report_format_and_the_command_line_overrides_it()
     {
         using var shop = new ConfiguredShop(Header + "format = \"sarif\"\nselect = [\"DP201\"]\n");

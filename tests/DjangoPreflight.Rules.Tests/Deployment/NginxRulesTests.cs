@@ -105,10 +105,11 @@ public sealed class NginxRulesTests
             "DP512 shop/settings/production.py:20 high high | ProxyRemoteUserMiddleware logs users in from the X-Remote-User request header, but the nginx location at site.conf:31 passes the client's own value: anyone can log in as anyone.",
         ], Render(new RemoteUserHeaderTrusted().Check(Project("nginx-bad"), ProxiedSettings())));
         // The stock middleware reads REMOTE_USER, which clients cannot send; no configuration sets it.
+        // Unverified (low confidence), so never above medium.
         var stock = Settings(("MIDDLEWARE", List("django.contrib.auth.middleware.RemoteUserMiddleware"), 20));
         Assert.Equal(
         [
-            "DP512 shop/settings/production.py:20 high low | RemoteUserMiddleware logs users in from REMOTE_USER, and no front-server configuration in the repository authenticates and sets it; check the server in front does.",
+            "DP512 shop/settings/production.py:20 medium low | RemoteUserMiddleware logs users in from REMOTE_USER, and no front-server configuration in the repository authenticates and sets it; check the server in front does.",
         ], Render(new RemoteUserHeaderTrusted().Check(Project("nginx-good"), stock)));
     }
 

@@ -81,8 +81,8 @@ public sealed class DeployRuleTests
     public void Unknown_secret_key_is_low_confidence_with_the_reason()
     {
         var f = Assert.Single(Run(Hardened().Set("SECRET_KEY", new PyUnknown("call to load_key()"))));
-        Assert.Equal((Confidence.Low, "security.W009"), (f.Confidence, f.DjangoId));
-        Assert.Contains("call to load_key()", f.Message);
+        Assert.Equal((Confidence.Low, "security.W009", Severity.Medium), (f.Confidence, f.DjangoId, f.Severity));
+        Assert.Equal("Could not decide whether \"SECRET_KEY is weak\": call to load_key(). Django reports security.W009 if it holds.", f.Message);
     }
 
     [Fact]
@@ -268,6 +268,8 @@ public sealed class DeployRuleTests
         var found = Run(Hardened().Set("MIDDLEWARE", new PyUnknown("MIDDLEWARE built by a function")));
         Assert.NotEmpty(found);
         Assert.All(found, f => Assert.Equal(Confidence.Low, f.Confidence));
+        // Undecided is never critical or high, whatever the rule's own severity.
+        Assert.All(found, f => Assert.True(f.Severity <= Severity.Medium, $"{f.RuleId} is {f.Severity}"));
         Assert.Contains(found, f => f.DjangoId == "security.W001" && f.Message.Contains("MIDDLEWARE built by a function"));
     }
 
