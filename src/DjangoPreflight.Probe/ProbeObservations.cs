@@ -12,6 +12,7 @@ public sealed class ProbeObservations
     public const string ForeignHost = "django-preflight.invalid";
     public const string AdminLoginPath = "/admin/login/";
     public const string StaticFilePath = "/static/admin/css/base.css";
+    public const string ForeignOrigin = "https://django-preflight.invalid";
 
     public ProbeObservations(Uri target) => Target = target;
 
@@ -44,6 +45,14 @@ public sealed class ProbeObservations
     public string ApiPath { get; set; } = "/api/";
 
     public ProbeExchange? StaticFile { get; set; }
+
+    /// <summary>DPL16: the API path (or, when it is not served, the home page) asked with
+    /// <c>Origin: </c><see cref="ForeignOrigin"/>.</summary>
+    public ProbeExchange? CorsForeign { get; set; }
+
+    /// <summary>DPL16: the same with <c>Origin: null</c> (sandboxed frames, data: URLs), asked only
+    /// when the foreign origin was not already let in with credentials.</summary>
+    public ProbeExchange? CorsNull { get; set; }
 
     /// <summary>Paths that must never be served (/.env, /.git/HEAD, ...), by path.</summary>
     public SortedDictionary<string, ProbeExchange> Sensitive { get; } = new(StringComparer.Ordinal);
@@ -87,7 +96,7 @@ public sealed class ProbeObservations
             {
                 (Target.AbsolutePath, Home), ("plain HTTP", Target.Scheme == Uri.UriSchemeHttp ? null : PlainHttp), (UnknownPath, NotFound),
                 ($"Host: {ForeignHost}", ForgedHost), (AdminLoginPath, AdminLogin), (ApiPath, ApiHtml), ($"{ApiPath} as JSON", ApiJson),
-                (StaticFilePath, StaticFile),
+                (StaticFilePath, StaticFile), ($"Origin: {ForeignOrigin}", CorsForeign), ("Origin: null", CorsNull),
             };
             foreach (var (label, exchange) in named.Concat(Sensitive.Select(s => (s.Key, (ProbeExchange?)s.Value))))
                 if (exchange is not null)

@@ -82,6 +82,12 @@ public static class Prober
             if (await Step(o, path, client.SendAsync(At(path))) is { } exchange)
                 o.Sensitive[path] = exchange;
 
+        // CORS where it is usually set up (the API), else on the home page.
+        var corsUrl = o.ApiHtml?.Response is { IsSuccess: true } || o.ApiJson?.Response is { IsSuccess: true } ? At(settings.ApiPath) : site;
+        o.CorsForeign = await Step(o, "CORS", client.SendAsync(corsUrl, headers: [new("Origin", ProbeObservations.ForeignOrigin)], followRedirects: false));
+        if (o.CorsForeign?.Response is { } cors && !Observing.Cors.LetsInWithCredentials(cors, ProbeObservations.ForeignOrigin))
+            o.CorsNull = await Step(o, "CORS for Origin: null", client.SendAsync(corsUrl, headers: [new("Origin", "null")], followRedirects: false));
+
         if (o.ServedOverHttps)
             await LegacyTlsAsync(o, client, site, settings);
         else
@@ -132,7 +138,7 @@ public static class Prober
         for (var i = 1; i <= burst; i++)
         {
             if (client.Budget.Remaining == 0)
-                return new RateLimitResult(path, burst, sent, null, null, $"the request budget (--max-requests {client.Budget.Max}) ran out after {sent} of {burst} requests");
+                return new RateLimitResult(path, burst, sent, null, null, $"the request budget (--max-requests {client.Budget.Max}) is used up");
             var exchange = await client.SendAsync(url, followRedirects: false);
             sent++;
             if (exchange.Response is not { } response)

@@ -32,15 +32,15 @@ public sealed class HardenedShopProbeTests(HardenedShopLab lab) : IClassFixture<
         Assert.Equal("A+", report.Grade);
         Assert.Equal(
         [
-            "grade A+: score 115 = 100, +5: HSTS of a year or more with includeSubDomains and preload, +5: enforced CSP that stops injected scripts, with object-src 'none', +5: no sign of Django visible to an anonymous client",
+            "grade A+: score 115 = 100, +5: HSTS ready for the preload list (one header, a year or more, includeSubDomains and preload), +5: enforced CSP that stops injected scripts, with object-src 'none', +5: no sign of Django visible to an anonymous client",
             "no sign of Django seen (no csrftoken cookie, debug page, admin or DRF markup, or runserver header)",
         ], report.Reasons.Take(2));
         Assert.StartsWith("certificate: CN=shop.example.com, issued by CN=django-preflight lab CA, valid ", report.Reasons[2]);
         Assert.EndsWith(", names shop.example.com, www.shop.example.com", report.Reasons[2]);
-        // 13 HTTP requests (home, 404, forged Host, plain HTTP, admin, static, API as HTML then JSON,
-        // five sensitive paths) and 2 legacy-TLS handshakes.
-        Assert.Equal(15, report.RequestsUsed);
-        Assert.Equal("15 of 30 requests used", report.Notices[^1]);
+        // 15 HTTP requests (home, 404, forged Host, plain HTTP, admin, static, API as HTML then JSON,
+        // five sensitive paths, CORS with a foreign Origin then Origin: null) and 2 legacy-TLS handshakes.
+        Assert.Equal(17, report.RequestsUsed);
+        Assert.Equal("17 of 30 requests used", report.Notices[^1]);
         // nginx logs every HTTP request: the forged-Host one (sent over a TLS connection to the
         // real name, as an attacker does) is answered by the default server's 444. The two
         // legacy-TLS hellos are refused in the handshake and leave no line.
@@ -79,7 +79,7 @@ public sealed class HardenedShopProbeTests(HardenedShopLab lab) : IClassFixture<
         var r = ProbeCli.Run(Args("--insecure"));
         var report = ProbeJson.Parse(r);
         ProbeAssert.Findings(["DPL14 high"], report);
-        Assert.Equal(15, report.RequestsUsed);
+        Assert.Equal(17, report.RequestsUsed);
         Assert.Equal("B", report.Grade);
     }
 

@@ -122,8 +122,8 @@ public sealed class HostileSiteTests
         var report = ProbeJson.Parse(ProbeCli.Run("probe", url, "--format", "json", "--timeout", "5"));
         Assert.Contains("the URL's user name and password were sent as Basic authentication to 127.0.0.1 only, and are not shown", report.Notices);
         var expected = "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:pa@ss-w0rd")) + "\r\n";
-        Assert.All(site.Heads.Where(h => !h.Contains("django-preflight.invalid", StringComparison.Ordinal)), h => Assert.Contains(expected, h));
-        Assert.All(site.Heads.Where(h => h.Contains("django-preflight.invalid", StringComparison.Ordinal)), h => Assert.DoesNotContain("Authorization", h));
+        Assert.All(site.Heads.Where(h => !h.Contains("Host: django-preflight.invalid", StringComparison.Ordinal)), h => Assert.Contains(expected, h));
+        Assert.All(site.Heads.Where(h => h.Contains("Host: django-preflight.invalid", StringComparison.Ordinal)), h => Assert.DoesNotContain("Authorization", h));
     }
 
     [Theory]

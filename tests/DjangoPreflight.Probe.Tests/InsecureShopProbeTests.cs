@@ -49,7 +49,6 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
             "DPL04 medium",   // hence no HSTS
             "DPL05 medium",   // csrftoken without Secure (CSRF_COOKIE_SECURE unset)
             "DPL06 info",     // no COOP (Django 3.2 does not send it)
-            "DPL06 low",      // X_FRAME_OPTIONS = "SAMEORIGIN"
             "DPL07 medium",   // no CSP
             "DPL08 high",     // runserver
             "DPL09 low",      // admin at /admin/
@@ -64,7 +63,7 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
         Assert.Contains(report.Reasons, m => m.StartsWith("looks like Django: Django REST framework browsable API (/api/); Django admin login form (/admin/login/); Django debug page (/django-preflight-no-such-page/", StringComparison.Ordinal));
         Assert.Contains("the site is not served over HTTPS: certificate and TLS versions not checked", report.Notices);
         // Every request the probe counted reached the server, and no more.
-        Assert.Equal(11, report.RequestsUsed);
+        Assert.Equal(13, report.RequestsUsed);
         Assert.Equal(report.RequestsUsed, RequestsLoggedSince(before, report.RequestsUsed));
     }
 
@@ -85,6 +84,7 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
             "/settings.py: not checked (the request budget (--max-requests 4) is used up)",
             "/static/: not checked (the request budget (--max-requests 4) is used up)",
             "/media/: not checked (the request budget (--max-requests 4) is used up)",
+            "CORS: not checked (the request budget (--max-requests 4) is used up)",
             "the site is not served over HTTPS: certificate and TLS versions not checked",
             "4 of 4 requests used",
         ], report.Notices);
@@ -102,8 +102,8 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
         var report = ProbeJson.Parse(r);
         ProbeAssert.Findings(["DPL11 medium"], report);
         Assert.Equal([$"DPL11 {lab.Url}api/products/ 8 GET requests in a row to /api/products/ were all answered; none was refused with 429."], report.Messages);
-        Assert.Equal(11 + 8, report.RequestsUsed);
-        Assert.Equal(19, RequestsLoggedSince(before, 19));
+        Assert.Equal(13 + 8, report.RequestsUsed);
+        Assert.Equal(21, RequestsLoggedSince(before, 21));
         Assert.Equal(0, r.Exit); // medium is below the default --fail-on high
     }
 
@@ -118,6 +118,6 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
             """.ReplaceLineEndings("\n"), string.Join("\n", r.Out.ReplaceLineEndings("\n").Split('\n').Take(2)));
         Assert.Contains("DPL08 Development server answers, or versions are disclosed", r.Out);
         Assert.Contains("Django's development server (runserver) answers: Server: WSGIServer/0.2 CPython/", r.Out);
-        Assert.Contains("Note: 11 of 30 requests used", r.Out);
+        Assert.Contains("Note: 13 of 30 requests used", r.Out);
     }
 }

@@ -87,14 +87,23 @@ public sealed class LiveRuleCaseTests
     }
 
     [Fact]
-    public async Task CspFromAMetaTagWithNonceAndStrictDynamicIsSound()
+    public async Task CspFromAMetaTagWithNonceAndStrictDynamicStopsScriptsButLeavesBaseUriOpen()
     {
         await using var site = new CannedSite(new()
         {
             ["/"] = Canned.Html("""<html><head><meta http-equiv="Content-Security-Policy" content="script-src 'nonce-r4nd0m' 'strict-dynamic' https: 'unsafe-inline'; object-src 'none'"></head></html>""",
                 ("Content-Security-Policy-Report-Only", "default-src 'self'")),
         });
-        ProbeAssert.Findings([], Probe(site, "--select", "DPL07"));
+        var report = Probe(site, "--select", "DPL07");
+        // Scripts are restricted (no medium finding); what the policy does not name is reported, low.
+        ProbeAssert.Findings(["DPL07 low"], report);
+        Assert.Equal($"DPL07 {site.Url} The Content-Security-Policy leaves open: no base-uri: an injected <base> tag can point the page's relative script URLs elsewhere; no default-src: every kind of resource the policy does not name is unrestricted.", report.Messages.Single());
+
+        await using var complete = new CannedSite(new()
+        {
+            ["/"] = Canned.Html("""<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'nonce-r4nd0m' 'strict-dynamic'; object-src 'none'; base-uri 'none'"></head></html>"""),
+        });
+        ProbeAssert.Findings([], Probe(complete, "--select", "DPL07"));
     }
 
     [Fact]
@@ -108,8 +117,10 @@ public sealed class LiveRuleCaseTests
         // Two enforced policies: both must hold, but neither stops inline scripts.
         await using var weak = new CannedSite(new() { ["/"] = Canned.Html("<p/>", ("Content-Security-Policy", "default-src 'self' 'unsafe-inline'"), ("Content-Security-Policy", "img-src 'self'")) });
         var b = Probe(weak, "--select", "DPL07");
-        ProbeAssert.Findings(["DPL07 medium"], b);
-        Assert.Equal($"DPL07 {weak.Url} The Content-Security-Policy does not stop injected scripts: 'unsafe-inline' allows injected inline scripts; no script-src or default-src: scripts are not restricted.", b.Messages.Single());
+        ProbeAssert.Findings(["DPL07 low", "DPL07 medium"], b);
+        Assert.Equal($"DPL07 {weak.Url} The Content-Security-Policy does not stop injected scripts: 'unsafe-inline' allows injected inline scripts; no script-src or default-src: scripts are not restricted.", b.Messages[0]);
+        // object-src falls back to the first policy's default-src 'self'; base-uri has no fallback.
+        Assert.Equal($"DPL07 {weak.Url} The Content-Security-Policy leaves open: no base-uri: an injected <base> tag can point the page's relative script URLs elsewhere.", b.Messages[1]);
     }
 
     [Fact]
@@ -169,8 +180,8 @@ public sealed class LiveRuleCaseTests
             $"DPL14 {site.Url} The certificate expired on {cert.NotAfter.ToUniversalTime():yyyy-MM-dd} (CN=other.test).",
             $"DPL14 {site.Url} The certificate is not trusted: issued by an untrusted root (self-signed or private CA) (issuer: CN=other.test).",
         ], report.Messages);
-        // 12 HTTP requests (the API path answers 404, so it is asked only once; plain HTTP is refused)
-        // and 2 legacy-TLS handshakes.
-        Assert.Equal(14, report.RequestsUsed);
+        // 14 HTTP requests (the API path answers 404, so it is asked only once; plain HTTP is refused;
+        // CORS asked with a foreign and a null Origin) and 2 legacy-TLS handshakes.
+        Assert.Equal(16, report.RequestsUsed);
     }
 }

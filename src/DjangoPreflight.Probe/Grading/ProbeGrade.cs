@@ -48,7 +48,7 @@ public static class ProbeGrade
         }
         if (score >= BonusThreshold)
         {
-            if (HasPreloadableHsts(o)) { score += BonusHstsPreload; lines.Add($"+{BonusHstsPreload}: HSTS of a year or more with includeSubDomains and preload"); }
+            if (HasPreloadableHsts(o)) { score += BonusHstsPreload; lines.Add($"+{BonusHstsPreload}: HSTS ready for the preload list (one header, a year or more, includeSubDomains and preload)"); }
             if (HasStrictCsp(o)) { score += BonusStrictCsp; lines.Add($"+{BonusStrictCsp}: enforced CSP that stops injected scripts, with object-src 'none'"); }
             // "Nothing seen" is only worth something when everything was looked at.
             if (o.Home?.Answered == true && o.NotRun.Count == 0 && Observing.DjangoEvidence.Of(o).Count == 0) { score += BonusNoDjangoFingerprint; lines.Add($"+{BonusNoDjangoFingerprint}: no sign of Django visible to an anonymous client"); }
@@ -61,16 +61,10 @@ public static class ProbeGrade
         return new Result(score, grade, explanation);
     }
 
-    private static bool HasPreloadableHsts(ProbeObservations o)
-    {
-        if (!o.ServedOverHttps || o.Home?.Response?.Header("strict-transport-security") is not { } value)
-            return false;
-        var parts = value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var maxAge = parts.FirstOrDefault(p => p.StartsWith("max-age=", StringComparison.OrdinalIgnoreCase))?[8..].Trim('"');
-        return long.TryParse(maxAge, out var seconds) && seconds >= 31_536_000
-            && parts.Any(p => p.Equals("includeSubDomains", StringComparison.OrdinalIgnoreCase))
-            && parts.Any(p => p.Equals("preload", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>Preload-ready as hstspreload.org defines it (one header, a year, includeSubDomains,
+    /// preload, a valid certificate, HTTP redirected to HTTPS on the same host), not merely asking for it.</summary>
+    private static bool HasPreloadableHsts(ProbeObservations o) =>
+        Observing.HstsPolicy.PreloadProblems(o).Count == 0 && Observing.HstsPolicy.CertificateValid(o);
 
     private static bool HasStrictCsp(ProbeObservations o) =>
         o.ContentSecurityPolicies.Any(p => !p.ReportOnly && p.ScriptWeaknesses().Count == 0

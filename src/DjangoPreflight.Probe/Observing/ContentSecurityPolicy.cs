@@ -72,6 +72,31 @@ public sealed class ContentSecurityPolicy
         return weaknesses;
     }
 
+    /// <summary>What the policy leaves open besides scripts, or empty: plugins (object-src, else
+    /// default-src), &lt;base&gt; (base-uri has no fallback), every fetch directive it does not name
+    /// (no default-src), and sources allowed over plain HTTP.</summary>
+    public IReadOnlyList<string> HardeningGaps()
+    {
+        var gaps = new List<string>();
+        if ((Directive("object-src") ?? Directive("default-src")) is not { } objects || objects.Any(s => s is "*" or "http:" or "https:" or "data:"))
+            gaps.Add("object-src is not restricted (no object-src 'none' and no default-src): plugin content can run");
+        if (Directive("base-uri") is null)
+            gaps.Add("no base-uri: an injected <base> tag can point the page's relative script URLs elsewhere");
+        if (Directive("default-src") is null)
+            gaps.Add("no default-src: every kind of resource the policy does not name is unrestricted");
+        return gaps;
+    }
+
+    /// <summary>Sources that load over plain HTTP: "http://host" anywhere, and "http:" outside the
+    /// directives that govern scripts (there <see cref="ScriptWeaknesses"/> already reports it).</summary>
+    public IReadOnlyList<string> InsecureSources() =>
+        _directives.Where(d => d.Key.EndsWith("-src", StringComparison.Ordinal) || d.Key.StartsWith("script-src", StringComparison.Ordinal))
+            .SelectMany(d => d.Value.Where(s => s.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                    || (s.Equals("http:", StringComparison.OrdinalIgnoreCase) && !ReferenceEquals(d.Value, ScriptSources)))
+                .Select(s => $"{d.Key} {s}"))
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+
     private static bool IsNonceOrHash(string s) =>
         s.StartsWith("'nonce-", StringComparison.OrdinalIgnoreCase)
         || s.StartsWith("'sha256-", StringComparison.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Probe.Observing;
 
 namespace DjangoPreflight.Probe.Rules;
 
@@ -33,6 +34,9 @@ public sealed class InsecureCookies : LiveRule
     public override IEnumerable<Finding> Check(ProbeObservations o)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Under a long HSTS policy covering sub-domains, browsers that have seen the site once never
+        // send it plain HTTP again, so a missing Secure flag only matters on a first visit.
+        var hsts = HstsPolicy.Of(o) is { MaxAge: >= WeakHsts.MinimumMaxAge, IncludeSubDomains: true };
         foreach (var cookie in o.Cookies)
         {
             var session = IsSession(cookie.Name);
@@ -41,8 +45,11 @@ public sealed class InsecureCookies : LiveRule
             var at = SourceLocation.ForUrl(new Uri(o.Target, cookie.SeenAt).ToString());
             var kind = session ? "session" : "CSRF";
             if (!cookie.Secure)
-                yield return Finding($"The {kind} cookie '{cookie.Name}' (set by {cookie.SeenAt}) has no Secure flag: it is also sent over plain HTTP.",
-                    at, setting: session ? "SESSION_COOKIE_SECURE" : "CSRF_COOKIE_SECURE");
+                yield return hsts
+                    ? Finding($"The {kind} cookie '{cookie.Name}' (set by {cookie.SeenAt}) has no Secure flag; HSTS keeps it off plain HTTP except on a browser's first visit.",
+                        at, severity: Severity.Low, setting: session ? "SESSION_COOKIE_SECURE" : "CSRF_COOKIE_SECURE")
+                    : Finding($"The {kind} cookie '{cookie.Name}' (set by {cookie.SeenAt}) has no Secure flag: it is also sent over plain HTTP.",
+                        at, setting: session ? "SESSION_COOKIE_SECURE" : "CSRF_COOKIE_SECURE");
             if (session && !cookie.HttpOnly)
                 yield return Finding($"The session cookie '{cookie.Name}' has no HttpOnly flag: scripts can read it.", at, setting: "SESSION_COOKIE_HTTPONLY");
             if (cookie.SameSite is null)

@@ -1,4 +1,5 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Probe.Observing;
 
 namespace DjangoPreflight.Probe.Rules;
 
@@ -6,6 +7,13 @@ namespace DjangoPreflight.Probe.Rules;
 public sealed class MissingSecurityHeaders : LiveRule
 {
     private static readonly HashSet<string> WeakReferrerPolicies = new(StringComparer.OrdinalIgnoreCase) { "unsafe-url", "no-referrer-when-downgrade" };
+
+    /// <summary>The policies of the Referrer Policy spec; a browser skips any other token of a list.</summary>
+    private static readonly HashSet<string> KnownReferrerPolicies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
+        "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url",
+    };
 
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DPL06",
@@ -47,19 +55,23 @@ public sealed class MissingSecurityHeaders : LiveRule
         if (xfo is null && !frameAncestors)
             yield return Finding("No X-Frame-Options header and no CSP frame-ancestors: other sites can frame the page (clickjacking).",
                 at, severity: Severity.Medium, setting: "X_FRAME_OPTIONS");
+        // SAMEORIGIN is not reported: only the site itself may frame its pages, which stops
+        // clickjacking from other sites as DENY does (Django's own W019 is the settings rule's business).
         else if (xfo is not null && !frameAncestors && !xfo.Equals("DENY", StringComparison.OrdinalIgnoreCase) && !xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
             yield return Finding($"X-Frame-Options is '{xfo}'; browsers honour only DENY or SAMEORIGIN.", at, setting: "X_FRAME_OPTIONS");
-        else if (xfo is not null && !frameAncestors && xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))
-            yield return Finding("X-Frame-Options is SAMEORIGIN, not DENY: any page of the site may frame the others.", at,
-                setting: "X_FRAME_OPTIONS", djangoId: "security.W019");
         if (!string.Equals(r.Header("x-content-type-options")?.Trim(), "nosniff", StringComparison.OrdinalIgnoreCase))
             yield return Finding("X-Content-Type-Options: nosniff is missing.", at, setting: "SECURE_CONTENT_TYPE_NOSNIFF");
-        var referrer = r.Header("referrer-policy");
-        var effective = referrer?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        // A <meta name="referrer"> in the page overrides the header for that page (HTML spec).
+        var meta = HtmlMeta.ReferrerPolicy(o.HomeTags);
+        var referrer = meta ?? r.Header("referrer-policy");
+        var where = meta is null ? "Referrer-Policy" : "The page's <meta name=\"referrer\">";
+        var effective = referrer?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault(KnownReferrerPolicies.Contains);
         if (referrer is null)
             yield return Finding("No Referrer-Policy header: full URLs may leak to other sites in the Referer header.", at, setting: "SECURE_REFERRER_POLICY");
-        else if (effective is not null && WeakReferrerPolicies.Contains(effective))
-            yield return Finding($"Referrer-Policy is '{effective}', which sends full URLs to other sites.", at, setting: "SECURE_REFERRER_POLICY");
+        else if (effective is null)
+            yield return Finding($"{where} is '{referrer}', which browsers do not recognise: their default applies.", at, severity: Severity.Info, setting: "SECURE_REFERRER_POLICY");
+        else if (WeakReferrerPolicies.Contains(effective))
+            yield return Finding($"{where} is '{effective}', which sends full URLs to other sites.", at, setting: "SECURE_REFERRER_POLICY");
         var coop = r.Header("cross-origin-opener-policy")?.Trim();
         if (coop is null)
             yield return Finding("No Cross-Origin-Opener-Policy header (Django 4.0+ sends same-origin by default).", at,

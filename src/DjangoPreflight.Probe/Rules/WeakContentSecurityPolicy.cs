@@ -45,10 +45,19 @@ public sealed class WeakContentSecurityPolicy : LiveRule
                 : Finding("The Content-Security-Policy is report-only: nothing is blocked.", at, severity: Severity.Low);
             yield break;
         }
-        // Every enforced policy applies: scripts are safe when any one of them restricts them soundly.
-        if (enforced.Any(p => p.ScriptWeaknesses().Count == 0))
-            yield break;
-        var weaknesses = enforced.SelectMany(p => p.ScriptWeaknesses()).Distinct().ToList();
-        yield return Finding($"The Content-Security-Policy does not stop injected scripts: {string.Join("; ", weaknesses)}.", at);
+        // Every enforced policy applies: scripts are safe when any one of them restricts them soundly,
+        // and a gap is open only when every policy leaves it open.
+        if (!enforced.Any(p => p.ScriptWeaknesses().Count == 0))
+        {
+            var weaknesses = enforced.SelectMany(p => p.ScriptWeaknesses()).Distinct().ToList();
+            yield return Finding($"The Content-Security-Policy does not stop injected scripts: {string.Join("; ", weaknesses)}.", at);
+        }
+        var gaps = enforced[0].HardeningGaps().Where(g => enforced.All(p => p.HardeningGaps().Contains(g))).ToList();
+        if (gaps.Count > 0)
+            yield return Finding($"The Content-Security-Policy leaves open: {string.Join("; ", gaps)}.", at, severity: Severity.Low);
+        var insecure = enforced.SelectMany(p => p.InsecureSources()).Distinct().ToList();
+        if (insecure.Count > 0)
+            yield return Finding($"The Content-Security-Policy allows loading over plain HTTP ({string.Join(", ", insecure)}), where anyone on the network path can replace what is loaded.",
+                at, severity: Severity.Low);
     }
 }

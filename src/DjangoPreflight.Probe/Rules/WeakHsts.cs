@@ -1,5 +1,5 @@
-using System.Globalization;
 using DjangoPreflight.Core;
+using DjangoPreflight.Probe.Observing;
 
 namespace DjangoPreflight.Probe.Rules;
 
@@ -50,9 +50,8 @@ public sealed class WeakHsts : LiveRule
             yield return Finding("No Strict-Transport-Security header on the HTTPS site.", at);
             yield break;
         }
-        var parts = value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var maxAgeText = parts.FirstOrDefault(p => p.StartsWith("max-age", StringComparison.OrdinalIgnoreCase))?.Split('=', 2).ElementAtOrDefault(1)?.Trim('"', ' ');
-        if (!long.TryParse(maxAgeText, NumberStyles.None, CultureInfo.InvariantCulture, out var maxAge))
+        var policy = HstsPolicy.Parse(value);
+        if (policy.MaxAge is not { } maxAge)
         {
             yield return Finding($"Strict-Transport-Security has no valid max-age ('{value}'); browsers ignore it.", at);
             yield break;
@@ -61,9 +60,11 @@ public sealed class WeakHsts : LiveRule
             yield return Finding("Strict-Transport-Security has max-age=0, which removes the policy.", at);
         else if (maxAge < MinimumMaxAge)
             yield return Finding($"HSTS max-age is {maxAge} s, under six months ({MinimumMaxAge} s).", at, severity: Severity.Low);
-        if (maxAge > 0 && !parts.Any(p => p.Equals("includeSubDomains", StringComparison.OrdinalIgnoreCase)))
+        if (maxAge > 0 && !policy.IncludeSubDomains)
             yield return Finding("HSTS does not include sub-domains (includeSubDomains).", at, severity: Severity.Low);
-        if (maxAge > 0 && !parts.Any(p => p.Equals("preload", StringComparison.OrdinalIgnoreCase)))
+        if (maxAge > 0 && !policy.Preload)
             yield return Finding("HSTS is not marked for preloading (preload); first visits are not protected.", at, severity: Severity.Info);
+        else if (maxAge > 0 && HstsPolicy.PreloadProblems(o) is { Count: > 0 } problems)
+            yield return Finding($"HSTS asks for preloading, but hstspreload.org would refuse the site: {string.Join("; ", problems)}.", at, severity: Severity.Low);
     }
 }

@@ -78,10 +78,11 @@ public sealed class CannedSite : IAsyncDisposable
             {
                 var ssl = new SslStream(stream);
                 // .NET's server side neither answers nor closes on a TLS 1.0/1.1-only hello (the
-                // probe's legacy-TLS test); a second's bound makes it hang up, as real servers do at once.
-                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                handshake.CancelAfter(TimeSpan.FromSeconds(1));
-                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate, EnabledSslProtocols = _protocols }, handshake.Token);
+                // probe's legacy-TLS test): read the hello's version without consuming it and hang
+                // up on those, as servers that refuse them do.
+                if (await OffersOnlyLegacyTls(client.Client))
+                    return;
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate, EnabledSslProtocols = _protocols }, _stop.Token);
                 stream = ssl;
             }
             var head = await ReadHead(stream);
@@ -93,7 +94,11 @@ public sealed class CannedSite : IAsyncDisposable
             var canned = _routes.GetValueOrDefault(parts[1]) ?? Fallback;
             var body = Encoding.UTF8.GetBytes(canned.Body);
             var response = new StringBuilder($"HTTP/1.1 {canned.Status} X\r\n");
-            foreach (var (name, value) in canned.Headers) response.Append($"{name}: {value}\r\n");
+            // "$http_origin" stands for the request's Origin header, as in an nginx add_header.
+            var origin = lines.Skip(1).FirstOrDefault(l => l.StartsWith("Origin:", StringComparison.OrdinalIgnoreCase))?[7..].Trim();
+            foreach (var (name, value) in canned.Headers)
+                if (value != "$http_origin" || origin is not null)
+                    response.Append($"{name}: {(value == "$http_origin" ? origin : value)}\r\n");
             response.Append($"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response.ToString()));
             await stream.WriteAsync(body);
@@ -103,6 +108,21 @@ public sealed class CannedSite : IAsyncDisposable
         {
             // A client that gave up (or a refused TLS version) ends its connection; nothing to serve.
         }
+    }
+
+    /// <summary>True when the ClientHello waiting on <paramref name="socket"/> offers at most TLS 1.1
+    /// (its client_version, bytes 9-10; modern clients say TLS 1.2 there and list 1.3 in an extension).</summary>
+    private async Task<bool> OffersOnlyLegacyTls(Socket socket)
+    {
+        var head = new byte[11];
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var n = await socket.ReceiveAsync(head, SocketFlags.Peek, _stop.Token);
+            if (n == 0) return true;
+            if (n == head.Length) return head[0] == 0x16 && head[9] == 3 && head[10] < 3;
+            await Task.Delay(20, _stop.Token);
+        }
+        return false;
     }
 
     private static async Task<string> ReadHead(Stream stream)

@@ -1,0 +1,86 @@
+using DjangoPreflight.Core;
+using DjangoPreflight.Probe.Http;
+
+namespace DjangoPreflight.Probe.Rules;
+
+/// <summary>DPL17: a security header is sent more than once (proxy and application both add it),
+/// or with conflicting values.</summary>
+public sealed class DuplicateSecurityHeaders : LiveRule
+{
+    /// <summary>Headers a browser reads one value of. Content-Security-Policy is not here: several
+    /// policies are all enforced, which is how CSP is meant to combine.</summary>
+    private static readonly string[] SingleValued =
+    [
+        "strict-transport-security", "x-frame-options", "x-content-type-options", "referrer-policy",
+        "cross-origin-opener-policy", "cross-origin-resource-policy", "cross-origin-embedder-policy",
+        "access-control-allow-origin", "access-control-allow-credentials",
+    ];
+
+    public override RuleDescriptor Descriptor { get; } = new(
+        Id: "DPL17",
+        Title: "A security header is sent twice or with conflicting values",
+        Category: Category.Live,
+        DefaultSeverity: Severity.Low,
+        DjangoIds: [],
+        Seeds: ["+"],
+        Docs: new RuleDocs(
+            Why: """
+                When nginx adds a header that Django already sends, the browser gets two. For HSTS only
+                the first counts (RFC 6797 §8.1) and hstspreload.org refuses a site that sends two, so a
+                site asking for preloading is never listed; two different X-Frame-Options values make
+                browsers block all framing; with two Referrer-Policy values the last one the browser
+                knows wins, which may be the weaker one. Which copy wins depends on the proxy's
+                configuration, not on the settings you review.
+                """,
+            Fix: """
+                Set each header in one place: either in Django (SecurityMiddleware settings) or in the
+                proxy, and hide the application's copy there (nginx: proxy_hide_header
+                Strict-Transport-Security;).
+                """,
+            Before: """
+                Strict-Transport-Security: max-age=31536000; includeSubDomains; preload
+                Strict-Transport-Security: max-age=3600
+                """,
+            After: """
+                Strict-Transport-Security: max-age=31536000; includeSubDomains; preload
+                """));
+
+    public override IEnumerable<Finding> Check(ProbeObservations o)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in new[] { o.Home?.Response, o.CorsForeign?.Response, o.CorsNull?.Response })
+        {
+            if (r is null) continue;
+            foreach (var name in SingleValued)
+            {
+                var values = Values(r, name);
+                if (values.Count < 2 || !seen.Add(name)) continue;
+                var distinct = values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var shown = string.Join(" | ", values);
+                var at = SourceLocation.ForUrl(r.Url.ToString());
+                if (name == "strict-transport-security")
+                    yield return distinct.Count > 1
+                        ? Finding($"Strict-Transport-Security is sent {values.Count} times with different values ({shown}): browsers keep only the first, and the site cannot be preloaded.", at, severity: Severity.Medium)
+                        : Finding($"Strict-Transport-Security is sent {values.Count} times ({values[0]}): the site cannot be preloaded (hstspreload.org requires exactly one).", at);
+                else if (distinct.Count > 1)
+                    yield return Finding($"{Display(name)} is sent with conflicting values ({shown}); which one a browser applies is not what either place configured.", at);
+                else
+                    yield return Finding($"{Display(name)} is sent {values.Count} times ({values[0]}): set it in one place (proxy or Django).", at, severity: Severity.Info);
+            }
+        }
+    }
+
+    /// <summary>Every value sent, one per header line and per comma-joined part (a proxy may merge
+    /// two lines into one). Referrer-Policy is the exception: a comma list there is a deliberate
+    /// fallback for older browsers, so only separate lines count.</summary>
+    private static List<string> Values(ProbeResponse r, string name) =>
+        name == "referrer-policy"
+            ? r.All(name).Select(v => v.Trim()).ToList()
+            : r.All(name).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+
+    private static string Display(string name) => string.Join('-', name.Split('-').Select(p => p switch
+    {
+        "x" => "X",
+        _ => char.ToUpperInvariant(p[0]) + p[1..],
+    }));
+}
