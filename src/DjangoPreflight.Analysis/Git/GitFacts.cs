@@ -59,6 +59,11 @@ public sealed class GitFacts
         var list = paths.Distinct(StringComparer.Ordinal).ToList();
         var ignored = new HashSet<string>(StringComparer.Ordinal);
         if (_git is null || Repository is null || list.Count == 0) return ignored;
+        if (IgnoreFileProblem(list) is { } problem)
+        {
+            _notice($"{problem}: .gitignore coverage unknown");
+            return ignored;
+        }
         // --no-index: judge by the ignore rules alone, so a tracked .env still shows whether it is covered.
         var result = _git.Run(Root, ["check-ignore", "--no-index", "--", .. list]);
         if (result.TimedOut || result.ExitCode > 1)
@@ -69,6 +74,29 @@ public sealed class GitFacts
         // Paths with newlines cannot be ignore candidates here: every caller passes names it built.
         foreach (var p in result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)) ignored.Add(p);
         return ignored;
+    }
+
+    /// <summary>
+    /// Git reads every .gitignore from the top level down to each path asked about, and the
+    /// repository's info/exclude; one that is a named pipe would block it forever (git does not
+    /// follow links there, so only the file itself counts).
+    /// </summary>
+    private string? IgnoreFileProblem(IEnumerable<string> paths)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal) { Path.Combine(Repository!.TopLevel, ".git", "info", "exclude") };
+        foreach (var path in paths)
+        {
+            var folder = Repository.TopLevel;
+            foreach (var part in (Repository.Prefix + path).Split('/')[..^1].Prepend(""))
+            {
+                folder = Path.Combine(folder, part);
+                files.Add(Path.Combine(folder, ".gitignore"));
+            }
+        }
+        foreach (var file in files)
+            if (Core.Files.FileTypes.Of(file, followLinks: false) is not (Core.Files.FileType.Missing or Core.Files.FileType.Regular or Core.Files.FileType.SymbolicLink) and var type)
+                return $"{Path.GetRelativePath(Root, file).Replace('\\', '/')} is {Core.Files.FileTypes.Describe(type)}";
+        return null;
     }
 
     public static GitFacts Load(string root, bool noHistory, Action<string> notice, GitRunner? runner = null, Func<IProgress<HistoryProgress>?>? progress = null)
@@ -124,8 +152,30 @@ public sealed class GitFacts
         var progress = _progress();
         var scan = HistoryScanner.Scan(_git, Repository, HistoryTimeout, progress);
         (progress as IDisposable)?.Dispose();
-        if (!scan.Complete)
-            _notice("the git history scan did not finish (timeout or git error): history findings may be incomplete");
+        foreach (var notice in Notices(scan)) _notice(notice);
         return scan;
     }
+
+    // Enough names to find the files, few enough to keep a notice one readable line.
+    private const int PathsShown = 5;
+
+    /// <summary>What the history scan could not read, and why, each as one notice naming the paths.</summary>
+    public static IEnumerable<string> Notices(HistoryScan scan)
+    {
+        if (scan.Missing.Count > 0)
+            yield return $"git history incomplete: versions of {Files(scan.Missing.Count)} that the repository does not hold (a partial or damaged clone) were not scanned, and nothing was fetched: {Shown(scan.Missing)}";
+        if (scan.Unread.Count > 0)
+            yield return $"git history incomplete: git could not read versions of {Files(scan.Unread.Count)}{Because(scan.GitError)}: {Shown(scan.Unread)}";
+        if (scan.Oversized.Count > 0)
+            yield return $"git history: versions of {Files(scan.Oversized.Count)} over {HistoryScanner.MaxBlobBytes / (1024 * 1024)} MiB were skipped unread: {Shown(scan.Oversized)}";
+        if (!scan.Complete && scan.Unread.Count == 0)
+            yield return $"the git history scan did not finish ({scan.GitError ?? "timeout"}): history findings may be incomplete";
+    }
+
+    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
+
+    private static string Because(string? error) => error is null ? "" : $" ({error})";
+
+    private static string Shown(IReadOnlyList<string> paths) =>
+        string.Join(", ", paths.Take(PathsShown)) + (paths.Count > PathsShown ? $" and {paths.Count - PathsShown} more" : "");
 }

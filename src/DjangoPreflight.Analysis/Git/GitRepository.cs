@@ -19,7 +19,8 @@ public sealed record GitRepository(string TopLevel, string Prefix, bool HasCommi
     /// Finds the repository enclosing <paramref name="root"/>. The top level is located by walking up
     /// to the first directory holding <c>.git</c> (a directory, or a file for worktrees and
     /// submodules), so that it can be named as the only safe.directory before git reads anything.
-    /// Returns null (with the reason) when there is no repository or git refuses it.
+    /// Returns null (with the reason) when there is no repository, git refuses it, or its configuration
+    /// includes files from outside it (<see cref="GitIncludes"/>).
     /// </summary>
     public static GitRepository? Discover(string root, GitRunner runner, out string? reason, out GitRunner scoped)
     {
@@ -32,6 +33,11 @@ public sealed record GitRepository(string TopLevel, string Prefix, bool HasCommi
             return null;
         }
         scoped = new GitRunner(runner.Executable, runner.Timeout) { SafeDirectory = top };
+        if (GitIncludes.Problem(scoped, top) is { } problem)
+        {
+            reason = $"the repository is not read: {problem}";
+            return null;
+        }
         // One git process answers all three questions. With --verify, a repository without commits
         // exits 1 after printing the other two answers; any other failure prints nothing useful.
         var answer = scoped.Run(root, ["rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "--quiet", "HEAD^{commit}"]);

@@ -13,17 +13,23 @@ public sealed record GitResult(int ExitCode, byte[] Stdout, string Stderr, bool 
 }
 
 /// <summary>
-/// Runs git on a repository we do not trust: no pager, no fsmonitor, no hooks, no prompts, no
-/// optional locks, a bounded run time, and only the repository we were pointed at marked as a
-/// safe.directory (so a repository owned by another user can be read without weakening git's
-/// protection for anything else). Nothing here ever runs the project's own code.
+/// Runs git on a repository we do not trust. Everything a repository's own configuration could use
+/// to make git run a program or reach the network is turned off for every command (see
+/// <see cref="ProtectiveConfig"/> and <see cref="ProtectiveEnvironment"/>), run time is bounded, and
+/// only the repository we were pointed at is marked as a safe.directory (so a repository owned by
+/// another user can be read without weakening git's protection for anything else). Nothing here
+/// ever runs the project's own code. The repository's configuration may still include other files;
+/// <see cref="GitIncludes"/> refuses a repository whose includes leave it before any command runs.
 /// </summary>
 public sealed class GitRunner
 {
-    // Variables that would point git at another repository or index than the one we discovered.
-    private static readonly string[] InheritedRepositoryVariables =
+    // Variables of ours that would point git at another repository, index or configuration than
+    // the one we discovered, or make it run a program of their choosing.
+    private static readonly string[] InheritedVariables =
         ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-         "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_EXTERNAL_DIFF", "GIT_PAGER"];
+         "GIT_COMMON_DIR", "GIT_NAMESPACE", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_CONFIG_SYSTEM",
+         "GIT_EXTERNAL_DIFF", "GIT_PAGER", "PAGER", "GIT_EDITOR", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "SSH_ASKPASS",
+         "GIT_PROXY_COMMAND", "GIT_REPLACE_REF_BASE"];
 
     public GitRunner(string executable = "git", TimeSpan? timeout = null)
     {
@@ -74,10 +80,8 @@ public sealed class GitRunner
             info.ArgumentList.Add($"{key}={value}");
         }
         foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var name in InheritedRepositoryVariables) info.Environment.Remove(name);
-        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        info.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        info.Environment["LC_ALL"] = "C";
+        foreach (var name in InheritedVariables) info.Environment.Remove(name);
+        foreach (var (name, value) in ProtectiveEnvironment) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new Win32Exception("git did not start");
         return process;
     }
@@ -95,12 +99,47 @@ public sealed class GitRunner
         }
     }
 
+    /// <summary>
+    /// Set for every command, and inherited by any git process a command starts: the promisor
+    /// fetch a partial clone makes for a missing object is such a process.
+    /// </summary>
+    private static readonly (string Name, string Value)[] ProtectiveEnvironment =
+    [
+        // A partial clone fetches a missing object from its promisor remotes on demand, running
+        // the repository's remote.*.uploadpack, core.sshCommand or remote helper. This switch stops
+        // that where git has it (2.45, and the 2024 security releases back to 2.39.4)...
+        ("GIT_NO_LAZY_FETCH", "1"),
+        // ...and where it does not, no transport may start: only transports named here may run,
+        // overriding any protocol.*.allow the repository sets. No transport has this name, so every
+        // fetch and every remote helper (remote.*.vcs, "ext::" URLs) stops before it runs a program.
+        ("GIT_ALLOW_PROTOCOL", "django-preflight-no-transport"),
+        ("GIT_PROTOCOL_FROM_USER", "0"),
+        // Only the repository's own configuration and ours: not the machine's or the user's, whose
+        // settings (pagers, excludes, credential helpers) would make results differ between machines.
+        ("GIT_CONFIG_NOSYSTEM", "1"),
+        ("GIT_CONFIG_GLOBAL", "/dev/null"),
+        // Replacement refs would let a repository show other content than its commits hold.
+        ("GIT_NO_REPLACE_OBJECTS", "1"),
+        ("GIT_TERMINAL_PROMPT", "0"),
+        ("GIT_OPTIONAL_LOCKS", "0"),
+        ("LC_ALL", "C"),
+    ];
+
+    /// <summary>Command-line configuration, which wins over the repository's own.</summary>
     private IEnumerable<(string Key, string Value)> ProtectiveConfig()
     {
+        // Programs a repository's configuration could name for the commands we run.
         yield return ("core.fsmonitor", "false");
         yield return ("core.hooksPath", "/dev/null");
+        yield return ("log.showSignature", "false"); // would run gpg.program on a signed commit
+        yield return ("protocol.allow", "never");
+        yield return ("credential.helper", "");
+        // Files outside the repository its configuration could make git read: a named pipe there
+        // (or mailmap.file = /dev/zero) would hang the command.
+        yield return ("log.mailmap", "false");
+        yield return ("core.excludesFile", "/dev/null");
+        yield return ("core.attributesFile", "/dev/null");
         yield return ("core.quotePath", "false");
-        yield return ("log.showSignature", "false");
         if (SafeDirectory is not null) yield return ("safe.directory", SafeDirectory);
     }
 }

@@ -7,13 +7,16 @@ namespace DjangoPreflight.Analysis.Git;
 /// <summary>
 /// Scans every version of every secrets-prone file in every commit of every ref. One
 /// <c>git log --all --raw</c> lists, per commit, the blob IDs of the files it changed (no diffs are
-/// computed); each distinct blob of a relevant path is read exactly once through one long-lived
-/// <c>git cat-file --batch</c> process, fed while the log is still streaming. Cost is therefore
-/// proportional to the distinct versions of relevant files, not to commits times files.
+/// computed); each distinct blob of a relevant path is sized by one long-lived
+/// <c>git cat-file --batch-check</c> and, when the repository holds it and it is within the size
+/// bound, read exactly once through one long-lived <c>git cat-file --batch</c>; the three run as a
+/// pipeline while the log is still streaming. Cost is therefore proportional to the distinct
+/// versions of relevant files, not to commits times files. A blob the repository does not hold is
+/// listed as missing, never fetched (<see cref="GitRunner"/> turns every transport off).
 /// </summary>
 public static class HistoryScanner
 {
-    private const int MaxBlobBytes = 2 * 1024 * 1024;
+    public const int MaxBlobBytes = 2 * 1024 * 1024;
     private const string ZeroBlob = "0000000000000000000000000000000000000000";
     private const int ShortHash = 10;
 
@@ -25,26 +28,32 @@ public static class HistoryScanner
             // before printing anything. The oldest sighting of each blob is tracked instead.
             ["log", "--all", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "-z", "--format=%x01%H"],
             redirectInput: false);
+        using var sizes = git.Start(repo.TopLevel, ["cat-file", "--batch-check"], redirectInput: true);
         using var catFile = git.Start(repo.TopLevel, ["cat-file", "--batch"], redirectInput: true);
         var timedOut = false;
         using var deadline = new Timer(_ =>
         {
             timedOut = true;
             GitRunner.Kill(log);
+            GitRunner.Kill(sizes);
             GitRunner.Kill(catFile);
         }, null, timeout, Timeout.InfiniteTimeSpan);
         var logErrors = log.StandardError.ReadToEndAsync();
+        var sizeErrors = sizes.StandardError.ReadToEndAsync();
         var catErrors = catFile.StandardError.ReadToEndAsync();
 
-        var queue = new ConcurrentQueue<BlobVisit>();
+        var toSize = new ConcurrentQueue<BlobVisit>();
+        var toRead = new ConcurrentQueue<BlobVisit>();
+        var outcome = new Outcome();
         var results = new List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)>();
         var blobsRead = 0;
-        var reader = Task.Run(() => ReadBlobs(catFile.StandardOutput.BaseStream, queue, results, ref blobsRead));
+        var sorter = Task.Run(() => SortBySize(sizes.StandardOutput.BaseStream, toSize, catFile.StandardInput.BaseStream, toRead, outcome));
+        var reader = Task.Run(() => ReadBlobs(catFile.StandardOutput.BaseStream, toRead, results, outcome, ref blobsRead));
 
         var commits = 0;
         var queued = 0;
         var seen = new Dictionary<string, BlobVisit>(StringComparer.Ordinal);
-        var requests = new StreamWriter(catFile.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        var requests = new StreamWriter(sizes.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var lastReport = Stopwatch.StartNew();
         try
         {
@@ -79,7 +88,7 @@ public static class HistoryScanner
                 }
                 var visit = new BlobVisit(fields[3], path) { Oldest = (commit, path, commits) };
                 seen.Add(fields[3], visit);
-                queue.Enqueue(visit);
+                toSize.Enqueue(visit);
                 requests.WriteLine(fields[3]);
                 queued++;
             }
@@ -89,16 +98,34 @@ public static class HistoryScanner
         {
             // A killed git closes its pipes; the timeout flag says what happened.
         }
+        sorter.Wait();
         reader.Wait();
         log.WaitForExit();
+        sizes.WaitForExit();
         catFile.WaitForExit();
         deadline.Dispose();
-        var complete = !timedOut && log.ExitCode == 0 && results.Count == queued;
-        _ = logErrors.Result + catErrors.Result;
+        // What was asked for and never answered: git stopped (a corrupt object, a crash).
+        var unread = timedOut ? [] : toSize.Concat(toRead).Select(v => v.ScanPath).Concat(outcome.Unread).ToList();
+        var complete = !timedOut && log.ExitCode == 0 && unread.Count == 0;
+        var gitError = new[] { logErrors.Result, sizeErrors.Result, catErrors.Result }
+            .Select(FirstErrorLine).FirstOrDefault(e => e is not null);
 
         var headBlobs = timedOut ? [] : HeadBlobs(git, repo);
-        return new HistoryScan(Distinct(results, headBlobs), commits, results.Count, complete);
+        return new HistoryScan(Distinct(results, headBlobs), commits, results.Count, complete)
+        {
+            Missing = Paths(outcome.Missing),
+            Oversized = Paths(outcome.Oversized),
+            Unread = Paths(unread),
+            GitError = complete ? null : gitError,
+        };
     }
+
+    private static List<string> Paths(IEnumerable<string> paths) => paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The first "fatal:" or "error:" line git wrote, without the prefix.</summary>
+    private static string? FirstErrorLine(string stderr) =>
+        stderr.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(l => l.StartsWith("fatal: ", StringComparison.Ordinal) || l.StartsWith("error: ", StringComparison.Ordinal))?[7..];
 
     /// <summary>Every secret once, where it first appeared (the oldest commit in git's walk that added
     /// a blob holding it); AtHead if any blob holding it is in HEAD's tree.</summary>
@@ -139,40 +166,135 @@ public static class HistoryScanner
         return blobs;
     }
 
-    private static void ReadBlobs(Stream output, ConcurrentQueue<BlobVisit> queue, List<(BlobVisit, IReadOnlyList<SecretMatch>)> results, ref int blobsRead)
+    /// <summary>
+    /// Reads <c>--batch-check</c>'s answers ("&lt;oid&gt; blob &lt;size&gt;" or "&lt;oid&gt; missing"), in
+    /// the order asked: a blob the repository holds within the size bound is passed on to be read;
+    /// the others are recorded by path. Closes the reader's input at the end, so it ends too.
+    /// </summary>
+    private static void SortBySize(Stream answers, ConcurrentQueue<BlobVisit> asked, Stream readInput, ConcurrentQueue<BlobVisit> toRead, Outcome outcome)
+    {
+        var lines = new StreamReader(answers, Encoding.ASCII);
+        var requests = new StreamWriter(readInput, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        var writing = true;
+        try
+        {
+            while (lines.ReadLine() is { } line && asked.TryDequeue(out var visit))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length == 3 && parts[1] == "blob" && long.TryParse(parts[2], out var size))
+                {
+                    if (size > MaxBlobBytes)
+                    {
+                        outcome.Add(outcome.Oversized, visit.ScanPath);
+                        continue;
+                    }
+                    // Queued before it is asked for, so the reader always knows whose answer comes next.
+                    toRead.Enqueue(visit);
+                    if (!writing) continue;
+                    try
+                    {
+                        requests.WriteLine(visit.Blob);
+                    }
+                    catch (IOException)
+                    {
+                        writing = false; // the reader's git is gone; what it was not asked stays queued, unread
+                    }
+                }
+                else
+                {
+                    outcome.Add(outcome.Missing, visit.ScanPath);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Killed by the timeout; the caller reports the scan as incomplete.
+        }
+        finally
+        {
+            try
+            {
+                requests.Close();
+            }
+            catch (IOException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    private static void ReadBlobs(Stream output, ConcurrentQueue<BlobVisit> queue, List<(BlobVisit, IReadOnlyList<SecretMatch>)> results, Outcome outcome, ref int blobsRead)
     {
         var input = new BufferedStream(output, 1 << 16);
         var header = new List<byte>(128);
+        BlobVisit? visit = null;
         try
         {
             while (true)
             {
+                visit = null;
                 header.Clear();
                 int b;
                 while ((b = input.ReadByte()) is not -1 and not '\n') header.Add((byte)b);
                 if (b == -1) return;
                 // Requests are answered in order, so the head of the queue is the blob being answered.
-                if (!queue.TryDequeue(out var visit)) return;
+                if (!queue.TryDequeue(out visit)) return;
                 var parts = Encoding.ASCII.GetString(header.ToArray()).Split(' ');
-                if (parts.Length == 3 && parts[1] == "blob" && int.TryParse(parts[2], out var size))
+                if (parts.Length == 3 && parts[1] == "blob" && long.TryParse(parts[2], out var size))
                 {
+                    if (size > MaxBlobBytes)
+                    {
+                        // Sized a moment ago: only a repository changing under us gets here. Nothing
+                        // larger than the bound is ever held in memory whole.
+                        Discard(input, size + 1);
+                        outcome.Add(outcome.Oversized, visit.ScanPath);
+                        continue;
+                    }
                     var content = new byte[size];
                     input.ReadExactly(content);
                     input.ReadByte(); // the '\n' after the content
-                    IReadOnlyList<SecretMatch> matches = size > MaxBlobBytes ? [] : SecretScanner.Scan(visit.ScanPath, Encoding.UTF8.GetString(content));
-                    results.Add((visit, matches));
+                    results.Add((visit, SecretScanner.Scan(visit.ScanPath, Encoding.UTF8.GetString(content))));
+                }
+                else if (parts.Length == 2 && parts[1] == "missing")
+                {
+                    outcome.Add(outcome.Missing, visit.ScanPath);
+                    continue;
                 }
                 else
                 {
-                    // "<sha> missing": a promisor (partial) clone without that blob.
-                    results.Add((visit, []));
+                    outcome.Add(outcome.Unread, visit.ScanPath);
+                    return; // an answer we cannot frame: what follows is left unread, and reported so
                 }
                 Interlocked.Increment(ref blobsRead);
             }
         }
         catch (Exception e) when (e is IOException or EndOfStreamException)
         {
-            // Killed by the timeout; the caller reports the scan as incomplete.
+            // Git stopped in the middle of a blob (a corrupt object: it writes the header, then
+            // fails to inflate the data), or was killed by the timeout.
+            if (visit is not null) outcome.Add(outcome.Unread, visit.ScanPath);
+        }
+    }
+
+    private static void Discard(Stream input, long count)
+    {
+        var buffer = new byte[1 << 16];
+        for (int read; count > 0 && (read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, count))) > 0;)
+            count -= read;
+    }
+
+    /// <summary>The paths set aside while sorting and reading, written from two threads.</summary>
+    private sealed class Outcome
+    {
+        public List<string> Missing { get; } = [];
+
+        public List<string> Oversized { get; } = [];
+
+        public List<string> Unread { get; } = [];
+
+        public void Add(List<string> list, string path)
+        {
+            lock (this) list.Add(path);
         }
     }
 

@@ -11,7 +11,21 @@ public sealed record HistorySecret(string Kind, string Redacted, string Commit, 
 
 /// <summary>What the history scan saw.</summary>
 /// <param name="Complete">False when it was cut short (timeout, git failure): the secrets list is partial.</param>
-public sealed record HistoryScan(IReadOnlyList<HistorySecret> Secrets, int Commits, int BlobsRead, bool Complete);
+public sealed record HistoryScan(IReadOnlyList<HistorySecret> Secrets, int Commits, int BlobsRead, bool Complete)
+{
+    /// <summary>Paths of file versions the repository does not hold (a partial or damaged clone):
+    /// never fetched, so never scanned. Sorted, each once.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>Paths of file versions over the size bound: skipped by their size, never read.</summary>
+    public IReadOnlyList<string> Oversized { get; init; } = [];
+
+    /// <summary>Paths of file versions git listed but could not read (a corrupt object, git stopping).</summary>
+    public IReadOnlyList<string> Unread { get; init; } = [];
+
+    /// <summary>The first line git wrote on stderr while reading objects, when it failed.</summary>
+    public string? GitError { get; init; }
+}
 
 /// <summary>Progress of a history scan: commits listed so far and file versions read.</summary>
 public readonly record struct HistoryProgress(int Commits, int BlobsQueued, int BlobsRead);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Git;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
+using DjangoPreflight.Core.Files;
 
 namespace DjangoPreflight.Rules.Operations;
 
@@ -70,10 +71,13 @@ public sealed partial class NoDeployCheckInCi : ProjectRule
         foreach (var topRelative in project.Git.TopLevelFiles.Where(FileKinds.IsCiFile).Order(StringComparer.Ordinal))
         {
             var full = Path.Combine(repo.TopLevel, topRelative);
+            // Outside the scanned root, so not read through ProjectFiles: the same limits by hand (a
+            // tracked link may lead out of the repository, or to a pipe or a device).
+            if (!RealPath.IsInside(full, repo.TopLevel)) continue;
             string text;
             try
             {
-                text = File.ReadAllText(full);
+                text = BoundedFile.ReadText(full, project.Options.MaxFileBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
