@@ -4,16 +4,19 @@ using DjangoPreflight.Probe.Tests.Lab;
 namespace DjangoPreflight.Probe.Tests;
 
 /// <summary>The probe against examples/hardened-shop under gunicorn behind the example's own nginx
-/// configuration, over TLS with a certificate from a private CA.</summary>
-public sealed class HardenedShopProbeTests(HardenedShopLab lab) : IClassFixture<HardenedShopLab>
+/// configuration, over TLS with a certificate from a private CA (the TLS lab's hardened variant).</summary>
+[Collection("tls lab")]
+public sealed class HardenedShopProbeTests(TlsLab lab)
 {
+    private Uri Url => lab.Url(TlsLab.Hardened);
+
     private string[] Args(params string[] extra) =>
     [
-        "probe", lab.Url.ToString(), "--resolve", $"{HardenedShopLab.Host}:127.0.0.1",
+        "probe", Url.ToString(), "--resolve", $"{TlsLab.Hardened}:127.0.0.1",
         "--http-port", lab.HttpPort.ToString(), "--format", "json", "--timeout", "10", .. extra,
     ];
 
-    private int AccessLogLines() => File.Exists(lab.AccessLog) ? File.ReadAllLines(lab.AccessLog).Length : 0;
+    private int AccessLogLines() => lab.Logged();
 
     private int AccessLogLinesSince(int before, int expected)
     {
@@ -67,9 +70,9 @@ public sealed class HardenedShopProbeTests(HardenedShopLab lab) : IClassFixture<
         var report = ProbeJson.Parse(r);
         ProbeAssert.Findings(["DPL14 high"], report);
         Assert.Equal(1, r.Exit);
-        Assert.Equal($"DPL14 {lab.Url} The certificate is not trusted: issued by an untrusted root (self-signed or private CA) (issuer: CN=django-preflight lab CA).", report.Messages.Single());
+        Assert.Equal($"DPL14 {Url} The certificate is not trusted: issued by an untrusted root (self-signed or private CA) (issuer: CN=django-preflight lab CA).", report.Messages.Single());
         Assert.Equal(1, report.RequestsUsed);
-        Assert.StartsWith($"TLS handshake with {HardenedShopLab.Host}:{lab.HttpsPort} failed: ", report.Notices[0]);
+        Assert.StartsWith($"TLS handshake with {TlsLab.Hardened}:{lab.HttpsPort} failed: ", report.Notices[0]);
         Assert.EndsWith("; only the certificate was checked (use --insecure or --ca-file to check the rest)", report.Notices[0]);
     }
 

@@ -28,10 +28,10 @@ public sealed class LabDirectory : IDisposable
     }
 
     /// <summary>Copies examples/<paramref name="example"/> (without caches or databases) and returns the copy's path.</summary>
-    public string CopyExample(string example)
+    public string CopyExample(string example, string into = "app")
     {
         var source = System.IO.Path.Combine(RepoRoot(), "examples", example);
-        var target = Sub("app");
+        var target = Sub(into);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = System.IO.Path.GetRelativePath(source, file);
