@@ -7,9 +7,9 @@ namespace DjangoPreflight.Cli;
 /// message on stderr and exit code 2; nothing else decides exit codes.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool color = false)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool color = false, int? width = null)
     {
-        var io = new CliIo(stdout, stderr, color);
+        var io = new CliIo(stdout, stderr, color, width);
         var root = new RootCommand("django-preflight: is this Django project fit to face the internet?")
         {
             ScanCommand.Build(io),

@@ -106,7 +106,7 @@ public sealed class HtmlReportWriter : IReportWriter
         o.Write($"<li class=\"finding sev-{s}\" data-severity=\"{s}\" data-category=\"{category.Name()}\" data-rule=\"{E(f.RuleId)}\">\n");
         var django = f.DjangoId is null ? "" : $" <code class=\"django\">{E(f.DjangoId)}</code>";
         o.Write($"<div><span class=\"badge\">{s}</span> <code class=\"rule\">{E(f.RuleId)}</code>{django} <h3>{E(f.Title)}</h3></div>\n");
-        o.Write($"<p class=\"message\">{E(f.Message)}</p>\n");
+        o.Write($"<p class=\"message\">{E(FindingText.Message(f))}</p>\n");
         var where = f.Location.ToString();
         var setting = f.Setting is null ? "" : $" · setting <code>{E(f.Setting)}</code>";
         o.Write($"<p class=\"meta\"><code class=\"where\">{(where.Length == 0 ? "(no location)" : E(where))}</code>{setting} · confidence {f.Confidence.Name()}</p>\n");

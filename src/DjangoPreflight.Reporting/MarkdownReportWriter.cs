@@ -1,9 +1,12 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Reporting.RuleReference;
 
 namespace DjangoPreflight.Reporting;
 
-/// <summary>Markdown for a pull-request comment or a CI job summary: a header, a findings table
-/// (most severe first), then the summary's unresolved settings, parse errors and notices.</summary>
+/// <summary>Markdown for a pull-request comment or a CI job summary: a header, the findings grouped by
+/// the checklist's categories as the text and HTML reports group them (a table each, most severe
+/// first; a confidence column only when the report has an uncertain finding), then the summary's
+/// unresolved settings, parse errors and notices.</summary>
 public sealed class MarkdownReportWriter : IReportWriter
 {
     public string Format => "markdown";
@@ -23,17 +26,22 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
         foreach (var reason in t.Reasons) o.WriteLine($"- {Escape(reason)}");
         o.WriteLine();
-        o.WriteLine($"**{FindingCounts.Total(report.Findings)}**{FindingCounts.Breakdown(report.Findings)}, {report.Summary.FilesScanned} files scanned");
-        if (report.Findings.Count > 0)
+        o.WriteLine($"**{FindingCounts.Total(report.Findings)}**{FindingCounts.Breakdown(report.Findings)}{FindingCounts.Scanned(report)}");
+        var confidence = report.Findings.Any(f => f.Confidence != Confidence.Certain);
+        var categoryOf = ReportRules.Categories(report);
+        foreach (var group in report.Findings.GroupBy(categoryOf).OrderBy(g => g.Key))
         {
             o.WriteLine();
-            o.WriteLine("| severity | rule | where | finding |");
-            o.WriteLine("|---|---|---|---|");
-            foreach (var f in report.Findings.Order(FindingOrder.SeverityFirst))
+            o.WriteLine($"### {group.Key.Title()} ({FindingCounts.Total(group.ToList())})");
+            o.WriteLine();
+            o.WriteLine(confidence ? "| severity | confidence | rule | where | finding |" : "| severity | rule | where | finding |");
+            o.WriteLine(confidence ? "|---|---|---|---|---|" : "|---|---|---|---|");
+            foreach (var f in group.Order(FindingOrder.SeverityFirst))
             {
                 var django = f.DjangoId is null ? "" : $" ({f.DjangoId})";
-                var confidence = f.Confidence == Confidence.Certain ? "" : $" _(confidence {f.Confidence.Name()})_";
-                o.WriteLine($"| {f.Severity.Name()} | {f.RuleId}{django} | `{Escape(f.Location.ToString())}` | **{Escape(f.Title)}**: {Escape(f.Message)}{confidence} |");
+                var sure = !confidence ? "" : f.Confidence == Confidence.Certain ? " |" : $" {f.Confidence.Name()} |";
+                var where = f.Location.ToString();
+                o.WriteLine($"| {f.Severity.Name()} |{sure} {f.RuleId}{django} | {(where.Length == 0 ? "" : $"`{Code(where)}`")} | **{Escape(f.Title)}**: {Escape(FindingText.Message(f))} |");
             }
         }
         var s = report.Summary;
@@ -50,16 +58,29 @@ public sealed class MarkdownReportWriter : IReportWriter
         if (s.UnresolvedSettings.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Could not resolve: {string.Join(", ", s.UnresolvedSettings.Select(u => $"`{u}`"))}");
+            o.WriteLine($"Could not resolve: {string.Join(", ", s.UnresolvedSettings.Select(u => $"`{Code(u)}`"))}");
         }
         if (s.ParseErrors.Count + s.Notices.Count > 0)
         {
             o.WriteLine();
-            foreach (var e in s.ParseErrors) o.WriteLine($"- Parse error `{Escape(e.Path)}:{e.Line}`: {Escape(e.Message)}");
+            foreach (var e in s.ParseErrors) o.WriteLine($"- Parse error `{Code(e.Path)}:{e.Line}`: {Escape(e.Message)}");
             foreach (var n in s.Notices) o.WriteLine($"- Note: {Escape(n)}");
         }
     }
 
-    /// <summary>Keeps table cells intact: pipes and line breaks would split a row.</summary>
-    private static string Escape(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
+    /// <summary>Text as Markdown shows it literally: pipes and line breaks would split a table row,
+    /// <c>*</c> starts emphasis ("ALLOWED_HOSTS contains *") and <c>&lt;</c> HTML that GitHub hides.
+    /// Underscores are left alone: inside a word (SECURE_SSL_REDIRECT) they never emphasise. Backtick
+    /// spans are kept as they are: messages use them for code, where Markdown escapes do not apply.</summary>
+    private static string Escape(string text)
+    {
+        var parts = text.ReplaceLineEndings(" ").Split('`');
+        for (var i = 0; i < parts.Length; i += 2)
+            parts[i] = parts[i].Replace("\\", "\\\\").Replace("*", "\\*").Replace("<", "&lt;");
+        return string.Join('`', parts).Replace("|", "\\|");
+    }
+
+    /// <summary>A location inside a code span: only the pipe needs escaping there (GitHub's tables
+    /// split rows on it even inside code).</summary>
+    private static string Code(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|");
 }

@@ -5,72 +5,133 @@ using Spectre.Console;
 namespace DjangoPreflight.Reporting;
 
 /// <summary>The human report: what was scanned and why, the findings grouped by the checklist's
-/// categories (in its order; most severe first within each), then a summary. Severity colours
-/// only when <see cref="RenderOptions.Color"/> says so (a TTY without NO_COLOR).</summary>
+/// categories (in its order; most severe first within each), then a summary. Each finding is a
+/// line of columns (severity, confidence when the report has an uncertain finding, rule, title)
+/// with its location and message below it. Lines wrap only on a terminal
+/// (<see cref="RenderOptions.Width"/>), continuing under the column they started in; severity
+/// colours only when <see cref="RenderOptions.Color"/> says so (a TTY without NO_COLOR).</summary>
 public sealed class TextReportWriter : IReportWriter
 {
     public string Format => "text";
 
+    /// <summary>"CRITICAL" is the widest label; every label is padded to it so the columns line up.</summary>
+    private const int SeverityWidth = 8;
+
+    private const string Gap = "  ";
+
+    /// <summary>Where the location and message lines start: after the severity, so that they keep
+    /// their room whether or not the report has a confidence column.</summary>
+    private const int DetailColumn = SeverityWidth + 2;
+
     public void Write(ScanReport report, TextWriter output, RenderOptions options)
     {
-        var console = TerminalConsole.Create(output, options);
+        // Spectre only colours; the wrapping is ours, with hanging indents Spectre does not do.
+        var console = TerminalConsole.Create(output, options with { Width = null });
+        var width = options.Width;
         var t = report.Target;
-        if (t.Url is not null)
-            console.MarkupLine($"[bold]Probed[/] {Markup.Escape(t.Url)}" + (t.Grade is null ? "" : $"  grade [bold]{Markup.Escape(t.Grade)}[/]"));
-        else
-            console.MarkupLine($"[bold]Scanned[/] {Markup.Escape(t.Path ?? ".")}  settings [bold]{Markup.Escape(t.SettingsModule ?? "(none found)")}[/]  Django [bold]{Markup.Escape(t.DjangoVersion ?? "unknown")}[/]");
+        var header = t.Url is not null
+            ? new StyledText().Add("Probed", "bold").Add($" {t.Url}")
+            : new StyledText().Add("Scanned", "bold").Add($" {t.Path ?? "."}  settings ")
+                .Add(t.SettingsModule ?? "(none found)", "bold").Add("  Django ").Add(t.DjangoVersion ?? "unknown", "bold");
+        if (t.Url is not null && t.Grade is not null) header.Add("  grade ").Add(t.Grade, "bold");
+        header.WriteTo(console, 0, 2, width);
         foreach (var reason in t.Reasons)
-            console.MarkupLine($"  [grey]{Markup.Escape(reason)}[/]");
+        {
+            console.Write("  ");
+            new StyledText().Add(reason, "grey").WriteTo(console, 2, 2, width);
+        }
         console.WriteLine();
 
+        var columns = Columns.For(report.Findings);
         var categoryOf = ReportRules.Categories(report);
         var groups = report.Findings.GroupBy(categoryOf).OrderBy(g => g.Key).ToList();
         foreach (var group in groups)
         {
-            console.MarkupLine($"[bold underline]{Markup.Escape(group.Key.Title())}[/] [grey]({FindingCounts.Total(group.ToList())})[/]");
+            new StyledText().Add(group.Key.Title(), "bold underline").Add(" ").Add($"({FindingCounts.Total(group.ToList())})", "grey")
+                .WriteTo(console, 0, 0, width);
             foreach (var f in group.Order(FindingOrder.SeverityFirst))
-                WriteFinding(console, f);
+                WriteFinding(console, f, columns, width);
             console.WriteLine();
         }
 
-        WriteSummary(console, report, groups.Select(g => (g.Key, g.Count())).ToList());
+        WriteSummary(console, report, groups.Select(g => (g.Key, g.Count())).ToList(), width);
     }
 
-    private static void WriteFinding(IAnsiConsole console, Finding f)
+    /// <summary>The widths of the optional confidence column and of the rule column, from the findings.</summary>
+    private sealed record Columns(int Confidence, int Rule)
     {
-        var django = f.DjangoId is null ? "" : $" [grey]({Markup.Escape(f.DjangoId)})[/]";
-        var confidence = f.Confidence == Confidence.Certain ? "" : $" [grey]confidence {f.Confidence.Name()}[/]";
-        console.MarkupLine($"{Badge(f.Severity)} [bold]{Markup.Escape(f.RuleId)}[/]{django} {Markup.Escape(f.Title)}{confidence}");
-        console.MarkupLine($"    [blue]{Markup.Escape(f.Location.ToString())}[/]");
-        console.MarkupLine($"    {Markup.Escape(f.Message)}");
+        public static Columns For(IReadOnlyList<Finding> findings) => new(
+            findings.Select(f => ConfidenceCell(f).Length).DefaultIfEmpty(0).Max(),
+            findings.Select(f => f.RuleId.Length).DefaultIfEmpty(0).Max());
+
+        public int TitleColumn => DetailColumn + (Confidence == 0 ? 0 : Confidence + Gap.Length) + Rule + Gap.Length;
     }
 
-    private static void WriteSummary(IAnsiConsole console, ScanReport report, IReadOnlyList<(Category Category, int Count)> byCategory)
+    /// <summary>"low confidence"; empty for a certain finding, which is the common case and says nothing.</summary>
+    private static string ConfidenceCell(Finding f) =>
+        f.Confidence == Confidence.Certain ? "" : $"{f.Confidence.Name()} confidence";
+
+    private static void WriteFinding(IAnsiConsole console, Finding f, Columns columns, int? width)
+    {
+        console.Markup(Label(f.Severity) + Gap);
+        if (columns.Confidence > 0)
+        {
+            var cell = ConfidenceCell(f);
+            console.Markup((cell.Length == 0 ? "" : $"[grey]{cell}[/]") + new string(' ', columns.Confidence - cell.Length) + Gap);
+        }
+        console.Markup($"[bold]{f.RuleId}[/]" + new string(' ', columns.Rule - f.RuleId.Length) + Gap);
+        var title = new StyledText().Add(f.Title);
+        if (f.DjangoId is not null) title.Add($" ({f.DjangoId})");
+        title.WriteTo(console, columns.TitleColumn, columns.TitleColumn, width);
+
+        var indent = new string(' ', DetailColumn);
+        var where = f.Location.ToString();
+        if (where.Length > 0)
+        {
+            console.Write(indent);
+            new StyledText().Add(where, "blue").WriteTo(console, DetailColumn, DetailColumn, width);
+        }
+        console.Write(indent);
+        new StyledText().Add(FindingText.Message(f)).WriteTo(console, DetailColumn, DetailColumn, width);
+    }
+
+    private static void WriteSummary(IAnsiConsole console, ScanReport report, IReadOnlyList<(Category Category, int Count)> byCategory, int? width)
     {
         var s = report.Summary;
-        console.MarkupLine($"[bold]{FindingCounts.Total(report.Findings)}[/]{Markup.Escape(FindingCounts.Breakdown(report.Findings) + FindingCounts.Scanned(report))}");
+        new StyledText().Add(FindingCounts.Total(report.Findings), "bold").Add(FindingCounts.Breakdown(report.Findings) + FindingCounts.Scanned(report))
+            .WriteTo(console, 0, 2, width);
         if (byCategory.Count > 0)
-            console.MarkupLine($"By category: {Markup.Escape(string.Join(", ", byCategory.Select(c => $"{c.Category.Name()} {c.Count}")))}");
+            WriteLabelled(console, "By category:", null, string.Join(", ", byCategory.Select(c => $"{c.Category.Name()} {c.Count}")), width);
         if (report.Rules.Count > 0)
             console.MarkupLine($"{report.Rules.Count} rule{(report.Rules.Count == 1 ? "" : "s")} checked");
         foreach (var line in SummaryLines.Requirements(s))
-            console.MarkupLine(Markup.Escape(line));
+            new StyledText().Add(line).WriteTo(console, 0, 2, width);
         if (SummaryLines.Undecided(report.Findings).Count > 0)
-            console.MarkupLine($"[yellow]{SummaryLines.UndecidedLead}:[/] {Markup.Escape(SummaryLines.UndecidedList(report.Findings))}");
+            WriteLabelled(console, $"{SummaryLines.UndecidedLead}:", "yellow", SummaryLines.UndecidedList(report.Findings), width);
         if (s.UnresolvedSettings.Count > 0)
-            console.MarkupLine($"[yellow]Could not resolve:[/] {Markup.Escape(string.Join(", ", s.UnresolvedSettings))}");
+            WriteLabelled(console, "Could not resolve:", "yellow", string.Join(", ", s.UnresolvedSettings), width);
         foreach (var e in s.ParseErrors)
-            console.MarkupLine($"[yellow]Parse error[/] {Markup.Escape($"{e.Path}:{e.Line}: {e.Message}")}");
+            WriteLabelled(console, "Parse error", "yellow", $"{e.Path}:{e.Line}: {e.Message}", width);
         foreach (var n in s.Notices)
-            console.MarkupLine($"[grey]Note:[/] {Markup.Escape(n)}");
+            WriteLabelled(console, "Note:", "grey", n, width);
     }
 
-    private static string Badge(Severity s) => s switch
+    /// <summary>"Note: text", the text's wrapped lines indented by two.</summary>
+    private static void WriteLabelled(IAnsiConsole console, string label, string? style, string text, int? width) =>
+        new StyledText().Add(label, style).Add(" " + text).WriteTo(console, 0, 2, width);
+
+    /// <summary>The severity, padded to one width; colour (if any) covers the word only.</summary>
+    private static string Label(Severity s)
     {
-        Severity.Critical => "[white on red] CRITICAL [/]",
-        Severity.High => "[red]HIGH    [/]",
-        Severity.Medium => "[yellow]MEDIUM  [/]",
-        Severity.Low => "[blue]LOW     [/]",
-        _ => "[grey]INFO    [/]",
-    };
+        var word = s.Name().ToUpperInvariant();
+        var padding = new string(' ', SeverityWidth - word.Length);
+        return s switch
+        {
+            Severity.Critical => $"[white on red]{word}[/]",
+            Severity.High => $"[red]{word}[/]",
+            Severity.Medium => $"[yellow]{word}[/]",
+            Severity.Low => $"[blue]{word}[/]",
+            _ => $"[grey]{word}[/]",
+        } + padding;
+    }
 }

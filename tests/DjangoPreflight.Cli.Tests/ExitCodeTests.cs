@@ -41,7 +41,7 @@ public class ExitCodeTests
         var fixture = CliRun.Fixture("debug-undecided");
         var result = CliRun.Binary("scan", fixture, "--select", "DP201", "--no-history", "--fail-on", "medium");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("MEDIUM   DP201 (security.W018) DEBUG is on in production confidence low", result.Stdout);
+        Assert.Contains("MEDIUM    low confidence  DP201  DEBUG is on in production (security.W018)\n", result.Stdout);
         Assert.Contains("Could not decide whether \"DEBUG is on in production\": ", result.Stdout);
         Assert.Contains("Could not decide (low confidence): DP201 DEBUG", result.Stdout);
         var counted = CliRun.Binary("scan", fixture, "--select", "DP201", "--no-history", "--fail-on", "medium", "--min-confidence", "low");
@@ -84,5 +84,38 @@ public class ExitCodeTests
     {
         var result = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--no-history");
         Assert.DoesNotContain("\u001b[", result.Stdout);
+    }
+
+    [Fact]
+    public void WithOutputOneLineOnStderrSaysWhatWasWrittenWhereAndWhyTheExitCodeIsWhatItIs()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "report.sarif");
+        var failing = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--no-history", "--format", "sarif", "--output", file);
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Equal("", failing.Stdout);
+        Assert.Equal($"django-preflight: 1 finding (1 critical) written to {file}; exit code 1: 1 finding at or above fail-on high and min-confidence medium\n", failing.Stderr);
+        Assert.True(File.Exists(file));
+
+        var passing = CliRun.Binary("scan", CliRun.Fixture("debug-off"), "--select", "DP201", "--no-history", "--output", file);
+        Assert.Equal(0, passing.ExitCode);
+        Assert.Equal($"django-preflight: 0 findings written to {file}; exit code 0: no finding at or above fail-on high and min-confidence medium\n", passing.Stderr);
+    }
+
+    [Fact]
+    public void WithoutOutputStderrStaysQuiet()
+    {
+        var result = CliRun.Binary("scan", CliRun.Fixture("debug-on"), "--select", "DP201", "--no-history");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void PipedTextIsNotWrappedAtAnyWidth()
+    {
+        // A message longer than any terminal stays on one line when stdout is a pipe.
+        var result = CliRun.Binary("scan", RepoPaths.Examples("insecure-shop"), "--no-history", "--select", "DP110");
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Length > 150 && l.Contains("defaults DJANGO_SETTINGS_MODULE to the development module", StringComparison.Ordinal));
     }
 }

@@ -92,15 +92,20 @@ public sealed class ReportOptions
 
     private const string NoRuleHint = "scan runs the DP rules, probe the DPL rules";
 
-    /// <summary>Writes the report where asked and returns the exit code the findings call for.</summary>
+    /// <summary>Writes the report where asked and returns the exit code the findings call for. With
+    /// <c>--output</c>, one line on stderr says what was written where and why the exit code is what it
+    /// is (a file report otherwise leaves the terminal silent, and exit code 1 looks like a crash).</summary>
     public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null)
     {
         var writer = Writer(parsed, config);
         var gate = Gate(parsed, config);
+        var failing = report.Findings.Count(gate.Fails);
+        var code = failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
         var path = parsed.GetValue(Output);
         if (path is null)
         {
-            writer.Write(report, io.Out, new RenderOptions(io.Color && writer.Format == "text"));
+            var text = writer.Format == "text";
+            writer.Write(report, io.Out, new RenderOptions(io.Color && text, text ? io.Width : null));
         }
         else
         {
@@ -113,7 +118,17 @@ public sealed class ReportOptions
             {
                 throw new UsageException($"cannot write --output '{path}': {e.Message}");
             }
+            io.Error.WriteLine(OutputSummary(report, path, gate, failing, code));
         }
-        return report.Findings.Any(gate.Fails) ? ExitCodes.Findings : ExitCodes.Clean;
+        return code;
+    }
+
+    /// <summary>"django-preflight: 3 findings (1 critical, 2 high) written to report.sarif; exit code 1:
+    /// 2 findings at or above fail-on high and min-confidence medium".</summary>
+    private static string OutputSummary(ScanReport report, string path, FailGate gate, int failing, int code)
+    {
+        var gateText = $"at or above fail-on {gate.Threshold.Name()} and min-confidence {gate.MinConfidence.Name()}";
+        var why = failing == 0 ? $"no finding {gateText}" : $"{failing} finding{(failing == 1 ? "" : "s")} {gateText}";
+        return $"django-preflight: {FindingCounts.Total(report.Findings)}{FindingCounts.Breakdown(report.Findings)} written to {path}; exit code {code}: {why}";
     }
 }

@@ -36,7 +36,7 @@ public static class RulesCommand
 
     private static void WriteTable(CliIo io)
     {
-        var console = TerminalConsole.Create(io.Out, new RenderOptions(io.Color));
+        var console = TerminalConsole.Create(io.Out, new RenderOptions(io.Color, io.Width));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("ID", "Severity", "Category", "Django", "Title");
         foreach (var r in RuleCatalog.All.Select(r => r.Descriptor))

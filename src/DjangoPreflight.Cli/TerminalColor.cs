@@ -1,8 +1,0 @@
-using DjangoPreflight.Reporting;
-
-namespace DjangoPreflight.Cli;
-
-internal static class TerminalColor
-{
-    public static bool Wanted() => TerminalConsole.ColorWanted();
-}
