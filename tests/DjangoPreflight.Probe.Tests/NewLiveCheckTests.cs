@@ -132,12 +132,12 @@ public sealed class NewLiveCheckTests
             // Plain HTTP redirects, but to another host first.
             await using var plain = new CannedSite([]) { Fallback = new(301, "", ("Location", "https://www.elsewhere.test/")) };
             var report = Probe(https, "--select", "DPL04,DPL05,DPL17", "--ca-file", ca, "--http-port", plain.Port.ToString());
-            ProbeAssert.Findings(["DPL04 low", "DPL05 low", "DPL17 low"], report);
+            ProbeAssert.Findings(["DPL04 low", "DPL05 low", "DPL17 medium"], report);
             Assert.Equal(
             [
                 $"DPL04 {https.Url} HSTS asks for preloading, but hstspreload.org would refuse the site: 2 Strict-Transport-Security headers (exactly one is allowed); plain HTTP does not first redirect to HTTPS on the same host.",
                 $"DPL05 {https.Url} The CSRF cookie 'csrftoken' (set by /) has no Secure flag; HSTS keeps it off plain HTTP except on a browser's first visit.",
-                $"DPL17 {https.Url} Strict-Transport-Security is sent 2 times ({hsts}): the site cannot be preloaded (hstspreload.org requires exactly one).",
+                $"DPL17 {https.Url} Strict-Transport-Security is sent 2 times ({hsts}): a browser that reads the joined value as one header may ignore it, and the site cannot be preloaded (hstspreload.org requires exactly one).",
             ], report.Messages);
             Assert.DoesNotContain("preload list", report.Reasons[0]);
         }

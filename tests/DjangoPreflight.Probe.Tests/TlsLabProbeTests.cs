@@ -62,10 +62,10 @@ public sealed class TlsLabProbeTests(TlsLab lab)
             [
                 "DPL04 low",      // asks for preload, but two HSTS headers
                 "DPL17 info",     // nosniff twice
-                "DPL17 low",      // HSTS twice
                 "DPL17 low",      // X-Frame-Options DENY and SAMEORIGIN
+                "DPL17 medium",   // HSTS twice
             ],
-            "A-"
+            "B"
         },
         {
             TlsLab.Runserver,

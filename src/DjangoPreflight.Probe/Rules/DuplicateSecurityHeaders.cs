@@ -25,9 +25,10 @@ public sealed class DuplicateSecurityHeaders : LiveRule
         Seeds: ["+"],
         Docs: new RuleDocs(
             Why: """
-                When nginx adds a header that Django already sends, the browser gets two. For HSTS only
-                the first counts (RFC 6797 §8.1) and hstspreload.org refuses a site that sends two, so a
-                site asking for preloading is never listed; two different X-Frame-Options values make
+                When nginx adds a header that Django already sends, the browser gets two. For HSTS
+                RFC 6797 says only the first counts, but a stack that joins the two into one value sees
+                repeated directives, which the RFC says to ignore (the Observatory calls it invalid), and
+                hstspreload.org refuses a site that sends two; two different X-Frame-Options values make
                 browsers block all framing; with two Referrer-Policy values the last one the browser
                 knows wins, which may be the weaker one. Which copy wins depends on the proxy's
                 configuration, not on the settings you review.
@@ -61,7 +62,7 @@ public sealed class DuplicateSecurityHeaders : LiveRule
                 if (name == "strict-transport-security")
                     yield return distinct.Count > 1
                         ? Finding($"Strict-Transport-Security is sent {values.Count} times with different values ({shown}): browsers keep only the first, and the site cannot be preloaded.", at, severity: Severity.Medium)
-                        : Finding($"Strict-Transport-Security is sent {values.Count} times ({values[0]}): the site cannot be preloaded (hstspreload.org requires exactly one).", at);
+                        : Finding($"Strict-Transport-Security is sent {values.Count} times ({values[0]}): a browser that reads the joined value as one header may ignore it, and the site cannot be preloaded (hstspreload.org requires exactly one).", at, severity: Severity.Medium);
                 else if (distinct.Count > 1)
                     yield return Finding($"{Display(name)} is sent with conflicting values ({shown}); which one a browser applies is not what either place configured.", at);
                 else

@@ -39,14 +39,15 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
-    /// <summary>Runs a command to completion; throws with its output if it fails.</summary>
-    public static string Run(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string> env, TimeSpan timeout)
+    /// <summary>Runs a command to completion; throws with its output if it fails (exits with other
+    /// than 0, or than 0 and 1 when <paramref name="oneIsAnAnswer"/>: a scanner reporting findings).</summary>
+    public static string Run(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string> env, TimeSpan timeout, bool oneIsAnAnswer = false)
     {
         using var child = Start(file, args, workingDirectory, env);
         if (!child._process.WaitForExit(timeout))
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} did not finish within {timeout}:\n{child.Output}");
         child._process.WaitForExit();
-        if (child._process.ExitCode != 0)
+        if (child._process.ExitCode != 0 && !(oneIsAnAnswer && child._process.ExitCode == 1))
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({child._process.ExitCode}):\n{child.Output}");
         return child.Output;
     }

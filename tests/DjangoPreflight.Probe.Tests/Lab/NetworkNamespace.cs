@@ -16,17 +16,17 @@ public sealed class NetworkNamespace : IDisposable
         Name = $"dpl-lab-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
         _etc = Path.Combine("/etc/netns", Name);
         var none = new Dictionary<string, string>();
-        ChildProcess.Run("/usr/bin/ip", ["netns", "add", Name], "/", none, TimeSpan.FromSeconds(20));
+        ChildProcess.Run("ip", ["netns", "add", Name], "/", none, TimeSpan.FromSeconds(20));
         Directory.CreateDirectory(_etc);
         File.WriteAllText(Path.Combine(_etc, "hosts"), "127.0.0.1 localhost\n" + string.Concat(hostNames.Select(h => $"127.0.0.1 {h}\n")));
-        Exec(["/usr/bin/ip", "link", "set", "lo", "up"]);
+        Exec(["ip", "link", "set", "lo", "up"]);
     }
 
     public string Name { get; }
 
     /// <summary>Runs a command in the namespace to completion and returns its output.</summary>
-    public string Exec(IEnumerable<string> command, string? workingDirectory = null, IReadOnlyDictionary<string, string>? env = null, TimeSpan? timeout = null) =>
-        ChildProcess.Run("/usr/bin/ip", ["netns", "exec", Name, .. command], workingDirectory ?? "/", env ?? new Dictionary<string, string>(), timeout ?? TimeSpan.FromSeconds(30));
+    public string Exec(IEnumerable<string> command, string? workingDirectory = null, IReadOnlyDictionary<string, string>? env = null, TimeSpan? timeout = null, bool oneIsAnAnswer = false) =>
+        ChildProcess.Run("ip", ["netns", "exec", Name, .. command], workingDirectory ?? "/", env ?? new Dictionary<string, string>(), timeout ?? TimeSpan.FromSeconds(30), oneIsAnAnswer);
 
     /// <summary>Waits until something in the namespace listens on TCP <paramref name="port"/>.</summary>
     public void WaitForPort(ChildProcess process, int port, TimeSpan timeout)
@@ -34,7 +34,7 @@ public sealed class NetworkNamespace : IDisposable
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {
-            if (Exec(["/usr/bin/ss", "-Hltn", $"sport = :{port}"]).Trim().Length > 0)
+            if (Exec(["ss", "-Hltn", $"sport = :{port}"]).Trim().Length > 0)
                 return;
             Thread.Sleep(200);
         }
@@ -45,7 +45,7 @@ public sealed class NetworkNamespace : IDisposable
     {
         try
         {
-            ChildProcess.Run("/usr/bin/ip", ["netns", "delete", Name], "/", new Dictionary<string, string>(), TimeSpan.FromSeconds(20));
+            ChildProcess.Run("ip", ["netns", "delete", Name], "/", new Dictionary<string, string>(), TimeSpan.FromSeconds(20));
         }
         finally
         {

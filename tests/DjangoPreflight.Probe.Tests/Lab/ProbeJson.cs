@@ -6,6 +6,9 @@ namespace DjangoPreflight.Probe.Tests.Lab;
 /// <summary>The parts of a probe's JSON report the tests assert on.</summary>
 public sealed partial record ProbeJson(string Grade, IReadOnlyList<string> Findings, IReadOnlyList<string> Messages, IReadOnlyList<string> Notices, IReadOnlyList<string> Reasons, int RequestsUsed)
 {
+    /// <summary>The severity of each of <see cref="Messages"/>, in the same order.</summary>
+    public IReadOnlyList<string> Severities { get; init; } = [];
+
     [GeneratedRegex(@"^(\d+) of (\d+) requests used$")]
     private static partial Regex Used();
 
@@ -29,7 +32,10 @@ public sealed partial record ProbeJson(string Grade, IReadOnlyList<string> Findi
             findings.Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("location").GetProperty("url").GetString()} {f.GetProperty("message").GetString()}").ToList(),
             notices,
             root.GetProperty("target").GetProperty("reasons").EnumerateArray().Select(n => n.GetString()!).ToList(),
-            int.Parse(used.Groups[1].Value));
+            int.Parse(used.Groups[1].Value))
+        {
+            Severities = findings.Select(f => f.GetProperty("severity").GetString()!).ToList(),
+        };
     }
 }
 

@@ -225,7 +225,7 @@ public partial class TlsLab : IAsyncLifetime
     {
         var process = _namespace is null
             ? ChildProcess.Start(file, args, dir, env)
-            : ChildProcess.Start("/usr/bin/ip", ["netns", "exec", _namespace.Name, file, .. args], dir, env);
+            : ChildProcess.Start("ip", ["netns", "exec", _namespace.Name, file, .. args], dir, env);
         _processes.Add(process);
         return process;
     }
