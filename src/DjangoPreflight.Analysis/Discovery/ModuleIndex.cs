@@ -48,6 +48,14 @@ public sealed class ModuleIndex
 
     public bool IsPackage(string module) => _packages.Contains(module);
 
+    /// <summary>Where the file of a module the project does not hold would be: beside its parent package's __init__.py.</summary>
+    public string? CandidatePath(string module)
+    {
+        var dot = module.LastIndexOf('.');
+        if (dot < 0 || PathOf(module[..dot]) is not { } parent || !parent.EndsWith("__init__.py", StringComparison.Ordinal)) return null;
+        return parent[..^"__init__.py".Length] + module[(dot + 1)..] + ".py";
+    }
+
     public IEnumerable<string> Modules => _byModule.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>Resolves <c>from {dots}{name} import</c> as written in <paramref name="fromModule"/>.</summary>

@@ -22,9 +22,16 @@ public sealed class SettingsEvaluator
     private readonly string _root;
     private readonly ProjectDiagnostics _diagnostics;
     private readonly DeclaredPackages _declared;
+    private readonly ProjectFiles _files;
+    private readonly Func<string, bool>? _ignoredByGit;
+    private readonly Dictionary<string, bool> _ignored = new(StringComparer.Ordinal);
 
-    public SettingsEvaluator(ProjectFiles files, PythonSources sources, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics)
+    /// <param name="ignoredByGit">Whether .gitignore ignores a root-relative path; null when there is no repository to ask.</param>
+    public SettingsEvaluator(ProjectFiles files, PythonSources sources, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics,
+        Func<string, bool>? ignoredByGit = null)
     {
+        _files = files;
+        _ignoredByGit = ignoredByGit;
         _index = index;
         _profile = profile;
         _root = files.Root;
@@ -66,9 +73,19 @@ public sealed class SettingsEvaluator
             };
             if (reportUnresolved && !value.IsKnown) _diagnostics.Unresolved(name);
         }
+        var havoc = main.Scope?.Havoc;
         foreach (var (name, value) in DjangoDefaults.For(version))
-            if (!settings.ContainsKey(name))
+        {
+            if (settings.ContainsKey(name)) continue;
+            if (havoc is null)
+            {
                 settings[name] = new Setting(name, value, null, [], ImmutableDictionary<string, PyValue>.Empty, IsDefault: true);
+                continue;
+            }
+            // Something not understood may have set it: Django's default is only what it would be otherwise.
+            settings[name] = new Setting(name, new PyUnknown($"it {havoc} (Django's default is {PyRepr.Of(value)})"), null, [], ImmutableDictionary<string, PyValue>.Empty);
+            if (reportUnresolved) _diagnostics.Unresolved(name);
+        }
 
         foreach (var n in main.Run.Notices) _diagnostics.Notice(n);
         if (path is null) _diagnostics.Notice($"settings module {module} is not a file of the project");
@@ -81,7 +98,7 @@ public sealed class SettingsEvaluator
 
     private (EvaluationRun Run, ModuleScope? Scope) Run(EnvProfile profile, string module)
     {
-        var run = new EvaluationRun(profile, _index, _parsed, _root, _declared);
+        var run = new EvaluationRun(profile, _index, _parsed, _root, _declared, _files, _ignoredByGit is null ? null : IsIgnored);
         ModuleScope? scope;
         try
         {
@@ -94,6 +111,14 @@ public sealed class SettingsEvaluator
             scope = null;
         }
         return (run, scope);
+    }
+
+    /// <summary>Asked once per path: every re-evaluation asks about the same local files.</summary>
+    private bool IsIgnored(string relative)
+    {
+        if (!_ignored.TryGetValue(relative, out var ignored))
+            _ignored[relative] = ignored = _ignoredByGit!(relative);
+        return ignored;
     }
 
     /// <summary>Python's str.isupper(), which is how Django picks settings out of a module.</summary>
@@ -109,7 +134,8 @@ public sealed class SettingsEvaluator
         var versionReason = target.Version is null
             ? $"Django defaults: {target.Reason}; assuming {DjangoDefaults.NewestLts.Series} (the newest supported LTS)"
             : $"Django defaults: {version.Series} ({target.Reason})";
-        var evaluator = new SettingsEvaluator(project.Files, project.Python, layout.Index, profile, project.Diagnostics);
+        var evaluator = new SettingsEvaluator(project.Files, project.Python, layout.Index, profile, project.Diagnostics,
+            path => project.Git.IsRepository && project.Git.Ignored([path]).Count > 0);
         SettingsModel? production = null;
         var all = new List<SettingsModel>();
         if (layout.Production is { } prod)

@@ -1,6 +1,7 @@
 using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Discovery;
 using DjangoPreflight.Analysis.Environment;
+using DjangoPreflight.Analysis.Project;
 
 namespace DjangoPreflight.Analysis.Settings.Evaluation;
 
@@ -20,8 +21,11 @@ internal sealed class EvaluationRun
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _envWrites = new(StringComparer.Ordinal);
 
-    public EvaluationRun(EnvProfile profile, ModuleIndex index, PythonSources parsed, string absoluteRoot, DeclaredPackages? declared = null)
+    public EvaluationRun(EnvProfile profile, ModuleIndex index, PythonSources parsed, string absoluteRoot, DeclaredPackages? declared = null,
+        ProjectFiles? files = null, Func<string, bool>? ignoredByGit = null)
     {
+        Files = files;
+        _ignoredByGit = ignoredByGit;
         Declared = declared;
         Profile = profile;
         Index = index;
@@ -30,6 +34,14 @@ internal sealed class EvaluationRun
     }
 
     public EnvProfile Profile { get; }
+
+    private readonly Func<string, bool>? _ignoredByGit;
+
+    /// <summary>The project's files, for open() of a file the repository holds; null reads none.</summary>
+    public ProjectFiles? Files { get; }
+
+    /// <summary>The path itself when .gitignore ignores it (a local file some machines have), else null.</summary>
+    public string? IgnoredByGit(string? relative) => relative is not null && _ignoredByGit?.Invoke(relative) == true ? relative : null;
 
     /// <summary>Third-party packages the dependency files declare; null means assume everything is installed.</summary>
     public DeclaredPackages? Declared { get; }
@@ -93,6 +105,9 @@ internal sealed class EvaluationRun
     }
 
     public bool IsRunning(string module) => _running.Contains(module);
+
+    /// <summary>Namespaces of the modules whose import is under way (the chain that led here).</summary>
+    public IEnumerable<ModuleScope> RunningScopes() => _running.Select(m => _modules[m]);
 
     /// <summary>
     /// A container changed in place: every name in any module (and the current frame) bound to the

@@ -89,7 +89,12 @@ internal sealed partial class Interpreter
         switch (func)
         {
             case PyUnknown u:
+                HavocIfNamespacePassed(args, "an unknown function", at);
                 return new PyUnknown($"call to an unknown function ({u.Reason})");
+            case PyBuiltin { Self: PyGlobals g } gm:
+                return GlobalsMethod(g, gm.Name[(gm.Name.LastIndexOf('.') + 1)..], args, at);
+            case PyBuiltin { Self: PyFile file } fm:
+                return FileMethod(file, fm.Name[(fm.Name.LastIndexOf('.') + 1)..]);
             case PyFunction f:
                 return Invoke(f, args, at);
             case PyClass cls:
@@ -105,6 +110,7 @@ internal sealed partial class Interpreter
             case PyCast cast:
                 return ApplyCast(cast, args.Get(0, "value") ?? PyNone.Instance, at);
             case PyModuleRef m:
+                HavocIfNamespacePassed(args, m.Name, at);
                 return new PyUnknown($"call to {m.Name}() is not evaluated");
             default:
                 return new PyUnknown($"call of a {Py.TypeName(func)} is not modelled");

@@ -103,8 +103,8 @@ internal sealed partial class Interpreter
             return b.Value;
         }
         if (KnownModules.Builtin(n.Id) is { } builtin) return builtin;
-        if (_globals.OpaqueStarImports.Count > 0)
-            return new PyUnknown($"{n.Id} may come from `from {_globals.OpaqueStarImports[0]} import *`, which is not read");
+        if (_globals.Havoc is { } havoc)
+            return new PyUnknown($"{n.Id} {havoc}");
         throw new PyRaise("NameError", $"name '{n.Id}' is not defined", Where(n));
     }
 
@@ -328,6 +328,13 @@ internal sealed partial class Interpreter
             }
             case PyInstance inst when key is PyStr ks && inst.Attributes.TryGetValue(ks.Value, out var iv):
                 return iv;
+            case PyGlobals g:
+                if (key is not PyStr gk) return new PyUnknown("globals()[...] with an unknown name");
+                if (g.Scope.Names.TryGetValue(gk.Value, out var gb)) return gb.Value;
+                if (g.Scope.Havoc is { } havoc) return new PyUnknown($"{gk.Value} {havoc}");
+                throw new PyRaise("KeyError", Py.Repr(key) ?? "?", Where(at));
+            case PyModuleRef { Name: "sys.modules" }:
+                return key is PyStr mk && _run.Index.PathOf(mk.Value) is not null ? ResolveModule(mk.Value, at) : new PyUnknown("sys.modules[...] of a module that is not the project's");
             case PyUnknown u:
                 return u;
             default:
@@ -352,10 +359,14 @@ internal sealed partial class Interpreter
                 }
                 if (_run.Index.PathOf($"{pm.Name}.{attr}") is not null)
                     return new PyProjectModule($"{pm.Name}.{attr}", _run.Import($"{pm.Name}.{attr}")!);
-                if (pm.Scope.OpaqueStarImports.Count > 0 || _run.IsRunning(pm.Name)) return new PyUnknown($"{pm.Name}.{attr} could not be resolved");
+                if (pm.Scope.Havoc is not null || _run.IsRunning(pm.Name)) return new PyUnknown($"{pm.Name}.{attr} could not be resolved");
                 throw new PyRaise("AttributeError", $"module '{pm.Name}' has no attribute '{attr}'");
             case PyInstance inst:
                 return inst.Attributes.TryGetValue(attr, out var v) ? v : new PyUnknown($"{inst.ClassName}.{attr} is not known");
+            case PyGlobals g:
+                return new PyBuiltin("globals." + attr, g);
+            case PyFile f:
+                return new PyBuiltin("file." + attr, f);
             case PyClass cls:
                 foreach (var (k, val) in cls.Attributes)
                     if (k == attr) return val;
@@ -552,6 +563,9 @@ internal sealed partial class Interpreter
                     inner => SetItem(inner ?? dflt, key, update, at, replaces, inPlace), at, replaces: true, itemInPlace: true), at, inPlace: true);
                 return;
             }
+            case Subscript { Value: Ast.Call } s when Eval(s.Value) is PyGlobals g:
+                GlobalsMethod(g, "__setitem__", new CallArgs([Eval(s.Slice), update(null)], []), at);
+                return;
             case Subscript s:
             {
                 if (s.Slice is Slice)

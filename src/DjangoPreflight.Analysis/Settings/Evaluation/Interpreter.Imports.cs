@@ -46,7 +46,7 @@ internal sealed partial class Interpreter
                 }
                 if (_run.Index.PathOf($"{absolute}.{alias.Name}") is not null)
                     value = ResolveModule($"{absolute}.{alias.Name}", imp);
-                else if (pm.Scope.OpaqueStarImports.Count > 0 || _run.IsRunning(absolute))
+                else if (pm.Scope.Havoc is not null || _run.IsRunning(absolute))
                     value = new PyUnknown($"{alias.Name} from {absolute} could not be resolved");
                 else
                     throw new PyRaise("ImportError", $"cannot import name '{alias.Name}' from '{absolute}'", Where(imp));
@@ -63,8 +63,7 @@ internal sealed partial class Interpreter
     {
         if (module is not PyProjectModule pm)
         {
-            _globals.OpaqueStarImports.Add(absolute);
-            _run.Notices.Add($"{Where(imp)}: `from {absolute} import *` is not a project module; names it defines are unknown");
+            HavocAll($"may be set by `from {absolute} import *` at {Where(imp)}, which is not read", imp);
             return;
         }
         if (_run.IsRunning(absolute))
@@ -79,12 +78,11 @@ internal sealed partial class Interpreter
             Current.Remove(name);
             Current[name] = b with { Deps = b.Deps.Union(control) };
         }
-        foreach (var opaque in pm.Scope.OpaqueStarImports)
-            if (!_globals.OpaqueStarImports.Contains(opaque)) _globals.OpaqueStarImports.Add(opaque);
+        if (pm.Scope.Havoc is { } havoc) _globals.Havoc ??= havoc;
     }
 
     /// <summary>A project module (evaluated), a library module we model, or an opaque third-party module.</summary>
-    private PyValue ResolveModule(string absolute, Statement at)
+    private PyValue ResolveModule(string absolute, Node at)
     {
         if (_run.Index.PathOf(absolute) is not null)
         {
@@ -95,7 +93,7 @@ internal sealed partial class Interpreter
         }
         var top = absolute.Split('.')[0];
         if (_run.Index.PathOf(top) is not null || absolute.StartsWith(_globals.Module.Split('.')[0] + ".", StringComparison.Ordinal) && _globals.Module.Contains('.'))
-            throw new PyRaise("ModuleNotFoundError", $"No module named '{absolute}'", Where(at));
+            return AbsentProjectModule(absolute, at);
         if (!KnownModules.IsModelled(top) && _run.Declared is { } declared && !declared.IsDeclared(top))
         {
             if (_run.AssumedInstalled.TryGetValue(top, out var installed))
@@ -103,19 +101,49 @@ internal sealed partial class Interpreter
                 if (!installed) throw new PyRaise("ModuleNotFoundError", $"No module named '{top}'", Where(at));
             }
             else if (_importGuards > 0)
-                throw new UncertainImport(top);
+                throw new UncertainImport(top, $"whether {top} is installed in production (it is not in the dependency files)");
         }
         return new PyModuleRef(absolute, KnownModules.IsModelled(absolute));
+    }
+
+    /// <summary>
+    /// A module of the project's packages that the repository does not hold. Importing it fails,
+    /// unless git ignores its file and a try guards the import: then it is a local file that some
+    /// deployments have (local_settings.py), and both outcomes are followed.
+    /// </summary>
+    private PyValue AbsentProjectModule(string absolute, Node at)
+    {
+        var key = "module " + absolute;
+        if (_run.AssumedInstalled.TryGetValue(key, out var present))
+        {
+            if (present) return new PyModuleRef(absolute, false);
+        }
+        else if (_importGuards > 0 && _run.IgnoredByGit(_run.Index.CandidatePath(absolute)) is { } path)
+            throw new UncertainImport(key, $"whether {path} exists in production: git ignores it, so the repository does not hold it");
+        throw new PyRaise("ModuleNotFoundError", $"No module named '{absolute}'", Where(at));
+    }
+
+    /// <summary>importlib.import_module(name) and __import__(name): the module, or for __import__ its top package.</summary>
+    private PyValue ImportByName(string name, Node at, bool top)
+    {
+        var module = ResolveModule(name, at);
+        return top && name.Contains('.') ? ResolveModule(name[..name.IndexOf('.')], at) : module;
     }
 
     /// <summary>Number of enclosing try statements that catch ImportError.</summary>
     private int _importGuards;
 
+    /// <summary>Number of enclosing try statements that catch FileNotFoundError (OSError, IOError).</summary>
+    private int _fileGuards;
+
     /// <summary>An import of a package the dependency files do not declare, inside a try that catches
     /// ImportError: it may or may not be installed in production, so the try runs both ways.</summary>
-    private sealed class UncertainImport(string module) : Exception
+    private sealed class UncertainImport(string module, string why) : Exception
     {
         public string Module { get; } = module;
+
+        /// <summary>Why both outcomes are followed, said in the reason of what they leave unknown.</summary>
+        public string Why { get; } = why;
     }
 
     private PyValue ModuleAttribute(string module, string attr, bool modelled)

@@ -45,13 +45,27 @@ internal sealed partial class Interpreter
         var abs = System.IO.Path.Combine(_run.AbsoluteRoot, File).Replace('\\', '/');
         Bind("__file__", new PyStr(abs), null);
         Bind("__name__", new PyStr(_globals.Module), null);
+        Bind("__package__", new PyStr(_globals.IsPackage ? _globals.Module : _globals.Module[..Math.Max(0, _globals.Module.LastIndexOf('.'))]), null);
+        if (_globals.IsPackage) Bind("__path__", Py.List([new PyStr(abs[..abs.LastIndexOf('/')])]), null);
         var parsed = _run.Parsed.Get(File);
+        var errorLine = int.MaxValue;
         if (parsed is { HasErrors: true })
-            _run.Raises.Add($"{File}:{parsed.Diagnostics[0].Line}: SyntaxError: {parsed.Diagnostics[0].Message}");
+        {
+            var error = parsed.Diagnostics[0];
+            errorLine = error.Line;
+            _run.Raises.Add($"{File}:{error.Line}: SyntaxError: {error.Message}");
+        }
         var body = module.Body;
         for (var i = 0; i < body.Length; i++)
         {
             var stmt = body[i];
+            if (stmt.EndLineno >= errorLine)
+            {
+                // The text from the error on did not parse: what it would set is not known. The
+                // statements after it that did parse still run, and what they set is known again.
+                HavocAll($"may be set by {File}:{errorLine}, which could not be parsed ({parsed!.Diagnostics[0].Message})", stmt);
+                errorLine = int.MaxValue;
+            }
             try
             {
                 ExecStatement(stmt);
@@ -67,12 +81,15 @@ internal sealed partial class Interpreter
             }
             catch (BudgetExceeded)
             {
+                _globals.Havoc ??= $"may be set by the statements from {Where(stmt)} on, which were not evaluated (work limit of {EvaluationRun.MaxSteps} steps reached)";
                 _run.Notices.Add($"{Where(stmt)}: evaluation stopped, work limit of {EvaluationRun.MaxSteps} steps reached");
                 foreach (var name in AssignedNames(body[i..]))
                     Bind(name, new PyUnknown("not evaluated: work limit reached"), stmt);
                 return;
             }
         }
+        if (errorLine != int.MaxValue)
+            HavocAll($"may be set by {File}:{errorLine}, which could not be parsed ({parsed!.Diagnostics[0].Message})", module);
     }
 
     private void Step()
@@ -181,16 +198,12 @@ internal sealed partial class Interpreter
                     else Havoc(t, stmt, "deleted item");
                 return Flow.Normal;
             case With w:
-                foreach (var item in w.Items)
-                {
-                    Eval(item.ContextExpr);
-                    if (item.OptionalVars is not null) AssignTo(item.OptionalVars, new PyUnknown("value of a with-statement"), stmt);
-                }
-                return ExecBlock(w.Body);
+                return ExecWith(w, 0);
             default:
                 // match, async constructs, type aliases...: whatever they assign becomes unknown.
                 foreach (var name in AssignedNames([stmt]))
                     Bind(name, new PyUnknown($"set by a {stmt.GetType().Name} statement, which is not evaluated"), stmt);
+                if (MayWriteAnyGlobal([stmt])) HavocAll($"may be set by the {stmt.GetType().Name} statement at {Where(stmt)}, which is not evaluated", stmt);
                 return Flow.Normal;
         }
     }
@@ -296,7 +309,7 @@ internal sealed partial class Interpreter
                 else if (Py.Equal(x.Value, y.Value) == true)
                     result[name] = new Binding(x.Value, x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
                 else
-                    result[name] = new Binding(new PyUnknown(why), x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
+                    result[name] = new Binding(new PyUnknown(why + OneSideUnknown(x.Value, y.Value)), x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
             }
             else result[name] = new Binding(new PyUnknown(why + "; may be undefined"), x.Location, x.Deps.Union(control));
         }
@@ -306,47 +319,84 @@ internal sealed partial class Interpreter
         return result;
     }
 
-    private Flow ExecTry(ImmutableArray<Statement> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final)
+    /// <summary>
+    /// <c>with a, b: body</c>, one item at a time. <c>contextlib.suppress(E...)</c> is a try whose
+    /// handlers catch E and do nothing; other context managers run the body with an unknown target.
+    /// </summary>
+    private Flow ExecWith(With w, int index)
     {
-        var guards = handlers.Any(h => h.Type is null || Catches(h, new PyRaise("ModuleNotFoundError", "")));
-        if (!guards) return ExecTryOnce(body, handlers, orElse, final);
+        if (index == w.Items.Length) return ExecBlock(w.Body);
+        var item = w.Items[index];
+        if (item.ContextExpr is Call call && Eval(call.Func) is PyBuiltin { Name: "contextlib.suppress" })
+        {
+            var caught = call.Args.Length == 1 ? call.Args[0] : new Ast.Tuple([.. call.Args], ExprContext.Load, call.Span);
+            return ExecTry(() => ExecWith(w, index + 1), [new ExceptHandler(caught, null, [], call.Span)], [], [], item);
+        }
+        var manager = Eval(item.ContextExpr);
+        // A file's __enter__ returns the file itself; other managers' values are not modelled.
+        if (item.OptionalVars is not null) AssignTo(item.OptionalVars, manager is PyFile ? manager : new PyUnknown("value of a with-statement"), item);
+        return ExecWith(w, index + 1);
+    }
+
+    /// <summary>When only one side of a join is unknown, its reason says what that side did.</summary>
+    private static string OneSideUnknown(PyValue a, PyValue b) =>
+        a is PyUnknown ua && b is not PyUnknown ? "; " + ua.Reason
+        : b is PyUnknown ub && a is not PyUnknown ? "; " + ub.Reason
+        : "";
+
+    private Flow ExecTry(ImmutableArray<Statement> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final) =>
+        ExecTry(() => ExecBlock(body), handlers, orElse, final, body.IsDefaultOrEmpty ? handlers[0] : body[0]);
+
+    private Flow ExecTry(Func<Flow> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final, Node at)
+    {
+        // Whether the try guards an import is read from the handlers' names: their expressions are
+        // only evaluated when something is raised (`except json.JSONDecodeError` after `import json`).
+        var imports = handlers.Any(h => CatchesByName(h, "ModuleNotFoundError")) ? 1 : 0;
+        var files = handlers.Any(h => CatchesByName(h, "FileNotFoundError")) ? 1 : 0;
+        if (imports + files == 0) return ExecTryOnce(body, handlers, orElse, final);
         var start = Snapshot();
-        _importGuards++;
+        _importGuards += imports;
+        _fileGuards += files;
         try
         {
             return ExecTryOnce(body, handlers, orElse, final);
         }
         catch (UncertainImport u)
         {
-            _importGuards--;
+            // Something the try guards against may or may not happen in production (a package not
+            // declared, a git-ignored file): follow both outcomes, with this try no longer guarding.
+            _importGuards -= imports;
+            _fileGuards -= files;
             Restore(start);
             try
             {
                 return ExecBoth(
                     () => { _run.AssumedInstalled[u.Module] = true; return ExecTryOnce(body, handlers, orElse, final); },
                     () => { _run.AssumedInstalled[u.Module] = false; return ExecTryOnce(body, handlers, orElse, final); },
-                    $"whether {u.Module} is installed in production (it is not in the dependency files)", body.IsDefaultOrEmpty ? handlers[0] : body[0]);
+                    u.Why, at);
             }
             finally
             {
                 _run.AssumedInstalled.Remove(u.Module);
-                _importGuards++;
+                _importGuards += imports;
+                _fileGuards += files;
             }
         }
         finally
         {
-            _importGuards--;
+            _importGuards -= imports;
+            _fileGuards -= files;
         }
     }
 
-    private Flow ExecTryOnce(ImmutableArray<Statement> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final)
+    private Flow ExecTryOnce(Func<Flow> body, ImmutableArray<ExceptHandler> handlers, ImmutableArray<Statement> orElse, ImmutableArray<Statement> final)
     {
         Flow flow;
         try
         {
             try
             {
-                flow = ExecBlock(body);
+                flow = body();
                 if (flow == Flow.Normal) flow = ExecBlock(orElse);
             }
             catch (PyRaise e)
@@ -362,6 +412,20 @@ internal sealed partial class Interpreter
             if (!final.IsDefaultOrEmpty) ExecBlock(final);
         }
         return flow;
+    }
+
+    /// <summary>Whether a handler catches <paramref name="exception"/>, from the names it lists (bare except catches all).</summary>
+    private static bool CatchesByName(ExceptHandler h, string exception)
+    {
+        if (h.Type is null) return true;
+        var types = h.Type is Ast.Tuple t ? t.Elts : [h.Type];
+        var probe = new PyRaise(exception, "");
+        return types.Any(te => te switch
+        {
+            Name n => probe.IsA(n.Id),
+            Ast.Attribute a => probe.IsA(a.Attr),
+            _ => false,
+        });
     }
 
     private bool Catches(ExceptHandler h, PyRaise e)
@@ -394,6 +458,7 @@ internal sealed partial class Interpreter
                 var why = $"loop over `{Snippet(f.Iter)}` at {Where(f)} is not evaluated" + (iter is PyUnknown u ? $" ({u.Reason})" : "");
                 foreach (var name in AssignedNames([f]))
                     HavocName(name, f, why);
+                if (MayWriteAnyGlobal(f.Body)) HavocAll($"may be set by the {why}", f);
                 return Flow.Normal;
             }
             foreach (var item in items)
@@ -423,6 +488,7 @@ internal sealed partial class Interpreter
             {
                 var why = $"while loop at {Where(w)} is not evaluated";
                 foreach (var name in AssignedNames([w])) HavocName(name, w, why);
+                if (MayWriteAnyGlobal(w.Body)) HavocAll($"may be set by the {why}", w);
                 return Flow.Normal;
             }
             var flow = ExecBlock(w.Body);

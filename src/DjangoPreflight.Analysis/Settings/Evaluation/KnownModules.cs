@@ -8,29 +8,23 @@ internal static class KnownModules
         "os", "os.path", "sys", "pathlib", "environ", "environ.environ", "decouple", "dj_database_url", "json",
         "django", "django.core", "django.core.exceptions", "django.utils", "django.utils.translation",
         "distutils", "distutils.util", "pydantic", "pydantic_settings", "urllib", "urllib.parse", "typing",
-    };
-
-    private static readonly HashSet<string> BuiltinFunctions = new(StringComparer.Ordinal)
-    {
-        "bool", "int", "str", "float", "list", "tuple", "set", "frozenset", "dict", "len", "sorted", "min", "max", "sum",
-        "any", "all", "range", "enumerate", "zip", "reversed", "repr", "abs", "round", "print", "isinstance", "getattr",
-        "hasattr", "open", "map", "filter", "type", "iter", "next", "format", "callable", "id", "hash", "vars", "globals", "locals",
-    };
-
-    private static readonly HashSet<string> ExceptionNames = new(StringComparer.Ordinal)
-    {
-        "Exception", "BaseException", "ValueError", "KeyError", "IndexError", "LookupError", "TypeError", "NameError",
-        "AttributeError", "ImportError", "ModuleNotFoundError", "OSError", "IOError", "EnvironmentError", "FileNotFoundError",
-        "RuntimeError", "AssertionError", "ZeroDivisionError", "ArithmeticError", "UnicodeDecodeError", "NotImplementedError",
+        "builtins", "contextlib", "importlib",
     };
 
     public static bool IsModelled(string module) => Modelled.Contains(module);
 
     public static PyValue? Builtin(string name)
     {
-        if (BuiltinFunctions.Contains(name)) return new PyBuiltin(name);
-        if (ExceptionNames.Contains(name)) return new PyExceptionClass(name);
-        return null;
+        if (PythonBuiltins.Functions.Contains(name)) return new PyBuiltin(name);
+        if (PythonBuiltins.IsException(name)) return new PyExceptionClass(PythonBuiltins.Canonical(name));
+        return name switch
+        {
+            "__debug__" => Py.True,
+            "__import__" or "__build_class__" or "Ellipsis" or "NotImplemented" => new PyBuiltin(name),
+            "__builtins__" => new PyModuleRef("builtins", true),
+            "__doc__" or "__spec__" or "__loader__" => PyNone.Instance,
+            _ => null,
+        };
     }
 
     public static PyValue? Attribute(string module, string attr)
@@ -60,6 +54,7 @@ internal static class KnownModules
                     "platform" => new PyUnknown("sys.platform of the deployed host"),
                     "version_info" => new PyUnknown("the Python version of the deployed host"),
                     "stdout" or "stderr" => new PyUnknown("a stream"),
+                    "modules" => new PyModuleRef("sys.modules", true),
                     _ => new PyUnknown($"sys.{attr}"),
                 };
             case "pathlib":
@@ -103,6 +98,12 @@ internal static class KnownModules
                 };
             case "urllib.parse":
                 return attr is "urlparse" or "urlsplit" or "unquote" or "unquote_plus" or "quote" ? new PyBuiltin("urllib.parse." + attr) : null;
+            case "builtins":
+                return Builtin(attr);
+            case "contextlib":
+                return attr == "suppress" ? new PyBuiltin("contextlib.suppress") : null;
+            case "importlib":
+                return attr == "import_module" ? new PyBuiltin("importlib.import_module") : null;
             case "typing":
                 return new PyModuleRef("typing." + attr, false);
         }

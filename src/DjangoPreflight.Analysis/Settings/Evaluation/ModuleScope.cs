@@ -25,6 +25,11 @@ internal sealed class ModuleScope
 
     public Dictionary<string, Binding> Names { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Modules star-imported that we could not read: any undefined name may come from them.</summary>
-    public List<string> OpaqueStarImports { get; } = [];
+    /// <summary>
+    /// Set when something the evaluator could not follow may have set any name in this module (a
+    /// star import it cannot read, exec of unknown code, a syntax error, globals() changed with an
+    /// unknown key): the reason, said as "may be set by ...". From then on a name the module does
+    /// not define is unknown rather than undefined, and so is every Django default.
+    /// </summary>
+    public string? Havoc { get; set; }
 }

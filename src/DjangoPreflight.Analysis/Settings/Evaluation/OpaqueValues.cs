@@ -76,6 +76,18 @@ internal sealed record PyEnvironPath(string Root) : PyOpaque
     public override string Describe => $"<Path:{Root}>";
 }
 
+/// <summary>What <c>globals()</c> (or <c>vars()</c>/<c>locals()</c> at module level) returns: the module's own namespace.</summary>
+internal sealed record PyGlobals(ModuleScope Scope) : PyOpaque
+{
+    public override string Describe => $"namespace of {Scope.Module}";
+}
+
+/// <summary>An open file: its text when the repository holds it (and it is small), else null with why not.</summary>
+internal sealed record PyFile(string Path, string? Text, string Why) : PyOpaque
+{
+    public override string Describe => $"file {Path}";
+}
+
 /// <summary>A parsed URL (urllib.parse.urlparse / env.url).</summary>
 internal sealed record PyUrl(UrlParts Parts) : PyOpaque
 {

@@ -1,0 +1,120 @@
+using DjangoPreflight.Analysis.Settings;
+
+namespace DjangoPreflight.Analysis.Tests.Settings;
+
+/// <summary>
+/// What the evaluator cannot follow is unknown, with the reason, from that point on; never
+/// Django's default and never the value the code had before (issue 16, item 5). What it can
+/// follow (exec of a file the repository holds, globals() writes with known names) it runs.
+/// </summary>
+public class SettingsShapesTests
+{
+    private static string Reason(SettingsModel m, string name) => Assert.IsType<PyUnknown>(m[name]!.Value).Reason;
+
+    [Fact]
+    public void Exec_of_a_git_ignored_local_settings_file_makes_every_setting_unknown()
+    {
+        using var shape = new SettingsShapes("exec-local-settings");
+        var m = shape.Production();
+        // The development value is not what production runs: the local file may change it.
+        Assert.Contains("site_app/local_settings.py", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.Contains("it was True before", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.False(m["ALLOWED_HOSTS"]!.IsKnown);
+        // A setting the file never sets is not Django's default either.
+        Assert.False(m["SECURE_HSTS_SECONDS"]!.IsKnown);
+        Assert.False(m["SECURE_HSTS_SECONDS"]!.IsDefault);
+        Assert.Contains("Django's default is 0", Reason(m, "SECURE_HSTS_SECONDS"), StringComparison.Ordinal);
+        // What the settings set after the exec is known again.
+        Assert.Equal(new PyStr("judge"), m["SITE_NAME"]!.Value);
+        Assert.Empty(m.Raises);
+    }
+
+    [Fact]
+    public void Without_gitignore_the_missing_local_file_is_just_absent()
+    {
+        using var shape = new SettingsShapes("exec-local-settings");
+        File.Delete(Path.Combine(shape.Root, ".gitignore"));
+        var m = shape.Production();
+        Assert.Equal(new PyBool(true), m["DEBUG"]!.Value);
+        Assert.True(m["SECURE_HSTS_SECONDS"]!.IsDefault);
+    }
+
+    [Fact]
+    public void Exec_of_a_file_the_repository_holds_runs_it()
+    {
+        using var shape = new SettingsShapes("exec-tracked-file");
+        var m = shape.Production();
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+        Assert.Equal("['example.org']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Equal("site_app/settings.py", m["ALLOWED_HOSTS"]!.Source!.Path);
+        Assert.True(m["SECURE_HSTS_SECONDS"]!.IsDefault);
+    }
+
+    [Fact]
+    public void Suppressed_import_of_a_git_ignored_override_module_makes_settings_unknown()
+    {
+        using var shape = new SettingsShapes("ignored-override-module");
+        var m = shape.Production();
+        Assert.Contains("site_app/override_settings.py exists in production", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.False(m["SESSION_COOKIE_SECURE"]!.IsKnown);
+        Assert.False(m["X_FRAME_OPTIONS"]!.IsKnown);
+        Assert.Empty(m.Raises);
+    }
+
+    [Fact]
+    public void Writes_through_globals_setattr_and_vars_bind_the_names()
+    {
+        using var shape = new SettingsShapes("globals-writes");
+        var m = shape.Production();
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+        Assert.Equal("['a.example']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Equal(new PyBool(true), m["SECURE_SSL_REDIRECT"]!.Value);
+        Assert.Equal(new PyBool(true), m["SESSION_COOKIE_SECURE"]!.Value);
+        Assert.Equal(new PyBool(true), m["CSRF_COOKIE_SECURE"]!.Value);
+        Assert.Equal(7, m["SESSION_COOKIE_SECURE"]!.Source!.Line);
+        Assert.True(m["X_FRAME_OPTIONS"]!.IsDefault);
+    }
+
+    [Fact]
+    public void A_loop_the_evaluator_cannot_follow_that_writes_globals_makes_everything_unknown()
+    {
+        var (m, _) = TempProject.Settings("import os\nDEBUG = False\nfor k, v in os.environ.items():\n    globals()[k] = v\nTIME_ZONE = 'UTC'\n");
+        Assert.Contains("may be set by the loop over `os.environ.items()`", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.False(m["SECURE_SSL_REDIRECT"]!.IsKnown);
+        Assert.Equal(new PyStr("UTC"), m["TIME_ZONE"]!.Value);
+    }
+
+    [Fact]
+    public void Exec_of_unknown_code_into_an_unknown_namespace_reaches_the_importing_settings()
+    {
+        var (m, _) = TempProject.Settings("import glob\nDEBUG = False\nfor path in glob.glob('/etc/app/*.py'):\n    exec(open(path).read(), scope)\n");
+        Assert.False(m["DEBUG"]!.IsKnown);
+        Assert.False(m["CSRF_COOKIE_SECURE"]!.IsKnown);
+    }
+
+    [Fact]
+    public void A_syntax_error_makes_what_came_before_unknown_and_what_follows_known()
+    {
+        using var shape = new SettingsShapes("syntax-error");
+        var m = shape.Production();
+        Assert.Contains("site_app/settings.py:4, which could not be parsed", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.False(m["X_FRAME_OPTIONS"]!.IsKnown);
+        Assert.False(m["SECRET_KEY"]!.IsKnown);
+        Assert.Equal("['example.org']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Contains(m.Raises, r => r.StartsWith("site_app/settings.py:4: SyntaxError", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_configuration_module_named_by_an_env_var_with_a_default_is_evaluated()
+    {
+        using var shape = new SettingsShapes("importlib-config");
+        var m = shape.Production();
+        Assert.Equal("['app.example.org']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+        Assert.Empty(m.Raises);
+
+        // Named by the variable, a module the project does not hold fails the way Python does.
+        var missing = shape.Production(("APP_CONFIGURATION", "site_app.other"));
+        Assert.Contains(missing.Raises, r => r.Contains("FileExistsError: configuration site_app.other is missing", StringComparison.Ordinal));
+    }
+}
