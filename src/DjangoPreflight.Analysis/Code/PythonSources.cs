@@ -12,11 +12,13 @@ public sealed class PythonSources
     private readonly ProjectDiagnostics _diagnostics;
     private readonly ConcurrentDictionary<string, Lazy<ParseResult?>> _parsed = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<ApplicationCode>> _application;
+    private readonly NewerPythonSyntax _newer;
 
     public PythonSources(ProjectFiles files, ProjectDiagnostics diagnostics)
     {
         _files = files;
         _diagnostics = diagnostics;
+        _newer = new NewerPythonSyntax(files);
         _application = new(ExtractApplicationFiles);
     }
 
@@ -65,7 +67,13 @@ public sealed class PythonSources
     {
         var result = PythonParser.Parse(bytes, length, path);
         foreach (var d in result.Diagnostics.Take(1))
-            _diagnostics.ParseError(path, d.Line, d.Message);
+        {
+            // A file only a newer Python accepts is not the project's error: said as a notice.
+            if (_newer.Explain(bytes, length, d.Line) is { } newer)
+                _diagnostics.Notice($"{path}:{d.Line}: not read from here on: {newer}, which this parser (Python 3.14) does not know");
+            else
+                _diagnostics.ParseError(path, d.Line, d.Message);
+        }
         return result;
     }
 }

@@ -128,6 +128,8 @@ public static class AstDump
             case Call n: l.C("func", n.Func).L("args", n.Args).L("keywords", n.Keywords); break;
             case FormattedValue n: l.C("value", n.Value).S("conversion", Int(n.Conversion)).C("format_spec", n.FormatSpec); break;
             case JoinedStr n: l.L("values", n.Values); break;
+            case TemplateStr n: l.L("values", n.Values); break;
+            case Interpolation n: l.C("value", n.Value).S("str", n.Str).S("conversion", Int(n.Conversion)).C("format_spec", n.FormatSpec); break;
             case Constant n: l.S("value", Value(n.Value)).S("kind", n.Kind); break;
             case Attribute n: l.C("value", n.Value).S("attr", n.Attr).S("ctx", n.Ctx.ToString()); break;
             case Subscript n: l.C("value", n.Value).C("slice", n.Slice).S("ctx", n.Ctx.ToString()); break;

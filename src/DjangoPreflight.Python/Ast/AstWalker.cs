@@ -87,6 +87,8 @@ public static class AstWalker
                 break;
             case Global or Nonlocal or Pass or Break or Continue: break;
             case JoinedStr n: AddAll(c, n.Values); break;
+            case TemplateStr n: AddAll(c, n.Values); break;
+            case Interpolation n: Add(c, n.Value); Add(c, n.FormatSpec); break;
             case Comprehension n: Add(c, n.Target); Add(c, n.Iter); AddAll(c, n.Ifs); break;
             case While n: Add(c, n.Test); AddAll(c, n.Body); AddAll(c, n.OrElse); break;
             case Module n: AddAll(c, n.Body); break;

@@ -40,6 +40,12 @@ public sealed record Call(Expression Func, ImmutableArray<Expression> Args, Immu
 /// <summary>One <c>{...}</c> field of an f-string. Conversion is -1, or the code of 's', 'r' or 'a'.</summary>
 public sealed record FormattedValue(Expression Value, int Conversion, Expression? FormatSpec, SourceSpan Span) : Expression(Span);
 
+/// <summary>A t-string (PEP 750, Python 3.14): Constant and Interpolation parts.</summary>
+public sealed record TemplateStr(ImmutableArray<Expression> Values, SourceSpan Span) : Expression(Span);
+
+/// <summary>One <c>{...}</c> field of a t-string; <see cref="Str"/> is the expression's text as written.</summary>
+public sealed record Interpolation(Expression Value, string Str, int Conversion, Expression? FormatSpec, SourceSpan Span) : Expression(Span);
+
 /// <summary>An f-string: Constant and FormattedValue parts.</summary>
 public sealed record JoinedStr(ImmutableArray<Expression> Values, SourceSpan Span) : Expression(Span);
 

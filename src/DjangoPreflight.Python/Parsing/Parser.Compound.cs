@@ -221,9 +221,23 @@ internal sealed partial class Parser
             string? name = null;
             if (Kind != TokenKind.Colon)
             {
+                int typeStart = p;
                 type = Expression();
-                if (Kind == TokenKind.Comma) Fail("multiple exception types must be parenthesized");
-                if (Eat(TokenKind.As)) name = ExpectName();
+                if (Kind == TokenKind.Comma)
+                {
+                    // PEP 758 (3.14): `except A, B:` is a tuple without parentheses, but not with `as`.
+                    var types = Scratch<Expression>.Rent();
+                    types.Add(type);
+                    while (Eat(TokenKind.Comma) && Kind is not (TokenKind.Colon or TokenKind.As))
+                        types.Add(Expression());
+                    type = new Tuple(Scratch<Expression>.Finish(types), ExprContext.Load, SpanFrom(typeStart));
+                    if (Kind == TokenKind.As)
+                    {
+                        diagnostics.Add(new SyntaxDiagnostic(type.Lineno, type.ColOffset, "multiple exception types must be parenthesized when using 'as'"));
+                        throw Bail;
+                    }
+                }
+                else if (Eat(TokenKind.As)) name = ExpectName();
             }
             else if (isStar) Fail("expected one or more exception types");
             Expect(TokenKind.Colon, "':'");

@@ -15,11 +15,11 @@ internal sealed partial class Parser
     private readonly struct StringToken
     {
         public readonly int Tok, BodyStart, BodyEnd;
-        public readonly bool Raw, Bytes, F, U;
+        public readonly bool Raw, Bytes, F, U, T;
 
-        public StringToken(int tok, int bodyStart, int bodyEnd, bool raw, bool bytes, bool f, bool u)
+        public StringToken(int tok, int bodyStart, int bodyEnd, bool raw, bool bytes, bool f, bool u, bool t)
         {
-            Tok = tok; BodyStart = bodyStart; BodyEnd = bodyEnd; Raw = raw; Bytes = bytes; F = f; U = u;
+            Tok = tok; BodyStart = bodyStart; BodyEnd = bodyEnd; Raw = raw; Bytes = bytes; F = f; U = u; T = t;
         }
     }
 
@@ -27,7 +27,7 @@ internal sealed partial class Parser
     {
         ref var t = ref toks[tok];
         int i = t.Start;
-        bool raw = false, bytes = false, f = false, u = false;
+        bool raw = false, bytes = false, f = false, u = false, tmpl = false;
         while (src[i] != '"' && src[i] != '\'')
         {
             switch (src[i] | 0x20)
@@ -36,12 +36,13 @@ internal sealed partial class Parser
                 case 'b': bytes = true; break;
                 case 'f': f = true; break;
                 case 'u': u = true; break;
+                case 't': tmpl = true; break;
             }
             i++;
         }
         byte q = src[i];
         int quoteLen = i + 2 < t.End && src[i + 1] == q && src[i + 2] == q && t.End - i >= 6 ? 3 : 1;
-        return new StringToken(tok, i + quoteLen, t.End - quoteLen, raw, bytes, f, u);
+        return new StringToken(tok, i + quoteLen, t.End - quoteLen, raw, bytes, f, u, tmpl);
     }
 
     /// <summary>strings: STRING+ — a Constant, or a JoinedStr when any part is an f-string.</summary>
@@ -52,6 +53,9 @@ internal sealed partial class Parser
         int last = p - 1;
         var whole = SpanFrom(first);
         var head = Describe(first);
+        bool anyT = head.T;
+        for (int i = first + 1; i <= last && !anyT; i++) anyT = Describe(i).T;
+        if (anyT) return TemplateString(first, last, whole);
         if (first == last && !head.F)
         {
             if (head.Bytes) return new Constant(DecodeBytes(head), null, whole);
@@ -145,6 +149,49 @@ internal sealed partial class Parser
     /// <summary>'{' expression ['='] ['!' conversion] [':' format_spec] '}' starting at the '{'.</summary>
     private int ReplacementField(in StringToken st, int open, int level, ImmutableArray<Expression>.Builder values, StringBuilder pending, SourceSpan whole)
     {
+        int end = st.BodyEnd;
+        int exprStart = open + 1;
+        int j = FieldExpressionEnd(st, open, level);
+        var expr = SubParse(st.Tok, open, exprStart, j);
+        bool debug = false;
+        if (src[j] == '=')
+        {
+            debug = true;
+            j++;
+            while (j < end && src[j] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f') j++;
+            pending.Append(Encoding.UTF8.GetString(src, exprStart, j - exprStart));
+        }
+        int conversion = -1;
+        if (j < end && src[j] == '!')
+        {
+            j++;
+            if (j >= end || src[j] is not ((byte)'s' or (byte)'r' or (byte)'a'))
+                FailAtOffset(st.Tok, j, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+            conversion = src[j];
+            j++;
+        }
+        Expression? spec = null;
+        if (j < end && src[j] == ':')
+        {
+            j++;
+            var specValues = Scratch<Expression>.Rent();
+            var specPending = new StringBuilder();
+            j = FStringBody(st, j, level + 1, specValues, specPending, whole);
+            var tokenSpan = TokenSpan(st.Tok);
+            Flush(specValues, specPending, tokenSpan);
+            spec = new JoinedStr(Scratch<Expression>.Finish(specValues), tokenSpan);
+        }
+        if (j >= end || src[j] != '}') FailAtOffset(st.Tok, j, "f-string: expecting '}'");
+        j++;
+        if (debug && conversion == -1 && spec is null) conversion = 'r';
+        Flush(values, pending, whole);
+        values.Add(new FormattedValue(expr, conversion, spec, whole));
+        return j;
+    }
+
+    /// <summary>Where the expression of the field opened at <paramref name="open"/> ends: at its '=', '!', ':' or '}'.</summary>
+    private int FieldExpressionEnd(in StringToken st, int open, int level)
+    {
         if (level >= 2) FailAtOffset(st.Tok, open, "f-string: expressions nested too deeply");
         int end = st.BodyEnd;
         int exprStart = open + 1;
@@ -198,40 +245,6 @@ internal sealed partial class Parser
         for (int k = exprStart; k < j; k++)
             if (src[k] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f')) { blank = false; break; }
         if (blank) FailAtOffset(st.Tok, j, "f-string: empty expression not allowed");
-        var expr = SubParse(st.Tok, open, exprStart, j);
-        bool debug = false;
-        if (src[j] == '=')
-        {
-            debug = true;
-            j++;
-            while (j < end && src[j] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\f') j++;
-            pending.Append(Encoding.UTF8.GetString(src, exprStart, j - exprStart));
-        }
-        int conversion = -1;
-        if (j < end && src[j] == '!')
-        {
-            j++;
-            if (j >= end || src[j] is not ((byte)'s' or (byte)'r' or (byte)'a'))
-                FailAtOffset(st.Tok, j, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
-            conversion = src[j];
-            j++;
-        }
-        Expression? spec = null;
-        if (j < end && src[j] == ':')
-        {
-            j++;
-            var specValues = Scratch<Expression>.Rent();
-            var specPending = new StringBuilder();
-            j = FStringBody(st, j, level + 1, specValues, specPending, whole);
-            var tokenSpan = TokenSpan(st.Tok);
-            Flush(specValues, specPending, tokenSpan);
-            spec = new JoinedStr(Scratch<Expression>.Finish(specValues), tokenSpan);
-        }
-        if (j >= end || src[j] != '}') FailAtOffset(st.Tok, j, "f-string: expecting '}'");
-        j++;
-        if (debug && conversion == -1 && spec is null) conversion = 'r';
-        Flush(values, pending, whole);
-        values.Add(new FormattedValue(expr, conversion, spec, whole));
         return j;
     }
 

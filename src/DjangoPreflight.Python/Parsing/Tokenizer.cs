@@ -327,7 +327,7 @@ internal sealed class Tokenizer
     private bool IsStringPrefix(int start, int end, out bool isF, out bool isRaw)
     {
         isF = false; isRaw = false;
-        bool b = false, u = false;
+        bool b = false, u = false, t = false;
         for (int i = start; i < end; i++)
         {
             switch (src[i] | 0x20)
@@ -335,11 +335,15 @@ internal sealed class Tokenizer
                 case 'r': if (isRaw) return false; isRaw = true; break;
                 case 'b': if (b) return false; b = true; break;
                 case 'u': if (u) return false; u = true; break;
+                // PEP 750 (3.14) template strings scan exactly like f-strings.
                 case 'f': if (isF) return false; isF = true; break;
+                case 't': if (t) return false; t = true; break;
                 default: return false;
             }
         }
         if (u && (end - start) > 1) return false;
+        if (isF && t) return false;
+        isF |= t;
         if (b && isF) return false;
         return true;
     }

@@ -14,24 +14,27 @@ internal static class CpythonReference
 {
     public const string Python = "/usr/bin/python3";
 
+    /// <summary>CPython 3.14, which scripts/install-cpython314 puts under artifacts/ (3.14-only syntax).</summary>
+    public static string Python314 => Path.Combine(DjangoPreflight.TestSupport.RepoPaths.Root, "artifacts", "cpython3.14", "python3.14");
+
     public static string ScriptPath => Path.Combine(AppContext.BaseDirectory, "Conformance", "ast_dump.py");
 
-    public static IReadOnlyDictionary<string, string> Dump(IReadOnlyList<string> files)
+    public static IReadOnlyDictionary<string, string> Dump(IReadOnlyList<string> files, string python = Python)
     {
-        string cache = Path.Combine(Path.GetTempPath(), "django-preflight-conformance", CacheKey(files) + ".txt");
+        string cache = Path.Combine(Path.GetTempPath(), "django-preflight-conformance", CacheKey(files, python) + ".txt");
         if (!File.Exists(cache))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
             string partial = cache + "." + Environment.ProcessId + ".tmp";
-            RunPython(files, partial);
+            RunPython(files, partial, python);
             File.Move(partial, cache, overwrite: true);
         }
         return Parse(cache);
     }
 
-    private static void RunPython(IReadOnlyList<string> files, string outputPath)
+    private static void RunPython(IReadOnlyList<string> files, string outputPath, string python)
     {
-        var psi = new ProcessStartInfo(Python, [ScriptPath])
+        var psi = new ProcessStartInfo(python, [ScriptPath])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -39,7 +42,7 @@ internal static class CpythonReference
             UseShellExecute = false,
         };
         psi.Environment["PYTHONIOENCODING"] = "utf-8";
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + Python);
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + python);
         process.ErrorDataReceived += (_, _) => { }; // SyntaxWarnings from compiled files; drained, not needed
         process.BeginErrorReadLine();
         var copy = Task.Run(() =>
@@ -74,10 +77,10 @@ internal static class CpythonReference
         return result;
     }
 
-    private static string CacheKey(IReadOnlyList<string> files)
+    private static string CacheKey(IReadOnlyList<string> files, string python)
     {
         var sb = new StringBuilder();
-        sb.Append(PythonVersion()).Append('\n');
+        sb.Append(PythonVersion(python)).Append('\n');
         sb.Append(File.ReadAllText(ScriptPath)).Append('\n');
         foreach (var f in files)
         {
@@ -87,9 +90,9 @@ internal static class CpythonReference
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..24];
     }
 
-    private static string PythonVersion()
+    private static string PythonVersion(string python)
     {
-        var psi = new ProcessStartInfo(Python, ["-c", "import sys; print(sys.version)"]) { RedirectStandardOutput = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(python, ["-c", "import sys; print(sys.version)"]) { RedirectStandardOutput = true, UseShellExecute = false };
         using var process = Process.Start(psi)!;
         string version = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

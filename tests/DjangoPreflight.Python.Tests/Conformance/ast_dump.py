@@ -93,7 +93,8 @@ def main():
         for p in paths:
             write(dump_file(p))
         return
-    with multiprocessing.Pool(max(1, min(4, multiprocessing.cpu_count()))) as pool:
+    # fork, not 3.14's default forkserver: a fresh interpreter would not start through a wrapper.
+    with multiprocessing.get_context('fork').Pool(max(1, min(4, multiprocessing.cpu_count()))) as pool:
         for text in pool.imap(dump_file, paths, chunksize=8):
             write(text)
 
