@@ -117,4 +117,21 @@ public class SettingsShapesTests
         var missing = shape.Production(("APP_CONFIGURATION", "site_app.other"));
         Assert.Contains(missing.Raises, r => r.Contains("FileExistsError: configuration site_app.other is missing", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Class_attributes_a_helper_exports_into_the_module_are_settings()
+    {
+        using var shape = new SettingsShapes("class-exported-settings");
+        var m = shape.Production(("APP_TIME_ZONE", "Europe/Paris"));
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+        Assert.Equal(new PyBool(true), m["SECURE_SSL_REDIRECT"]!.Value);
+        Assert.Equal(new PyBool(true), m["SESSION_COOKIE_SECURE"]!.Value);
+        Assert.Equal(new PyBool(true), m["CSRF_COOKIE_SECURE"]!.Value);
+        Assert.Equal("['app.example.org']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Equal(new PyStr("Europe/Paris"), m["TIME_ZONE"]!.Value);
+        Assert.Equal(["APP_TIME_ZONE"], m["TIME_ZONE"]!.EnvVars);
+        // The class body sees its own earlier attributes.
+        Assert.Equal("('red', 'blue')", PyRepr.Of(m["ALL"]!.Value));
+        Assert.Empty(m.Raises);
+    }
 }

@@ -265,7 +265,7 @@ internal sealed partial class Interpreter
                 if (args.Get(1, "name") is not PyStr attr) return new PyUnknown("getattr() with an unknown name");
                 try
                 {
-                    var v = GetAttr(a0 ?? PyNone.Instance, attr.Value);
+                    var v = GetAttr(a0 ?? PyNone.Instance, attr.Value, at);
                     if (v is PyUnknown && args.Positional.Count > 2) return new PyUnknown($"getattr({attr.Value}) may fall back to its default");
                     return v;
                 }

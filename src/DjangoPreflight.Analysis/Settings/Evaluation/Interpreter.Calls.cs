@@ -98,7 +98,9 @@ internal sealed partial class Interpreter
             case PyFunction f:
                 return Invoke(f, args, at);
             case PyClass cls:
-                return Instantiate(cls, args);
+                return Instantiate(cls, args, at);
+            case PyBound bound:
+                return Invoke(bound.Function, new CallArgs([bound.Self, .. args.Positional], args.Keywords), at);
             case PyExceptionClass e:
                 return e with { Message = args.Get(0, "message") is { } msg ? Py.ToStr(msg) ?? "" : "" };
             case PyBuiltin b:
@@ -124,7 +126,8 @@ internal sealed partial class Interpreter
             _globals, File);
 
     /// <summary>Calls a function defined in the settings, in a fresh local frame, depth-limited.</summary>
-    private PyValue Invoke(PyFunction f, CallArgs args, Node at)
+    /// <param name="frameDone">Sees the callee's locals when it returns (what __init__ left in self).</param>
+    private PyValue Invoke(PyFunction f, CallArgs args, Node at, Action<Dictionary<string, Binding>>? frameDone = null)
     {
         if (_run.CallDepth >= EvaluationRun.MaxCallDepth)
             return new PyUnknown($"calls nested deeper than {EvaluationRun.MaxCallDepth} (recursion?)");
@@ -161,7 +164,9 @@ internal sealed partial class Interpreter
             throw new PyRaise("TypeError", $"{f.Name}() got an unexpected keyword argument '{extra[0].Key}'");
 
         var callee = ReferenceEquals(f.Globals, _globals) ? this : new Interpreter(_run, f.Globals) { _reads = _reads, _control = _control };
-        return callee.RunFrame(locals, f);
+        var result = callee.RunFrame(locals, f);
+        frameDone?.Invoke(locals);
+        return result;
     }
 
     private PyValue RunFrame(Dictionary<string, Binding> locals, PyFunction f)
@@ -186,53 +191,5 @@ internal sealed partial class Interpreter
             _declaredGlobal = savedGlobals;
             _returnValue = savedReturn;
         }
-    }
-
-    private PyValue MakeClass(ClassDef c)
-    {
-        var bases = c.Bases.Select(Eval).ToList();
-        var pydantic = bases.Any(b => b is PyBuiltin { Name: "pydantic.BaseSettings" } || b is PyClass { IsPydanticSettings: true });
-        var attributes = new List<KeyValuePair<string, PyValue>>();
-        var annotations = new List<KeyValuePair<string, string?>>();
-        foreach (var b in bases.OfType<PyClass>())
-        {
-            attributes.AddRange(b.Attributes);
-            annotations.AddRange(b.Annotations);
-        }
-        // The class body runs in its own namespace; we evaluate simple assignments and annotations only.
-        foreach (var stmt in c.Body)
-        {
-            switch (stmt)
-            {
-                case AnnAssign { Target: Name n } a:
-                    annotations.Add(new(n.Id, _run.Parsed.Get(File)?.GetSourceText(a.Annotation)));
-                    if (a.Value is not null) attributes.Add(new(n.Id, Eval(a.Value)));
-                    break;
-                case Assign { Targets: [Name n] } a:
-                    attributes.Add(new(n.Id, Eval(a.Value)));
-                    break;
-                case ClassDef { Name: "Config" } inner:
-                    foreach (var s in inner.Body)
-                        if (s is Assign { Targets: [Name cn] } ca)
-                            attributes.Add(new("Config." + cn.Id, Eval(ca.Value)));
-                    break;
-                case FunctionDef f:
-                    attributes.Add(new(f.Name, MakeFunction(f.Name, f.Args, f.Body, null)));
-                    break;
-            }
-        }
-        return new PyClass(c.Name, attributes, annotations, pydantic);
-    }
-
-    private PyValue Instantiate(PyClass cls, CallArgs args)
-    {
-        var attrs = ImmutableDictionary.CreateBuilder<string, PyValue>(StringComparer.Ordinal);
-        foreach (var (k, v) in cls.Attributes)
-            if (v is not PyFunction) attrs[k] = v;
-        if (cls.IsPydanticSettings)
-            return Pydantic(cls, args, attrs);
-        if (cls.Attributes.Any(a => a.Key == "__init__"))
-            return new PyUnknown($"instance of {cls.Name} (its __init__ is not evaluated)");
-        return new PyInstance(cls.Name, attrs.ToImmutable());
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class Interpreter
         {
             case Constant c: return FromConstant(c.Value);
             case Name n: return LoadName(n);
-            case Ast.Attribute a: return GetAttr(Eval(a.Value), a.Attr);
+            case Ast.Attribute a: return GetAttr(Eval(a.Value), a.Attr, a);
             case Subscript s: return EvalSubscript(s);
             case BinOp b: return BinaryOp(Eval(b.Left), b.Op, Eval(b.Right));
             case UnaryOp u: return UnaryOperation(u.Op, Eval(u.Operand));
@@ -342,7 +342,7 @@ internal sealed partial class Interpreter
         }
     }
 
-    private PyValue GetAttr(PyValue obj, string attr)
+    private PyValue GetAttr(PyValue obj, string attr, Node at)
     {
         switch (obj)
         {
@@ -362,15 +362,13 @@ internal sealed partial class Interpreter
                 if (pm.Scope.Havoc is not null || _run.IsRunning(pm.Name)) return new PyUnknown($"{pm.Name}.{attr} could not be resolved");
                 throw new PyRaise("AttributeError", $"module '{pm.Name}' has no attribute '{attr}'");
             case PyInstance inst:
-                return inst.Attributes.TryGetValue(attr, out var v) ? v : new PyUnknown($"{inst.ClassName}.{attr} is not known");
+                return InstanceAttribute(inst, attr, at);
             case PyGlobals g:
                 return new PyBuiltin("globals." + attr, g);
             case PyFile f:
                 return new PyBuiltin("file." + attr, f);
             case PyClass cls:
-                foreach (var (k, val) in cls.Attributes)
-                    if (k == attr) return val;
-                return new PyUnknown($"{cls.Name}.{attr} is not known");
+                return ClassAttribute(cls, attr) is { } member ? BindAttribute(cls, member, at) : new PyUnknown($"{cls.Name}.{attr} is not known");
             case PyBuiltin bi when bi.Self is null:
                 return new PyBuiltin($"{bi.Name}.{attr}");
             case PyEnvReader:

@@ -161,7 +161,7 @@ internal sealed partial class Interpreter
                 ExecImportFrom(imp);
                 return Flow.Normal;
             case FunctionDef f:
-                Bind(f.Name, MakeFunction(f.Name, f.Args, f.Body, null), stmt);
+                Bind(f.Name, DecoratedFunction(f), stmt);
                 return Flow.Normal;
             case AsyncFunctionDef f:
                 Bind(f.Name, new PyUnknown($"async function {f.Name}"), stmt);

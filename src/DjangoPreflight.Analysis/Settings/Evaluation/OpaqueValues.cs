@@ -37,6 +37,17 @@ internal sealed record PyFunction(string Name, Arguments Args, ImmutableArray<St
     ImmutableArray<PyValue> Defaults, ImmutableArray<PyValue?> KwDefaults, ModuleScope Globals, string File) : PyOpaque
 {
     public override string Describe => $"function {Name}";
+
+    /// <summary>How a class binds it: @staticmethod, @classmethod and @property change what attribute access gives.</summary>
+    public MethodKind Kind { get; init; }
+}
+
+internal enum MethodKind { Plain, Static, Class, Property }
+
+/// <summary>A method bound to its instance (or, for a classmethod, its class).</summary>
+internal sealed record PyBound(PyValue Self, PyFunction Function) : PyOpaque
+{
+    public override string Describe => $"bound method {Function.Name}";
 }
 
 /// <summary>A class defined in the settings (plain, or a pydantic BaseSettings subclass).</summary>
@@ -50,6 +61,9 @@ internal sealed record PyClass(string Name, IReadOnlyList<KeyValuePair<string, P
 internal sealed record PyInstance(string ClassName, ImmutableDictionary<string, PyValue> Attributes) : PyOpaque
 {
     public override string Describe => $"{ClassName} instance";
+
+    /// <summary>Its class, for methods; null for instances made by modelled libraries.</summary>
+    public PyClass? Class { get; init; }
 }
 
 /// <summary>django-environ's <c>Env(**scheme)</c>.</summary>
