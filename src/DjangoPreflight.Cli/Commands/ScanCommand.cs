@@ -4,6 +4,7 @@ using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Cli.Configuration;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules;
+using DjangoPreflight.Probe;
 
 namespace DjangoPreflight.Cli.Commands;
 
@@ -17,7 +18,10 @@ public static class ScanCommand
         var report = new ReportOptions();
         var config = new ConfigOptions();
         var baseline = new Option<string?>("--baseline") { Description = "Hide the findings this baseline FILE lists (see `django-preflight baseline`)" };
-        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline };
+        var url = new Option<string?>("--url") { Description = "Also probe the deployed site at URL and cross-check it against the settings (DPX rules); the probe options apply" };
+        var probe = new ProbeOptions();
+        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline, url };
+        probe.AddTo(command, withTimeout: false);
         project.AddTo(command);
         report.AddTo(command);
         config.AddTo(command);
@@ -25,12 +29,18 @@ public static class ScanCommand
         {
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
-            var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
+            var target = parsed.GetValue(url) is { } text ? ProbeOptions.Target(text, "--url") : null;
+            // With --url, --select and --ignore choose among project, live and cross-check rules together.
+            var selected = report.Selected(parsed, target is null ? ProjectRuleSet.All.Cast<Rule>().ToList() : LiveScan.AllRules, configuration);
+            var rules = selected.OfType<ProjectRule>().ToList();
             report.Writer(parsed, configuration);
             report.Gate(parsed, configuration);
             var baselineFile = parsed.GetValue(baseline);
             var accepted = baselineFile is null ? null : BaselineCommand.Read(baselineFile);
-            var scanned = Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules);
+            var context = new ProjectContext(root, project.Read(parsed, configuration));
+            var scanned = Scan(context, parsed.GetValue(path)!, rules);
+            if (target is not null)
+                scanned = LiveScan.Add(scanned, context, ProbeOptions.Probe(target, probe.Read(parsed), null), selected);
             if (accepted is not null) scanned = accepted.Apply(scanned, baselineFile!).ApplyTo(scanned);
             return report.Emit(parsed, io, scanned, configuration);
         });
@@ -38,9 +48,11 @@ public static class ScanCommand
     }
 
     /// <summary>Scans the project at <paramref name="root"/> (validated), as <c>scan</c> and <c>baseline</c> both do.</summary>
-    public static ScanReport Scan(string root, string displayPath, ScanOptions options, IReadOnlyList<ProjectRule> rules)
+    public static ScanReport Scan(string root, string displayPath, ScanOptions options, IReadOnlyList<ProjectRule> rules) =>
+        Scan(new ProjectContext(root, options), displayPath, rules);
+
+    private static ScanReport Scan(ProjectContext context, string displayPath, IReadOnlyList<ProjectRule> rules)
     {
-        var context = new ProjectContext(root, options);
         if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
             throw new UsageException($"'{displayPath}' does not look like a Django project (no manage.py, settings module or Django dependency found)");
         return ProjectScanner.Scan(context, rules, displayPath);

@@ -10,6 +10,7 @@ namespace DjangoPreflight.Probe.Tests.Lab;
 public sealed class NetworkNamespace : IDisposable
 {
     private readonly string _etc;
+    private readonly bool _createdEtcNetns;
 
     public NetworkNamespace(IEnumerable<string> hostNames)
     {
@@ -17,6 +18,7 @@ public sealed class NetworkNamespace : IDisposable
         _etc = Path.Combine("/etc/netns", Name);
         var none = new Dictionary<string, string>();
         ChildProcess.Run("ip", ["netns", "add", Name], "/", none, TimeSpan.FromSeconds(20));
+        _createdEtcNetns = !Directory.Exists("/etc/netns");
         Directory.CreateDirectory(_etc);
         File.WriteAllText(Path.Combine(_etc, "hosts"), "127.0.0.1 localhost\n" + string.Concat(hostNames.Select(h => $"127.0.0.1 {h}\n")));
         Exec(["ip", "link", "set", "lo", "up"]);
@@ -51,6 +53,8 @@ public sealed class NetworkNamespace : IDisposable
         {
             if (Directory.Exists(_etc))
                 Directory.Delete(_etc, recursive: true);
+            if (_createdEtcNetns && Directory.Exists("/etc/netns") && !Directory.EnumerateFileSystemEntries("/etc/netns").Any())
+                Directory.Delete("/etc/netns");
         }
     }
 }
