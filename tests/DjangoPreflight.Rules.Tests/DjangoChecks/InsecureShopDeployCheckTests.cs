@@ -25,6 +25,7 @@ public sealed class InsecureShopDeployCheckTests
     [InlineData("", null)]
     [InlineData("trixie", "4.2")]
     [InlineData("sid", "5.2")]
+    [InlineData("experimental", "6.1")]
     public void Our_django_ids_equal_check_deploy_on_insecure_shop(string suite, string? djangoVersionOption)
     {
         var env = ProductionEnv(Shop);
@@ -36,6 +37,7 @@ public sealed class InsecureShopDeployCheckTests
             var (version, results) = RealDjango.CheckDeploy(suite, [variant], work.FullName);
             var real = results["insecure-shop"];
             Assert.Null(real.Error);
+            Assert.Null(real.Startup);
             Assert.NotEmpty(real.Ids);
 
             // Scanned the way a user would: the env file decides the settings module, requirements.txt the version.

@@ -3,7 +3,9 @@
 Usage: deploy_check_driver.py VARIANTS.json
 VARIANTS.json: [{"name": ..., "root": DIR, "settings": MODULE, "env": {KEY: VALUE}}, ...]
 Prints one JSON line per variant, in input order:
-  {"name": ..., "ids": [sorted distinct check IDs], "error": null or "message"}
+  {"name": ..., "ids": [sorted distinct check IDs], "error": null or "message", "startup": null or "message"}
+"startup" is set when loading the settings raised (Django refuses to start: e.g. ImproperlyConfigured
+from its own validation of the settings module); "error" when the checks themselves crashed.
 and a last line {"django": "X.Y.Z"}.
 
 Each variant runs in a forked child (so settings, sys.modules and the app registry start clean)
@@ -33,11 +35,15 @@ for _name in WARM:
     except Exception:  # a module that needs configured settings is simply imported later, in the child
         pass
 
+class _Done(Exception):
+    """Ends a child early with its result already set."""
+
+
 KEPT_ENV = ("PATH", "LANG", "LC_ALL", "PYTHONPATH", "PYTHONHASHSEED")
 
 
 def run_child(variant, write_fd):
-    result = {"name": variant["name"], "ids": [], "error": None}
+    result = {"name": variant["name"], "ids": [], "error": None, "startup": None}
     sys.dont_write_bytecode = True  # never leave __pycache__ in the checked project
     try:
         for key in list(os.environ):
@@ -46,11 +52,18 @@ def run_child(variant, write_fd):
         os.environ.update(variant["env"])
         os.environ["DJANGO_SETTINGS_MODULE"] = variant["settings"]
         sys.path.insert(0, variant["root"])
+        try:
+            django.conf.settings.DEBUG  # loads and validates the settings module, as start-up does
+        except BaseException as e:
+            result["startup"] = "%s: %s" % (type(e).__name__, e)
+            raise _Done()
         django.setup()
         from django.core.checks import run_checks
 
         issues = run_checks(include_deployment_checks=True)
         result["ids"] = sorted({e.id for e in issues if not e.is_silenced()})
+    except _Done:
+        pass
     except BaseException as e:  # a crash is a result too: report it, never hang the parent
         result["error"] = "%s: %s" % (type(e).__name__, e)
     os.write(write_fd, (json.dumps(result) + "\n").encode())
