@@ -4,6 +4,8 @@ namespace DjangoPreflight.Analysis.Settings;
 /// Django's global defaults (django/conf/global_settings.py) for a targeted version. The table is
 /// Django 3.2's, generated from Debian's installed copy; <see cref="For"/> applies each release's
 /// documented changes on top, so a project that sets nothing is judged by the defaults it really gets.
+/// The differential tests compare the result name by name and value by value with the real
+/// global_settings of 3.2, 4.2, 5.2 and 6.1.
 /// </summary>
 public static class DjangoDefaults
 {
@@ -41,12 +43,14 @@ public static class DjangoDefaults
             d.Remove("PASSWORD_RESET_TIMEOUT_DAYS");
             d["SECURE_CROSS_ORIGIN_OPENER_POLICY"] = S("same-origin");
             d["USE_L10N"] = B(true);
+            d["USE_DEPRECATED_PYTZ"] = B(false);
             d["PASSWORD_HASHERS"] = L(
                 S("django.contrib.auth.hashers.PBKDF2PasswordHasher"),
                 S("django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher"),
                 S("django.contrib.auth.hashers.Argon2PasswordHasher"),
                 S("django.contrib.auth.hashers.BCryptSHA256PasswordHasher"),
                 S("django.contrib.auth.hashers.ScryptPasswordHasher"));
+            AddLanguage(d, "ms", "Malay");
         }
         if (version >= new DjangoVersion(4, 1))
         {
@@ -58,26 +62,59 @@ public static class DjangoDefaults
             d["STORAGES"] = D(
                 (S("default"), D((S("BACKEND"), S("django.core.files.storage.FileSystemStorage")))),
                 (S("staticfiles"), D((S("BACKEND"), S("django.contrib.staticfiles.storage.StaticFilesStorage")))));
+            AddLanguage(d, "ckb", "Central Kurdish (Sorani)", bidi: true);
         }
         if (version >= new DjangoVersion(5, 0))
         {
             d["USE_TZ"] = B(true);
             d.Remove("USE_L10N");
+            d.Remove("USE_DEPRECATED_PYTZ");
             d.Remove("CSRF_COOKIE_MASKED");
             d["FORMS_URLFIELD_ASSUME_HTTPS"] = B(false);
+            AddLanguage(d, "ug", "Uyghur", bidi: true);
         }
         if (version >= new DjangoVersion(5, 1))
         {
             d.Remove("DEFAULT_FILE_STORAGE");
             d.Remove("STATICFILES_STORAGE");
         }
+        // The fix for CVE-2026-6873 (5.2.15, 6.0.6) added a transitional setting, on by default until 6.1.
+        if (version >= new DjangoVersion(5, 2, 15) && version.Series == "5.2" || version >= new DjangoVersion(6, 0, 6))
+            d["SIGNED_COOKIE_LEGACY_SALT_FALLBACK"] = B(true);
         if (version >= new DjangoVersion(6, 0))
         {
             d.Remove("FORMS_URLFIELD_ASSUME_HTTPS");
+            d["DEFAULT_AUTO_FIELD"] = S("django.db.models.BigAutoField");
             d["SECURE_CSP"] = D();
             d["SECURE_CSP_REPORT_ONLY"] = D();
+            d["TASKS"] = D((S("default"), D((S("BACKEND"), S("django.tasks.backends.immediate.ImmediateBackend")))));
+            d["URLIZE_ASSUME_HTTPS"] = B(false);
+            AddLanguage(d, "ht", "Haitian Creole");
+        }
+        if (version >= new DjangoVersion(6, 1))
+        {
+            d["SIGNED_COOKIE_LEGACY_SALT_FALLBACK"] = B(false);
+            d["USE_BLANK_CHOICE_DASH"] = B(false);
+            // MAILERS has no default: global_settings.py only documents it in a comment, and Django
+            // tells "set" from "unset" by is_overridden("MAILERS").
         }
         return d;
+    }
+
+    /// <summary>A language Django added in a release, at its place in LANGUAGES (sorted by code, as
+    /// Django keeps it) and, for a right-to-left one, LANGUAGES_BIDI (Django inserts it in
+    /// alphabetical order too, after the Arabic variants).</summary>
+    private static void AddLanguage(Dictionary<string, PyValue> d, string code, string name, bool bidi = false)
+    {
+        var languages = ((PyList)d["LANGUAGES"]).Items.ToList();
+        var at = languages.FindIndex(l => string.CompareOrdinal(((PyStr)((PyTuple)l).Items[0]).Value, code) > 0);
+        languages.Insert(at < 0 ? languages.Count : at, T(S(code), S(name)));
+        d["LANGUAGES"] = L([.. languages]);
+        if (!bidi) return;
+        var rtl = ((PyList)d["LANGUAGES_BIDI"]).Items.ToList();
+        var after = rtl.FindIndex(l => l is PyStr s && s.Value is not ("he" or "ar" or "ar-dz") && string.CompareOrdinal(s.Value, code) > 0);
+        rtl.Insert(after < 0 ? rtl.Count : after, S(code));
+        d["LANGUAGES_BIDI"] = L([.. rtl]);
     }
 
     private static PyValue N => PyNone.Instance;
