@@ -92,10 +92,21 @@ public sealed record PySet(ImmutableArray<PyValue> Items) : PyValue
     public override int GetHashCode() => Items.Length;
 }
 
-/// <summary>A dict in insertion order. Keys are usually strings.</summary>
+/// <summary>A dict in insertion order. Keys are usually strings. <see cref="TypeName"/> tells a plain
+/// dict from the mappings built from one (collections.OrderedDict, a dict subclass, and
+/// types.MappingProxyType, a read-only view that is not a dict: Django's <c>isinstance(value, dict)</c>
+/// checks tell them apart).</summary>
 public sealed record PyDict(ImmutableArray<KeyValuePair<PyValue, PyValue>> Entries) : PyValue
 {
+    public const string MappingProxy = "mappingproxy";
+
     public override bool? Truthy => Entries.Length > 0;
+
+    /// <summary>Python's type name: "dict", "OrderedDict" or "mappingproxy".</summary>
+    public string TypeName { get; init; } = "dict";
+
+    /// <summary>Python's <c>isinstance(value, dict)</c>.</summary>
+    public bool IsDictInstance => TypeName != MappingProxy;
 
     /// <summary>The value under a string key; null when absent; <see cref="PyUnknown"/> if an unknown key might match.</summary>
     public PyValue? Get(string key)

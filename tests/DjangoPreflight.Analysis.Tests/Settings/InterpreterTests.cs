@@ -40,6 +40,12 @@ public class InterpreterTests
     [InlineData("A = [1]\nA += (2,)", "[1, 2]")]
     [InlineData("A, (B, *C) = 1, (2, 3, 4)\nA = [A, B, C]", "[1, 2, [3, 4]]")]
     [InlineData("A = 0\nfor i in range(4):\n    if i == 2:\n        continue\n    A += i", "4")]
+    // Django 6.0+'s CSP constants are str members of a StrEnum; OrderedDict is a dict, a mappingproxy is not.
+    [InlineData("from django.utils.csp import CSP\nA = {'script-src': [CSP.SELF, CSP.NONCE], 'img-src': f'{CSP.NONE}'}",
+        "{'script-src': [\"'self'\", '<CSP_NONCE_SENTINEL>'], 'img-src': \"'none'\"}")]
+    [InlineData("from collections import OrderedDict\nA = OrderedDict([('a', 1)], b=2)", "OrderedDict({'a': 1, 'b': 2})")]
+    [InlineData("import types\nA = types.MappingProxyType({'a': 1})", "mappingproxy({'a': 1})")]
+    [InlineData("from collections import OrderedDict\nfrom types import MappingProxyType as P\nA = [isinstance(OrderedDict(), dict), isinstance(P({}), dict), isinstance({}, dict)]", "[True, False, True]")]
     public void Evaluates_python_the_way_cpython_does(string source, string expected) =>
         Assert.Equal(expected, Repr(source, "A"));
 

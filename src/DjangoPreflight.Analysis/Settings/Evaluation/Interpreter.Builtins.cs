@@ -50,6 +50,13 @@ internal sealed partial class Interpreter
                 return args.Get(0, "string") is PyStr up ? Py.Str(UrlParts.Unquote(up.Value, plus: true)) : new PyUnknown("unquote of a non-string");
             case "print":
                 return PyNone.Instance;
+            case "collections.OrderedDict":
+                return PythonBuiltin("dict", args, at) is PyDict ordered ? ordered with { TypeName = "OrderedDict" } : new PyUnknown("OrderedDict() of an unknown value");
+            case "types.MappingProxyType":
+                // A read-only view of one mapping: the mapping's entries, but not a dict.
+                return args.Positional is [PyDict viewed] && args.Keywords.Count == 0
+                    ? viewed with { TypeName = PyDict.MappingProxy }
+                    : throw new PyRaise("TypeError", "mappingproxy() argument must be a mapping");
         }
         return PythonBuiltin(name, args, at);
     }
@@ -252,7 +259,7 @@ internal sealed partial class Interpreter
                 foreach (var ty in types)
                 {
                     if (ty is not PyBuiltin { Self: null } tb) return new PyUnknown("isinstance() with a type that is not modelled");
-                    matches |= tb.Name == actual || tb.Name == "int" && actual == "bool";
+                    matches |= tb.Name == actual || tb.Name == "int" && actual == "bool" || tb.Name == "dict" && a0 is PyDict { IsDictInstance: true };
                 }
                 return Py.Bool(matches);
             }

@@ -9,6 +9,23 @@ internal static class KnownModules
         "django", "django.core", "django.core.exceptions", "django.utils", "django.utils.translation",
         "distutils", "distutils.util", "pydantic", "pydantic_settings", "urllib", "urllib.parse", "typing",
         "builtins", "contextlib", "importlib",
+        "collections", "types", "django.utils.csp", "django.utils.csp.CSP",
+    };
+
+    // Django 6.0+'s django.utils.csp.CSP, a StrEnum: each member is a str equal to its value.
+    private static readonly Dictionary<string, string> CspMembers = new(StringComparer.Ordinal)
+    {
+        ["HEADER_ENFORCE"] = "Content-Security-Policy",
+        ["HEADER_REPORT_ONLY"] = "Content-Security-Policy-Report-Only",
+        ["NONE"] = "'none'",
+        ["REPORT_SAMPLE"] = "'report-sample'",
+        ["SELF"] = "'self'",
+        ["STRICT_DYNAMIC"] = "'strict-dynamic'",
+        ["UNSAFE_EVAL"] = "'unsafe-eval'",
+        ["UNSAFE_HASHES"] = "'unsafe-hashes'",
+        ["UNSAFE_INLINE"] = "'unsafe-inline'",
+        ["WASM_UNSAFE_EVAL"] = "'wasm-unsafe-eval'",
+        ["NONCE"] = "<CSP_NONCE_SENTINEL>",
     };
 
     public static bool IsModelled(string module) => Modelled.Contains(module);
@@ -106,6 +123,14 @@ internal static class KnownModules
                 return attr == "import_module" ? new PyBuiltin("importlib.import_module") : null;
             case "typing":
                 return new PyModuleRef("typing." + attr, false);
+            case "collections":
+                return attr == "OrderedDict" ? new PyBuiltin("collections.OrderedDict") : null;
+            case "types":
+                return attr == "MappingProxyType" ? new PyBuiltin("types.MappingProxyType") : null;
+            case "django.utils.csp":
+                return attr == "CSP" ? new PyModuleRef("django.utils.csp.CSP", true) : null;
+            case "django.utils.csp.CSP":
+                return CspMembers.TryGetValue(attr, out var member) ? new PyStr(member) : null;
         }
         return null;
     }

@@ -60,7 +60,7 @@ internal static class Py
     public static string TypeName(PyValue v) => v switch
     {
         PyStr => "str", PyBytes => "bytes", PyBool => "bool", PyInt => "int", PyFloat => "float", PyNone => "NoneType",
-        PyList => "list", PyTuple => "tuple", PySet => "set", PyDict => "dict", PyPath => "PosixPath",
+        PyList => "list", PyTuple => "tuple", PySet => "set", PyDict d => d.TypeName, PyPath => "PosixPath",
         PyOpaque o => o.Describe, _ => "unknown",
     };
 
@@ -96,7 +96,9 @@ internal static class Py
                     if (Repr(k) is not { } rk || Repr(x) is not { } rx) return null;
                     parts.Add($"{rk}: {rx}");
                 }
-                return "{" + string.Join(", ", parts) + "}";
+                var braces = "{" + string.Join(", ", parts) + "}";
+                // Python 3.12+'s repr of the dict-like types: OrderedDict({...}), mappingproxy({...}).
+                return d.TypeName == "dict" ? braces : parts.Count == 0 && d.TypeName == "OrderedDict" ? "OrderedDict()" : $"{d.TypeName}({braces})";
             case PyEnvironPath e: return $"<Path:{e.Root}>";
             default: return null;
         }
