@@ -252,7 +252,7 @@ internal static class Py
         PyTuple t => t.Items.Any(NeedsExport) ? new PyTuple([.. t.Items.Select(Export)]) : t,
         PySet s => s.Items.Any(NeedsExport) ? new PySet([.. s.Items.Select(Export)]) : s,
         PyDict d => d.Entries.Any(e => NeedsExport(e.Key) || NeedsExport(e.Value))
-            ? new PyDict([.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(Export(e.Key), Export(e.Value)))])
+            ? d with { Entries = [.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(Export(e.Key), Export(e.Value)))] }
             : d,
         _ => v,
     };
