@@ -3,7 +3,7 @@ namespace DjangoPreflight.Rules.Data;
 /// <summary>
 /// When each Django release series stops receiving security fixes, from Django's supported-versions
 /// table (https://www.djangoproject.com/download/#supported-versions) and the data README in
-/// shared/data (as of September 14, 2026: 6.1, 6.0 and 5.2 LTS supported; 4.2 LTS ended April 2026
+/// shared/data (as of October 2026: 6.1, 6.0 and 5.2 LTS supported; 4.2 LTS ended April 2026
 /// with 4.2.30). Django announces an end month; the series is taken as supported through the last
 /// day of that month. Maintained by hand: add a row when Django publishes a new series' roadmap.
 /// </summary>
