@@ -134,6 +134,9 @@ internal static class DeployCheckDefaults
         "X_FRAME_OPTIONS" => new PyStr(s.AtLeast(3, 0) ? "DENY" : "SAMEORIGIN"),
         "SECURE_REFERRER_POLICY" => s.AtLeast(3, 1) ? new PyStr("same-origin") : PyNone.Instance,
         "SECURE_CROSS_ORIGIN_OPENER_POLICY" => s.AtLeast(4, 0) ? new PyStr("same-origin") : null,
+        // Django 6.0: both policies default to {} (no header).
+        "SECURE_CSP" or "SECURE_CSP_REPORT_ONLY" => s.AtLeast(6, 0) ? new PyDict([]) : null,
+        "TEMPLATES" => Empty,
         _ => null,
     };
 }

@@ -1,16 +1,16 @@
-using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.Rules.DjangoChecks;
 
 namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>
-/// DP606: EMAIL_BACKEND is one of Django's development backends, which never deliver mail. The
-/// checklist has DP606 mirror Django 6.1's mail.E001, which looks only at MAILERS' 'default' entry;
-/// this rule does not read MAILERS yet, so its EMAIL_BACKEND findings are its own and carry no
-/// Django ID (Django reports nothing for EMAIL_BACKEND).
+/// DP606: the e-mail backend is one of Django's development backends, which never deliver mail. On
+/// Django 6.1+ with MAILERS set, that is the 'default' entry's BACKEND, exactly Django's deploy check
+/// mail.E001. EMAIL_BACKEND (every version, and 6.1 without MAILERS) Django never checks: those
+/// findings are the rule's own and carry no Django ID.
 /// </summary>
-public sealed class EmailBackendNotDelivering : ProductionSettingsRule
+public sealed class EmailBackendNotDelivering : DeployCheckRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP606",
@@ -47,10 +47,33 @@ public sealed class EmailBackendNotDelivering : ProductionSettingsRule
         ["django.core.mail.backends.dummy.EmailBackend"] = "drops every message",
     };
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
+    public override IEnumerable<Finding> Check(DeploySettings settings)
     {
-        if (settings["EMAIL_BACKEND"] is { IsDefault: false, Value: PyStr backend } && Development.TryGetValue(backend.Value, out var what))
+        var model = settings.Model;
+        if (model["EMAIL_BACKEND"] is { IsDefault: false, Value: PyStr backend } && Development.TryGetValue(backend.Value, out var what))
             yield return FindingBeyondDjango($"EMAIL_BACKEND is {backend.Value}, which {what}: no mail is delivered.",
-                settings.LocationOf("EMAIL_BACKEND"), setting: "EMAIL_BACKEND");
+                model.LocationOf("EMAIL_BACKEND"), setting: "EMAIL_BACKEND");
+        if (settings.AtLeast(6, 1) && model.IsSet("MAILERS"))
+            foreach (var f in When(DefaultMailerIsDevelopment(settings, out var mailer), settings, "mail.E001", "MAILERS",
+                         $"MAILERS['default'] uses {mailer}, which {(mailer is null ? "" : Development[mailer])}: no mail is delivered."))
+                yield return f;
+    }
+
+    /// <summary>Django 6.1's check_mailers_production_backend: settings.MAILERS["default"]["BACKEND"] is
+    /// a development backend. A missing entry or key is no error (an omitted BACKEND is SMTP); a
+    /// MAILERS or entry that cannot be subscripted, or an unhashable backend, makes the check raise
+    /// TypeError instead, so nothing is reported for it.</summary>
+    private static bool? DefaultMailerIsDevelopment(DeploySettings settings, out string? backend)
+    {
+        backend = null;
+        var mailers = settings.Value("MAILERS");
+        if (mailers is PyUnknown u) return settings.Undecided(u.Reason);
+        if (mailers is not PyDict all || all.Get("default") is not { } entry) return false;
+        if (entry is PyUnknown eu) return settings.Undecided(eu.Reason);
+        if (entry is not PyDict config || config.Get("BACKEND") is not { } value) return false;
+        if (value is PyUnknown vu) return settings.Undecided(vu.Reason);
+        if (value is not PyStr name || !Development.ContainsKey(name.Value)) return false;
+        backend = name.Value;
+        return true;
     }
 }

@@ -42,26 +42,24 @@ public sealed class WeakSecretKeyFallback : DeployCheckRule
                 yield return f;
             yield break;
         }
-        // Django iterates the setting: a string is iterated character by character, each one a weak "key".
-        var keys = fallbacks switch
-        {
-            PyStr s => s.Value.EnumerateRunes().Select(r => (PyValue)new PyStr(r.ToString())).ToList(),
-            PyDict d => d.Entries.Select(e => e.Key).ToList(),
-            { AsSequence: { } items } => items.ToList(),
-            _ => null,
-        };
-        if (keys is null)
-        {
-            foreach (var f in When(null, settings, "security.W025", "SECRET_KEY_FALLBACKS", "SECRET_KEY_FALLBACKS is not a list of keys."))
-                yield return f;
-            yield break;
-        }
-        for (var i = 0; i < keys.Count; i++)
+        // Anything but a list or tuple stops Django at start-up (DP214 reports it): no check runs, and
+        // a string is never judged character by character.
+        if (fallbacks.AsSequence is not { } keys || fallbacks is PySet) yield break;
+        for (var i = 0; i < keys.Length; i++)
         {
             var name = $"SECRET_KEY_FALLBACKS[{i}]";
-            foreach (var f in When(WeakSecretKey.IsWeak(keys[i], settings), settings, "security.W025", "SECRET_KEY_FALLBACKS",
+            foreach (var f in When(IsWeak(keys[i], name, settings), settings, "security.W025", "SECRET_KEY_FALLBACKS",
                          WeakSecretKey.Describe(keys[i], name)))
                 yield return f;
         }
     }
+
+    /// <summary>Django's <c>_check_secret_key(key)</c> on one fallback: only a string is a key. None (an
+    /// unset variable read with os.environ.get), a number or a bool makes Django's check raise
+    /// TypeError instead of reporting W025, so nothing certain can be said.</summary>
+    private static bool? IsWeak(PyValue key, string name, DeploySettings settings) => key switch
+    {
+        PyStr or PyUnknown => WeakSecretKey.IsWeak(key, settings),
+        _ => settings.Undecided($"{name} is {PyRepr.Of(key) ?? "not a string"}, not a key: Django's check raises TypeError on it"),
+    };
 }

@@ -1,4 +1,5 @@
 using DjangoPreflight.Core;
+using DjangoPreflight.Rules.DjangoChecks;
 using DjangoPreflight.Rules.Operations;
 using DjangoPreflight.Rules.Performance;
 using DjangoPreflight.Rules.Tests.Support;
@@ -71,10 +72,10 @@ public class OperationsRulesTests
     [Fact]
     public void DP606_fires_on_development_backends_only()
     {
-        FindingAssert.Single(new EmailBackendNotDelivering().CheckSettings(Module().Set("EMAIL_BACKEND", S("django.core.mail.backends.console.EmailBackend"), 128).Build()),
+        FindingAssert.Single(new EmailBackendNotDelivering().Check(new DeploySettings(Module().Set("EMAIL_BACKEND", S("django.core.mail.backends.console.EmailBackend"), 128).Build(), null)),
             "DP606", SettingsFile, 128, "EMAIL_BACKEND is django.core.mail.backends.console.EmailBackend, which prints messages to the console: no mail is delivered.");
-        FindingAssert.None(new EmailBackendNotDelivering().CheckSettings(Module().Set("EMAIL_BACKEND", S("django.core.mail.backends.smtp.EmailBackend"), 128).Build()));
-        FindingAssert.None(new EmailBackendNotDelivering().CheckSettings(Module().Set("EMAIL_BACKEND", S("anymail.backends.mailgun.EmailBackend"), 128).Build()));
+        FindingAssert.None(new EmailBackendNotDelivering().Check(new DeploySettings(Module().Set("EMAIL_BACKEND", S("django.core.mail.backends.smtp.EmailBackend"), 128).Build(), null)));
+        FindingAssert.None(new EmailBackendNotDelivering().Check(new DeploySettings(Module().Set("EMAIL_BACKEND", S("anymail.backends.mailgun.EmailBackend"), 128).Build(), null)));
     }
 
     [Fact]
