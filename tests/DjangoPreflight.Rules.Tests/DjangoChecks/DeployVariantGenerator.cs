@@ -3,7 +3,11 @@ using System.Text;
 namespace DjangoPreflight.Rules.Tests.DjangoChecks;
 
 /// <summary>One generated Django project: where it is, the settings module to check, the environment to check it under.</summary>
-public sealed record DeployVariant(string Name, string Root, string SettingsModule, IReadOnlyDictionary<string, string> Env, string Description);
+public sealed record DeployVariant(string Name, string Root, string SettingsModule, IReadOnlyDictionary<string, string> Env, string Description)
+{
+    /// <summary>Settings whose values the real Django reports back, to compare value by value.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
+}
 
 /// <summary>
 /// Writes a deterministic corpus of Django projects whose settings exercise every condition of the deploy
@@ -26,7 +30,8 @@ public static class DeployVariantGenerator
     private const string CsrfMw = "django.middleware.csrf.CsrfViewMiddleware";
     private const string XFrameMw = "django.middleware.clickjacking.XFrameOptionsMiddleware";
     private static readonly string[] OtherMiddleware =
-        ["django.middleware.common.CommonMiddleware", "django.contrib.auth.middleware.AuthenticationMiddleware", "django.contrib.messages.middleware.MessageMiddleware"];
+        ["django.middleware.common.CommonMiddleware", "django.contrib.auth.middleware.AuthenticationMiddleware", "django.contrib.messages.middleware.MessageMiddleware",
+         "django.middleware.csp.ContentSecurityPolicyMiddleware"];
 
     private static readonly string[][] AppSets =
     [
@@ -162,7 +167,7 @@ public static class DeployVariantGenerator
                 new Choice("os.environ[\"DJANGO_SECRET_KEY\"]", "DJANGO_SECRET_KEY", [good, fourDistinct], EnvRequired: true)]),
             ("SECRET_KEY_FALLBACKS", [Absent, Absent, Lit("[]"), Lit($"[{Quote(good2)}]"), Lit($"[{Quote(good)}, {Quote(short49)}]"),
                 Lit($"[{Quote(insecure)}]"), Lit("(\"abc\",)")]),
-            ("ALLOWED_HOSTS", [Absent, Lit("[]"), Lit("[\"shop.example.com\"]"), Lit("[\"*\"]"), Lit("()"), Lit("[\"\"]"),
+            ("ALLOWED_HOSTS", [Absent, Lit("[]"), Lit("[\"shop.example.com\"]"), Lit("[\"*\"]"), Lit("()"), Lit("[\"\"]"), Lit("\"shop.example.com\""),
                 Env("os.environ.get(\"DJANGO_ALLOWED_HOSTS\", \"\").split(\",\")", "DJANGO_ALLOWED_HOSTS", "a.example.com,b.example.com", "")]),
             ("SECURE_HSTS_SECONDS", [Absent, Lit("0"), Lit("3600"), Lit("31536000"), Lit("\"0\""), Lit("None"),
                 Env("int(os.environ.get(\"DJANGO_HSTS_SECONDS\", \"0\"))", "DJANGO_HSTS_SECONDS", "0", "60")]),
@@ -188,6 +193,14 @@ public static class DeployVariantGenerator
                 Lit("[\"https://*.example.com\", \"http://cdn.example.com\"]"), Lit("\"https://a.example.com\""),
                 Lit("[\".example.com\"]"),
                 Env("os.environ.get(\"DJANGO_TRUSTED\", \"https://a.example.com\").split(\",\")", "DJANGO_TRUSTED", "https://b.example.com", "a.example.com,https://b.example.com")]),
+            // Django 6.0/6.1: policy shapes (E026), a nonce (W027 with the CSP middleware), MAILERS (E001, W001).
+            ("SECURE_CSP", [Absent, Absent, Absent, Lit("None"), Lit("{}"), Lit("{\"default-src\": [\"'self'\"]}"), Lit("\"default-src 'self'\""),
+                Lit("[]"), Lit("{\"script-src\": [\"'self'\", \"<CSP_NONCE_SENTINEL>\"]}"), Lit("{\"script-src\": \"'self' <CSP_NONCE_SENTINEL>\"}")]),
+            ("TEMPLATES", [Absent, Absent, Lit("[{\"BACKEND\": \"django.template.backends.django.DjangoTemplates\", \"OPTIONS\": {\"context_processors\": [\"django.template.context_processors.csp\"]}}]")]),
+            ("MAILERS", [Absent, Absent, Absent, Absent, Lit("{\"default\": {\"BACKEND\": \"django.core.mail.backends.console.EmailBackend\"}}"),
+                Lit("{\"default\": {\"BACKEND\": \"django.core.mail.backends.smtp.EmailBackend\"}}"), Lit("{\"smtp\": {}}"), Lit("{}"), Lit("{\"default\": {}}")]),
+            ("CACHES", [Absent, Absent, Lit("{\"default\": {\"BACKEND\": \"django.core.cache.backends.filebased.FileBasedCache\", \"LOCATION\": \"django_cache\"}}"),
+                Lit("{\"default\": {\"BACKEND\": \"django.core.cache.backends.filebased.FileBasedCache\", \"LOCATION\": \"/var/tmp/django_cache\"}}")]),
         ];
     }
 

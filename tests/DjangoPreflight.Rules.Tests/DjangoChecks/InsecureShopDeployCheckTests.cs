@@ -6,7 +6,9 @@ namespace DjangoPreflight.Rules.Tests.DjangoChecks;
 /// <summary>
 /// examples/insecure-shop under its production environment (deploy/production.env): the Django IDs we
 /// report equal those the real <c>check --deploy</c> prints, for the Django the project pins and for
-/// newer releases.
+/// newer releases. Not 6.1: the shop imports packages (Django REST framework, psycopg2) installed for
+/// bookworm's Python 3.11, which the Python 3.13 that runs 6.1 does not see; the hand-written 6.1
+/// cases (VersionBehaviourTests) need none.
 /// </summary>
 public sealed class InsecureShopDeployCheckTests
 {
@@ -25,7 +27,6 @@ public sealed class InsecureShopDeployCheckTests
     [InlineData("", null)]
     [InlineData("trixie", "4.2")]
     [InlineData("sid", "5.2")]
-    [InlineData("experimental", "6.1")]
     public void Our_django_ids_equal_check_deploy_on_insecure_shop(string suite, string? djangoVersionOption)
     {
         var env = ProductionEnv(Shop);

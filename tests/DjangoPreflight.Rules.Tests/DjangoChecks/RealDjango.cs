@@ -56,6 +56,9 @@ public static class RealDjango
                 json.WriteStartObject("env");
                 foreach (var (key, value) in v.Env) json.WriteString(key, value);
                 json.WriteEndObject();
+                json.WriteStartArray("values");
+                foreach (var name in v.Values ?? []) json.WriteStringValue(name);
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -75,7 +78,10 @@ public static class RealDjango
                 continue;
             }
             var ids = root.GetProperty("ids").EnumerateArray().Select(e => e.GetString()!).ToList();
-            results[root.GetProperty("name").GetString()!] = new DriverResult(ids, Text(root, "error"), Text(root, "startup"));
+            var values = root.TryGetProperty("values", out var vs)
+                ? vs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null)
+                : [];
+            results[root.GetProperty("name").GetString()!] = new DriverResult(ids, Text(root, "error"), Text(root, "startup")) { Values = values };
         }
         if (version is null) throw new InvalidOperationException("driver printed no Django version");
         if (!version.StartsWith(release.Series + ".", StringComparison.Ordinal))
@@ -110,4 +116,8 @@ public static class RealDjango
 
 /// <summary>What the real Django did with one variant: the check IDs it reported, or the message it
 /// refused to start with (<see cref="Startup"/>: loading the settings raised), or how its checks crashed.</summary>
-public sealed record DriverResult(IReadOnlyList<string> Ids, string? Error, string? Startup = null);
+public sealed record DriverResult(IReadOnlyList<string> Ids, string? Error, string? Startup = null)
+{
+    /// <summary>repr() of the settings the variant asked for (null: Django has no such setting).</summary>
+    public IReadOnlyDictionary<string, string?> Values { get; init; } = new Dictionary<string, string?>();
+}

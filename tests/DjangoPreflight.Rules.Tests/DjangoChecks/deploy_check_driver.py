@@ -1,7 +1,8 @@
 """Runs Django's real `check --deploy` on many generated projects, importing Django once.
 
 Usage: deploy_check_driver.py VARIANTS.json
-VARIANTS.json: [{"name": ..., "root": DIR, "settings": MODULE, "env": {KEY: VALUE}}, ...]
+VARIANTS.json: [{"name": ..., "root": DIR, "settings": MODULE, "env": {KEY: VALUE}, "values": [NAME...]}, ...]
+("values" is optional: the settings whose repr() to report, null when Django has no such setting)
 Prints one JSON line per variant, in input order:
   {"name": ..., "ids": [sorted distinct check IDs], "error": null or "message", "startup": null or "message"}
 "startup" is set when loading the settings raised (Django refuses to start: e.g. ImproperlyConfigured
@@ -35,6 +36,13 @@ for _name in WARM:
     except Exception:  # a module that needs configured settings is simply imported later, in the child
         pass
 
+def _repr_of(name):
+    try:
+        return repr(getattr(django.conf.settings, name))
+    except Exception:  # no such setting (or, on 6.1, an EMAIL_* setting hidden by MAILERS)
+        return None
+
+
 class _Done(Exception):
     """Ends a child early with its result already set."""
 
@@ -62,6 +70,8 @@ def run_child(variant, write_fd):
 
         issues = run_checks(include_deployment_checks=True)
         result["ids"] = sorted({e.id for e in issues if not e.is_silenced()})
+        if variant.get("values"):
+            result["values"] = {name: _repr_of(name) for name in variant["values"]}
     except _Done:
         pass
     except BaseException as e:  # a crash is a result too: report it, never hang the parent
