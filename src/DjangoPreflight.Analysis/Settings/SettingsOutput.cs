@@ -131,9 +131,11 @@ public static class SettingsOutput
         PyList l => "[" + string.Join(", ", l.Items.Select(Show)) + "]",
         PyTuple t => t.Items.Length == 1 ? "(" + Show(t.Items[0]) + ",)" : "(" + string.Join(", ", t.Items.Select(Show)) + ")",
         PySet s => s.Items.Length == 0 ? "set()" : "{" + string.Join(", ", s.Items.Select(Show)) + "}",
-        PyDict d => "{" + string.Join(", ", d.Entries.Select(e => Show(e.Key) + ": " + Show(e.Value))) + "}",
+        PyDict d => d.TypeName == "dict" ? ShowEntries(d) : $"{d.TypeName}({ShowEntries(d)})",
         _ => Py.Repr(v) ?? "?",
     };
+
+    private static string ShowEntries(PyDict d) => "{" + string.Join(", ", d.Entries.Select(e => Show(e.Key) + ": " + Show(e.Value))) + "}";
 
     public static string Text(SettingsModel model)
     {

@@ -33,8 +33,8 @@ public static partial class SettingsRedaction
         PyList l => new PyList([.. l.Items.Select(i => Redact(i, secret))]),
         PyTuple t => new PyTuple([.. t.Items.Select(i => Redact(i, secret))]),
         PySet st => new PySet([.. st.Items.Select(i => Redact(i, secret))]),
-        PyDict d => new PyDict([.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(e.Key,
-            Redact(e.Value, secret || e.Key is PyStr k && IsSecretName(k.Value))))]),
+        PyDict d => d with { Entries = [.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(e.Key,
+            Redact(e.Value, secret || e.Key is PyStr k && IsSecretName(k.Value))))] },
         _ => value,
     };
 
