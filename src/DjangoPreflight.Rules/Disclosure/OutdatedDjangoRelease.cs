@@ -38,7 +38,7 @@ public sealed class OutdatedDjangoRelease : ProjectRule
                 Django==4.2.8
                 """,
             After: """
-                Django==5.2.17
+                Django==5.2.18
                 """));
 
     public override IEnumerable<Finding> Check(ProjectContext project)
