@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Toml;
 using DjangoPreflight.Core;
+using DjangoPreflight.Core.Files;
 
 namespace DjangoPreflight.Analysis.Configuration;
 
@@ -21,14 +22,21 @@ public static partial class ConfigFile
     private static readonly string[] Keys =
         ["django-version", "env-files", "exclude", "fail-on", "format", "ignore", "min-confidence", "no-history", "per-path-ignores", "select", "settings"];
 
+    /// <summary>The largest configuration file, or env file a configuration names, read from a project.</summary>
+    public const long MaxBytes = 4 * 1024 * 1024;
+
     /// <summary>The project's own pyproject.toml, if it has a <c>[tool.django-preflight]</c> table. A pyproject.toml
     /// that is not valid TOML is an error only when it mentions django-preflight: otherwise it cannot hold our
-    /// configuration, and the dependency reader reports it as a parse error as before.</summary>
+    /// configuration, and the dependency reader reports it as a parse error as before. One that is not a
+    /// regular file inside the project (a link out of it, a pipe, a device) is an error.</summary>
     public static PreflightConfig Discover(string projectDirectory, string displayFile, ConfigVocabulary vocabulary)
     {
         var path = Path.Combine(projectDirectory, PyprojectName);
-        if (!System.IO.File.Exists(path)) return PreflightConfig.None;
-        var text = ReadText(path, displayFile);
+        if (FileTypes.Of(path, followLinks: false) == FileType.Missing) return PreflightConfig.None;
+        if (ProjectConfinement.Problem(path, projectDirectory) is { } problem)
+            throw new ConfigException($"cannot read {displayFile}: it is a link that leads {problem}");
+        if (FileTypes.Of(path) == FileType.Missing) return PreflightConfig.None; // a dangling link inside
+        var text = ReadText(path, displayFile, MaxBytes);
         TomlTable doc;
         try
         {
@@ -39,16 +47,18 @@ public static partial class ConfigFile
             if (!text.Contains("django-preflight", StringComparison.Ordinal)) return PreflightConfig.None;
             throw Invalid(displayFile, e);
         }
-        return FromDocument(doc, path, displayFile, vocabulary);
+        return FromDocument(doc, path, displayFile, vocabulary, projectDirectory);
     }
 
-    /// <summary>A file named with <c>--config</c>: it must be readable TOML.</summary>
-    public static PreflightConfig Read(string path, string displayFile, ConfigVocabulary vocabulary)
+    /// <summary>A file named with <c>--config</c>: it must be readable TOML. When it lies inside the scanned
+    /// project (<paramref name="projectDirectory"/>), what it names is held to the project like pyproject.toml.</summary>
+    public static PreflightConfig Read(string path, string displayFile, ConfigVocabulary vocabulary, string? projectDirectory = null)
     {
-        var text = ReadText(path, displayFile);
+        var text = ReadText(path, displayFile, BoundedFile.CommandLineMaxBytes);
+        var confined = projectDirectory is not null && RealPath.IsInside(path, projectDirectory) ? projectDirectory : null;
         try
         {
-            return FromDocument(TomlReader.Parse(text), path, displayFile, vocabulary);
+            return FromDocument(TomlReader.Parse(text), path, displayFile, vocabulary, confined);
         }
         catch (TomlException e)
         {
@@ -56,11 +66,11 @@ public static partial class ConfigFile
         }
     }
 
-    private static string ReadText(string path, string displayFile)
+    private static string ReadText(string path, string displayFile, long maxBytes)
     {
         try
         {
-            return System.IO.File.ReadAllText(path);
+            return BoundedFile.ReadText(path, maxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +80,8 @@ public static partial class ConfigFile
 
     private static ConfigException Invalid(string displayFile, TomlException e) => new($"{displayFile}:{e.Line}: invalid TOML: {e.Message}");
 
-    private static PreflightConfig FromDocument(TomlTable doc, string path, string displayFile, ConfigVocabulary vocabulary)
+    /// <param name="confinedTo">The project the file belongs to, whose bounds what it names must keep; null for a user's own file.</param>
+    private static PreflightConfig FromDocument(TomlTable doc, string path, string displayFile, ConfigVocabulary vocabulary, string? confinedTo)
     {
         var inPyproject = Path.GetFileName(path) == PyprojectName;
         var table = doc;
@@ -87,7 +98,7 @@ public static partial class ConfigFile
                     throw new ConfigException($"{displayFile}:{other.Line}: '{Table}' must be a table, not {Article(other.TypeName)}");
             }
         }
-        var reader = new Reader(displayFile, inPyproject ? $" in [{Table}]" : "", Path.GetDirectoryName(path)!, vocabulary);
+        var reader = new Reader(displayFile, inPyproject ? $" in [{Table}]" : "", Path.GetDirectoryName(path)!, vocabulary, confinedTo);
         return reader.Config(table);
     }
 
@@ -97,7 +108,7 @@ public static partial class ConfigFile
     private static partial Regex DottedModule();
 
     /// <summary>Checks each key's type and value, reporting the first problem by line.</summary>
-    private sealed class Reader(string file, string where, string directory, ConfigVocabulary vocabulary)
+    private sealed class Reader(string file, string where, string directory, ConfigVocabulary vocabulary, string? confinedTo)
     {
         public PreflightConfig Config(TomlTable table)
         {
@@ -219,7 +230,19 @@ public static partial class ConfigFile
             foreach (var (name, line) in StringItems(key, value))
             {
                 var path = Path.GetFullPath(Path.Combine(directory, name));
-                full.Add(System.IO.File.Exists(path) ? path : throw Error(line, $"'{key}': '{name}' does not exist (paths are relative to {file}'s folder)"));
+                if (FileTypes.Of(path) == FileType.Missing)
+                    throw Error(line, $"'{key}': '{name}' does not exist (paths are relative to {file}'s folder)");
+                if (confinedTo is not null && ProjectConfinement.Problem(path, confinedTo) is { } problem)
+                    throw Error(line, $"'{key}': '{name}' is {problem}: a project's configuration may name only the project's own files");
+                try
+                {
+                    BoundedFile.Check(path, confinedTo is null ? BoundedFile.CommandLineMaxBytes : MaxBytes);
+                }
+                catch (FileRefusedException e)
+                {
+                    throw Error(line, $"'{key}': '{name}': {e.Message}");
+                }
+                full.Add(path);
             }
             return new(full, value.Line);
         }

@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core.Files;
 
 namespace DjangoPreflight.Analysis.Environment;
 
@@ -48,11 +49,11 @@ public sealed class EnvProfile
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = BoundedFile.ReadText(file, BoundedFile.CommandLineMaxBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Notice($"--env-file {file}: unreadable ({e.GetType().Name})");
+                diagnostics.Notice($"--env-file {file}: unreadable ({e.Message})");
                 continue;
             }
             var problems = new List<DotEnvProblem>();

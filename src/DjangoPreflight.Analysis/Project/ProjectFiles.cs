@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Enumeration;
 using System.Text;
 using DjangoPreflight.Analysis.Configuration;
+using DjangoPreflight.Core.Files;
 
 namespace DjangoPreflight.Analysis.Project;
 
@@ -23,6 +24,7 @@ public sealed class ProjectFiles
     private readonly IReadOnlyList<PathGlob> _exclude;
     private readonly ProjectDiagnostics _diagnostics;
     private readonly Lazy<IReadOnlyList<string>> _all;
+    private readonly Lazy<HashSet<string>> _listed;
     private readonly ConcurrentDictionary<string, string?> _text = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]?> _bytes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _notMentioningTool = new(StringComparer.Ordinal);
@@ -35,6 +37,7 @@ public sealed class ProjectFiles
         _exclude = exclude ?? [];
         _diagnostics = diagnostics;
         _all = new Lazy<IReadOnlyList<string>>(Discover);
+        _listed = new Lazy<HashSet<string>>(() => All.ToHashSet(StringComparer.Ordinal));
     }
 
     public string Root { get; }
@@ -48,7 +51,8 @@ public sealed class ProjectFiles
     public IEnumerable<string> Named(string fileName) =>
         All.Where(p => string.Equals(FileName(p), fileName, StringComparison.Ordinal));
 
-    public bool Exists(string relative) => File.Exists(FullPath(relative));
+    /// <summary>True for a file the walk found: never one reached through a directory link, or a link that leaves the project.</summary>
+    public bool Exists(string relative) => _listed.Value.Contains(relative);
 
     public string FullPath(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
@@ -86,13 +90,21 @@ public sealed class ProjectFiles
     private byte[]? Load(string relative, bool pooled, out int length)
     {
         length = 0;
+        // Only what the walk found is read: a name a project file gives ("conf/app.env", an nginx
+        // include) may lead through a directory link out of the project.
+        if (!Exists(relative)) return null;
         var full = FullPath(relative);
         try
         {
             var info = new FileInfo(full);
             if (!info.Exists) return null;
             // Named pipes, sockets and devices report length 0; opening a pipe would block forever.
-            if (info.Length == 0) return [];
+            if (info.Length == 0)
+            {
+                if (FileTypes.Of(full) is FileType.Regular or FileType.Unknown) return [];
+                _diagnostics.Notice($"{relative}: skipped, {FileTypes.Describe(FileTypes.Of(full))}, not a regular file");
+                return null;
+            }
             if (info.Length > _maxBytes)
             {
                 _diagnostics.Notice($"{relative}: skipped, {info.Length} bytes is over the {_maxBytes}-byte limit");

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using DjangoPreflight.Probe;
 using DjangoPreflight.Probe.Http;
 
@@ -84,8 +86,23 @@ public sealed class ProbeOptions
     private static TimeSpan Seconds(double value, string name) =>
         value > 0 && value <= 3600 ? TimeSpan.FromSeconds(value) : throw new UsageException($"{name} must be a number of seconds between 0 and 3600, not {value.ToString(CultureInfo.InvariantCulture)}");
 
-    private static string? CaFile(string? path) =>
-        path is null || File.Exists(path) ? path : throw new UsageException($"--ca-file '{path}' does not exist");
+    /// <summary>The CA file, once it is known to hold PEM certificates: a malformed one is a usage
+    /// error here, not an exception when the probe loads it.</summary>
+    private static string? CaFile(string? path)
+    {
+        if (path is null) return null;
+        if (!File.Exists(path)) throw new UsageException($"--ca-file '{path}' does not exist");
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPem(CliFiles.ReadText("--ca-file", path));
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            throw new UsageException($"--ca-file '{path}': not a PEM certificate file ({e.Message})");
+        }
+        return roots.Count > 0 ? path : throw new UsageException($"--ca-file '{path}': no PEM certificate in it");
+    }
 
     private static string Path(string path, string name) =>
         path.StartsWith('/') && Uri.TryCreate(path, UriKind.Relative, out _) ? path : throw new UsageException($"{name} must be a path starting with '/', not '{path}'");

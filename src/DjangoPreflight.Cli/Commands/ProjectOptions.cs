@@ -38,8 +38,11 @@ public sealed class ProjectOptions
             throw new UsageException($"invalid --django-version '{version}' (expected MAJOR.MINOR, e.g. 4.2)");
         var envFiles = parsed.GetValue(EnvFile) ?? [];
         foreach (var file in envFiles)
+        {
             if (!File.Exists(file))
                 throw new UsageException($"--env-file '{file}' does not exist");
+            CliFiles.Check("--env-file", file);
+        }
         return new ScanOptions
         {
             SettingsModule = parsed.GetValue(Settings) ?? config?.Settings?.Value,

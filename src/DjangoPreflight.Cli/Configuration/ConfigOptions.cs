@@ -34,7 +34,7 @@ public sealed class ConfigOptions
             if (file is not null)
             {
                 if (!File.Exists(file)) throw new UsageException($"--config '{file}' does not exist");
-                return ConfigFile.Read(Path.GetFullPath(file), file, Vocabulary);
+                return ConfigFile.Read(Path.GetFullPath(file), file, Vocabulary, projectDirectory);
             }
             if (projectDirectory is null) return PreflightConfig.None;
             var shown = displayDirectory is null or "." or "./" ? ConfigFile.PyprojectName : $"{displayDirectory.TrimEnd('/')}/{ConfigFile.PyprojectName}";

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace DjangoPreflight.Core.Files;
 
-/// <summary>A file that was not read, and why, in words that follow its name: "is a named pipe, not a regular file".</summary>
+/// <summary>A file that was not read, and why, in words that follow its name and a colon: "a named pipe, not a regular file".</summary>
 public sealed class FileRefusedException(string reason) : IOException(reason);
 
 /// <summary>
@@ -45,16 +45,16 @@ public static class BoundedFile
         switch (kind)
         {
             case FileType.Missing:
-                throw new FileRefusedException("does not exist");
+                throw new FileRefusedException("no such file");
             case FileType.Regular:
             case FileType.Unknown:
                 if (size > maxBytes) throw OverLimit(size, maxBytes);
                 return kind == FileType.Unknown && size == 0 ? 0 : Math.Max(size, 1);
             default:
-                throw new FileRefusedException($"is {FileTypes.Describe(kind)}, not a regular file");
+                throw new FileRefusedException(kind == FileType.Directory ? "a directory, not a file" : $"{FileTypes.Describe(kind)}, not a regular file");
         }
     }
 
     private static FileRefusedException OverLimit(long size, long maxBytes) =>
-        new($"is over the {maxBytes}-byte limit ({(size > maxBytes + 1 ? $"{size} bytes" : "and growing")})");
+        new($"over the {maxBytes}-byte limit ({(size > maxBytes + 1 ? $"{size} bytes" : "and growing")})");
 }

@@ -3,6 +3,7 @@ using DjangoPreflight.Analysis.Environment;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.Core.Files;
 using DjangoPreflight.Rules.Support;
 
 namespace DjangoPreflight.Rules.Secrets;
@@ -61,13 +62,25 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
     {
         // Django's condition is os.environ.get(...) being truthy: any non-empty value.
         if (!profile.TryGet(AsyncUnsafe, out var value) || value.Length == 0) yield break;
-        var file = envFiles.LastOrDefault(f => File.Exists(f) && File.ReadAllText(f).Contains(AsyncUnsafe, StringComparison.Ordinal));
+        var file = envFiles.LastOrDefault(f => ReadOrEmpty(f).Contains(AsyncUnsafe, StringComparison.Ordinal));
         var shown = file is null ? null : Path.GetRelativePath(root, file).Replace('\\', '/') is var rel && !rel.StartsWith("../", StringComparison.Ordinal) ? rel : file;
         yield return Finding($"{AsyncUnsafe} is set in the environment: Django's protection against running synchronous ORM code in an async context is off.",
             new SourceLocation(shown), severity: Severity.High, djangoId: "async.E001");
     }
 
     private const string AsyncUnsafe = "DJANGO_ALLOW_ASYNC_UNSAFE";
+
+    private static string ReadOrEmpty(string envFile)
+    {
+        try
+        {
+            return BoundedFile.ReadText(envFile, BoundedFile.CommandLineMaxBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ""; // reported when the environment was loaded
+        }
+    }
 
     public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DjangoPreflight.Core;
+using DjangoPreflight.Core.Files;
 
 namespace DjangoPreflight.Rules.Suppressions;
 
@@ -76,7 +77,7 @@ public sealed class Baseline
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = BoundedFile.ReadBytes(path, BoundedFile.CommandLineMaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
