@@ -110,8 +110,9 @@ public static class HistoryScanner
         var gitError = new[] { logErrors.Result, sizeErrors.Result, catErrors.Result }
             .Select(FirstErrorLine).FirstOrDefault(e => e is not null);
 
-        var headBlobs = timedOut ? [] : HeadBlobs(git, repo);
-        return new HistoryScan(Distinct(results, headBlobs), commits, results.Count, complete)
+        var secrets = Distinct(results);
+        // Cut short by the deadline: no more git commands, and no claim about HEAD either way.
+        return new HistoryScan(Locate(secrets, timedOut ? null : CurrentTree.Read(git, repo)), commits, results.Count, complete)
         {
             Missing = Paths(outcome.Missing),
             Oversized = Paths(outcome.Oversized),
@@ -128,43 +129,45 @@ public static class HistoryScanner
             .FirstOrDefault(l => l.StartsWith("fatal: ", StringComparison.Ordinal) || l.StartsWith("error: ", StringComparison.Ordinal))?[7..];
 
     /// <summary>Every secret once, where it first appeared (the oldest commit in git's walk that added
-    /// a blob holding it); AtHead if any blob holding it is in HEAD's tree.</summary>
-    private static List<HistorySecret> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results, HashSet<string> headBlobs)
+    /// a blob holding it), with the values themselves (to be located in HEAD, then dropped). A secret
+    /// seen in any file production may read has no context; one seen outside Django's startproject
+    /// template is no template key.</summary>
+    private static List<(HistorySecret Secret, string Value)> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results)
     {
         var first = new Dictionary<string, (SecretMatch Match, BlobVisit Visit)>(StringComparer.Ordinal);
-        var atHead = new HashSet<string>(StringComparer.Ordinal);
+        var production = new HashSet<string>(StringComparer.Ordinal);
+        var beyondTemplate = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (visit, matches) in results)
         {
-            var inHead = headBlobs.Contains(visit.Blob);
             foreach (var m in matches)
             {
                 if (!first.TryGetValue(m.Value, out var known) || visit.Oldest.Order > known.Visit.Oldest.Order)
                     first[m.Value] = (m, visit);
-                if (inHead) atHead.Add(m.Value);
+                if (m.Context is null) production.Add(m.Value);
+                if (!m.Template) beyondTemplate.Add(m.Value);
             }
         }
         return first
-            .Select(kv => new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Oldest.Commit[..ShortHash],
-                kv.Value.Visit.Oldest.Path, kv.Value.Match.Line, atHead.Contains(kv.Key)))
-            .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Commit, StringComparer.Ordinal)
-            .ThenBy(s => s.Redacted, StringComparer.Ordinal)
+            .Select(kv => (new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Oldest.Commit[..ShortHash],
+                kv.Value.Visit.Oldest.Path, kv.Value.Match.Line, AtHead: false)
+            {
+                Context = production.Contains(kv.Key) ? null : kv.Value.Match.Context,
+                Template = !beyondTemplate.Contains(kv.Key),
+                DefaultOf = kv.Value.Match.DefaultOf,
+            }, kv.Key))
             .ToList();
     }
 
-    private static HashSet<string> HeadBlobs(GitRunner git, GitRepository repo)
-    {
-        var blobs = new HashSet<string>(StringComparer.Ordinal);
-        var tree = git.Run(repo.TopLevel, ["ls-tree", "-r", "-z", "--full-tree", "HEAD"]);
-        if (!tree.Ok) return blobs;
-        // "<mode> blob <sha>\t<path>"
-        foreach (var entry in tree.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var tab = entry.IndexOf('\t');
-            var meta = tab < 0 ? [] : entry[..tab].Split(' ');
-            if (meta.Length == 3 && meta[1] == "blob") blobs.Add(meta[2]);
-        }
-        return blobs;
-    }
+    /// <summary>Where each secret is in HEAD now, and what became of files HEAD no longer has; the values are dropped here.</summary>
+    private static List<HistorySecret> Locate(List<(HistorySecret Secret, string Value)> secrets, CurrentTree? head) =>
+        secrets
+            .Select(s => head is null ? s.Secret
+                : head.Find(s.Value) is { } now
+                ? s.Secret with { AtHead = true, Now = now, PathFate = head.Has(s.Secret.Path) ? null : head.Fate(s.Secret.Path) }
+                : s.Secret with { PathFate = head.Has(s.Secret.Path) ? null : head.Fate(s.Secret.Path) })
+            .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Commit, StringComparer.Ordinal)
+            .ThenBy(s => s.Redacted, StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>
     /// Reads <c>--batch-check</c>'s answers ("&lt;oid&gt; blob &lt;size&gt;" or "&lt;oid&gt; missing"), in

@@ -6,8 +6,25 @@ namespace DjangoPreflight.Analysis.Git;
 /// <param name="Commit">Short hash of the first commit (oldest first, by commit date) that added it.</param>
 /// <param name="Path">The file it was added in, relative to the scanned root, with '/'.</param>
 /// <param name="Line">Its line in that version of the file.</param>
-/// <param name="AtHead">True when HEAD's tree still holds it.</param>
-public sealed record HistorySecret(string Kind, string Redacted, string Commit, string Path, int Line, bool AtHead);
+/// <param name="AtHead">True when HEAD's tree still holds it (anywhere: the value is searched, not the line).</param>
+public sealed record HistorySecret(string Kind, string Redacted, string Commit, string Path, int Line, bool AtHead)
+{
+    /// <summary>Where HEAD's tree holds it now, when <see cref="AtHead"/>.</summary>
+    public (string Path, int Line)? Now { get; init; }
+
+    /// <summary>What became of <see cref="Path"/> when HEAD has no file there: "since deleted in C",
+    /// "since renamed to X in C", "not in the current tree"; null when HEAD still has the file.</summary>
+    public string? PathFate { get; init; }
+
+    /// <summary>Why every file it was seen in is not one production reads, or null when one may be (<see cref="SecretContext"/>).</summary>
+    public string? Context { get; init; }
+
+    /// <summary>True when it was only ever Django's startproject template key (every file holding it was the template).</summary>
+    public bool Template { get; init; }
+
+    /// <summary>The variable whose <c>${VAR:-default}</c> default it was, where it first appeared.</summary>
+    public string? DefaultOf { get; init; }
+}
 
 /// <summary>What the history scan saw.</summary>
 /// <param name="Complete">False when it was cut short (timeout, git failure): the secrets list is partial.</param>

@@ -15,6 +15,8 @@ public static class Placeholders
         "notsecret", "redacted", "replace", "replaceme", "your", "yours", "xxx", "todo", "fixme", "here",
         "test", "testing", "tests", "dev", "development", "local", "unsafe", "default", "mock", "foobar",
         "secretkey", "mysecret", "mypassword", "collectstatic", "build", "ci", "none", "null", "undefined",
+        "secret", "invalid", "irrelevant", "random", "generate", "togenerate", "some", "demo", "abc", "abcdef", "foo", "bar",
+        "my", "put", "insert", "enter", "set", "unset", "ignored", "temp", "nope",
     };
 
     // Whole values (letters and digits only, lower case) that are dev defaults, not secrets.
@@ -28,10 +30,11 @@ public static class Placeholders
     };
 
     // Markers that make a value an example wherever they appear in it (AKIAIOSFODNN7EXAMPLE).
-    private static readonly string[] StrongMarkers = ["example", "changeme", "placeholder", "redacted", "replaceme"];
+    private static readonly string[] StrongMarkers =
+        ["example", "changeme", "placeholder", "redacted", "replaceme", "secretkey", "supersecret", "password", "notvalid", "notasecret", "togenerate"];
 
     public static bool IsTemplated(string value) =>
-        value.Contains('$') || value.Contains("{{", StringComparison.Ordinal) || value.Contains("%(", StringComparison.Ordinal)
+        value.Contains('$') || value.Contains('`') || value.Contains("{{", StringComparison.Ordinal) || value.Contains("%(", StringComparison.Ordinal)
         || value.StartsWith('<') || value.StartsWith('{') || value.StartsWith('%') || value.StartsWith('[')
         || value.Contains("os.environ", StringComparison.Ordinal) || value.Contains("getenv", StringComparison.Ordinal);
 
@@ -41,14 +44,34 @@ public static class Placeholders
         // YAML aliases/anchors, paths to secret files, and repeated filler (****, xxxxxxxx, ....).
         if (value[0] is '*' or '&' or '/' or '~' || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("file:", StringComparison.Ordinal))
             return true;
-        if (value.Distinct().Count() <= 2) return true;
+        // Few distinct characters repeated: ****, xxxxxxxx, asdasdasd.
+        var distinct = value.Distinct().Count();
+        if (distinct <= 2 || distinct <= 4 && distinct * 3 <= value.Length) return true;
         if (value.All(char.IsAsciiDigit) && value.Length < 10) return true;
         var lower = value.ToLowerInvariant();
         var compact = string.Concat(lower.Where(char.IsAsciiLetterOrDigit));
-        if (DevDefaults.Contains(compact) || StrongMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal))) return true;
-        foreach (var word in lower.Split(['-', '_', '.', ' ', ':', '/', '+', '=', '!', '@', '#', '*'], StringSplitOptions.RemoveEmptyEntries))
+        // A dev default with digits after it is still one: admin123, postgres1.
+        if (DevDefaults.Contains(compact) || DevDefaults.Contains(compact.TrimEnd("0123456789".ToCharArray()))
+            || StrongMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal)))
+            return true;
+        foreach (var word in Words(value))
             if (PlaceholderWords.Contains(word) || word.StartsWith("xxx", StringComparison.Ordinal) || word.StartsWith("changeme", StringComparison.Ordinal))
                 return true;
         return false;
+    }
+
+    /// <summary>The lower-case words of a value: split at separators and where camelCase turns
+    /// upper (SomeSecretPassword: some, secret, password).</summary>
+    private static IEnumerable<string> Words(string value)
+    {
+        var start = 0;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            var end = i == value.Length || !char.IsAsciiLetterOrDigit(value[i])
+                || i > start && char.IsAsciiLetterUpper(value[i]) && char.IsAsciiLetterLower(value[i - 1]);
+            if (!end) continue;
+            if (i > start) yield return value[start..i].ToLowerInvariant();
+            start = i < value.Length && char.IsAsciiLetterOrDigit(value[i]) ? i : i + 1;
+        }
     }
 }

@@ -8,6 +8,18 @@ namespace DjangoPreflight.Analysis.Git;
 /// <param name="Line">1-based line of the text it was found on.</param>
 public sealed record SecretMatch(string Kind, int Line, string Value)
 {
+    /// <summary>Why the file is not one production reads ("a CI file"), or null when it may be
+    /// (<see cref="SecretContext"/>): a secret there is at most low.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>True for the SECRET_KEY of Django's startproject template settings (DEBUG = True
+    /// under the template's warning): a throwaway key, unless it outlived the template.</summary>
+    public bool Template { get; init; }
+
+    /// <summary>The variable whose <c>${VAR:-default}</c> default this is: production runs with it
+    /// whenever the variable is unset.</summary>
+    public string? DefaultOf { get; init; }
+
     public string Redacted => Core.Secrets.Redact(Value);
 
     /// <summary>Redacted, so that logging a match can never leak it.</summary>

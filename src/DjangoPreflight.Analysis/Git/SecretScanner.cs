@@ -24,8 +24,8 @@ public static partial class SecretScanner
 
     public static IReadOnlyList<SecretMatch> Scan(string path, string text)
     {
-        if (text.Contains('\0')) return [];
-        var python = path.EndsWith(".py", StringComparison.Ordinal);
+        if (text.Contains('\0') || SecretContext.IsNotProjectSecret(path)) return [];
+        var file = new FileFacts(path, text);
         var found = new List<SecretMatch>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lineNumber = 0;
@@ -34,16 +34,28 @@ public static partial class SecretScanner
             lineNumber++;
             var line = raw.TrimEnd('\r');
             if (line.Length < 8) continue;
-            void Add(string kind, string value)
+            var comment = IsComment(line);
+            void Add(string kind, string value, bool generic, string? defaultOf = null)
             {
-                if (seen.Add(value)) found.Add(new SecretMatch(kind, lineNumber, value));
+                // A commented-out line keeps only what cannot be an example: provider tokens and generated keys.
+                if (generic && comment || !seen.Add(value)) return;
+                var isKey = kind is "SECRET_KEY" or "Django secret key";
+                found.Add(new SecretMatch(kind, lineNumber, value)
+                {
+                    // Provider tokens are live wherever they are written; the rest depends on the file.
+                    Context = ProviderKinds.Contains(kind) ? null : file.Context,
+                    Template = isKey && file.Template,
+                    DefaultOf = defaultOf,
+                });
             }
             ScanKnownFormats(line, Add);
             ScanUrls(line, Add);
-            ScanAssignments(line, python, Add);
+            ScanAssignments(line, file, Add);
+            if (!file.Python) ScanShellDefaults(line, file, Add);
             ScanQuotedDjangoKeys(line, Add);
-            if (line.Contains("PRIVATE KEY-----", StringComparison.Ordinal) && PrivateKeyHeader().IsMatch(line))
-                Add("private key", PrivateKeyBody(text, lineNumber));
+            if (line.Contains("PRIVATE KEY-----", StringComparison.Ordinal) && PrivateKeyHeader().IsMatch(line)
+                && PrivateKeyBody(text, lineNumber) is { } body)
+                Add("private key", body, generic: false);
         }
         return found;
     }
@@ -54,20 +66,20 @@ public static partial class SecretScanner
     {
         if (value.StartsWith("django-insecure-", StringComparison.Ordinal))
             return value.Length >= "django-insecure-".Length + 30 && value.AsSpan(16).IndexOfAnyExcept(DjangoKeyAlphabet) < 0;
-        if (value.Length != 50 || value.AsSpan().IndexOfAnyExcept(DjangoKeyAlphabet) >= 0) return false;
+        if (value.Length != 50 || value.AsSpan().IndexOfAnyExcept(DjangoKeyAlphabet) >= 0 || NotASecret.IsFiller(value)) return false;
         // 50 draws from a 50-symbol alphabet: letters, digits and symbols all show up, and few repeat.
         // Requiring all three (and variety) keeps words, hashes and hex strings out.
         return value.Any(char.IsAsciiLetterLower) && value.Any(char.IsAsciiDigit)
             && value.Any(c => !char.IsAsciiLetterOrDigit(c)) && value.Distinct().Count() >= 15;
     }
 
-    private static void ScanKnownFormats(string line, Action<string, string> add)
+    private static void ScanKnownFormats(string line, Adder add)
     {
         if (line.Contains("AKIA", StringComparison.Ordinal) || line.Contains("ASIA", StringComparison.Ordinal))
             foreach (Match m in AwsAccessKeyId().Matches(line))
-                if (!Placeholders.IsPlaceholder(m.Value)) add("AWS access key ID", m.Value);
+                if (!Placeholders.IsPlaceholder(m.Value)) add("AWS access key ID", m.Value, generic: false);
         foreach (Match m in KnownToken().Matches(line))
-            if (!Placeholders.IsPlaceholder(m.Value)) add(TokenKind(m.Value), m.Value);
+            if (!Placeholders.IsPlaceholder(m.Value)) add(TokenKind(m.Value), m.Value, generic: false);
     }
 
     private static string TokenKind(string token) =>
@@ -77,51 +89,118 @@ public static partial class SecretScanner
         : token.StartsWith("SG.", StringComparison.Ordinal) ? "SendGrid API key"
         : "Stripe live key";
 
-    private static void ScanUrls(string line, Action<string, string> add)
+    private static void ScanUrls(string line, Adder add)
     {
         if (!line.Contains("://", StringComparison.Ordinal)) return;
         foreach (Match m in CredentialUrl().Matches(line))
         {
             var password = m.Groups["password"].Value;
-            if (Placeholders.IsPlaceholder(password) || Placeholders.IsTemplated(m.Groups["user"].Value + m.Groups["host"].Value) && password.Length < MinimumGenericLength)
+            var user = m.Groups["user"].Value;
+            if (Placeholders.IsPlaceholder(password) || Placeholders.IsTemplated(user + m.Groups["host"].Value) && password.Length < MinimumGenericLength)
                 continue;
+            // postgres://plane:plane@db: a password equal to its user name is the stack's public default.
+            if (string.Equals(password, user, StringComparison.OrdinalIgnoreCase)) continue;
             var scheme = m.Groups["scheme"].Value.ToLowerInvariant();
             var kind = scheme.StartsWith("http", StringComparison.Ordinal) && m.Groups["host"].Value.Contains("sentry", StringComparison.OrdinalIgnoreCase)
                 ? "Sentry DSN with secret key"
                 : $"{scheme}:// URL password";
-            add(kind, password);
+            add(kind, password, generic: true);
         }
     }
 
-    private static void ScanAssignments(string line, bool python, Action<string, string> add)
+    private static void ScanAssignments(string line, FileFacts file, Adder add)
     {
-        // Every secret name holds one of these words, and a Django key under any other name is a run
-        // of at least 46 characters of its alphabet: other lines cannot match, and most lines of a
+        // Every secret name holds one of these words, a Django key under any other name is a run of
+        // at least 46 characters of its alphabet, and an env lookup's default on a line of its own
+        // says default=: other lines cannot match, and most lines of a
         // settings file or a README are other lines (the assignment pattern is costly on prose).
-        if (!SecretWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase)) && !HasDjangoKeyRun(line)) return;
+        if (!SecretWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase)) && !HasDjangoKeyRun(line)
+            && !line.Contains("default=", StringComparison.Ordinal)) return;
         if (line.IndexOfAny(['=', ':', ',', ' ']) < 0) return;
         foreach (Match m in Assignment().Matches(line))
         {
             var name = m.Groups["name"].Value;
             var quoted = m.Groups["q"].Success && m.Groups["q"].Length > 0;
             var nameQuoted = m.Groups["nq"].Length > 0;
-            // A comma only separates a name from its value in an env lookup: env("X", "default").
-            if (m.Groups["sep"].Value == "," && !nameQuoted) continue;
+            // A comma only separates a name from its value in an env lookup, env("X", "default"):
+            // in a list or tuple of names (['EMAIL_HOST_PASSWORD', 'EMAIL_FROM']) the next item is another name.
+            if (m.Groups["sep"].Value == "," && (!nameQuoted || !OpensCall(line, m.Index))) continue;
+            // The name inside ${NAME:-default} is a variable, not an assignment (ScanShellDefaults reads it).
+            if (m.Index >= 2 && line[m.Index - 1] == '{' && line[m.Index - 2] == '$') continue;
             // In Python only a string literal is a value; anything else is an expression (env lookup, call...).
-            if (python && !quoted) continue;
+            if (file.Python && !quoted) continue;
+            if (IsPublicAttribute(line, m.Index, name)) continue;
             var value = quoted ? m.Groups["qvalue"].Value : m.Groups["value"].Value.TrimEnd(',', ';');
-            if (python && m.Groups["prefix"].Value.Contains('f', StringComparison.OrdinalIgnoreCase) && value.Contains('{')) continue;
+            if (file.Python && m.Groups["prefix"].Value.Contains('f', StringComparison.OrdinalIgnoreCase) && value.Contains('{')) continue;
+            // A literal compared against, never assigned: if SECRET_KEY == '<the published sample>'.
+            if (quoted && IsCompared(line, m)) continue;
             if (IsDjangoGeneratedKey(value))
             {
-                add(IsSecretKeyName(name) ? "SECRET_KEY" : "Django secret key", value);
+                add(IsSecretKeyName(name) ? "SECRET_KEY" : "Django secret key", value, generic: false);
                 continue;
             }
-            var kind = SecretNameKind(name);
-            if (kind is null || value.Length < MinimumGenericLength || Placeholders.IsPlaceholder(value) || value.Contains("://", StringComparison.Ordinal))
-                continue;
-            if (string.Equals(value, name, StringComparison.OrdinalIgnoreCase)) continue;
-            add(kind, value);
+            if (KindOf(name, value) is { } kind && IsGenericSecret(value, quoted, file) && !string.Equals(value, name, StringComparison.OrdinalIgnoreCase)
+                && !(file.Readme && line.Contains("demo", StringComparison.OrdinalIgnoreCase)))
+                add(kind, value, generic: true);
         }
+    }
+
+    /// <summary>
+    /// The defaults of <c>${VAR:-default}</c> and <c>${VAR-default}</c> in compose files, Dockerfiles,
+    /// env files and scripts: the value production runs with whenever the variable is unset, judged
+    /// as the value of VAR.
+    /// </summary>
+    private static void ScanShellDefaults(string line, FileFacts file, Adder add)
+    {
+        for (var at = line.IndexOf("${", StringComparison.Ordinal); at >= 0; at = line.IndexOf("${", at + 2, StringComparison.Ordinal))
+        {
+            var m = ShellDefault().Match(line, at);
+            if (!m.Success) continue;
+            var variable = m.Groups["var"].Value;
+            var value = m.Groups["default"].Value;
+            if (IsDjangoGeneratedKey(value))
+                add(IsSecretKeyName(variable) ? "SECRET_KEY" : "Django secret key", value, generic: false, variable);
+            else if (KindOf(variable, value) is { } kind && IsGenericSecret(value, quoted: false, file))
+                add(kind, value, generic: true, variable);
+        }
+    }
+
+    /// <summary>Whether a value under a secret's name is a secret: long enough, and not a
+    /// placeholder, code, a name, prose, filler, a URL (read by ScanUrls) or the public default
+    /// of a stack whose user or database has the same name.</summary>
+    private static bool IsGenericSecret(string value, bool quoted, FileFacts file) =>
+        value.Length >= MinimumGenericLength && !value.Contains("://", StringComparison.Ordinal)
+        && NotASecret.Why(value, quoted, file.Readme) is null && !file.IsPublicDefault(value);
+
+    /// <summary>True when the quoted name at <paramref name="at"/> is a call's first argument: env("X", ...).</summary>
+    private static bool OpensCall(string line, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && line[i] == ' ') i--;
+        return i >= 1 && line[i] == '(' && (char.IsAsciiLetterOrDigit(line[i - 1]) || line[i - 1] == '_');
+    }
+
+    /// <summary>True for values published by design: an HTML <c>data-*</c> attribute of an embed
+    /// (<c>data-api-key="live.…"</c>), and a badge image's <c>?token=</c> (codecov, shields).</summary>
+    private static bool IsPublicAttribute(string line, int at, string name)
+    {
+        if (name.StartsWith("data-", StringComparison.OrdinalIgnoreCase)) return true;
+        var parameter = at > 0 && line[at - 1] is '?' or '&';
+        return parameter && (line.Contains("badge", StringComparison.OrdinalIgnoreCase) || line.Contains(".svg", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("shields.io", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>True when the value's literal follows <c>==</c> or <c>!=</c>: a comparison, not an assignment.</summary>
+    private static bool IsCompared(string line, Match m)
+    {
+        var before = line.AsSpan(0, m.Groups["q"].Index).TrimEnd();
+        return before.EndsWith("==") || before.EndsWith("!=");
+    }
+
+    private static bool IsComment(string line)
+    {
+        var t = line.AsSpan().TrimStart();
+        return t.StartsWith("#") || t.StartsWith("//") || t.StartsWith("<!--") || t.StartsWith("; ");
     }
 
     /// <summary>True when the line holds a run of <see cref="DjangoKeyAlphabet"/> long enough to be a
@@ -141,15 +220,24 @@ public static partial class SecretScanner
         return false;
     }
 
-    private static void ScanQuotedDjangoKeys(string line, Action<string, string> add)
+    private static void ScanQuotedDjangoKeys(string line, Adder add)
     {
         if (line.Length < 52) return;
         foreach (Match m in QuotedDjangoKey().Matches(line))
-            if (IsDjangoGeneratedKey(m.Groups["key"].Value))
-                add("Django secret key", m.Groups["key"].Value);
+            if (IsDjangoGeneratedKey(m.Groups["key"].Value) && !line.AsSpan(0, m.Index).TrimEnd().EndsWith("=="))
+                add("Django secret key", m.Groups["key"].Value, generic: false);
     }
 
     private static bool IsSecretKeyName(string name) => name.ToUpperInvariant().Contains("SECRET_KEY", StringComparison.Ordinal);
+
+    /// <summary>What a value under this name is: a secret's name says so, and any other *_KEY holds
+    /// a key when its value looks generated (an HMAC key named EVENT_DAEMON_SUBMISSION_KEY).</summary>
+    private static string? KindOf(string name, string value) =>
+        SecretNameKind(name)
+        ?? (name.EndsWith("KEY", StringComparison.OrdinalIgnoreCase) && NotASecret.LooksGenerated(value) ? $"key ({name})"
+            // env(\n 'JWT_SECRET_KEY',\n default='<64 random characters>'): the name is lines above.
+            : name == "default" && NotASecret.LooksGenerated(value) ? "secret (an env lookup's default)"
+            : null);
 
     /// <summary>What a value assigned to <paramref name="name"/> would be, or null if the name is not a secret's.</summary>
     private static string? SecretNameKind(string name)
@@ -167,14 +255,43 @@ public static partial class SecretScanner
         return null;
     }
 
-    private static string PrivateKeyBody(string text, int headerLine)
+    /// <summary>The first line of base64 after a PEM header, or null when there is none: a header
+    /// alone (a test asserting that a key is rejected, a docs snippet) holds no key.</summary>
+    private static string? PrivateKeyBody(string text, int headerLine)
     {
         var lines = text.Split('\n');
-        return headerLine < lines.Length && lines[headerLine].Trim().Length > 0 ? lines[headerLine].Trim() : lines[headerLine - 1].Trim();
+        var body = headerLine < lines.Length ? lines[headerLine].Trim() : "";
+        return PemBody().IsMatch(body) ? body : null;
+    }
+
+    private delegate void Adder(string kind, string value, bool generic, string? defaultOf = null);
+
+    private static readonly HashSet<string> ProviderKinds = new(StringComparer.Ordinal)
+    {
+        "AWS access key ID", "GitHub token", "Slack token", "Google API key", "SendGrid API key", "Stripe live key", "private key",
+    };
+
+    /// <summary>What the whole file says about the secrets in it, computed once per file.</summary>
+    private sealed class FileFacts(string path, string text)
+    {
+        private HashSet<string>? _publicDefaults;
+
+        public bool Python { get; } = path.EndsWith(".py", StringComparison.Ordinal);
+
+        public bool Readme { get; } = FileKinds.IsReadme(path) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
+
+        public string? Context { get; } = SecretContext.NonProductionReason(path, text);
+
+        public bool Template { get; } = SecretContext.IsStartprojectTemplate(path, text);
+
+        /// <summary>True when the value is also the file's user or database name (POSTGRES_USER: misago,
+        /// POSTGRES_PASSWORD: misago): the stack's public default, not a secret anyone chose.</summary>
+        public bool IsPublicDefault(string value) =>
+            (_publicDefaults ??= AccountNames().Matches(text).Select(m => m.Groups["value"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase)).Contains(value);
     }
 
     // Names whose values are secrets: the whole name, or its last '_' part(s).
-    [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_ACCESS_KEY|PRIVATE_KEY|AUTH_KEY|CLIENT_SECRET|SIGNING_KEY|ENCRYPTION_KEY)$")]
+    [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_ACCESS_KEY|PRIVATE_KEY|AUTH_KEY|CLIENT_SECRET|SIGNING_KEY|ENCRYPTION_KEY|AES_KEY|HMAC_KEY|FERNET_KEY|MASTER_KEY|CRYPTO_KEY)$")]
     private static partial Regex SecretName();
 
     // NAME = value / NAME: value / "NAME": "value" / ENV NAME value / export NAME=value / env("NAME", default="value").
@@ -197,4 +314,15 @@ public static partial class SecretScanner
 
     [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----")]
     private static partial Regex PrivateKeyHeader();
+
+    [GeneratedRegex(@"^[A-Za-z0-9+/=]{40,}$")]
+    private static partial Regex PemBody();
+
+    // ${VAR:-default} / ${VAR-default}, the default without nested substitutions or quotes.
+    [GeneratedRegex("""\G\$\{(?<var>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^${}\s'"]+)\}""")]
+    private static partial Regex ShellDefault();
+
+    // USER/USERNAME/DB/DATABASE/NAME assignments: their values name accounts, and a password equal to one is a default.
+    [GeneratedRegex("""(?i)(?:USER|USERNAME|_DB|DATABASE|DB_NAME)['"]?\s*[:=]\s*['"]?(?:\$\{[A-Za-z0-9_]+:?-)?(?<value>[A-Za-z0-9][A-Za-z0-9._-]{2,})""")]
+    private static partial Regex AccountNames();
 }

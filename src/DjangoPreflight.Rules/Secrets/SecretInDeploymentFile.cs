@@ -51,9 +51,15 @@ public sealed class SecretInDeploymentFile : ProjectRule
             // A README shows examples: a value there is less certainly a live secret.
             var confidence = FileKinds.IsReadme(path) ? Confidence.Medium : git.IsRepository ? Confidence.Certain : Confidence.High;
             foreach (var secret in SecretScanner.Scan(path, text))
-                yield return Finding(
-                    $"{secret.Kind} {secret.Redacted} is written in plain text in {path}{(git.IsRepository ? ", which git tracks" : "")}.",
-                    new SourceLocation(path, secret.Line), confidence);
+            {
+                var message = $"{secret.Kind} {secret.Redacted} is written in plain text in {path}{(git.IsRepository ? ", which git tracks" : "")}";
+                if (secret.DefaultOf is { } variable)
+                    message += $"; it is the default of ${{{variable}}}, so production runs with it whenever {variable} is unset";
+                // Not a production secret: said at low, with the reason, so a build never fails on it.
+                yield return secret.Context is { } context
+                    ? Finding($"{message}; it is in {context}, not a file production reads.", new SourceLocation(path, secret.Line), confidence, severity: Severity.Low)
+                    : Finding(message + ".", new SourceLocation(path, secret.Line), confidence);
+            }
         }
     }
 }

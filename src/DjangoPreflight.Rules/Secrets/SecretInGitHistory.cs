@@ -44,13 +44,23 @@ public sealed class SecretInGitHistory : ProjectRule
         if (project.Git.History is not { } history) yield break;
         foreach (var secret in history.Secrets)
         {
-            var where = secret.AtHead
-                ? "and is still in the current tree"
+            var at = secret.PathFate is { } fate ? $"{secret.Path}:{secret.Line}, a file {fate}" : $"{secret.Path}:{secret.Line}";
+            var where = secret.Now is { } now
+                ? $"and is still in the current tree at {now.Path}:{now.Line}"
                 : "and was removed later, but every clone of the history still holds it";
-            yield return Finding(
-                $"{secret.Kind} {secret.Redacted} was committed in {secret.Commit} ({secret.Path}:{secret.Line}) {where}; rotate it.",
-                new SourceLocation(secret.Path, secret.Line),
-                secret.Kind.Contains('(') ? Confidence.High : Confidence.Certain);
+            var what = secret.DefaultOf is { } variable ? $"{secret.Kind} (the default of ${{{variable}}})" : secret.Kind;
+            var message = $"{what} {secret.Redacted} was committed in {secret.Commit} ({at}) {where}";
+            var confidence = secret.Kind.Contains('(') ? Confidence.High : Confidence.Certain;
+            var location = new SourceLocation(secret.Path, secret.Line);
+            // Not a production secret: said at low, with the reason, so a build never fails on it.
+            if (secret.Template)
+                yield return Finding($"{message}; it is the throwaway key of Django's startproject settings (DEBUG = True under the template's warning), never a production key.",
+                    location, confidence, severity: Severity.Low);
+            else if (secret.Context is { } context)
+                yield return Finding($"{message}; it is in {context}, not a file production reads: rotate it only if it was used elsewhere.",
+                    location, confidence, severity: Severity.Low);
+            else
+                yield return Finding($"{message}; rotate it.", location, confidence);
         }
     }
 }

@@ -52,3 +52,33 @@ public class SecretInDeploymentFileTests
         Assert.Equal("DP109 Procfile:1 high/high: password (DB_PASSWORD) Tr0u… (18 chars) is written in plain text in Procfile.", RuleHarness.Describe(finding));
     }
 }
+
+public class SecretInDeploymentFileContextTests
+{
+    [Fact]
+    public void A_compose_default_is_reported_as_what_production_runs_with_when_unset()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("deployments/community/docker-compose.yml",
+            "x-app-env: &app-env\n  DEBUG: ${DEBUG:-0}\n  SECRET_KEY: ${SECRET_KEY:-zausdywin0m3yn8datrs81v0gxz7vtcf77m6iowkhfchryw492}\n");
+        repo.Commit("compose");
+        Assert.Equal(
+            "DP109 deployments/community/docker-compose.yml:3 high/certain: SECRET_KEY zaus… (50 chars) is written in plain text in deployments/community/docker-compose.yml, which git tracks; it is the default of ${SECRET_KEY}, so production runs with it whenever SECRET_KEY is unset.",
+            RuleHarness.Describe(Assert.Single(RuleHarness.Run(new SecretInDeploymentFile(), repo.Root))));
+    }
+
+    [Fact]
+    public void Ci_service_passwords_and_development_compose_files_are_low_with_the_reason()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".github/workflows/tests.yml", "jobs:\n  test:\n    services:\n      postgres:\n        env:\n          POSTGRES_PASSWORD: U9Ue2ApC0yz1VezgdEsD\n");
+        repo.Write("docker-compose.yaml", "# Only meant for local development of the project itself.\nservices:\n  db:\n    environment:\n      - POSTGRES_PASSWORD=U9Ue2ApC0yz1VezgdEsD\n");
+        repo.Commit("ci and dev");
+        Assert.Equal(
+            [
+                "DP109 .github/workflows/tests.yml:6 low/certain: password (POSTGRES_PASSWORD) U9Ue… (20 chars) is written in plain text in .github/workflows/tests.yml, which git tracks; it is in a CI file, not a file production reads.",
+                "DP109 docker-compose.yaml:5 low/certain: password (POSTGRES_PASSWORD) U9Ue… (20 chars) is written in plain text in docker-compose.yaml, which git tracks; it is in a development file (its header says so), not a file production reads.",
+            ],
+            RuleHarness.Run(new SecretInDeploymentFile(), repo.Root).Select(RuleHarness.Describe));
+    }
+}

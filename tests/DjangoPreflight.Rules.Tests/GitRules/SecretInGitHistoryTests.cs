@@ -35,7 +35,7 @@ public class SecretInGitHistoryTests
 
         var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
         Assert.Equal(
-            $"DP106 .env:1 high/high: password (DB_PASSWORD) Tr0u… (18 chars) was committed in {first[..10]} (.env:1) and is still in the current tree; rotate it.",
+            $"DP106 .env:1 high/high: password (DB_PASSWORD) Tr0u… (18 chars) was committed in {first[..10]} (.env:1) and is still in the current tree at .env:2; rotate it.",
             RuleHarness.Describe(finding));
     }
 
@@ -63,5 +63,127 @@ public class SecretInGitHistoryTests
         dir.Write("settings.py", $"SECRET_KEY = '{Key}'\n");
         Assert.Empty(RuleHarness.Run(new SecretInGitHistory(), dir.Root, null, out var notices));
         Assert.Contains("not inside a git repository: git checks and the history scan were skipped", notices);
+    }
+}
+
+/// <summary>Where a secret found in history is now, and how sure a build may be about it: the
+/// shapes real projects showed (a key moved to another file, a README deleted, a folder renamed,
+/// a startproject key, CI and development files), rebuilt as small repositories.</summary>
+public class SecretInGitHistoryLocationTests
+{
+    private const string Key = SecretInGitHistoryTests.Key;
+    private const string Password = "U9Ue2ApC0yz1VezgdEsD";
+
+    [Fact]
+    public void A_value_moved_to_another_variable_and_line_is_still_in_the_current_tree_there()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("config/settings/base.py", $"import environ\nenv = environ.Env()\nJWT = {{'JWT_SECRET_KEY': env('DJANGO_SECRET_KEY', default='{Key}')}}\n");
+        var added = repo.Commit("jwt");
+        repo.Write("config/settings/base.py", $"import environ\nenv = environ.Env()\n\nGRAPHQL_JWT = {{\n    'JWT_SECRET_KEY': env(\n        'DJANGO_JWT_SECRET_KEY',\n        default='{Key}',\n    ),\n}}\n");
+        repo.Commit("own variable for the JWT key");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal(
+            $"DP106 config/settings/base.py:3 high/certain: SECRET_KEY k3#x… (50 chars) was committed in {added[..10]} (config/settings/base.py:3) and is still in the current tree at config/settings/base.py:7; rotate it.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void A_deleted_file_is_told_as_deleted_and_the_value_where_it_still_is()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("README.rst", $"Run it with::\n\n    EMAIL_HOST_PASSWORD={Password} ./run\n");
+        var added = repo.Commit("docs");
+        repo.Delete("README.rst");
+        repo.Write("README.md", "# shop\n");
+        var deleted = repo.Commit("markdown readme");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal(
+            $"DP106 README.rst:3 high/high: password (EMAIL_HOST_PASSWORD) U9Ue… (20 chars) was committed in {added[..10]} (README.rst:3, a file since deleted in {deleted[..10]}) and was removed later, but every clone of the history still holds it; rotate it.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void A_renamed_folder_is_told_as_renamed_and_never_as_removed()
+    {
+        using var repo = new GitSandbox();
+        var settings = $"import os\nDEBUG = os.environ.get('DEBUG') == '1'\nSECRET_KEY = '{Key}'\nALLOWED_HOSTS = ['shop.example']\n";
+        repo.Write("Recipes/settings.py", settings);
+        var added = repo.Commit("start");
+        repo.Git("mv", "Recipes", "recipes");
+        var renamed = repo.Commit("lower-case package");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal(
+            $"DP106 Recipes/settings.py:3 high/certain: SECRET_KEY k3#x… (50 chars) was committed in {added[..10]} (Recipes/settings.py:3, a file since renamed to recipes/settings.py in {renamed[..10]}) and is still in the current tree at recipes/settings.py:3; rotate it.",
+            RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void A_startproject_key_is_low_until_it_outlives_the_template()
+    {
+        using var repo = new GitSandbox();
+        var template = $"# Quick-start development settings - unsuitable for production\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = '{Key}'\n\nDEBUG = True\n";
+        repo.Write("shop/settings.py", template);
+        var added = repo.Commit("startproject");
+        repo.Write("shop/settings.py", "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n");
+        repo.Commit("production settings");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal(
+            $"DP106 shop/settings.py:3 low/certain: SECRET_KEY k3#x… (50 chars) was committed in {added[..10]} (shop/settings.py:3) and was removed later, but every clone of the history still holds it; it is the throwaway key of Django's startproject settings (DEBUG = True under the template's warning), never a production key.",
+            RuleHarness.Describe(finding));
+
+        // The same key kept when DEBUG stopped being True: it shipped, it is a real key.
+        using var shipped = new GitSandbox();
+        shipped.Write("shop/settings.py", template);
+        shipped.Commit("startproject");
+        shipped.Write("shop/settings.py", template.Replace("DEBUG = True", "DEBUG = 'runserver' in sys.argv"));
+        shipped.Commit("debug only under runserver");
+        Assert.Equal(Core.Severity.High, Assert.Single(RuleHarness.Run(new SecretInGitHistory(), shipped.Root)).Severity);
+    }
+
+    [Fact]
+    public void Ci_service_and_development_passwords_are_low_with_the_reason_and_a_production_one_stays_high()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".github/workflows/tests.yml", $"jobs:\n  test:\n    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: {Password}\n");
+        repo.Write("docker-compose.local.yml", "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: t1NsbSYcwqZcjOcfCAyr1jizDIYEIRE7\n");
+        repo.Write("deploy/.env.production", "DB_PASSWORD=Cr7SQ-FaeEyh22Ichl1HoFO2O0iv2u\n");
+        repo.Commit("ci, local stack and production env");
+
+        var findings = RuleHarness.Run(new SecretInGitHistory(), repo.Root).Select(RuleHarness.Describe).ToList();
+        Assert.Equal(3, findings.Count);
+        Assert.Contains(findings, f => f.StartsWith("DP106 .github/workflows/tests.yml:7 low/high: ", StringComparison.Ordinal)
+            && f.EndsWith("; it is in a CI file, not a file production reads: rotate it only if it was used elsewhere.", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("DP106 docker-compose.local.yml:4 low/high: ", StringComparison.Ordinal) && f.Contains("a local development file", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("DP106 deploy/.env.production:1 high/high: ", StringComparison.Ordinal) && f.EndsWith("; rotate it.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_in_a_development_file_and_a_production_file_is_a_production_secret()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("development/dev.env", $"DB_PASSWORD={Password}\n");
+        repo.Commit("dev stack");
+        repo.Write("docker-compose.yml", $"services:\n  web:\n    environment:\n      DB_PASSWORD: {Password}\n");
+        repo.Commit("same password in the deployment");
+        Assert.Equal(Core.Severity.High, Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root)).Severity);
+    }
+
+    [Fact]
+    public void A_compose_default_in_history_says_whose_default_it_was()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("docker-compose.yml", "services:\n  api:\n    environment:\n      SECRET_KEY: ${SECRET_KEY:-zausdywin0m3yn8datrs81v0gxz7vtcf77m6iowkhfchryw492}\n");
+        var added = repo.Commit("self-host compose");
+        repo.Write("docker-compose.yml", "services:\n  api:\n    environment:\n      SECRET_KEY: ${SECRET_KEY:?set SECRET_KEY}\n");
+        repo.Commit("no default key");
+
+        Assert.Equal(
+            $"DP106 docker-compose.yml:4 high/certain: SECRET_KEY (the default of ${{SECRET_KEY}}) zaus… (50 chars) was committed in {added[..10]} (docker-compose.yml:4) and was removed later, but every clone of the history still holds it; rotate it.",
+            RuleHarness.Describe(Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root))));
     }
 }

@@ -1,0 +1,180 @@
+using DjangoPreflight.Analysis.Git;
+
+namespace DjangoPreflight.Analysis.Tests.Git;
+
+/// <summary>
+/// Planted look-alikes, one per class of false alarm seen on real projects (the shapes, written
+/// anew: placeholders, code, names, prose, public identifiers, test fixtures), beside planted
+/// secrets of the same shapes that must still be found.
+/// </summary>
+public class SecretLookAlikeTests
+{
+    private const string Key = SecretScannerTests.DjangoKey;
+
+    // Made for these tests: 50 characters of Django's alphabet (no '$', which compose would expand), a lower-case 50, a 32 and a 44 of base64.
+    private const string OtherKey = "a311tt+5-!2@^a-ldxm3yvly*zrh64%pt+skz(f0^6qx%#+egd";
+    private const string PlainKey = "zausdywin0m3yn8datrs81v0gxz7vtcf77m6iowkhfchryw492";
+    private const string Token32 = "t1NsbSYcwqZcjOcfCAyr1jizDIYEIRE7";
+    private const string AesKey = "Cr7SQ/+FaeEyh22Ichl1HoFO2O0iv2uRWk8bKT5K+ZUO";
+
+    [Theory]
+    // Placeholders and template expressions.
+    [InlineData("shop/settings.py", "SECRET_KEY = '!!!SET DJANGO_SECRET_KEY!!!'")]
+    [InlineData(".env", "DJANGO_SECRET_KEY=RANDOM_SECRET_KEY")]
+    [InlineData("Dockerfile", "ENV SECRET_KEY irrelevant")]
+    [InlineData(".docker/static/Dockerfile", "ENV SECRET_KEY invalid")]
+    [InlineData("core/settings.py", "SECRET_KEY = '------------- not a valid secret key ! -------------'")]
+    [InlineData("docs/install/README.md", "SECRET_KEY=TOGENERATE")]
+    [InlineData("docker-compose.yml", "      - ADMIN_PASSWORD=AnySecretPassword")]
+    [InlineData("settings/main.py", "SECRET_KEY = os.environ.get('SECRET_KEY', 'shop-django-secret-key')")]
+    [InlineData("docker-compose.yml", "      SECRET_KEY: qweqweqweqw")]
+    [InlineData("docker-compose.yml", "  BROKER_PASSWORD: ${BROKER_PASSWORD:-admin123}")]
+    [InlineData("README.md", "          API_TOKEN: ${{ secrets.API_TOKEN }}")]
+    // Code: environment lookups, calls, subscripts, shell substitutions, patterns.
+    [InlineData("README.md", "    'PASSWORD': os.env['DB_PASSWORD'],")]
+    [InlineData("README.md", "request_token = Client.get_request_token(consumer_key=key)")]
+    [InlineData("README.md", "access_token = credentials['access_token']")]
+    [InlineData("README.md", "Then set SECRET_KEY=`openssl rand -base64 32` in the environment.")]
+    [InlineData(".env", "SECRET_KEY=$(openssl rand -hex 32)")]
+    [InlineData(".github/workflows/lint.yml", "        run: sed -i 's/BOOT_TOKEN:.*/BOOT_TOKEN: XYZ/' config.yml")]
+    [InlineData("docs/README.md", "this.$cookies.set(\"token\",value)")]
+    // Names rather than values.
+    [InlineData("shop/settings/auth.py", "AUTH_BACKEND_SSO_PASSWORD = 'shop.auth.backends.SsoPasswordBackend'")]
+    [InlineData("shop/settings.py", "    'reset_password': 'shop.forms.StrictPasswordResetForm',")]
+    [InlineData("apps/settings/api.py", "    fields = ['MAIL_HOST', 'MAIL_HOST_PASSWORD', 'MAIL_FROM']")]
+    [InlineData("apps/settings/migrations/0007_rename.py", "        ('CHAT_APP_SECRET', 'TEAMS_APP_SECRET'),")]
+    [InlineData("forum/settings.py", "    {\"setting\": \"sso_private_key\", \"is_public\": False},")]
+    [InlineData("netbox/settings.py", "for setting in ['DATABASE', 'SECRET_KEY', 'ALLOWED_HOSTS']:")]
+    [InlineData(".env", "WEBHOOK_SECRET=APP_SHARED_SECRET")]
+    [InlineData("shop/settings.py", "NUTRITION_API_KEY = os.getenv('NUTRITION_API_KEY', 'DEMO_KEY')")]
+    [InlineData("shop/settings.py", "    'change_password': '1/m/user',")]
+    [InlineData("shop/settings.py", "chars = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'")]
+    [InlineData("shop/settings.py", "TOKEN_MIGRATION = '0012_token_rotation'")]
+    // Prose and published identifiers.
+    [InlineData("shop/settings.py", "    'password': 'Require password for merging',")]
+    [InlineData("README.md", "Demo: https://demo.shop.example username: demo password: shopdemo")]
+    [InlineData("README.md", "<script src=\"https://cdn.example/widget.js\" data-api-key=\"live.k8Jd7s6F5g4H3j2K1l0\"></script>")]
+    [InlineData("README.md", "[![coverage](https://codecov.example/gh/o/r/graph/badge.svg?token=Q1W2E3R4T5)](https://codecov.example)")]
+    // Test fixtures and third-party code.
+    [InlineData("apps/settings/tests.py", "PEM = '-----BEGIN PRIVATE KEY-----\\nsecret'")]
+    [InlineData("shop/tests/settings.py", "SECRET_KEY = '" + Key + "'")]
+    [InlineData("node_modules/cookies/README.md", "cookies.set(\"token\",\"GH1.1.1689020474.1484362313\",\"60s\")")]
+    // A literal compared against, commented-out examples, and a stack's public default.
+    [InlineData("deployment/settings.py", "if SECRET_KEY == '" + Key + "':")]
+    [InlineData("shop/settings.py", "#  EMAIL_HOST_PASSWORD = 'smtp_pw_4711x'")]
+    [InlineData(".env.dev", "#SECRET_KEY = abcdef....")]
+    [InlineData("docker-compose.yml", "DATABASE_URL: postgresql://plane:plane@plane-db/plane")]
+    public void A_look_alike_is_not_a_secret(string path, string line) =>
+        Assert.Empty(SecretScanner.Scan(path, line));
+
+    [Fact]
+    public void A_password_equal_to_its_stacks_user_is_a_public_default_but_another_is_not()
+    {
+        const string compose = "services:\n  db:\n    environment:\n      POSTGRES_USER: forum\n      POSTGRES_DB: forum\n      POSTGRES_PASSWORD: forum\n";
+        Assert.Empty(SecretScanner.Scan("docker-compose.yml", compose));
+        var m = Assert.Single(SecretScanner.Scan("docker-compose.yml", compose.Replace("PASSWORD: forum", "PASSWORD: U9Ue2ApC0yz1VezgdEsD")));
+        Assert.Equal(("password (POSTGRES_PASSWORD)", 6), (m.Kind, m.Line));
+    }
+
+    [Theory]
+    // The secrets behind the look-alikes: same names, same files, real values.
+    [InlineData("shop/settings/auth.py", "SSO_CLIENT_SECRET = '" + Token32 + "'", "secret (SSO_CLIENT_SECRET)")]
+    [InlineData("shop/settings.py", "EMAIL_HOST_PASSWORD = 'qm7%Lz!'", "password (EMAIL_HOST_PASSWORD)")]
+    [InlineData("README.md", "    'PASSWORD': 'U9Ue2ApC0yz1VezgdEsD',", "password (PASSWORD)")]
+    [InlineData("shop/settings.py", "EVENT_SUBMISSION_KEY = '" + Token32 + "x9'", "key (EVENT_SUBMISSION_KEY)")]
+    [InlineData("shop/settings.py", "# SECRET_KEY = '" + Key + "'", "SECRET_KEY")]
+    [InlineData("config/settings/base.py", "        default='" + Token32 + "-Zq8',", "secret (an env lookup's default)")]
+    [InlineData(".github/workflows/ci.yml", "        run: curl -H 'Authorization: token ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5' x", "GitHub token")]
+    public void A_secret_of_the_same_shape_is_found(string path, string line, string kind) =>
+        Assert.Equal(kind, Assert.Single(SecretScanner.Scan(path, line)).Kind);
+
+    [Fact]
+    public void Compose_dockerfile_and_env_defaults_are_the_values_production_gets_when_unset()
+    {
+        var compose = $$"""
+            x-app-env: &app-env
+              DEBUG: ${DEBUG:-0}
+              DATABASE_URL: ${DATABASE_URL:-postgresql://shop:shop@db/shop}
+              SECRET_KEY: ${SECRET_KEY:-{{PlainKey}}}
+              LIVE_SECRET_KEY: ${LIVE_SECRET_KEY-{{Token32}}}
+              BROKER_URL: ${BROKER_URL:-amqp://${MQ_USER:-shop}:${MQ_PASSWORD:-shop}@mq//}
+              SIGNING_SECRET: ${SIGNING_SECRET:-}
+            """;
+        var found = SecretScanner.Scan("deploy/docker-compose.yml", compose);
+        Assert.Equal([("SECRET_KEY", 4, "SECRET_KEY"), ("SECRET_KEY", 5, "LIVE_SECRET_KEY")], found.Select(m => (m.Kind, m.Line, m.DefaultOf!)));
+        Assert.All(found, m => Assert.Null(m.Context));
+
+        var dockerfile = SecretScanner.Scan("Dockerfile", $"FROM python:3.12\nENV FIELD_ENCRYPTION_KEY=${{FIELD_ENCRYPTION_KEY:-{AesKey}}}\nENV DJANGO_KEY=${{DJANGO_KEY:-{OtherKey}}}\n");
+        Assert.Equal([("secret (FIELD_ENCRYPTION_KEY)", 2), ("Django secret key", 3)], dockerfile.Select(m => (m.Kind, m.Line)));
+        var env = Assert.Single(SecretScanner.Scan(".env.production", $"AES_KEY=${{AES_KEY:-{AesKey}}}\n"));
+        Assert.Equal(("secret (AES_KEY)", "AES_KEY"), (env.Kind, env.DefaultOf));
+    }
+
+    [Theory]
+    [InlineData(".github/workflows/tests.yml", "a CI file")]
+    [InlineData(".gitlab-ci.yml", "a CI file")]
+    [InlineData("docker-compose.local.yml", "a local development file")]
+    [InlineData("development/dev.env", "a development file")]
+    [InlineData("scripts/test-environments/postgres/compose.yml", "a test file")]
+    [InlineData("shop/settings/test.py", "a test file")]
+    [InlineData("shop/settings/ci.py", "a CI file")]
+    [InlineData("settings/local_dev.py", "a local development file")]
+    [InlineData(".env.example", "an example file")]
+    [InlineData("devproject/settings.py", "a development project")]
+    public void A_secret_outside_production_files_carries_the_reason(string path, string reason)
+    {
+        var line = path.EndsWith(".py", StringComparison.Ordinal) ? "DB_PASSWORD = 'U9Ue2ApC0yz1VezgdEsD'" : "      POSTGRES_PASSWORD: U9Ue2ApC0yz1VezgdEsD";
+        Assert.Equal(reason, Assert.Single(SecretScanner.Scan(path, line)).Context);
+    }
+
+    [Theory]
+    [InlineData("docker-compose.yml")]
+    [InlineData("deploy/docker-compose.prod.yml")]
+    [InlineData(".env.production")]
+    [InlineData("shop/settings/production.py")]
+    public void A_secret_in_a_file_production_may_read_has_no_context(string path)
+    {
+        var line = path.EndsWith(".py", StringComparison.Ordinal) ? "DB_PASSWORD = 'U9Ue2ApC0yz1VezgdEsD'" : "POSTGRES_PASSWORD: U9Ue2ApC0yz1VezgdEsD";
+        Assert.Null(Assert.Single(SecretScanner.Scan(path, line)).Context);
+    }
+
+    [Fact]
+    public void A_compose_file_whose_header_says_development_is_development_but_a_provider_token_in_it_is_not()
+    {
+        var text = "# This compose setup is only meant for local development of the app itself.\nservices:\n  db:\n    environment:\n"
+            + "      POSTGRES_PASSWORD: U9Ue2ApC0yz1VezgdEsD\n      GH: ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\n";
+        var found = SecretScanner.Scan("docker-compose.yaml", text);
+        Assert.Equal([("password (POSTGRES_PASSWORD)", "a development file (its header says so)"), ("GitHub token", null)],
+            found.Select(m => (m.Kind, m.Context)));
+    }
+
+    [Fact]
+    public void The_startproject_template_key_is_marked_and_a_key_elsewhere_is_not()
+    {
+        var template = $"# Quick-start development settings - unsuitable for production\nSECRET_KEY = '{Key}'\nDEBUG = True\nDB_PASSWORD = 'qm7%Lz!x'\n";
+        var found = SecretScanner.Scan("shop/settings.py", template);
+        Assert.Equal([("SECRET_KEY", true), ("password (DB_PASSWORD)", false)], found.Select(m => (m.Kind, m.Template)));
+        Assert.False(Assert.Single(SecretScanner.Scan("shop/settings.py", template.Replace("DEBUG = True", "DEBUG = 'runserver' in sys.argv")),
+            m => m.Kind == "SECRET_KEY").Template);
+    }
+
+    [Theory]
+    [InlineData("pkg.backends.Class", NotSecretReason.Name)]
+    [InlineData("APP_SHARED_SECRET", NotSecretReason.Name)]
+    [InlineData("0005_add_sso_settings", NotSecretReason.Name)]
+    [InlineData("Require password for merging", NotSecretReason.Prose)]
+    [InlineData("0123456789abcdef0123456789abcdef01234567", NotSecretReason.Filler)]
+    [InlineData("60/minute", NotSecretReason.Filler)]
+    [InlineData("changeme", NotSecretReason.Placeholder)]
+    [InlineData("$(openssl rand -hex 32)", NotSecretReason.Code)]
+    [InlineData("get_token(request)", NotSecretReason.Code)]
+    public void Each_look_alike_is_told_apart_by_its_reason(string value, NotSecretReason reason) =>
+        Assert.Equal(reason, NotASecret.Why(value, quoted: false, prose: false));
+
+    [Theory]
+    [InlineData("U9Ue2ApC0yz1VezgdEsD")]
+    [InlineData("qm7%Lz!")]
+    [InlineData(Token32)]
+    public void A_random_value_has_no_reason(string value) =>
+        Assert.Null(NotASecret.Why(value, quoted: true, prose: false));
+}
