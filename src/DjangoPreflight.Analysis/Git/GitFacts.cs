@@ -136,7 +136,29 @@ public sealed class GitFacts
             _notice("git ls-files failed: tracked files unknown");
             return [];
         }
-        return result.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var files = Paths(result.Text);
+        // Without an index git lists nothing and says nothing: every file would look untracked. A
+        // repository with commits has its tracked files in HEAD's tree; say that they come from there.
+        if (files.Count == 0 && Repository.HasCommits && !IndexExists())
+        {
+            var head = _git.Run(Repository.TopLevel, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD"]);
+            _notice(head.Ok
+                ? "the git index is missing: tracked files were taken from HEAD's tree (changes staged or made since the last commit are not seen)"
+                : "the git index is missing and HEAD's tree cannot be read: tracked files unknown");
+            return head.Ok ? Paths(head.Text) : [];
+        }
+        return files;
+    }
+
+    private static List<string> Paths(string nulSeparated) =>
+        nulSeparated.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private bool IndexExists()
+    {
+        var path = _git!.Run(Repository!.TopLevel, ["rev-parse", "--git-path", "index"]);
+        if (!path.Ok) return false;
+        var index = path.Text.Trim();
+        return File.Exists(Path.IsPathRooted(index) ? index : Path.Combine(Repository.TopLevel, index));
     }
 
     private HistoryScan? LoadHistory()
@@ -148,7 +170,7 @@ public sealed class GitFacts
             return null;
         }
         if (Repository.IsShallow)
-            _notice("the repository is a shallow clone: only the history it holds was scanned for secrets");
+            _notice("the repository is a shallow clone: secrets in commits older than the clone's depth were not checked");
         var progress = _progress();
         var scan = HistoryScanner.Scan(_git, Repository, HistoryTimeout, progress);
         (progress as IDisposable)?.Dispose();

@@ -116,7 +116,7 @@ public class HistoryScanTests
         Assert.True(facts.Repository!.IsShallow);
         var secret = Assert.Single(facts.History!.Secrets);
         Assert.Equal((head[..10], ".env", true), (secret.Commit, secret.Path, secret.AtHead));
-        Assert.Contains("the repository is a shallow clone: only the history it holds was scanned for secrets", notices);
+        Assert.Contains("the repository is a shallow clone: secrets in commits older than the clone's depth were not checked", notices);
     }
 
     [Fact]

@@ -80,3 +80,22 @@ public class EnvFileTrackedTests
         Assert.Empty(RuleHarness.Run(new EnvFileTracked(), dir.Root));
     }
 }
+
+public class EnvFileTrackedWithoutIndexTests
+{
+    [Fact]
+    public void Without_an_index_a_committed_env_file_is_still_tracked_and_the_scan_says_where_that_came_from()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", "__pycache__/\n");
+        repo.Write(".env", "DB_PASSWORD=U9Ue2ApC0yz1VezgdEsD\n");
+        repo.Commit("env");
+        File.Delete(Path.Combine(repo.Root, ".git", "index"));
+
+        var findings = RuleHarness.Run(new EnvFileTracked(), repo.Root, null, out var notices);
+        Assert.Equal(
+            "DP107 .env:1 high/certain: .env is tracked by git and holds 1 secret (password (DB_PASSWORD)); untrack it and rotate them.",
+            RuleHarness.Describe(Assert.Single(findings)));
+        Assert.Contains("the git index is missing: tracked files were taken from HEAD's tree (changes staged or made since the last commit are not seen)", notices);
+    }
+}
