@@ -56,16 +56,18 @@ public sealed class CurrentTree
     /// <summary>True when HEAD's tree has a file at this root-relative path.</summary>
     public bool Has(string path) => _paths.Contains(path);
 
-    /// <summary>The first place (path order, then line) where HEAD's secrets-prone files hold the value, or null.</summary>
+    /// <summary>The first place (path order, then line) where HEAD's secrets-prone files hold the
+    /// value as a whole token (a password "nitrate" is not in "Nitrate's docs"), or null.</summary>
     public (string Path, int Line)? Find(string value)
     {
         foreach (var (path, text) in _texts)
-        {
-            var at = text.IndexOf(value, StringComparison.Ordinal);
-            if (at >= 0) return (path, 1 + text.AsSpan(0, at).Count('\n'));
-        }
+            for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+                if (!IsWordCharacter(text, at - 1) && !IsWordCharacter(text, at + value.Length))
+                    return (path, 1 + text.AsSpan(0, at).Count('\n'));
         return null;
     }
+
+    private static bool IsWordCharacter(string text, int at) => at >= 0 && at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] == '_');
 
     /// <summary>What became of a file HEAD no longer has: "since renamed to X in C", "since deleted
     /// in C", or "not in the current tree" when HEAD's history never deleted it (it lived on another

@@ -15,7 +15,7 @@ public static class Placeholders
         "notsecret", "redacted", "replace", "replaceme", "your", "yours", "xxx", "todo", "fixme", "here",
         "test", "testing", "tests", "dev", "development", "local", "unsafe", "default", "mock", "foobar",
         "secretkey", "mysecret", "mypassword", "collectstatic", "build", "ci", "none", "null", "undefined",
-        "secret", "invalid", "irrelevant", "random", "generate", "togenerate", "some", "demo", "abc", "abcdef", "foo", "bar",
+        "secret", "invalid", "irrelevant", "random", "generate", "togenerate", "some", "demo", "abcdef", "foo", "bar",
         "my", "put", "insert", "enter", "set", "unset", "ignored", "temp", "nope",
     };
 
@@ -38,21 +38,28 @@ public static class Placeholders
         || value.StartsWith('<') || value.StartsWith('{') || value.StartsWith('%') || value.StartsWith('[')
         || value.Contains("os.environ", StringComparison.Ordinal) || value.Contains("getenv", StringComparison.Ordinal);
 
+    /// <summary>True when the value spells a marker no generated value holds by chance
+    /// (changeme, example, supersecret, password...): a Django-shaped key that says it is a placeholder.</summary>
+    public static bool HasStrongMarker(string value)
+    {
+        var compact = string.Concat(value.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit));
+        return StrongMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal));
+    }
+
     public static bool IsPlaceholder(string value)
     {
         if (value.Length == 0 || IsTemplated(value)) return true;
         // YAML aliases/anchors, paths to secret files, and repeated filler (****, xxxxxxxx, ....).
         if (value[0] is '*' or '&' or '/' or '~' || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("file:", StringComparison.Ordinal))
             return true;
-        // Few distinct characters repeated: ****, xxxxxxxx, asdasdasd.
-        var distinct = value.Distinct().Count();
-        if (distinct <= 2 || distinct <= 4 && distinct * 3 <= value.Length) return true;
+        // Filler: ****, xxxxxxxx, ....
+        if (value.Distinct().Count() <= 2) return true;
         if (value.All(char.IsAsciiDigit) && value.Length < 10) return true;
         var lower = value.ToLowerInvariant();
         var compact = string.Concat(lower.Where(char.IsAsciiLetterOrDigit));
         // A dev default with digits after it is still one: admin123, postgres1.
         if (DevDefaults.Contains(compact) || DevDefaults.Contains(compact.TrimEnd("0123456789".ToCharArray()))
-            || StrongMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal)))
+            || HasStrongMarker(value))
             return true;
         foreach (var word in Words(value))
             if (PlaceholderWords.Contains(word) || word.StartsWith("xxx", StringComparison.Ordinal) || word.StartsWith("changeme", StringComparison.Ordinal))
@@ -60,15 +67,17 @@ public static class Placeholders
         return false;
     }
 
-    /// <summary>The lower-case words of a value: split at separators and where camelCase turns
-    /// upper (SomeSecretPassword: some, secret, password).</summary>
+    /// <summary>The lower-case words of a value: split at separators, where camelCase turns upper
+    /// and between letters and digits (SomeSecretPassword: some, secret, password; SECRET4TESTS:
+    /// secret, 4, tests).</summary>
     private static IEnumerable<string> Words(string value)
     {
         var start = 0;
         for (var i = 0; i <= value.Length; i++)
         {
             var end = i == value.Length || !char.IsAsciiLetterOrDigit(value[i])
-                || i > start && char.IsAsciiLetterUpper(value[i]) && char.IsAsciiLetterLower(value[i - 1]);
+                || i > start && char.IsAsciiLetterUpper(value[i]) && char.IsAsciiLetterLower(value[i - 1])
+                || i > start && char.IsAsciiDigit(value[i]) != char.IsAsciiDigit(value[i - 1]);
             if (!end) continue;
             if (i > start) yield return value[start..i].ToLowerInvariant();
             start = i < value.Length && char.IsAsciiLetterOrDigit(value[i]) ? i : i + 1;

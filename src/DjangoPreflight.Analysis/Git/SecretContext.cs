@@ -65,8 +65,12 @@ public static class SecretContext
     /// it; a key that also appears in a version of the file past the template is a real one.</summary>
     public static bool IsStartprojectTemplate(string path, string text) =>
         path.EndsWith(".py", StringComparison.Ordinal)
-        && text.Contains("Quick-start development settings - unsuitable for production", StringComparison.Ordinal)
+        && TemplateWarnings.Any(w => text.Contains(w, StringComparison.Ordinal))
         && text.Split('\n').Any(l => l.TrimEnd('\r', ' ') is "DEBUG = True" or "DEBUG=True");
+
+    // The comment startproject writes above SECRET_KEY: since Django 1.6, and in Django 1.4-1.5.
+    private static readonly string[] TemplateWarnings =
+        ["Quick-start development settings - unsuitable for production", "# Make this unique, and don't share it with anybody."];
 
     private static bool HeaderSaysDevelopment(string text)
     {

@@ -37,8 +37,9 @@ public static partial class SecretScanner
             var comment = IsComment(line);
             void Add(string kind, string value, bool generic, string? defaultOf = null)
             {
-                // A commented-out line keeps only what cannot be an example: provider tokens and generated keys.
-                if (generic && comment || !seen.Add(value)) return;
+                // A commented-out line keeps only what cannot be an example: provider tokens and
+                // generated keys and values (a real password parked in a comment is still committed).
+                if (generic && comment && !NotASecret.LooksGenerated(value) || !seen.Add(value)) return;
                 var isKey = kind is "SECRET_KEY" or "Django secret key";
                 found.Add(new SecretMatch(kind, lineNumber, value)
                 {
@@ -66,7 +67,9 @@ public static partial class SecretScanner
     {
         if (value.StartsWith("django-insecure-", StringComparison.Ordinal))
             return value.Length >= "django-insecure-".Length + 30 && value.AsSpan(16).IndexOfAnyExcept(DjangoKeyAlphabet) < 0;
-        if (value.Length != 50 || value.AsSpan().IndexOfAnyExcept(DjangoKeyAlphabet) >= 0 || NotASecret.IsFiller(value)) return false;
+        if (value.Length != 50 || value.AsSpan().IndexOfAnyExcept(DjangoKeyAlphabet) >= 0 || NotASecret.IsFiller(value)
+            || Placeholders.HasStrongMarker(value))
+            return false;
         // 50 draws from a 50-symbol alphabet: letters, digits and symbols all show up, and few repeat.
         // Requiring all three (and variety) keeps words, hashes and hex strings out.
         return value.Any(char.IsAsciiLetterLower) && value.Any(char.IsAsciiDigit)
@@ -95,11 +98,8 @@ public static partial class SecretScanner
         foreach (Match m in CredentialUrl().Matches(line))
         {
             var password = m.Groups["password"].Value;
-            var user = m.Groups["user"].Value;
-            if (Placeholders.IsPlaceholder(password) || Placeholders.IsTemplated(user + m.Groups["host"].Value) && password.Length < MinimumGenericLength)
+            if (Placeholders.IsPlaceholder(password) || Placeholders.IsTemplated(m.Groups["user"].Value + m.Groups["host"].Value) && password.Length < MinimumGenericLength)
                 continue;
-            // postgres://plane:plane@db: a password equal to its user name is the stack's public default.
-            if (string.Equals(password, user, StringComparison.OrdinalIgnoreCase)) continue;
             var scheme = m.Groups["scheme"].Value.ToLowerInvariant();
             var kind = scheme.StartsWith("http", StringComparison.Ordinal) && m.Groups["host"].Value.Contains("sentry", StringComparison.OrdinalIgnoreCase)
                 ? "Sentry DSN with secret key"
@@ -166,11 +166,11 @@ public static partial class SecretScanner
     }
 
     /// <summary>Whether a value under a secret's name is a secret: long enough, and not a
-    /// placeholder, code, a name, prose, filler, a URL (read by ScanUrls) or the public default
-    /// of a stack whose user or database has the same name.</summary>
+    /// placeholder, code, a name, prose, filler or a URL (read by ScanUrls). A weak value is still
+    /// a secret: a production compose file's <c>SECRET_KEY: asdasdasd</c> is the key it runs with.</summary>
     private static bool IsGenericSecret(string value, bool quoted, FileFacts file) =>
         value.Length >= MinimumGenericLength && !value.Contains("://", StringComparison.Ordinal)
-        && NotASecret.Why(value, quoted, file.Readme) is null && !file.IsPublicDefault(value);
+        && NotASecret.Why(value, quoted, file.Readme) is null;
 
     /// <summary>True when the quoted name at <paramref name="at"/> is a call's first argument: env("X", ...).</summary>
     private static bool OpensCall(string line, int at)
@@ -244,7 +244,9 @@ public static partial class SecretScanner
     {
         var upper = name.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
         if (upper.Contains("AWS", StringComparison.Ordinal) && upper.EndsWith("SECRET_ACCESS_KEY", StringComparison.Ordinal)) return "AWS secret access key";
-        if (upper.EndsWith("SECRET_KEY", StringComparison.Ordinal)) return "SECRET_KEY";
+        // Django's own key (SECRET_KEY, DJANGO_SECRET_KEY); other signing keys say their name (JWT_SECRET_KEY).
+        if (upper is "SECRET_KEY" or "DJANGO_SECRET_KEY") return "SECRET_KEY";
+        if (upper.EndsWith("SECRET_KEY", StringComparison.Ordinal)) return $"secret key ({name})";
         if (SecretName().IsMatch(upper))
         {
             var label = upper.EndsWith("TOKEN", StringComparison.Ordinal) ? "token"
@@ -274,8 +276,6 @@ public static partial class SecretScanner
     /// <summary>What the whole file says about the secrets in it, computed once per file.</summary>
     private sealed class FileFacts(string path, string text)
     {
-        private HashSet<string>? _publicDefaults;
-
         public bool Python { get; } = path.EndsWith(".py", StringComparison.Ordinal);
 
         public bool Readme { get; } = FileKinds.IsReadme(path) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
@@ -283,11 +283,6 @@ public static partial class SecretScanner
         public string? Context { get; } = SecretContext.NonProductionReason(path, text);
 
         public bool Template { get; } = SecretContext.IsStartprojectTemplate(path, text);
-
-        /// <summary>True when the value is also the file's user or database name (POSTGRES_USER: misago,
-        /// POSTGRES_PASSWORD: misago): the stack's public default, not a secret anyone chose.</summary>
-        public bool IsPublicDefault(string value) =>
-            (_publicDefaults ??= AccountNames().Matches(text).Select(m => m.Groups["value"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase)).Contains(value);
     }
 
     // Names whose values are secrets: the whole name, or its last '_' part(s).
@@ -321,8 +316,4 @@ public static partial class SecretScanner
     // ${VAR:-default} / ${VAR-default}, the default without nested substitutions or quotes.
     [GeneratedRegex("""\G\$\{(?<var>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^${}\s'"]+)\}""")]
     private static partial Regex ShellDefault();
-
-    // USER/USERNAME/DB/DATABASE/NAME assignments: their values name accounts, and a password equal to one is a default.
-    [GeneratedRegex("""(?i)(?:USER|USERNAME|_DB|DATABASE|DB_NAME)['"]?\s*[:=]\s*['"]?(?:\$\{[A-Za-z0-9_]+:?-)?(?<value>[A-Za-z0-9][A-Za-z0-9._-]{2,})""")]
-    private static partial Regex AccountNames();
 }

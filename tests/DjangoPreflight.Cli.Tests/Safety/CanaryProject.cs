@@ -4,8 +4,9 @@ namespace DjangoPreflight.Cli.Tests.Safety;
 
 /// <summary>
 /// A git-tracked Django project with canary secrets planted where real ones leak: a settings
-/// literal, a database password, an email password, a committed .env, a compose file, and a key
-/// that was committed once and then removed (so it lives only in history).
+/// literal, a database password, an email password, a committed .env, a compose file and a
+/// compose default, a CI service password, a README deleted later, and a key that was committed
+/// once and then removed (so it lives only in history).
 /// </summary>
 public sealed class CanaryProject : IDisposable
 {
@@ -38,9 +39,17 @@ public sealed class CanaryProject : IDisposable
                 image: postgres:16
                 environment:
                   POSTGRES_PASSWORD: {{ComposePassword}}
+              web:
+                environment:
+                  FIELD_ENCRYPTION_KEY: ${FIELD_ENCRYPTION_KEY:-{{ComposeDefaultKey}}}
             """);
+        _dir.Write(".github/workflows/tests.yml", $"jobs:\n  test:\n    services:\n      postgres:\n        env:\n          POSTGRES_PASSWORD: {CiPassword}\n");
+        _dir.Write("docs/README.md", $"Connect with DATABASE_URL=postgres://shop:{ReadmePassword}@db.internal/shop\n");
         Git("add", "-A");
         Git("commit", "-q", "-m", "rotate the key; add deployment");
+        File.Delete(Path.Combine(Root, "docs", "README.md"));
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "drop the old docs");
         EnvFile = Path.Combine(Root, ".env");
     }
 
@@ -56,8 +65,12 @@ public sealed class CanaryProject : IDisposable
     public const string EmailPassword = "MailCanary-2b7e4d9f1a6c3e8b5d0f";
     public const string RedisPassword = "RedisCanary-9d2f7b4e1c8a5f3d6b0e";
     public const string ComposePassword = "ComposeCanary-4c9e2a7f5d1b8e3c6a0f";
+    public const string ComposeDefaultKey = "Cr7SQ/+FaeEyh22Ichl1HoFO2O0iv2uRWk8bKT5K+ZUO";
+    public const string CiPassword = "CiCanary-8e1b6d3f9a4c7e2b5d0a";
+    public const string ReadmePassword = "ReadmeCanary-5a0d7c2e9b4f1a6d3c8e";
 
-    public static readonly string[] All = [SettingsKey, HistoryKey, EnvKey, DatabasePassword, EmailPassword, RedisPassword, ComposePassword];
+    public static readonly string[] All =
+        [SettingsKey, HistoryKey, EnvKey, DatabasePassword, EmailPassword, RedisPassword, ComposePassword, ComposeDefaultKey, CiPassword, ReadmePassword];
 
     public void Dispose() => _dir.Dispose();
 

@@ -18,6 +18,22 @@ public class SecretRedactionTests
     }
 
     [Fact]
+    public void TheCanariesAreFoundWhereTheyAre()
+    {
+        // Proves the redaction test can fail: each category of planted secret is reported.
+        using var project = new CanaryProject();
+        var report = CliRun.Binary("scan", project.Root, "--format", "json", "--select", "DP106,DP109", "--env-file", project.EnvFile);
+        var findings = System.Text.Json.JsonDocument.Parse(report.Stdout).RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("severity").GetString()} {f.GetProperty("location").GetProperty("path").GetString()}")
+            .ToList();
+        Assert.Contains("DP109 high docker-compose.yml", findings);
+        Assert.Contains("DP109 low .github/workflows/tests.yml", findings);
+        Assert.Contains("DP106 high docs/README.md", findings);
+        Assert.Contains("DP106 high canary/settings.py", findings);
+        Assert.Contains(report.Stdout.Split('\n'), l => l.Contains("the default of ${FIELD_ENCRYPTION_KEY}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NoFormatOfScanShowsASecret()
     {
         using var project = new CanaryProject();
