@@ -48,7 +48,13 @@ public sealed class EnvFileTracked : ProjectRule
         {
             var text = project.Files.ReadText(path);
             var secrets = text is null ? [] : SecretScanner.Scan(path, text);
-            if (secrets.Count > 0)
+            var context = text is null ? null : SecretContext.NonProductionReason(path, text);
+            if (secrets.Count > 0 && context is not null)
+                // A development stack's env file is committed on purpose; its values protect nothing deployed.
+                yield return Finding(
+                    $"{path} is tracked by git and holds {Count(secrets.Count)} ({string.Join(", ", secrets.Take(3).Select(s => s.Kind))}); it is {context}, not one production reads.",
+                    new SourceLocation(path, secrets[0].Line), severity: Severity.Low);
+            else if (secrets.Count > 0)
                 yield return Finding(
                     $"{path} is tracked by git and holds {Count(secrets.Count)} ({string.Join(", ", secrets.Take(3).Select(s => s.Kind))}); untrack it and rotate them.",
                     new SourceLocation(path, secrets[0].Line));

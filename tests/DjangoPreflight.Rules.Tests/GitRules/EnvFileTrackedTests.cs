@@ -99,3 +99,18 @@ public class EnvFileTrackedWithoutIndexTests
         Assert.Contains("the git index is missing: tracked files were taken from HEAD's tree (changes staged or made since the last commit are not seen)", notices);
     }
 }
+
+public class EnvFileTrackedContextTests
+{
+    [Fact]
+    public void A_development_stacks_env_file_is_low_with_the_reason()
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", ".env\n");
+        repo.Write("development/dev.env", "DEBUG=1\nDB_PASSWORD=U9Ue2ApC0yz1VezgdEsD\n");
+        repo.Commit("dev stack");
+        Assert.Equal(
+            "DP107 development/dev.env:2 low/certain: development/dev.env is tracked by git and holds 1 secret (password (DB_PASSWORD)); it is a development file, not one production reads.",
+            RuleHarness.Describe(Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root))));
+    }
+}
