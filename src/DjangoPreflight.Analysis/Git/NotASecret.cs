@@ -33,13 +33,14 @@ public static partial class NotASecret
     /// <param name="value">The candidate.</param>
     /// <param name="quoted">True when it was written between quotes (a literal in any syntax).</param>
     /// <param name="prose">True for documentation (a README): an unquoted word there is code or prose, not a literal.</param>
-    public static NotSecretReason? Why(string value, bool quoted, bool prose)
+    /// <param name="literal">True for a Python string literal, where '$' is an ordinary character.</param>
+    public static NotSecretReason? Why(string value, bool quoted, bool prose, bool literal = false)
     {
         // Most specific first: APP_SHARED_SECRET is a name before its words make it a placeholder.
         if (IsName(value)) return NotSecretReason.Name;
         if (IsCode(value, quoted, prose)) return NotSecretReason.Code;
         if (value.Any(char.IsWhiteSpace)) return NotSecretReason.Prose;
-        if (Placeholders.IsPlaceholder(value)) return NotSecretReason.Placeholder;
+        if (Placeholders.IsPlaceholder(value, literal)) return NotSecretReason.Placeholder;
         if (IsFiller(value)) return NotSecretReason.Filler;
         return null;
     }

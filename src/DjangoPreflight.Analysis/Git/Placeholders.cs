@@ -33,8 +33,12 @@ public static class Placeholders
     private static readonly string[] StrongMarkers =
         ["example", "changeme", "placeholder", "redacted", "replaceme", "secretkey", "supersecret", "password", "notvalid", "notasecret", "togenerate"];
 
-    public static bool IsTemplated(string value) =>
-        value.Contains('$') || value.Contains('`') || value.Contains("{{", StringComparison.Ordinal) || value.Contains("%(", StringComparison.Ordinal)
+    /// <summary>True for a reference or template rather than a value. In a Python string literal
+    /// (<paramref name="literal"/>) a '$' is a character like any other (Django's key alphabet has
+    /// it): only <c>${</c>, <c>$(</c> or a leading '$' reads as a reference there.</summary>
+    public static bool IsTemplated(string value, bool literal = false) =>
+        (literal ? value.StartsWith('$') || value.Contains("${", StringComparison.Ordinal) || value.Contains("$(", StringComparison.Ordinal) : value.Contains('$'))
+        || value.Contains('`') || value.Contains("{{", StringComparison.Ordinal) || value.Contains("%(", StringComparison.Ordinal)
         || value.StartsWith('<') || value.StartsWith('{') || value.StartsWith('%') || value.StartsWith('[')
         || value.Contains("os.environ", StringComparison.Ordinal) || value.Contains("getenv", StringComparison.Ordinal);
 
@@ -46,9 +50,9 @@ public static class Placeholders
         return StrongMarkers.Any(m => compact.Contains(m, StringComparison.Ordinal));
     }
 
-    public static bool IsPlaceholder(string value)
+    public static bool IsPlaceholder(string value, bool literal = false)
     {
-        if (value.Length == 0 || IsTemplated(value)) return true;
+        if (value.Length == 0 || IsTemplated(value, literal)) return true;
         // YAML aliases/anchors, paths to secret files, and repeated filler (****, xxxxxxxx, ....).
         if (value[0] is '*' or '&' or '/' or '~' || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("file:", StringComparison.Ordinal))
             return true;
@@ -61,25 +65,34 @@ public static class Placeholders
         if (DevDefaults.Contains(compact) || DevDefaults.Contains(compact.TrimEnd("0123456789".ToCharArray()))
             || HasStrongMarker(value))
             return true;
+        // A generated value holds words only by chance.
+        if (NotASecret.LooksGenerated(value)) return false;
         foreach (var word in Words(value))
             if (PlaceholderWords.Contains(word) || word.StartsWith("xxx", StringComparison.Ordinal) || word.StartsWith("changeme", StringComparison.Ordinal))
                 return true;
         return false;
     }
 
-    /// <summary>The lower-case words of a value: split at separators, where camelCase turns upper
-    /// and between letters and digits (SomeSecretPassword: some, secret, password; SECRET4TESTS:
-    /// secret, 4, tests).</summary>
+    /// <summary>The lower-case words of a value: its parts between separators and where camelCase
+    /// turns upper (SomeSecretPassword: some, secret, password), of three letters or more; and
+    /// within a part that mixes letters and digits, its letter runs of four or more (SECRET4TESTS:
+    /// secret, tests). Shorter runs come by chance in generated values ("x7set9").</summary>
     private static IEnumerable<string> Words(string value)
     {
         var start = 0;
         for (var i = 0; i <= value.Length; i++)
         {
             var end = i == value.Length || !char.IsAsciiLetterOrDigit(value[i])
-                || i > start && char.IsAsciiLetterUpper(value[i]) && char.IsAsciiLetterLower(value[i - 1])
-                || i > start && char.IsAsciiDigit(value[i]) != char.IsAsciiDigit(value[i - 1]);
+                || i > start && char.IsAsciiLetterUpper(value[i]) && char.IsAsciiLetterLower(value[i - 1]);
             if (!end) continue;
-            if (i > start) yield return value[start..i].ToLowerInvariant();
+            if (i > start)
+            {
+                var part = value[start..i].ToLowerInvariant();
+                if (part.Length >= 3) yield return part;
+                if (part.Any(char.IsAsciiDigit))
+                    foreach (var run in part.Split("0123456789".ToCharArray(), StringSplitOptions.RemoveEmptyEntries))
+                        if (run.Length >= 4) yield return run;
+            }
             start = i < value.Length && char.IsAsciiLetterOrDigit(value[i]) ? i : i + 1;
         }
     }

@@ -170,7 +170,7 @@ public static partial class SecretScanner
     /// a secret: a production compose file's <c>SECRET_KEY: asdasdasd</c> is the key it runs with.</summary>
     private static bool IsGenericSecret(string value, bool quoted, FileFacts file) =>
         value.Length >= MinimumGenericLength && !value.Contains("://", StringComparison.Ordinal)
-        && NotASecret.Why(value, quoted, file.Readme) is null;
+        && NotASecret.Why(value, quoted, file.Readme, literal: quoted && file.Python) is null;
 
     /// <summary>True when the quoted name at <paramref name="at"/> is a call's first argument: env("X", ...).</summary>
     private static bool OpensCall(string line, int at)

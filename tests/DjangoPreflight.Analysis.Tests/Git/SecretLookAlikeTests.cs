@@ -72,6 +72,8 @@ public class SecretLookAlikeTests
     // The secrets behind the look-alikes: same names, same files, real values.
     [InlineData("shop/settings/auth.py", "SSO_CLIENT_SECRET = '" + Token32 + "'", "secret (SSO_CLIENT_SECRET)")]
     [InlineData("shop/settings.py", "EMAIL_HOST_PASSWORD = 'qm7%Lz!'", "password (EMAIL_HOST_PASSWORD)")]
+    [InlineData("shop/settings.py", "SECRET_KEY = 'hk4!t9w2q7e(x5m-r8u3z6v1y0b#n$c+j&p^s@g%f*d)lao'", "SECRET_KEY")]
+    [InlineData(".env.production", "DB_PASSWORD=Qm7set9Zx2ciT4myW8", "password (DB_PASSWORD)")]
     [InlineData("README.md", "    'PASSWORD': 'U9Ue2ApC0yz1VezgdEsD',", "password (PASSWORD)")]
     [InlineData("shop/settings.py", "EVENT_SUBMISSION_KEY = '" + Token32 + "x9'", "key (EVENT_SUBMISSION_KEY)")]
     [InlineData("shop/settings.py", "# SECRET_KEY = '" + Key + "'", "SECRET_KEY")]

@@ -66,7 +66,7 @@ public sealed class CanaryProject : IDisposable
     public const string RedisPassword = "RedisCanary-9d2f7b4e1c8a5f3d6b0e";
     public const string ComposePassword = "ComposeCanary-4c9e2a7f5d1b8e3c6a0f";
     public const string ComposeDefaultKey = "Cr7SQ/+FaeEyh22Ichl1HoFO2O0iv2uRWk8bKT5K+ZUO";
-    public const string CiPassword = "CiCanary-8e1b6d3f9a4c7e2b5d0a";
+    public const string CiPassword = "ServiceCanary-8e1b6d3f9a4c7e2b5d0a";
     public const string ReadmePassword = "ReadmeCanary-5a0d7c2e9b4f1a6d3c8e";
 
     public static readonly string[] All =
