@@ -12,7 +12,6 @@ namespace DjangoPreflight.Analysis.Git;
 /// </summary>
 public sealed class CurrentTree
 {
-    private const int MaxBlobBytes = 2 * 1024 * 1024;
     private const int ShortHash = 10;
 
     // Each deleted or renamed file costs two git commands: enough for every real report, bounded
@@ -46,7 +45,7 @@ public sealed class CurrentTree
             var meta = entry[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (meta.Length != 4 || meta[1] != "blob") continue;
             tree._paths.Add(path);
-            if (FileKinds.IsHistoryRelevant(path) && long.TryParse(meta[3], out var size) && size <= MaxBlobBytes)
+            if (FileKinds.IsHistoryRelevant(path) && long.TryParse(meta[3], out var size) && size <= HistoryScanner.MaxBlobBytes)
                 wanted.Add((meta[2], path));
         }
         tree.ReadTexts(wanted);
@@ -141,7 +140,7 @@ public sealed class CurrentTree
                 var parts = header.Split(' ');
                 if (parts.Length != 3 || parts[1] != "blob") continue;
                 // Sized by ls-tree a moment ago: only a repository changing under us gets here.
-                if (!int.TryParse(parts[2], out var size) || size > MaxBlobBytes) break;
+                if (!int.TryParse(parts[2], out var size) || size > HistoryScanner.MaxBlobBytes) break;
                 var content = new byte[size];
                 output.ReadExactly(content);
                 output.ReadByte();
