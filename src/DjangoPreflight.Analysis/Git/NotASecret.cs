@@ -63,12 +63,28 @@ public static partial class NotASecret
         return ordered * 2 >= value.Length;
     }
 
-    /// <summary>True for a value that reads as generated: 32 characters or more, letters and digits,
+    /// <summary>True when the value holds a counting run of six or more (123456, abcdef): a
+    /// person typed it; 50 random draws from Django's alphabet make one about once in a million keys.</summary>
+    public static bool HasCountingRun(string value)
+    {
+        for (int i = 1, run = 1; i < value.Length; i++)
+        {
+            run = value[i] == value[i - 1] + 1 ? run + 1 : 1;
+            if (run >= 6) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True for a value that reads as generated: 32 characters or more, letters and digits, no long word,
     /// and at least 3.5 bits of entropy per character (random hex has about 3.7, base64 and Django keys more;
     /// words and names far less).</summary>
     public static bool LooksGenerated(string value)
     {
         if (value.Length < 32 || !value.Any(char.IsAsciiDigit) || !value.Any(char.IsAsciiLetter)) return false;
+        // A word of nine lower-case letters or more ("production"): written, not drawn (random
+        // base62 holds such a run about once in a hundred 32-character values).
+        for (int i = 0, run = 0; i < value.Length; i++)
+            if ((run = char.IsAsciiLetterLower(value[i]) ? run + 1 : 0) >= 9) return false;
         var entropy = 0.0;
         foreach (var group in value.GroupBy(c => c))
         {

@@ -68,7 +68,7 @@ public static partial class SecretScanner
         if (value.StartsWith("django-insecure-", StringComparison.Ordinal))
             return value.Length >= "django-insecure-".Length + 30 && value.AsSpan(16).IndexOfAnyExcept(DjangoKeyAlphabet) < 0;
         if (value.Length != 50 || value.AsSpan().IndexOfAnyExcept(DjangoKeyAlphabet) >= 0 || NotASecret.IsFiller(value)
-            || Placeholders.HasStrongMarker(value))
+            || NotASecret.HasCountingRun(value) || Placeholders.HasStrongMarker(value))
             return false;
         // 50 draws from a 50-symbol alphabet: letters, digits and symbols all show up, and few repeat.
         // Requiring all three (and variety) keeps words, hashes and hex strings out.

@@ -29,6 +29,7 @@ public class SecretLookAlikeTests
     [InlineData("settings/main.py", "SECRET_KEY = os.environ.get('SECRET_KEY', 'shop-django-secret-key')")]
     [InlineData("settings/main.py", "_DEFAULT_KEYS = {'shop-docker-supersecret-key-q8x2m9w4r7t1z6v3b0n5kx'}")]
     [InlineData("deployment/settings.py", "    SECRET_KEY = 'SECRET4TESTS'")]
+    [InlineData("settings/main.py", "    'shop-docker-secret-jwtkey-1234567890!@#%^&*(-_=+)x',")]
     [InlineData("docker-compose.yml", "  BROKER_PASSWORD: ${BROKER_PASSWORD:-admin123}")]
     [InlineData("README.md", "          API_TOKEN: ${{ secrets.API_TOKEN }}")]
     // Code: environment lookups, calls, subscripts, shell substitutions, patterns.
