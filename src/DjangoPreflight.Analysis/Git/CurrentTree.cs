@@ -61,9 +61,18 @@ public sealed class CurrentTree
     {
         foreach (var (path, text) in _texts)
             for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
-                if (!IsWordCharacter(text, at - 1) && !IsWordCharacter(text, at + value.Length))
+                if (!IsWordCharacter(text, at - 1) && !IsWordCharacter(text, at + value.Length) && (value.Length >= 12 || IsAssigned(text, at)))
                     return (path, 1 + text.AsSpan(0, at).Count('\n'));
         return null;
+    }
+
+    /// <summary>True when what precedes a short value, past quotes and spaces, is '=' or ':': the
+    /// value is assigned there, not a word of prose that happens to spell it.</summary>
+    private static bool IsAssigned(string text, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && text[i] is ' ' or '\'' or '"') i--;
+        return i >= 0 && text[i] is '=' or ':';
     }
 
     private static bool IsWordCharacter(string text, int at) => at >= 0 && at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] == '_');

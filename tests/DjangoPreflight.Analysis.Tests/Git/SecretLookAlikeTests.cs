@@ -156,6 +156,9 @@ public class SecretLookAlikeTests
         Assert.Equal([("SECRET_KEY", true), ("password (DB_PASSWORD)", false)], found.Select(m => (m.Kind, m.Template)));
         Assert.False(Assert.Single(SecretScanner.Scan("shop/settings.py", template.Replace("DEBUG = True", "DEBUG = 'runserver' in sys.argv")),
             m => m.Kind == "SECRET_KEY").Template);
+        // A base module that kept the template's comments and DEBUG but serves every host is no template.
+        Assert.False(Assert.Single(SecretScanner.Scan("shop/settings/common.py", template + "ALLOWED_HOSTS = ['*']\n"),
+            m => m.Kind == "SECRET_KEY").Template);
     }
 
     [Theory]
