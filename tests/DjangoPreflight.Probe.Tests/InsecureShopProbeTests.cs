@@ -116,7 +116,7 @@ public sealed partial class InsecureShopProbeTests(InsecureShopLab lab) : IClass
             Probed {lab.Url}  grade B
               grade B: score 70 = 100, -25: 1 high finding, -5: 1 low finding
             """.ReplaceLineEndings("\n"), string.Join("\n", r.Out.ReplaceLineEndings("\n").Split('\n').Take(2)));
-        Assert.Contains("DPL08 Development server answers, or versions are disclosed", r.Out);
+        Assert.Contains("DPL08  Development server answers, or versions are disclosed", r.Out);
         Assert.Contains("Django's development server (runserver) answers: Server: WSGIServer/0.2 CPython/", r.Out);
         Assert.Contains("Note: 13 of 30 requests used", r.Out);
     }
