@@ -3,7 +3,7 @@ using DjangoPreflight.Probe.Tests.Lab;
 namespace DjangoPreflight.Probe.Tests;
 
 /// <summary>Firing and near-miss cases of the checks issue 20 added (CORS, duplicate headers, SRI,
-/// Referrer-Policy from meta, HSTS preload eligibility, cookie severity under HSTS), each against a
+/// Cross-Origin-Resource-Policy, Referrer-Policy from meta, HSTS preload eligibility, cookie severity under HSTS), each against a
 /// real loopback server.</summary>
 public sealed class NewLiveCheckTests
 {
@@ -69,6 +69,45 @@ public sealed class NewLiveCheckTests
             $"DPL17 {site.Url} X-Content-Type-Options is sent 2 times (nosniff): set it in one place (proxy or Django).",
             $"DPL17 {site.Url} X-Frame-Options is sent with conflicting values (DENY | SAMEORIGIN); which one a browser applies is not what either place configured.",
         ], report.Messages);
+    }
+
+    [Fact]
+    public async Task AnUnrecognisedCrossOriginResourcePolicyIsLowAndTheThreeTokensAreFine()
+    {
+        // The tokens are compared case-sensitively (Fetch; WPT's CORP parsing tests load
+        // "SAME-ORIGIN" cross-origin): Same-Origin is ignored as if absent.
+        await using var misspelt = new CannedSite(new() { ["/"] = Canned.Html("<p/>", ("Cross-Origin-Resource-Policy", "Same-Origin")) });
+        var report = Probe(misspelt, "--select", "DPL06,DPL17");
+        Assert.Equal($"DPL06 {misspelt.Url} Cross-Origin-Resource-Policy is 'Same-Origin', which browsers do not recognise (only same-origin, same-site or cross-origin, in lower case): they ignore it, and any site may embed the responses.",
+            Assert.Single(report.Messages, m => m.Contains("Resource-Policy", StringComparison.Ordinal)));
+        Assert.Equal("low", report.Severities[report.Messages.ToList().FindIndex(m => m.Contains("Resource-Policy", StringComparison.Ordinal))]);
+
+        // Browsers already refuse HTML and JSON to cross-origin no-cors reads: no header is no finding.
+        foreach (var value in new[] { "same-origin", "same-site", " cross-origin ", null })
+        {
+            await using var site = new CannedSite(new() { ["/"] = value is null ? Canned.Html("<p/>") : Canned.Html("<p/>", ("Cross-Origin-Resource-Policy", value)) });
+            Assert.DoesNotContain(Probe(site, "--select", "DPL06,DPL17").Messages, m => m.Contains("Resource-Policy", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task CrossOriginPoliciesSentTwiceAreIgnoredByBrowsersEvenWhenEqual()
+    {
+        // Django's SecurityMiddleware sends COOP; a proxy adding it again makes a value that is not
+        // a structured-field item. CORP's lines join into a value Fetch does not honour.
+        await using var site = new CannedSite(new()
+        {
+            ["/"] = Canned.Html("<p/>",
+                ("Cross-Origin-Opener-Policy", "same-origin"), ("Cross-Origin-Opener-Policy", "same-origin"),
+                ("Cross-Origin-Resource-Policy", "same-origin"), ("Cross-Origin-Resource-Policy", "same-site")),
+        });
+        var report = Probe(site, "--select", "DPL06,DPL17");
+        Assert.Equal(
+        [
+            $"DPL17 {site.Url} Cross-Origin-Opener-Policy has 2 values (same-origin | same-origin): browsers read them as one, 'same-origin, same-origin', which is not a policy, and ignore the header.",
+            $"DPL17 {site.Url} Cross-Origin-Resource-Policy has 2 values (same-origin | same-site): browsers read them as one, 'same-origin, same-site', which is not a policy, and ignore the header.",
+        ], report.Messages.Where(m => m.Contains("Cross-Origin", StringComparison.Ordinal)));
+        Assert.Equal(["low", "low"], report.Messages.Select((m, i) => (m, i)).Where(p => p.m.Contains("Cross-Origin", StringComparison.Ordinal)).Select(p => report.Severities[p.i]));
     }
 
     [Fact]

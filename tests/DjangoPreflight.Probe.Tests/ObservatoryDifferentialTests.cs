@@ -24,6 +24,7 @@ public sealed class ObservatoryDifferentialTests(ObservatoryLab lab) : IClassFix
         ("x-content-type-options", m => (m.StartsWith("DPL06", StringComparison.Ordinal) || m.StartsWith("DPL17", StringComparison.Ordinal)) && m.Contains("X-Content-Type-Options", StringComparison.Ordinal)),
         ("x-frame-options", m => (m.StartsWith("DPL06", StringComparison.Ordinal) || m.StartsWith("DPL17", StringComparison.Ordinal)) && m.Contains("X-Frame-Options", StringComparison.Ordinal)),
         ("subresource-integrity", m => m.StartsWith("DPL18", StringComparison.Ordinal)),
+        ("cross-origin-resource-policy", m => (m.StartsWith("DPL06", StringComparison.Ordinal) || m.StartsWith("DPL17", StringComparison.Ordinal)) && m.Contains("Cross-Origin-Resource-Policy", StringComparison.Ordinal)),
     ];
 
     /// <summary>Where the tools disagree, and why (see also GRADING.md).</summary>
@@ -32,6 +33,7 @@ public sealed class ObservatoryDifferentialTests(ObservatoryLab lab) : IClassFix
         [(TlsLab.Regressed, "cookies")] = "the Observatory reads the cookies of the home page and /robots.txt only; the shop sets csrftoken (without Secure) on /admin/login/, which we request",
         [(TlsLab.Runserver, "cookies")] = "the same: csrftoken is set on /admin/login/, a page the Observatory does not request",
         [(TlsLab.Regressed, "cross-origin-resource-sharing")] = "nginx echoes any Origin with credentials; the Observatory's single OPTIONS request with its own Origin was judged 'restricted access' (issue 20 saw the same), while our GET with a foreign Origin to the API got that origin back with credentials",
+        [(TlsLab.Regressed, "cross-origin-resource-policy")] = "'Same-Origin': the Observatory lower-cases the value before comparing; browsers compare the tokens case-sensitively (Fetch's cross-origin resource policy check; WPT loads a 'SAME-ORIGIN' resource cross-origin), so the policy is ignored and we report it (DPL06, low)",
         [(TlsLab.Duplicated, "x-content-type-options")] = "'nosniff, nosniff': browsers take the first value (Fetch, 'determine nosniff'), so nothing is weakened; we report the duplicate as info (DPL17), the Observatory calls the joined value invalid",
         [(TlsLab.Duplicated, "x-frame-options")] = "the CSP's frame-ancestors governs framing and the Observatory looks no further; we also report the conflicting X-Frame-Options values (DENY from Django, SAMEORIGIN from nginx) as a configuration fault (DPL17, low)",
     };

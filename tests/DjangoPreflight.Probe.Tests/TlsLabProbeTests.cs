@@ -48,6 +48,7 @@ public sealed class TlsLabProbeTests(TlsLab lab)
                 "DPL05 medium",   // csrftoken without Secure
                 "DPL06 info",     // no COOP (Django 3.2)
                 "DPL06 low",      // Referrer-Policy: unsafe-url
+                "DPL06 low",      // Cross-Origin-Resource-Policy: Same-Origin, which browsers ignore
                 "DPL07 low",      // object-src and base-uri left open
                 "DPL07 medium",   // 'unsafe-inline', 'unsafe-eval', http:
                 "DPL09 low",      // admin at /admin/
@@ -63,6 +64,7 @@ public sealed class TlsLabProbeTests(TlsLab lab)
                 "DPL04 low",      // asks for preload, but two HSTS headers
                 "DPL17 info",     // nosniff twice
                 "DPL17 low",      // X-Frame-Options DENY and SAMEORIGIN
+                "DPL17 low",      // Cross-Origin-Opener-Policy twice: ignored
                 "DPL17 medium",   // HSTS twice
             ],
             "B"

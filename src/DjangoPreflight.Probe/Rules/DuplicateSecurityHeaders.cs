@@ -16,6 +16,14 @@ public sealed class DuplicateSecurityHeaders : LiveRule
         "access-control-allow-origin", "access-control-allow-credentials",
     ];
 
+    /// <summary>Headers a browser reads as one whole value (several lines joined with ", ") that
+    /// must be a single token: CORP by Fetch's exact comparison, COOP and COEP as a structured-field
+    /// item. Sent twice, even with the same value, they are not a policy and are ignored.</summary>
+    private static readonly HashSet<string> IgnoredWhenRepeated = new(StringComparer.Ordinal)
+    {
+        "cross-origin-resource-policy", "cross-origin-opener-policy", "cross-origin-embedder-policy",
+    };
+
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DPL17",
         Title: "A security header is sent twice or with conflicting values",
@@ -30,7 +38,9 @@ public sealed class DuplicateSecurityHeaders : LiveRule
                 repeated directives, which the RFC says to ignore (the Observatory calls it invalid), and
                 hstspreload.org refuses a site that sends two; two different X-Frame-Options values make
                 browsers block all framing; with two Referrer-Policy values the last one the browser
-                knows wins, which may be the weaker one. Which copy wins depends on the proxy's
+                knows wins, which may be the weaker one; Cross-Origin-Resource-Policy,
+                Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy sent twice, even with the
+                same value, are read as one value that is no policy, and ignored. Which copy wins depends on the proxy's
                 configuration, not on the settings you review.
                 """,
             Fix: """
@@ -63,6 +73,8 @@ public sealed class DuplicateSecurityHeaders : LiveRule
                     yield return distinct.Count > 1
                         ? Finding($"Strict-Transport-Security is sent {values.Count} times with different values ({shown}): browsers keep only the first, and the site cannot be preloaded.", at, severity: Severity.Medium)
                         : Finding($"Strict-Transport-Security is sent {values.Count} times ({values[0]}): a browser that reads the joined value as one header may ignore it, and the site cannot be preloaded (hstspreload.org requires exactly one).", at, severity: Severity.Medium);
+                else if (IgnoredWhenRepeated.Contains(name))
+                    yield return Finding($"{Display(name)} has {values.Count} values ({shown}): browsers read them as one, '{string.Join(", ", values)}', which is not a policy, and ignore the header.", at);
                 else if (distinct.Count > 1)
                     yield return Finding($"{Display(name)} is sent with conflicting values ({shown}); which one a browser applies is not what either place configured.", at);
                 else

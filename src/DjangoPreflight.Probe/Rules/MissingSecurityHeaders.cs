@@ -3,7 +3,9 @@ using DjangoPreflight.Probe.Observing;
 
 namespace DjangoPreflight.Probe.Rules;
 
-/// <summary>DPL06: the browser-hardening headers are missing or set to weak values.</summary>
+/// <summary>DPL06: the browser-hardening headers are missing or set to weak values. CHECKLIST has no
+/// row of its own for Cross-Origin-Resource-Policy; it is judged here, beside COOP, as the row for
+/// the cross-origin and framing headers.</summary>
 public sealed class MissingSecurityHeaders : LiveRule
 {
     private static readonly HashSet<string> WeakReferrerPolicies = new(StringComparer.OrdinalIgnoreCase) { "unsafe-url", "no-referrer-when-downgrade" };
@@ -14,6 +16,10 @@ public sealed class MissingSecurityHeaders : LiveRule
         "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
         "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url",
     };
+
+    /// <summary>The only values Fetch's cross-origin resource policy check honours, compared
+    /// case-sensitively; any other value (Same-Origin included) is ignored as if absent.</summary>
+    private static readonly string[] ResourcePolicies = ["same-origin", "same-site", "cross-origin"];
 
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DPL06",
@@ -28,21 +34,27 @@ public sealed class MissingSecurityHeaders : LiveRule
                 X-Content-Type-Options: nosniff stops browsers running uploads as scripts; Referrer-Policy
                 keeps URLs (with tokens in them) from leaking to other sites; Cross-Origin-Opener-Policy
                 isolates your window from pages you open. Django sets all four by default (COOP since 4.0)
-                unless the middleware or settings were changed.
+                unless the middleware or settings were changed. Cross-Origin-Resource-Policy, which
+                Django does not set, tells browsers which sites may embed a response; a value they do
+                not recognise (the tokens are case-sensitive) is ignored, so the policy the team chose
+                is not applied.
                 """,
             Fix: """
                 Keep SecurityMiddleware and XFrameOptionsMiddleware, X_FRAME_OPTIONS = 'DENY',
                 SECURE_CONTENT_TYPE_NOSNIFF = True, SECURE_REFERRER_POLICY = 'same-origin' and
-                SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (or add them in the proxy).
+                SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (or add them in the proxy). Spell
+                Cross-Origin-Resource-Policy exactly same-origin, same-site or cross-origin.
                 """,
             Before: """
                 (no X-Frame-Options, no X-Content-Type-Options)
+                Cross-Origin-Resource-Policy: Same-Origin
                 """,
             After: """
                 X-Frame-Options: DENY
                 X-Content-Type-Options: nosniff
                 Referrer-Policy: same-origin
                 Cross-Origin-Opener-Policy: same-origin
+                Cross-Origin-Resource-Policy: same-origin
                 """));
 
     public override IEnumerable<Finding> Check(ProbeObservations o)
@@ -78,5 +90,10 @@ public sealed class MissingSecurityHeaders : LiveRule
                 severity: Severity.Info, setting: "SECURE_CROSS_ORIGIN_OPENER_POLICY");
         else if (coop.Equals("unsafe-none", StringComparison.OrdinalIgnoreCase))
             yield return Finding("Cross-Origin-Opener-Policy is unsafe-none.", at, severity: Severity.Info, setting: "SECURE_CROSS_ORIGIN_OPENER_POLICY");
+        // A missing CORP is not reported: browsers already keep HTML and JSON (what Django pages and
+        // APIs return) from cross-origin no-cors reads (CORB/ORB). Several lines or a comma list are
+        // DPL17's (a browser reads them joined, which is no policy).
+        if (r.All("cross-origin-resource-policy").ToList() is [var corp] && !corp.Contains(',') && !ResourcePolicies.Contains(corp.Trim(), StringComparer.Ordinal))
+            yield return Finding($"Cross-Origin-Resource-Policy is '{corp.Trim()}', which browsers do not recognise (only same-origin, same-site or cross-origin, in lower case): they ignore it, and any site may embed the responses.", at);
     }
 }

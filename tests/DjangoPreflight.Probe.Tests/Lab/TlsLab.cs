@@ -14,10 +14,11 @@ namespace DjangoPreflight.Probe.Tests.Lab;
 /// <item>leaky: the same application, but nginx serves /.env and /.git/, replaces HSTS with a
 /// five-minute one and the CSP with a report-only one, and the certificate expires in 10 days;</item>
 /// <item>regressed: examples/insecure-shop under gunicorn with DEBUG off, and nginx adding a
-/// reflected CORS origin with credentials, a weak CSP and Referrer-Policy: unsafe-url (its cookies
-/// lack Secure on their own);</item>
-/// <item>duplicated: the hardened application with nginx adding HSTS, X-Frame-Options SAMEORIGIN and
-/// nosniff on top of Django's own;</item>
+/// reflected CORS origin with credentials, a weak CSP, Referrer-Policy: unsafe-url and a
+/// Cross-Origin-Resource-Policy browsers ignore (Same-Origin: the tokens are case-sensitive) (its
+/// cookies lack Secure on their own);</item>
+/// <item>duplicated: the hardened application with nginx adding HSTS, X-Frame-Options SAMEORIGIN,
+/// nosniff and Cross-Origin-Opener-Policy on top of Django's own;</item>
 /// <item>runserver: examples/insecure-shop under `manage.py runserver` (DEBUG on, as its Dockerfile
 /// runs it) behind nginx, in a server block of its own ports (so it is their default server and
 /// any Host reaches Django, as with a one-site nginx).</item>
@@ -212,11 +213,13 @@ public partial class TlsLab : IAsyncLifetime
                 add_header Content-Security-Policy "default-src 'self' 'unsafe-inline' 'unsafe-eval' http:" always;
                 proxy_hide_header Referrer-Policy;
                 add_header Referrer-Policy unsafe-url always;
+                add_header Cross-Origin-Resource-Policy Same-Origin always;
             """)
             + Server(Duplicated, hardenedPort, """
                 add_header Strict-Transport-Security "max-age=31536000; includeSubDomains; preload" always;
                 add_header X-Frame-Options SAMEORIGIN always;
                 add_header X-Content-Type-Options nosniff always;
+                add_header Cross-Origin-Opener-Policy same-origin always;
             """)
             + Server(Runserver, runserverPort, "");
     }
