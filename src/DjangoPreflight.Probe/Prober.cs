@@ -41,11 +41,26 @@ public static class Prober
             o.RequestsUsed = budget.Used;
             o.Certificate ??= client.Certificates.Observed;
         }
-        var cut = o.Exchanges.Where(e => e.Exchange.Response?.BodyTruncated == true).Select(e => e.Label).ToList();
-        if (cut.Count > 0)
-            o.Notices.Add($"responses cut at {settings.BodyLimit / 1024} KiB (the body did not end): {cut[0]}{(cut.Count > 1 ? $" and {cut.Count - 1} more" : "")}");
+        NoteCutBodies(o, settings);
         o.Notices.Add($"{budget.Used} of {budget.Max} requests used");
         return o;
+    }
+
+    /// <summary>One notice per reason a body was kept short: the rules saw only part of those pages.</summary>
+    private static void NoteCutBodies(ProbeObservations o, ProbeSettings settings)
+    {
+        foreach (var group in o.Exchanges.Where(e => e.Exchange.Response is { Cut: not BodyCut.None }).GroupBy(e => e.Exchange.Response!.Cut).OrderBy(g => g.Key))
+        {
+            var labels = group.Select(e => e.Label).ToList();
+            var which = $"{labels[0]}{(labels.Count > 1 ? $" and {labels.Count - 1} more" : "")}";
+            o.Notices.Add(group.Key switch
+            {
+                BodyCut.AtBound => $"responses cut at {settings.BodyLimit / 1024} KiB (the body did not end): {which}",
+                BodyCut.Timeout => $"responses read only as far as they came within {settings.Timeout.TotalSeconds:0.#} s (--timeout; the body was still arriving): {which}",
+                BodyCut.Deadline => $"responses read only as far as they came before the probe's overall deadline (--deadline) passed: {which}",
+                _ => $"responses whose connection broke before the body ended, read as far as they came: {which}",
+            });
+        }
     }
 
     private static async Task ObserveAsync(ProbeObservations o, ProbeClient client, Uri target, ProbeSettings settings)

@@ -2,30 +2,32 @@ using DjangoPreflight.Probe.Tests.Lab;
 
 namespace DjangoPreflight.Probe.Tests;
 
-/// <summary>Sites that cannot be probed end the probe within its timeout, with a one-line reason.</summary>
+/// <summary>Sites that cannot be probed end the probe with a one-line reason naming the bound that
+/// ended it. The tests assert which bound acted (from what the probe says and what the server saw),
+/// never how long it took: a loaded machine stretches every duration.</summary>
 public sealed class FailureModeTests
 {
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
-
     [Fact]
     public void ClosedPortIsAUsageErrorNamingTheRefusal()
     {
+        // The refusal is reported as such, not as the timeout it would otherwise have waited for.
         var port = FreePort.Next();
-        var r = ProbeCli.Run("probe", $"http://127.0.0.1:{port}/", "--timeout", "2");
+        var r = ProbeCli.Run("probe", $"http://127.0.0.1:{port}/", "--timeout", "60");
         Assert.Equal(2, r.Exit);
         Assert.Equal($"django-preflight: error: cannot probe http://127.0.0.1:{port}/: cannot connect to 127.0.0.1:{port}: connection refused\n", r.Error.ReplaceLineEndings("\n"));
         Assert.Equal("", r.Out);
-        Assert.True(r.Elapsed < TimeSpan.FromSeconds(2) + Slack, r.Elapsed.ToString());
     }
 
     [Fact]
     public async Task NonHttpServerIsAUsageErrorSayingSo()
     {
+        // The server sends its garbage and keeps the connection open: the probe stops at the
+        // garbage, not at the timeout.
         await using var server = new BrokenServer(BrokenServer.Kind.Garbage);
-        var r = ProbeCli.Run("probe", server.Url.ToString(), "--timeout", "2");
+        var r = ProbeCli.Run("probe", server.Url.ToString(), "--timeout", "60");
         Assert.Equal(2, r.Exit);
         Assert.Equal($"django-preflight: error: cannot probe {server.Url}: 127.0.0.1:{server.Port} does not answer with HTTP (invalid response)\n", r.Error.ReplaceLineEndings("\n"));
-        Assert.True(r.Elapsed < TimeSpan.FromSeconds(2) + Slack, r.Elapsed.ToString());
+        Assert.Equal(1, server.Connections);
     }
 
     [Fact]
@@ -35,31 +37,46 @@ public sealed class FailureModeTests
         var r = ProbeCli.Run("probe", server.Url.ToString(), "--timeout", "2");
         Assert.Equal(2, r.Exit);
         Assert.Equal($"django-preflight: error: cannot probe {server.Url}: no response from 127.0.0.1:{server.Port} within 2 s (--timeout)\n", r.Error.ReplaceLineEndings("\n"));
-        Assert.True(r.Elapsed >= TimeSpan.FromSeconds(1.9), r.Elapsed.ToString());
-        Assert.True(r.Elapsed < TimeSpan.FromSeconds(2) + Slack, r.Elapsed.ToString());
         Assert.Equal(1, server.Connections);
     }
 
     [Fact]
     public async Task EndlessBodyIsCutAtTheBoundAndReported()
     {
+        // A timeout no loaded machine reaches while reading 512 KiB from loopback: the notice below
+        // is given only for a body that reached the bound and went on (a body cut by --timeout or
+        // --deadline has a notice of its own), so it shows the bound, not a clock, cut all four.
         await using var server = new BrokenServer(BrokenServer.Kind.EndlessBody);
-        var r = ProbeCli.Run("probe", server.Url.ToString(), "--timeout", "2", "--max-requests", "4");
+        var r = ProbeCli.Run("probe", server.Url.ToString(), "--format", "json", "--timeout", "60", "--max-requests", "4");
         Assert.Equal(1, r.Exit);
-        Assert.True(r.Out.Contains("Note: responses cut at 512 KiB (the body did not end): / and 3 more", StringComparison.Ordinal), r.Out);
-        Assert.Contains("Note: 4 of 4 requests used", r.Out);
-        Assert.True(r.Elapsed < TimeSpan.FromSeconds(2) + Slack, r.Elapsed.ToString());
+        var report = ProbeJson.Parse(r);
+        Assert.Contains("responses cut at 512 KiB (the body did not end): / and 3 more", report.Notices);
+        Assert.DoesNotContain(report.Notices, n => n.Contains("--timeout", StringComparison.Ordinal) || n.Contains("--deadline", StringComparison.Ordinal));
+        Assert.Equal(4, report.RequestsUsed);
+        Assert.Contains("4 of 4 requests used", report.Notices);
         Assert.Equal(4, server.Connections);
+    }
+
+    [Fact]
+    public async Task StallingBodyIsKeptAsFarAsItCameAndSaidSo()
+    {
+        await using var server = new BrokenServer(BrokenServer.Kind.StallingBody);
+        var r = ProbeCli.Run("probe", server.Url.ToString(), "--format", "json", "--timeout", "2", "--max-requests", "1");
+        var report = ProbeJson.Parse(r);
+        Assert.Contains("responses read only as far as they came within 2 s (--timeout; the body was still arriving): /", report.Notices);
+        Assert.DoesNotContain(report.Notices, n => n.StartsWith("responses cut at", StringComparison.Ordinal));
+        Assert.Equal(1, server.Connections);
     }
 
     [Fact]
     public async Task OverallDeadlineStopsAProbeOfASlowSite()
     {
-        // Each request alone is within --timeout, but the deadline ends the probe first.
+        // Each request alone is within --timeout, but the deadline ends the probe first: the
+        // message names the deadline, which a 30 s timeout would not.
         await using var server = new BrokenServer(BrokenServer.Kind.Silent);
         var r = ProbeCli.Run("probe", server.Url.ToString(), "--timeout", "30", "--deadline", "2");
         Assert.Equal(2, r.Exit);
         Assert.Equal($"django-preflight: error: cannot probe {server.Url}: the probe's overall deadline (--deadline) passed\n", r.Error.ReplaceLineEndings("\n"));
-        Assert.True(r.Elapsed < TimeSpan.FromSeconds(2) + Slack, r.Elapsed.ToString());
+        Assert.Equal(1, server.Connections);
     }
 }

@@ -11,8 +11,6 @@ namespace DjangoPreflight.Probe.Tests;
 /// request, tried against real loopback servers.</summary>
 public sealed class HostileSiteTests
 {
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task ServerDroppingKeptAliveConnectionsGetsNoUncountedRetries()
     {
@@ -25,20 +23,25 @@ public sealed class HostileSiteTests
     }
 
     [Fact]
-    public async Task DeadlineCoversTheAnalysisOfHostileBodies()
+    public async Task HostileBodiesAreAnalysedWithinTheDeadline()
     {
-        // Half a megabyte of unclosed tags and blank lines: patterns that restart at each '<' or
-        // line would take minutes; the probe must end within its deadline whatever the bodies hold.
-        var tags = new StringBuilder().Insert(0, "<meta content='x' ", 512 * 1024 / 18).ToString();
+        // Half a megabyte of unclosed tags and of blank lines: a pattern that restarts at each '<'
+        // or line would need 10^10 to 10^11 steps on them, minutes on any machine. The deadline is far
+        // beyond what a loaded machine needs for linear work (the run takes about a second on a
+        // quiet one) and far below that; the report must say every check, request and rule ran
+        // (the deadline passing in the analysis would leave rules unrun and say so, see below).
+        var metas = new StringBuilder().Insert(0, "<meta content='x' ", 512 * 1024 / 18).ToString();
+        var tags = metas[..(256 * 1024)] + new StringBuilder().Insert(0, "<a", 128 * 1024);
         var blank = "A=\n" + new string('\n', 500 * 1024) + " ";
         await using var site = new CannedSite(new()
         {
             ["/"] = Canned.Html(tags),
             ["/.env"] = new(200, blank, ("Content-Type", "text/plain")),
-        }) { Fallback = Canned.Html(tags) };
-        var r = ProbeCli.Run("probe", site.Url.ToString(), "--format", "json", "--timeout", "5", "--deadline", "8");
-        Assert.True(r.Elapsed < TimeSpan.FromSeconds(8) + Slack, r.Elapsed.ToString());
+        }) { Fallback = Canned.Html(metas) };
+        var r = ProbeCli.Run("probe", site.Url.ToString(), "--format", "json", "--timeout", "60", "--deadline", "120");
         var report = ProbeJson.Parse(r);
+        Assert.DoesNotContain(report.Notices, n => n.Contains(": not checked (", StringComparison.Ordinal) || n.Contains("--deadline", StringComparison.Ordinal) || n.Contains("--timeout", StringComparison.Ordinal));
+        Assert.DoesNotContain("incomplete", report.Grade);
         Assert.Contains("DPL13 critical", report.Findings);
     }
 

@@ -150,8 +150,8 @@ public sealed class ProbeClient : IDisposable
         try
         {
             using var response = await invoker.SendAsync(request, timeout.Token);
-            var (body, truncated) = await ReadBodyAsync(response, timeout.Token);
-            return (new ProbeResponse(url, (int)response.StatusCode, HeadersOf(response), body, truncated), ProbeFailure.None, null);
+            var (body, cut) = await ReadBodyAsync(response, timeout.Token);
+            return (new ProbeResponse(url, (int)response.StatusCode, HeadersOf(response), body, cut), ProbeFailure.None, null);
         }
         catch (Exception e)
         {
@@ -168,13 +168,14 @@ public sealed class ProbeClient : IDisposable
             && (url.Scheme == _target.Scheme || url.Scheme == Uri.UriSchemeHttps)
             && (url.Scheme != _target.Scheme || url.Port == _target.Port));
 
-    /// <summary>Reads at most the body bound; a body that never ends, or stalls, is cut there.</summary>
-    private async Task<(string, bool)> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
+    /// <summary>Reads at most the body bound; a body that never ends is cut there, one that stalls
+    /// or breaks is kept as far as it came. Says which of these happened.</summary>
+    private async Task<(string, BodyCut)> ReadBodyAsync(HttpResponseMessage response, CancellationToken token)
     {
         var limit = _settings.BodyLimit;
         var buffer = new byte[limit];
         var read = 0;
-        var truncated = false;
+        var cut = BodyCut.None;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(token);
@@ -184,13 +185,18 @@ public sealed class ProbeClient : IDisposable
                 if (n == 0) break;
                 read += n;
             }
-            truncated = read == limit && await stream.ReadAsync(new byte[1], token) > 0;
+            if (read == limit && await stream.ReadAsync(new byte[1], token) > 0)
+                cut = BodyCut.AtBound;
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+        catch (OperationCanceledException)
         {
-            truncated = true;
+            cut = _deadline.IsCancellationRequested ? BodyCut.Deadline : BodyCut.Timeout;
         }
-        return (Encoding.UTF8.GetString(buffer, 0, read), truncated);
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            cut = BodyCut.Broken;
+        }
+        return (Encoding.UTF8.GetString(buffer, 0, read), cut);
     }
 
     private static List<KeyValuePair<string, string>> HeadersOf(HttpResponseMessage response)

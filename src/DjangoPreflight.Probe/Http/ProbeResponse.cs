@@ -1,13 +1,13 @@
 namespace DjangoPreflight.Probe.Http;
 
 /// <summary>One HTTP response as the probe keeps it: status, headers (names lower-case, in the
-/// order received), and the body up to the probe's bound.</summary>
+/// order received), the body up to the probe's bound, and why the body was cut, if it was.</summary>
 public sealed record ProbeResponse(
     Uri Url,
     int Status,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     string Body,
-    bool BodyTruncated)
+    BodyCut Cut)
 {
     /// <summary>All values of a header (comma-joined values as sent, one entry per header line).</summary>
     public IEnumerable<string> All(string name) =>
@@ -23,6 +23,25 @@ public sealed record ProbeResponse(
     public string ContentType => (Header("content-type") ?? "").Split(';')[0].Trim().ToLowerInvariant();
 
     public bool IsHtml => ContentType is "text/html" or "application/xhtml+xml";
+}
+
+/// <summary>Why the probe kept less than the whole body.</summary>
+public enum BodyCut
+{
+    /// <summary>The body ended.</summary>
+    None,
+
+    /// <summary>The body reached the size bound and went on.</summary>
+    AtBound,
+
+    /// <summary>The body was still arriving when the request's --timeout passed.</summary>
+    Timeout,
+
+    /// <summary>The body was still arriving when the probe's overall --deadline passed.</summary>
+    Deadline,
+
+    /// <summary>The connection failed before the body ended.</summary>
+    Broken,
 }
 
 /// <summary>Why a request got no usable response.</summary>

@@ -18,6 +18,9 @@ public sealed class BrokenServer : IAsyncDisposable
         /// <summary>Sends a 200 with a chunked body that never ends.</summary>
         EndlessBody,
 
+        /// <summary>Sends a 200 and the first chunk of its body, then nothing more.</summary>
+        StallingBody,
+
         /// <summary>Answers the first request of a connection and keeps it open; a second request on
         /// it is read (and counted) and the connection dropped without an answer, which makes an
         /// HTTP client that reuses connections resend it on a new one.</summary>
@@ -82,6 +85,10 @@ public sealed class BrokenServer : IAsyncDisposable
                     var chunk = Encoding.ASCII.GetBytes($"4000\r\n{new string('x', 0x4000)}\r\n");
                     while (!token.IsCancellationRequested)
                         await stream.WriteAsync(chunk, token);
+                    break;
+                case Kind.StallingBody:
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n<p>x\n\r\n"), token);
+                    await Task.Delay(Timeout.Infinite, token);
                     break;
                 case Kind.DropsReusedConnections:
                     if (!await ReadHead(stream, token)) return;
