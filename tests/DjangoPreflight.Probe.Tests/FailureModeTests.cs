@@ -41,6 +41,17 @@ public sealed class FailureModeTests
     }
 
     [Fact]
+    public async Task ScanUrlTakesTheProbesTimeout()
+    {
+        // scan --url probes with the same per-request bound as probe (the default would say 10 s).
+        await using var server = new BrokenServer(BrokenServer.Kind.Silent);
+        var r = ProbeCli.Run("scan", Path.Combine(LabDirectory.RepoRoot(), "examples", "hardened-shop"), "--no-history", "--url", server.Url.ToString(), "--timeout", "2");
+        Assert.Equal(2, r.Exit);
+        Assert.Equal($"django-preflight: error: cannot probe {server.Url}: no response from 127.0.0.1:{server.Port} within 2 s (--timeout)\n", r.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
     public async Task EndlessBodyIsCutAtTheBoundAndReported()
     {
         // A timeout no loaded machine reaches while reading 512 KiB from loopback: the notice below

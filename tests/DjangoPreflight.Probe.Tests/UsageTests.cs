@@ -42,4 +42,18 @@ public sealed class UsageTests
         Assert.Equal(2, r.Exit);
         Assert.Equal("django-preflight: error: --burst must be between 1 and 100, not 101\n", r.Error.ReplaceLineEndings("\n"));
     }
+
+    [Theory]
+    [InlineData("--timeout", "5")]
+    [InlineData("--deadline", "5")]
+    [InlineData("--max-requests", "5")]
+    [InlineData("--insecure", null)]
+    public void ProbeOptionsOfScanNeedUrl(string option, string? value)
+    {
+        // Without --url nothing is probed: an option that would be ignored is refused instead.
+        var r = ProbeCli.Run(["scan", Path.Combine(LabDirectory.RepoRoot(), "examples", "hardened-shop"), "--no-history", option, .. value is null ? Array.Empty<string>() : [value]]);
+        Assert.Equal(2, r.Exit);
+        Assert.Equal($"django-preflight: error: {option} is a probe option: it needs --url\n", r.Error.ReplaceLineEndings("\n"));
+        Assert.Equal("", r.Out);
+    }
 }

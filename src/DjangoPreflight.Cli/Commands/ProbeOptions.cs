@@ -27,23 +27,26 @@ public sealed class ProbeOptions
     private readonly Option<string?> _ratePath = new("--rate-limit-path") { Description = "Opt in to DPL11: send a burst of GETs to PATH and look for 429" };
     private readonly Option<int?> _burst = new("--burst") { Description = $"Requests in the DPL11 burst (default 20, at most {ProbeSettings.MaxBurst}; counts toward --max-requests)" };
 
-    /// <param name="withTimeout">False for <c>scan --url</c>, where --timeout may be the scan's own
-    /// budget: each request then keeps the default bound, inside --deadline.</param>
-    public void AddTo(Command command, bool withTimeout = true)
+    private Option[] All => [_maxRequests, _timeout, _deadline, _insecure, _caFile, _headers, _resolve, _httpPort, _apiPath, _ratePath, _burst];
+
+    public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _maxRequests, _deadline, _insecure, _caFile, _headers, _resolve, _httpPort, _apiPath, _ratePath, _burst })
+        foreach (var option in All)
             command.Add(option);
-        if (withTimeout)
-            command.Add(_timeout);
-        _hasTimeout = withTimeout;
     }
 
-    private bool _hasTimeout = true;
+    /// <summary>For <c>scan</c> without <c>--url</c>: a probe option given there would be ignored
+    /// silently, so it is a usage error naming it.</summary>
+    public void RefuseWithoutTarget(ParseResult parsed)
+    {
+        if (All.FirstOrDefault(o => parsed.GetResult(o) is { Implicit: false }) is { } given)
+            throw new UsageException($"{given.Name} is a probe option: it needs --url");
+    }
 
     public ProbeSettings Read(ParseResult parsed) => new()
     {
         MaxRequests = Range(parsed.GetValue(_maxRequests), 1, MaxRequestsLimit, "--max-requests"),
-        Timeout = _hasTimeout ? Seconds(parsed.GetValue(_timeout), "--timeout") : TimeSpan.FromSeconds(10),
+        Timeout = Seconds(parsed.GetValue(_timeout), "--timeout"),
         Deadline = Seconds(parsed.GetValue(_deadline), "--deadline"),
         Insecure = parsed.GetValue(_insecure),
         CaFile = CaFile(parsed.GetValue(_caFile)),

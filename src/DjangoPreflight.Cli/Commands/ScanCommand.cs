@@ -21,7 +21,7 @@ public static class ScanCommand
         var url = new Option<string?>("--url") { Description = "Also probe the deployed site at URL and cross-check it against the settings (DPX rules); the probe options apply" };
         var probe = new ProbeOptions();
         var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline, url };
-        probe.AddTo(command, withTimeout: false);
+        probe.AddTo(command);
         project.AddTo(command);
         report.AddTo(command);
         config.AddTo(command);
@@ -30,6 +30,7 @@ public static class ScanCommand
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
             var target = parsed.GetValue(url) is { } text ? ProbeOptions.Target(text, "--url") : null;
+            if (target is null) probe.RefuseWithoutTarget(parsed);
             // With --url, --select and --ignore choose among project, live and cross-check rules together.
             var selected = report.Selected(parsed, target is null ? ProjectRuleSet.All.Cast<Rule>().ToList() : LiveScan.AllRules, configuration);
             var rules = selected.OfType<ProjectRule>().ToList();
