@@ -70,6 +70,12 @@ public partial class TlsLab : IAsyncLifetime
 
     public string InsecureApp { get; private set; } = "";
 
+    /// <summary>The hardened application's production environment as the lab runs it (sqlite, local paths).</summary>
+    public IReadOnlyDictionary<string, string> HardenedEnv { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The folder holding a variant's fullchain.pem and privkey.pem, signed by <see cref="CaFile"/>.</summary>
+    public string CertificateDir(string host) => Path.Combine(Root, "certs", host);
+
     public Uri Url(string host) => new(HttpsPortOf(host) == 443 ? $"https://{host}/" : $"https://{host}:{HttpsPortOf(host)}/");
 
     public string Logs => string.Join("\n", _processes.Select(p => p.Output));
@@ -99,6 +105,7 @@ public partial class TlsLab : IAsyncLifetime
         hardenedEnv["DJANGO_MEDIA_ROOT"] = mediaRoot;
         hardenedEnv["DJANGO_ALLOWED_HOSTS"] = $"{Hardened},www.{Hardened},{Leaky},{Duplicated}";
         hardenedEnv["PYTHONDONTWRITEBYTECODE"] = "1";
+        HardenedEnv = hardenedEnv;
         // The runserver variant runs insecure-shop as its Dockerfile does (DEBUG on); the regressed
         // one turns DEBUG off, as a team that fixed only that would.
         var insecureEnv = LabDirectory.ReadEnvFile(Path.Combine(InsecureApp, "deploy", "production.env"));
