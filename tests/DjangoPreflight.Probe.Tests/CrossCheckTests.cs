@@ -45,6 +45,22 @@ public sealed class CrossCheckTests(TlsLab lab)
     }
 
     [Fact]
+    public async Task PlainHttpAnsweredDespiteSslRedirectIsCaught()
+    {
+        // The hardened site over HTTPS, but its plain-HTTP port served by something that answers
+        // 200 instead of redirecting (a second proxy, a forgotten default site): SECURE_SSL_REDIRECT
+        // never runs there.
+        await using var plain = new CannedSite(new() { ["/"] = Canned.Html("<p>welcome</p>") });
+        var r = ProbeCli.Run("scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, "deploy", "production.env"), "--no-history",
+            "--url", lab.Url(TlsLab.Hardened).ToString(), "--resolve", $"{TlsLab.Hardened}:127.0.0.1", "--http-port", plain.Port.ToString(),
+            "--ca-file", lab.CaFile, "--format", "json", "--select", "DPX");
+        var report = ProbeJson.Parse(r);
+        ProbeAssert.Findings(["DPX01 medium"], report);
+        Assert.StartsWith($"DPX01 http://{TlsLab.Hardened}:{plain.Port}/ The settings set SECURE_SSL_REDIRECT = True (shop/settings/production.py:", report.Messages.Single());
+        Assert.EndsWith("), but plain HTTP was answered with status 200, not redirected.", report.Messages.Single());
+    }
+
+    [Fact]
     public void OneReportCarriesTheScanTheProbeAndTheGrade()
     {
         var r = ProbeCli.Run("scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, "deploy", "production.env"), "--no-history",
