@@ -112,7 +112,9 @@ public static class Prober
         {
             o.RateLimit = await BurstAsync(client, At(ratePath), ratePath, settings.Burst);
             if (o.RateLimit is { LimitedAt: null } burst && (burst.Error is not null || burst.Sent < burst.Planned))
-                o.NotChecked($"the rate-limit burst to {ratePath}", $"cut short after {burst.Sent} of {burst.Planned} requests: {burst.Error}");
+                o.NotChecked($"the rate-limit burst to {ratePath}", burst.Sent == 0
+                    ? $"never started, none of its {burst.Planned} requests sent: {burst.Error}"
+                    : $"cut short after {burst.Sent} of {burst.Planned} requests: {burst.Error}");
         }
     }
 

@@ -200,6 +200,16 @@ public sealed class NewLiveCheckTests
     }
 
     [Fact]
+    public async Task ABurstTheBudgetLeftNoRoomForIsANoticeSayingItNeverStarted()
+    {
+        await using var site = new CannedSite(new() { ["/"] = Canned.Html("<p/>") });
+        var report = ProbeJson.Parse(ProbeCli.Run("probe", site.Url.ToString(), "--format", "json", "--max-requests", "3", "--rate-limit-path", "/login/"));
+        Assert.True(report.Notices.Contains("the rate-limit burst to /login/: not checked (never started, none of its 20 requests sent: the request budget (--max-requests 3) is used up)"), string.Join("\n", report.Notices));
+        Assert.DoesNotContain(site.Requests, r => r.Contains("/login/", StringComparison.Ordinal));
+        Assert.Matches(@"^[A-F][+-]? \(incomplete: \d+ checks not run\)$", report.Grade);
+    }
+
+    [Fact]
     public async Task OneRequestIsAnIncompleteGradeInEveryFormat()
     {
         await using var site = new CannedSite(new() { ["/"] = Canned.Html("<p/>") });
