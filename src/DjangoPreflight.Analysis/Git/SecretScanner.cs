@@ -29,7 +29,8 @@ public static partial class SecretScanner
         var found = new List<SecretMatch>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        var lines = text.Split('\n');
+        foreach (var raw in lines)
         {
             lineNumber++;
             var line = raw.TrimEnd('\r');
@@ -55,7 +56,7 @@ public static partial class SecretScanner
             if (!file.Python) ScanShellDefaults(line, file, Add);
             ScanQuotedDjangoKeys(line, Add);
             if (line.Contains("PRIVATE KEY-----", StringComparison.Ordinal) && PrivateKeyHeader().IsMatch(line)
-                && PrivateKeyBody(text, lineNumber) is { } body)
+                && PrivateKeyBody(lines, lineNumber) is { } body)
                 Add("private key", body, generic: false);
         }
         return found;
@@ -117,21 +118,25 @@ public static partial class SecretScanner
         if (!SecretWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase)) && !HasDjangoKeyRun(line)
             && !line.Contains("default=", StringComparison.Ordinal)) return;
         if (line.IndexOfAny(['=', ':', ',', ' ']) < 0) return;
-        foreach (Match m in Assignment().Matches(line))
+        // Characters of names and values this line may have examined: candidates overlap on a line
+        // like "PASS=PASS=PASS=...", and looking at each one's value whole would be quadratic. Real
+        // lines are far from it; a line built to be slow stops being searched when it is spent.
+        var budget = 64L * line.Length + 4096;
+        foreach (var m in AssignmentScanner.Scan(line))
         {
-            var name = m.Groups["name"].Value;
-            var quoted = m.Groups["q"].Success && m.Groups["q"].Length > 0;
-            var nameQuoted = m.Groups["nq"].Length > 0;
             // A comma only separates a name from its value in an env lookup, env("X", "default"):
             // in a list or tuple of names (['EMAIL_HOST_PASSWORD', 'EMAIL_FROM']) the next item is another name.
-            if (m.Groups["sep"].Value == "," && (!nameQuoted || !OpensCall(line, m.Index))) continue;
+            if (m.Separator == ',' && (!m.NameQuoted || !OpensCall(line, m.Start))) continue;
             // The name inside ${NAME:-default} is a variable, not an assignment (ScanShellDefaults reads it).
-            if (m.Index >= 2 && line[m.Index - 1] == '{' && line[m.Index - 2] == '$') continue;
+            if (m.Start >= 2 && line[m.Start - 1] == '{' && line[m.Start - 2] == '$') continue;
             // In Python only a string literal is a value; anything else is an expression (env lookup, call...).
-            if (file.Python && !quoted) continue;
-            if (IsPublicAttribute(line, m.Index, name)) continue;
-            var value = quoted ? m.Groups["qvalue"].Value : m.Groups["value"].Value.TrimEnd(',', ';');
-            if (file.Python && m.Groups["prefix"].Value.Contains('f', StringComparison.OrdinalIgnoreCase) && value.Contains('{')) continue;
+            if (file.Python && !m.Quoted) continue;
+            if ((budget -= m.NameLength + m.ValueLength) < 0) return;
+            var name = m.Name(line);
+            var quoted = m.Quoted;
+            if (IsPublicAttribute(line, m.Start, name)) continue;
+            var value = quoted ? m.Value(line) : m.Value(line).TrimEnd(',', ';');
+            if (file.Python && m.Prefix(line).Contains('f', StringComparison.OrdinalIgnoreCase) && value.Contains('{')) continue;
             // A literal compared against, never assigned: if SECRET_KEY == '<the published sample>'.
             if (quoted && IsCompared(line, m)) continue;
             if (IsDjangoGeneratedKey(value))
@@ -191,9 +196,9 @@ public static partial class SecretScanner
     }
 
     /// <summary>True when the value's literal follows <c>==</c> or <c>!=</c>: a comparison, not an assignment.</summary>
-    private static bool IsCompared(string line, Match m)
+    private static bool IsCompared(string line, AssignmentCandidate m)
     {
-        var before = line.AsSpan(0, m.Groups["q"].Index).TrimEnd();
+        var before = line.AsSpan(0, m.ValueStart - 1 - m.PrefixLength).TrimEnd();
         return before.EndsWith("==") || before.EndsWith("!=");
     }
 
@@ -259,9 +264,8 @@ public static partial class SecretScanner
 
     /// <summary>The first line of base64 after a PEM header, or null when there is none: a header
     /// alone (a test asserting that a key is rejected, a docs snippet) holds no key.</summary>
-    private static string? PrivateKeyBody(string text, int headerLine)
+    private static string? PrivateKeyBody(string[] lines, int headerLine)
     {
-        var lines = text.Split('\n');
         var body = headerLine < lines.Length ? lines[headerLine].Trim() : "";
         return PemBody().IsMatch(body) ? body : null;
     }
@@ -286,31 +290,25 @@ public static partial class SecretScanner
     }
 
     // Names whose values are secrets: the whole name, or its last '_' part(s).
-    [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_ACCESS_KEY|PRIVATE_KEY|AUTH_KEY|CLIENT_SECRET|SIGNING_KEY|ENCRYPTION_KEY|AES_KEY|HMAC_KEY|FERNET_KEY|MASTER_KEY|CRYPTO_KEY)$")]
+    [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_ACCESS_KEY|PRIVATE_KEY|AUTH_KEY|CLIENT_SECRET|SIGNING_KEY|ENCRYPTION_KEY|AES_KEY|HMAC_KEY|FERNET_KEY|MASTER_KEY|CRYPTO_KEY)$", RegexOptions.NonBacktracking)]
     private static partial Regex SecretName();
 
-    // NAME = value / NAME: value / "NAME": "value" / ENV NAME value / export NAME=value / env("NAME", default="value").
-    // Zero-width (a lookahead) so that matches may overlap: in "web: DB_PASSWORD=x gunicorn" the
-    // value of "web" contains the assignment that matters.
-    [GeneratedRegex("""(?<![A-Za-z0-9_.])(?=(?<nq>['"]?)(?<name>[A-Za-z_][A-Za-z0-9_.-]*)\k<nq>(?:\s*(?<sep>[=:,])\s*(?:default\s*=\s*)?|(?<=^\s*ENV\s+[A-Za-z_][A-Za-z0-9_]*)(?<sep>\s+))(?:(?<prefix>[rRbBuUfF]{0,2})(?<q>['"])(?<qvalue>[^'"\r\n]+)\k<q>|(?<value>[^\s'"(\[{][^\s'"]*)))""")]
-    private static partial Regex Assignment();
-
-    [GeneratedRegex("""(?<scheme>(?i:postgres(?:ql)?|pgsql|postgis|psql|mysql2?|mysqlgis|mariadb|oracle|mssql|redis|rediss|valkey|amqps?|mongodb(?:\+srv)?|smtps?|ftps?|sftp|ldaps?|https?|nats|elasticsearch)(?:\+[a-z0-9]+)?)://(?<user>[^:@/\s'"]*):(?<password>[^@/\s'"]+)@(?<host>[^/\s'"?#]+)""")]
+    [GeneratedRegex("""(?<scheme>(?i:postgres(?:ql)?|pgsql|postgis|psql|mysql2?|mysqlgis|mariadb|oracle|mssql|redis|rediss|valkey|amqps?|mongodb(?:\+srv)?|smtps?|ftps?|sftp|ldaps?|https?|nats|elasticsearch)(?:\+[a-z0-9]+)?)://(?<user>[^:@/\s'"]*):(?<password>[^@/\s'"]+)@(?<host>[^/\s'"?#]+)""", RegexOptions.NonBacktracking)]
     private static partial Regex CredentialUrl();
 
-    [GeneratedRegex(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")]
+    [GeneratedRegex(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", RegexOptions.NonBacktracking)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex(@"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|[sr]k_live_[A-Za-z0-9]{16,})")]
+    [GeneratedRegex(@"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|[sr]k_live_[A-Za-z0-9]{16,})", RegexOptions.NonBacktracking)]
     private static partial Regex KnownToken();
 
-    [GeneratedRegex("""['"](?<key>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{30,})['"]""")]
+    [GeneratedRegex("""['"](?<key>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{30,})['"]""", RegexOptions.NonBacktracking)]
     private static partial Regex QuotedDjangoKey();
 
-    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----")]
+    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----", RegexOptions.NonBacktracking)]
     private static partial Regex PrivateKeyHeader();
 
-    [GeneratedRegex(@"^[A-Za-z0-9+/=]{40,}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9+/=]{40,}$", RegexOptions.NonBacktracking)]
     private static partial Regex PemBody();
 
     // ${VAR:-default} / ${VAR-default}, the default without nested substitutions or quotes.
