@@ -89,6 +89,6 @@ public static partial class ProxyAwareness
         return first;
     }
 
-    [GeneratedRegex(@"max-age\s*=\s*""?(\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"max-age\s*=\s*""?(\d+)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex MaxAge();
 }

@@ -67,10 +67,10 @@ public sealed partial class CodeFacts
     /// <summary>Where <c>clearsessions</c> is scheduled or run (cron, compose, CI, a task), if anywhere.</summary>
     public SourceLocation? ClearSessionsScheduled => FirstMention("clearsessions", ClearSessions(), IsConfigOrCode);
 
-    [GeneratedRegex("""(?im)(add_header|header\s+set|header|more_set_headers)\s+["']?Content-Security-Policy\b|["']Content-Security-Policy["']|^\s*-?\s*Content-Security-Policy\s*:""")]
+    [GeneratedRegex("""(?im)(add_header|header\s+set|header|more_set_headers)\s+["']?Content-Security-Policy\b|["']Content-Security-Policy["']|^\s*-?\s*Content-Security-Policy\s*:""", RegexOptions.NonBacktracking)]
     private static partial Regex CspHeader();
 
-    [GeneratedRegex(@"\bclearsessions\b")]
+    [GeneratedRegex(@"\bclearsessions\b", RegexOptions.NonBacktracking)]
     private static partial Regex ClearSessions();
 
     private string? RootUrlConf() => _project.Settings.Production?["ROOT_URLCONF"]?.Value.AsString;

@@ -51,15 +51,15 @@ internal sealed partial class NewerPythonSyntax
     private static bool IsNewer(Match version) =>
         int.Parse(version.Groups[1].Value) > 3 || int.Parse(version.Groups[1].Value) == 3 && int.Parse(version.Groups[2].Value) > 14;
 
-    [GeneratedRegex(@"^\s*lazy\s+(import|from)\s")]
+    [GeneratedRegex(@"^\s*lazy\s+(import|from)\s", RegexOptions.NonBacktracking)]
     private static partial Regex LazyImport();
 
-    [GeneratedRegex(@"[\[{(]\s*\*{1,2}[^\]})]*\bfor\b")]
+    [GeneratedRegex(@"[\[{(]\s*\*{1,2}[^\]})]*\bfor\b", RegexOptions.NonBacktracking)]
     private static partial Regex StarInComprehension();
 
-    [GeneratedRegex(@"(\d{1,2})\.(\d{1,3})")]
+    [GeneratedRegex(@"(\d{1,2})\.(\d{1,3})", RegexOptions.NonBacktracking)]
     private static partial Regex Version();
 
-    [GeneratedRegex(@"(?m)^\s*requires-python\s*=\s*[""']\s*(?:>=|==|~=)\s*([0-9.]+)")]
+    [GeneratedRegex(@"(?m)^\s*requires-python\s*=\s*[""']\s*(?:>=|==|~=)\s*([0-9.]+)", RegexOptions.NonBacktracking)]
     private static partial Regex RequiresPython();
 }

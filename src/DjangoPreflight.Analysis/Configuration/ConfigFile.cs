@@ -104,7 +104,7 @@ public static partial class ConfigFile
 
     private static string Article(string typeName) => (typeName[0] is 'a' or 'i' ? "an " : "a ") + typeName;
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.NonBacktracking)]
     private static partial Regex DottedModule();
 
     /// <summary>Checks each key's type and value, reporting the first problem by line.</summary>

@@ -80,7 +80,7 @@ public sealed class PathGlob
             else regex.Append(Regex.Escape(c.ToString()));
         }
         regex.Append('$');
-        return new PathGlob(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant), nameOnly: !anchored && !body.Contains('/'));
+        return new PathGlob(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), nameOnly: !anchored && !body.Contains('/'));
     }
 
     /// <summary>Whether the pattern matches <paramref name="path"/> or one of the folders it is in.</summary>

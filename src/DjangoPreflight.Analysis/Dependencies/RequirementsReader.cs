@@ -58,7 +58,8 @@ public sealed class RequirementsReader(ProjectFiles files, ProjectDiagnostics di
     public static IEnumerable<(int Line, string Content)> LogicalLines(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var buffer = "";
+        // A builder: appending to a string re-copies it at every continuation, quadratic in a file of them.
+        var buffer = new System.Text.StringBuilder();
         var start = 0;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -66,14 +67,14 @@ public sealed class RequirementsReader(ProjectFiles files, ProjectDiagnostics di
             var line = StripComment(lines[i]);
             if (line.EndsWith('\\'))
             {
-                buffer += line[..^1] + " ";
+                buffer.Append(line, 0, line.Length - 1).Append(' ');
                 continue;
             }
-            var logical = (buffer + line).Trim();
-            buffer = "";
+            var logical = buffer.Append(line).ToString().Trim();
+            buffer.Clear();
             if (logical.Length > 0) yield return (start, logical);
         }
-        if (buffer.Trim().Length > 0) yield return (start, buffer.Trim());
+        if (buffer.ToString().Trim() is { Length: > 0 } rest) yield return (start, rest);
     }
 
     /// <summary>pip treats '#' as a comment at the start of a line or after whitespace (a URL fragment stays).</summary>

@@ -233,7 +233,7 @@ public static partial class DeploymentLoader
         return new GunicornConfig(path, bind, worker, workerAt);
     }
 
-    [GeneratedRegex(@"^(bind|worker_class)\s*=\s*(.+?)\s*(#.*)?$")]
+    [GeneratedRegex(@"^(bind|worker_class)\s*=\s*(.+?)\s*(#.*)?$", RegexOptions.NonBacktracking)]
     private static partial Regex PythonAssignment();
 
     /// <summary>supervisor programs (command=, environment=) and uwsgi ini files.</summary>
@@ -255,8 +255,10 @@ public static partial class DeploymentLoader
             if (!section.StartsWith("program:", StringComparison.Ordinal) || KeyValue(line) is not var (key, value)) continue;
             // supervisor continues a value on indented lines.
             var start = i;
+            var joined = new System.Text.StringBuilder(value);
             while (i + 1 < lines.Length && lines[i + 1].Length > 0 && char.IsWhiteSpace(lines[i + 1][0]) && lines[i + 1].Trim().Length > 0)
-                value += " " + lines[++i].Trim();
+                joined.Append(' ').Append(lines[++i].Trim());
+            value = joined.ToString();
             var at = new SourceLocation(path, start + 1);
             if (key == "command") addLaunch(value, at, LaunchOrigin.Supervisor, role);
             else if (key == "environment")
@@ -265,7 +267,7 @@ public static partial class DeploymentLoader
         }
     }
 
-    [GeneratedRegex(@"(\w+)=(""[^""]*""|'[^']*'|[^,]*)")]
+    [GeneratedRegex(@"(\w+)=(""[^""]*""|'[^']*'|[^,]*)", RegexOptions.NonBacktracking)]
     private static partial Regex SupervisorEnvironment();
 
     private static (string Key, string Value)? KeyValue(string line)
@@ -313,9 +315,14 @@ public static partial class DeploymentLoader
         {
             var start = i + 1;
             var line = lines[i].TrimEnd();
+            // Joined in a builder: re-copying the line at every continuation is quadratic in a file of them.
+            var joined = new System.Text.StringBuilder();
             while (line.EndsWith('\\') && i + 1 < lines.Length)
-                line = line[..^1] + " " + lines[++i].Trim();
-            var trimmed = line.Trim();
+            {
+                joined.Append(line, 0, line.Length - 1).Append(' ');
+                line = lines[++i].Trim();
+            }
+            var trimmed = joined.Append(line).ToString().Trim();
             if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
             yield return (trimmed, start);
         }

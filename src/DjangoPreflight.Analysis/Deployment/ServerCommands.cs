@@ -44,10 +44,10 @@ public static partial class ServerCommands
     public static bool CollectsStatic(string command) => Collectstatic().IsMatch(command);
 
     // `python manage.py runserver`, `django-admin runserver`, `./manage.py runserver_plus`.
-    [GeneratedRegex(@"(manage\.py|django-admin(\.py)?|-m\s+django)[""']?\s+(\S+\s+)*?runserver(_plus)?\b")]
+    [GeneratedRegex(@"(manage\.py|django-admin(\.py)?|-m\s+django)[""']?\s+(\S+\s+)*?runserver(_plus)?\b", RegexOptions.NonBacktracking)]
     private static partial Regex Runserver();
 
-    [GeneratedRegex(@"(?:-k|--worker-class)(?:\s+|=)[""']?([\w.\-]+)")]
+    [GeneratedRegex(@"(?:-k|--worker-class)(?:\s+|=)[""']?([\w.\-]+)", RegexOptions.NonBacktracking)]
     private static partial Regex WorkerClass();
 
     /// <summary>The simple commands of a command line: split at ;, &&, ||, | and newlines outside quotes.</summary>
@@ -74,13 +74,13 @@ public static partial class ServerCommands
         yield return command[start..];
     }
 
-    [GeneratedRegex(@"^\s*(echo|printf)\b")]
+    [GeneratedRegex(@"^\s*(echo|printf)\b", RegexOptions.NonBacktracking)]
     private static partial Regex Talk();
 
-    [GeneratedRegex(@"\b(install|add|download)\b")]
+    [GeneratedRegex(@"\b(install|add|download)\b", RegexOptions.NonBacktracking)]
     private static partial Regex Installer();
 
-    [GeneratedRegex(@"\bcollectstatic\b")]
+    [GeneratedRegex(@"\bcollectstatic\b", RegexOptions.NonBacktracking)]
     private static partial Regex Collectstatic();
 
     private static Regex Program(string name) => name switch
@@ -96,24 +96,24 @@ public static partial class ServerCommands
 
     // The program as a command word: at the start, after a blank, a quote, a path or `-m`; not
     // inside another word.
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)gunicorn(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)gunicorn(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Gunicorn();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uwsgi(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uwsgi(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Uwsgi();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/])waitress-serve(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/])waitress-serve(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Waitress();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uvicorn(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uvicorn(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Uvicorn();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)daphne(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)daphne(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Daphne();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)hypercorn(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)hypercorn(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Hypercorn();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)granian(\s|$|[""'\]])")]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)granian(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
     private static partial Regex Granian();
 }

@@ -11,7 +11,7 @@ namespace DjangoPreflight.Analysis.Discovery;
 /// </summary>
 public sealed partial class DeclaredPackages
 {
-    [GeneratedRegex("[A-Za-z0-9][A-Za-z0-9._-]*")]
+    [GeneratedRegex("[A-Za-z0-9][A-Za-z0-9._-]*", RegexOptions.NonBacktracking)]
     private static partial Regex Token();
 
     // Import name -> distribution name, where they differ beyond the usual django-/python- prefixes.

@@ -22,19 +22,19 @@ public sealed record DiscoveredSettings(
 /// </summary>
 public static partial class SettingsDiscovery
 {
-    [GeneratedRegex("""os\.environ\.setdefault\(\s*["']DJANGO_SETTINGS_MODULE["']\s*,\s*(?:f?)["']([A-Za-z_][\w.]*)["']""")]
+    [GeneratedRegex("""os\.environ\.setdefault\(\s*["']DJANGO_SETTINGS_MODULE["']\s*,\s*(?:f?)["']([A-Za-z_][\w.]*)["']""", RegexOptions.NonBacktracking)]
     private static partial Regex SetDefault();
 
-    [GeneratedRegex("""os\.environ\[\s*["']DJANGO_SETTINGS_MODULE["']\s*\]\s*=\s*["']([A-Za-z_][\w.]*)["']""")]
+    [GeneratedRegex("""os\.environ\[\s*["']DJANGO_SETTINGS_MODULE["']\s*\]\s*=\s*["']([A-Za-z_][\w.]*)["']""", RegexOptions.NonBacktracking)]
     private static partial Regex EnvironAssign();
 
-    [GeneratedRegex("""DJANGO_SETTINGS_MODULE["']?\s*[=:]\s*["']?([A-Za-z_][\w.]*)""")]
+    [GeneratedRegex("""DJANGO_SETTINGS_MODULE["']?\s*[=:]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
     private static partial Regex DeployAssign();
 
-    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""")]
+    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
     private static partial Regex SettingsFlag();
 
-    [GeneratedRegex("""name:\s*["']?DJANGO_SETTINGS_MODULE["']?\s*\n\s*value:\s*["']?([A-Za-z_][\w.]*)""")]
+    [GeneratedRegex("""name:\s*["']?DJANGO_SETTINGS_MODULE["']?\s*\n\s*value:\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
     private static partial Regex KubernetesEnv();
 
     private static readonly string[] ProductionWords = ["production", "prod", "prd", "live", "deploy", "deployment"];

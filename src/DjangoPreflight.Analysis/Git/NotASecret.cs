@@ -106,19 +106,19 @@ public static partial class NotASecret
         return prose && Identifier().IsMatch(value);
     }
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$", RegexOptions.NonBacktracking)]
     private static partial Regex DottedPath();
 
-    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")]
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$", RegexOptions.NonBacktracking)]
     private static partial Regex UpperSnake();
 
-    [GeneratedRegex(@"^\d{4}_[a-z0-9_]+(\.py)?$")]
+    [GeneratedRegex(@"^\d{4}_[a-z0-9_]+(\.py)?$", RegexOptions.NonBacktracking)]
     private static partial Regex MigrationName();
 
-    [GeneratedRegex(@"^[a-z_][a-z0-9_]*$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]*$", RegexOptions.NonBacktracking)]
     private static partial Regex Identifier();
 
     // django-ratelimit / allauth rates: "60/m", "1/m/ip,1/m/key", "100/hour".
-    [GeneratedRegex(@"^\d+/[smhd]")]
+    [GeneratedRegex(@"^\d+/[smhd]", RegexOptions.NonBacktracking)]
     private static partial Regex Rate();
 }

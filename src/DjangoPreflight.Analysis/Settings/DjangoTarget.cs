@@ -46,6 +46,6 @@ public sealed partial record DjangoTarget(DjangoVersion? Version, string Reason)
         return new DjangoVersion(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), minor, patch);
     }
 
-    [GeneratedRegex(@"^v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,6}))?")]
+    [GeneratedRegex(@"^v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,6}))?", RegexOptions.NonBacktracking)]
     private static partial Regex LeadingVersion();
 }

@@ -10,14 +10,14 @@ namespace DjangoPreflight.Analysis.Settings;
 /// </summary>
 public static partial class SettingsRedaction
 {
-    [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|PASSWD|CREDENTIAL|PRIVATE", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|PASSWD|CREDENTIAL|PRIVATE", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex SecretName();
 
-    [GeneratedRegex(@"^(?<head>[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:)(?<pw>[^@\s]+)(?<tail>@.*)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<head>[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:)(?<pw>[^@\s]+)(?<tail>@.*)$", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex CredentialUrl();
 
     // Names that mention a password or key but hold configuration, not a secret (PASSWORD_HASHERS...).
-    [GeneratedRegex("(HASHERS|VALIDATORS|TIMEOUT|TIMEOUT_DAYS|PREFIX|FUNCTION|BACKENDS?|_LENGTH|_FILE|_PATH)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(HASHERS|VALIDATORS|TIMEOUT|TIMEOUT_DAYS|PREFIX|FUNCTION|BACKENDS?|_LENGTH|_FILE|_PATH)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ConfigurationName();
 
     /// <summary>Names whose values are secrets even though nothing in the value says so.</summary>

@@ -31,13 +31,13 @@ internal static partial class TomlScalars
     private const string DecimalInteger = "(?:0|[1-9](?:_?[0-9])*)";
     private const string Digits = "[0-9](?:_?[0-9])*";
 
-    [GeneratedRegex($"^(?:[+-]?{DecimalInteger}|0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*|0o[0-7](?:_?[0-7])*|0b[01](?:_?[01])*)$")]
+    [GeneratedRegex($"^(?:[+-]?{DecimalInteger}|0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*|0o[0-7](?:_?[0-7])*|0b[01](?:_?[01])*)$", RegexOptions.NonBacktracking)]
     private static partial Regex Integer();
 
-    [GeneratedRegex($@"^(?:[+-]?{DecimalInteger}(?:\.{Digits}(?:[eE][+-]?{Digits})?|[eE][+-]?{Digits})|[+-]?(?:inf|nan))$")]
+    [GeneratedRegex($@"^(?:[+-]?{DecimalInteger}(?:\.{Digits}(?:[eE][+-]?{Digits})?|[eE][+-]?{Digits})|[+-]?(?:inf|nan))$", RegexOptions.NonBacktracking)]
     private static partial Regex Float();
 
     // An offset or local date-time, a local date, or a local time; the date and time may be separated by T or one space.
-    [GeneratedRegex(@"^(?:(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?:[Tt ](?<hour>[0-9]{2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.[0-9]+)?(?:[Zz]|[+-](?<offh>[0-9]{2}):(?<offm>[0-9]{2}))?)?|(?<hour>[0-9]{2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.[0-9]+)?)$")]
+    [GeneratedRegex(@"^(?:(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?:[Tt ](?<hour>[0-9]{2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.[0-9]+)?(?:[Zz]|[+-](?<offh>[0-9]{2}):(?<offm>[0-9]{2}))?)?|(?<hour>[0-9]{2}):(?<minute>[0-9]{2}):(?<second>[0-9]{2})(?:\.[0-9]+)?)$", RegexOptions.NonBacktracking)]
     private static partial Regex DateTimeValue();
 }

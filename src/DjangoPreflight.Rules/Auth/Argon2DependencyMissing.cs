@@ -36,7 +36,7 @@ public sealed partial class Argon2DependencyMissing : ProjectRule
                 Django[argon2]==5.2.8
                 """));
 
-    [GeneratedRegex(@"argon2[-_]cffi|django\s*\[[^\]]*\bargon2\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"argon2[-_]cffi|django\s*\[[^\]]*\bargon2\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Argon2Dependency();
 
     private static readonly string[] DependencyFileNames =

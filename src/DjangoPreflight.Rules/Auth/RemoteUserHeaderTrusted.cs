@@ -93,11 +93,20 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
         var file = project.Files.All.FirstOrDefault(p => p == module + ".py" || p.EndsWith("/" + module + ".py", StringComparison.Ordinal)
                                                          || p == module + "/__init__.py" || p.EndsWith("/" + module + "/__init__.py", StringComparison.Ordinal));
         if (file is null || project.Files.ReadText(file) is not { } text) return null;
-        var match = Regex.Match(text, $@"^class\s+{Regex.Escape(className)}\s*\(([^)]*)\)\s*:(.*?)(?=^\S|\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+        var match = Regex.Match(text, $@"^class\s+{Regex.Escape(className)}\s*\(([^)]*)\)\s*:", RegexOptions.Multiline | RegexOptions.NonBacktracking);
         if (!match.Success || !match.Groups[1].Value.Contains("RemoteUserMiddleware", StringComparison.Ordinal)) return null;
-        return HeaderAttribute().Match(match.Groups[2].Value) is { Success: true } h ? h.Groups[1].Value : "REMOTE_USER";
+        var body = ClassBody(text, match.Index + match.Length);
+        return HeaderAttribute().Match(body) is { Success: true } h ? h.Groups[1].Value : "REMOTE_USER";
     }
 
-    [GeneratedRegex(@"^\s+header\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline)]
+    /// <summary>The class body from <paramref name="start"/> to the next line that begins with a non-blank character.</summary>
+    private static string ClassBody(string text, int start)
+    {
+        for (var nl = text.IndexOf('\n', start); nl >= 0 && nl + 1 < text.Length; nl = text.IndexOf('\n', nl + 1))
+            if (!char.IsWhiteSpace(text[nl + 1])) return text[start..(nl + 1)];
+        return text[start..];
+    }
+
+    [GeneratedRegex(@"^\s+header\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex HeaderAttribute();
 }

@@ -66,6 +66,6 @@ public sealed partial class NoDatabaseBackups : ProjectRule
             || path.Contains("requirements/", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?i)\b(?:django-dbbackup|dbbackup|pg_dump(?:all)?|pg_basebackup|mysqldump|mariadb-dump|mongodump|pgbackrest|wal-[ge]|barman|litestream|postgres-backup[\w-]*|mysql-backup[\w-]*|restic|borg\s+create)\b")]
+    [GeneratedRegex(@"(?i)\b(?:django-dbbackup|dbbackup|pg_dump(?:all)?|pg_basebackup|mysqldump|mariadb-dump|mongodump|pgbackrest|wal-[ge]|barman|litestream|postgres-backup[\w-]*|mysql-backup[\w-]*|restic|borg\s+create)\b", RegexOptions.NonBacktracking)]
     private static partial Regex BackupTool();
 }

@@ -107,9 +107,9 @@ public sealed partial class NoDeployCheckInCi : ProjectRule
         string.Join('\n', text.Split('\n').Where(l => !l.TrimStart().StartsWith('#') && !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
 
     // "manage.py check --deploy", "django-admin check --settings=x --deploy", "python -m django check --deploy".
-    [GeneratedRegex(@"\bcheck\b[^\n;|&]*\s--deploy\b|\bdjango[-_]preflight\b")]
+    [GeneratedRegex(@"\bcheck\b[^\n;|&]*\s--deploy\b|\bdjango[-_]preflight\b", RegexOptions.NonBacktracking)]
     private static partial Regex DeployCheck();
 
-    [GeneratedRegex(@"(?:\./)?[\w./-]+\.(?:sh|bash|py)\b")]
+    [GeneratedRegex(@"(?:\./)?[\w./-]+\.(?:sh|bash|py)\b", RegexOptions.NonBacktracking)]
     private static partial Regex ScriptPath();
 }

@@ -38,7 +38,7 @@ public sealed partial class CredentialLiteral : ProjectRule
                 """));
 
     // scheme://user:password@host — the password part is what makes a URL a credential.
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:(?<pw>[^/@\s]+)@", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:(?<pw>[^/@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CredentialUrl();
 
     public override IEnumerable<Finding> Check(ProjectContext project) =>

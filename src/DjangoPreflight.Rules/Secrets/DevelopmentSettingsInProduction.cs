@@ -142,9 +142,9 @@ public sealed partial class DevelopmentSettingsInProduction : ProjectRule
 
     private static string FileName(string path) => ProjectFiles.FileName(path);
 
-    [GeneratedRegex("""(?:setdefault\(\s*|environ\[\s*)['"]DJANGO_SETTINGS_MODULE['"]\s*(?:,|\]\s*=)\s*['"](?<module>[\w.]+)['"]""")]
+    [GeneratedRegex("""(?:setdefault\(\s*|environ\[\s*)['"]DJANGO_SETTINGS_MODULE['"]\s*(?:,|\]\s*=)\s*['"](?<module>[\w.]+)['"]""", RegexOptions.NonBacktracking)]
     private static partial Regex SettingsModuleDefault();
 
-    [GeneratedRegex(@"^(?<indent>[ \t]*)from\s+(?<module>[.\w]+)\s+import\s")]
+    [GeneratedRegex(@"^(?<indent>[ \t]*)from\s+(?<module>[.\w]+)\s+import\s", RegexOptions.NonBacktracking)]
     private static partial Regex ImportFrom();
 }

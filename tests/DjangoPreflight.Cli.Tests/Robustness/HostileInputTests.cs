@@ -95,4 +95,24 @@ public class HostileInputTests
         var report = InProcessScan.Run(temp.Path, options: new Analysis.Project.ScanOptions());
         InProcessScan.AssertNoRuleFailed(report);
     }
+    [Fact]
+    public void InputsBuiltAgainstBacktrackingPatternsAreReadInLinearTime()
+    {
+        // Each file is the worst case of a pattern or a loop that once took time quadratic (or worse)
+        // in its size: minutes to hours. Read in linear time, the whole scan takes seconds.
+        using var temp = Project("DEBUG = False\n");
+        var blank = new string('\n', 1_000_000);
+        temp.Write("h/blank.py", "X = 1" + blank + "Y = 2\n");                 // ^\s* of the CSP-header search, line after line
+        temp.Write("deploy/nginx/blank.conf", blank + "events {}\n");          // ^\s* of the nginx block detection
+        temp.Write("requirements.txt", string.Concat(Enumerable.Repeat("a \\\n", 400_000)) + "django\n"); // joined continuations
+        temp.Write("gunicorn.conf.py", "bind = x" + new string(' ', 1_000_000) + "y\n"); // (.+?)\s*(#.*)?$
+        temp.Write(".github/workflows/ci.yml", "run: " + string.Concat(Enumerable.Repeat("check ", 200_000)) + "\n"); // check[^\n]*\s--deploy
+        temp.Write("scripts/run.txt", new string('a', 1_000_000) + "\n");
+        // An include glob of twenty stars against names of forty letters: exponential for a backtracking engine.
+        temp.Write("deploy/nginx/nginx.conf", "http {\n  include conf.d/" + string.Concat(Enumerable.Repeat("a*", 20)) + "b;\n}\n");
+        for (var i = 0; i < 5; i++) temp.Write($"deploy/nginx/conf.d/{new string('a', 40 + i)}", "server { listen 80; }\n");
+        var report = InProcessScan.Run(temp.Path, TimeSpan.FromSeconds(120));
+        InProcessScan.AssertNoRuleFailed(report);
+        Assert.DoesNotContain(report.Summary.ParseErrors, e => e.Path == "requirements.txt");
+    }
 }

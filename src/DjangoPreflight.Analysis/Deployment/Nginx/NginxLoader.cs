@@ -93,7 +93,7 @@ public sealed partial class NginxLoader
         return files.ReadText(path) is { } text && BlockStart().IsMatch(text);
     }
 
-    [GeneratedRegex(@"^\s*(server|http|location\s+\S+)\s*\{", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(server|http|location\s+\S+)\s*\{", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex BlockStart();
 
     private IReadOnlyList<NginxDirective> Parsed(string path)
@@ -206,6 +206,7 @@ public sealed partial class NginxLoader
                 _ => Regex.Escape(c.ToString()),
             });
         }
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant);
+        // Linear whatever the glob: a backtracking engine takes time exponential in the number of '*'.
+        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 }
