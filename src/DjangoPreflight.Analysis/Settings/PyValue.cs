@@ -12,6 +12,11 @@ public abstract record PyValue
 {
     public bool IsKnown => this is not PyUnknown;
 
+    /// <summary>How deeply containers nest in this value (0 for a scalar), computed when a container
+    /// is made: every reader of a value recurses on it, so the evaluator refuses values nested
+    /// deeper than <see cref="Evaluation.Py.MaxDepth"/>.</summary>
+    public virtual int Depth => 0;
+
     /// <summary>Python truthiness, or null when it cannot be told.</summary>
     public abstract bool? Truthy { get; }
 
@@ -67,6 +72,8 @@ public sealed record PyNone : PyValue
 
 public sealed record PyList(ImmutableArray<PyValue> Items) : PyValue
 {
+    public override int Depth { get; } = 1 + Evaluation.Py.MaxDepthOf(Items);
+
     public override bool? Truthy => Items.Length > 0;
 
     public bool Equals(PyList? other) => other is not null && Items.SequenceEqual(other.Items);
@@ -76,6 +83,8 @@ public sealed record PyList(ImmutableArray<PyValue> Items) : PyValue
 
 public sealed record PyTuple(ImmutableArray<PyValue> Items) : PyValue
 {
+    public override int Depth { get; } = 1 + Evaluation.Py.MaxDepthOf(Items);
+
     public override bool? Truthy => Items.Length > 0;
 
     public bool Equals(PyTuple? other) => other is not null && Items.SequenceEqual(other.Items);
@@ -85,6 +94,8 @@ public sealed record PyTuple(ImmutableArray<PyValue> Items) : PyValue
 
 public sealed record PySet(ImmutableArray<PyValue> Items) : PyValue
 {
+    public override int Depth { get; } = 1 + Evaluation.Py.MaxDepthOf(Items);
+
     public override bool? Truthy => Items.Length > 0;
 
     public bool Equals(PySet? other) => other is not null && Items.SequenceEqual(other.Items);
@@ -98,6 +109,8 @@ public sealed record PySet(ImmutableArray<PyValue> Items) : PyValue
 /// checks tell them apart).</summary>
 public sealed record PyDict(ImmutableArray<KeyValuePair<PyValue, PyValue>> Entries) : PyValue
 {
+    public override int Depth { get; } = 1 + Evaluation.Py.MaxDepthOf(Entries);
+
     public const string MappingProxy = "mappingproxy";
 
     public override bool? Truthy => Entries.Length > 0;

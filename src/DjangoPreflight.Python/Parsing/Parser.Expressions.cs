@@ -250,8 +250,14 @@ internal sealed partial class Parser
         var left = AwaitPrimary();
         if (Kind != TokenKind.DoubleStar) return left;
         p++;
-        var right = Factor();
-        return new BinOp(left, Operator.Pow, right, SpanFrom(start));
+        // '**' is right-associative: 2 ** 2 ** ... nests one call per operator, so it counts as nesting.
+        Enter();
+        try
+        {
+            var right = Factor();
+            return new BinOp(left, Operator.Pow, right, SpanFrom(start));
+        }
+        finally { Leave(); }
     }
 
     private Expression AwaitPrimary()

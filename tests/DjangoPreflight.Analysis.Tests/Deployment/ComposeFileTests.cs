@@ -58,4 +58,26 @@ public sealed class ComposeFileTests
         Assert.Single(errors);
         Assert.StartsWith("4: YAML:", errors[0]);
     }
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void A_document_nested_a_hundred_thousand_deep_is_a_parse_error_not_a_stack_overflow(string open, string close)
+    {
+        // A stack overflow cannot be caught: it ends the process, so the whole scan would be lost.
+        var errors = new List<string>();
+        var text = "services:\n  web:\n    command: " + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+        var file = ComposeFile.Parse("compose.yaml", text, FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        Assert.Empty(file.Services);
+        Assert.Equal(["3: YAML: nested deeper than 128 levels; the file is not read"], errors);
+    }
+
+    [Fact]
+    public void A_document_nested_within_the_bound_is_read()
+    {
+        var errors = new List<string>();
+        var text = "services:\n  web:\n    image: app\n    labels: " + new string('[', 100) + new string(']', 100) + "\n";
+        var file = ComposeFile.Parse("compose.yaml", text, FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        Assert.Empty(errors);
+        Assert.Equal("web", Assert.Single(file.Services).Name);
+    }
 }

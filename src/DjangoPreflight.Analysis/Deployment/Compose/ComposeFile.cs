@@ -26,6 +26,11 @@ public sealed class ComposeFile
         var services = new List<ComposeService>();
         try
         {
+            if (NestedTooDeep(text) is { } deep)
+            {
+                error(deep, $"YAML: nested deeper than {MaxDepth} levels; the file is not read");
+                return new ComposeFile(path, role, []);
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
@@ -41,6 +46,34 @@ public sealed class ComposeFile
             error((int)Math.Max(1, e.Start.Line), "YAML: " + e.Message);
         }
         return new ComposeFile(path, role, services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Compose files nest a few levels; a document nested deeper is not read.</summary>
+    private const int MaxDepth = 128;
+
+    /// <summary>
+    /// The line where the document first nests deeper than <see cref="MaxDepth"/>, or null. YamlDotNet
+    /// builds a document's nodes recursively (a sequence loads its children), so a file of
+    /// thousands of '[' overflows the stack, which ends the process; its event parser does not
+    /// recurse, so the depth is measured on the events first.
+    /// </summary>
+    private static int? NestedTooDeep(string text)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                    if (++depth > MaxDepth) return (int)Math.Max(1, parser.Current.Start.Line);
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return null;
     }
 
     private static ComposeService ParseService(string path, string name, YamlNode key, YamlMappingNode service)

@@ -17,6 +17,10 @@ internal sealed class EvaluationRun
 
     public const int MaxCallDepth = 40;
 
+    /// <summary>Imports nested deeper than this are not evaluated: each is a nested evaluation on the
+    /// stack, and a chain of thousands of modules importing the next would overflow it.</summary>
+    public const int MaxImportDepth = 64;
+
     private readonly Dictionary<string, ModuleScope> _modules = new(StringComparer.Ordinal);
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _envWrites = new(StringComparer.Ordinal);
@@ -82,6 +86,12 @@ internal sealed class EvaluationRun
         if (path is null) return null;
         var scope = new ModuleScope(module, path, path.EndsWith("__init__.py", StringComparison.Ordinal));
         _modules[module] = scope;
+        if (_running.Count >= MaxImportDepth)
+        {
+            scope.Havoc = $"may be set by {path}, which was not evaluated (imports nested deeper than {MaxImportDepth})";
+            Notices.Add($"{path}: not evaluated: imports nested deeper than {MaxImportDepth}");
+            return scope;
+        }
         // A parent package is imported first, as in Python.
         var dot = module.LastIndexOf('.');
         if (dot > 0 && Index.PathOf(module[..dot]) is not null && !_modules.ContainsKey(module[..dot]))

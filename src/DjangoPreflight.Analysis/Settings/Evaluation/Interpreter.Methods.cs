@@ -95,6 +95,10 @@ internal sealed partial class Interpreter
                 var @new = Arg(1, "new")!;
                 if (args.Positional.Count > 2) return new PyUnknown("str.replace() with a count is not modelled");
                 if (old.Length == 0) return new PyUnknown("str.replace() of the empty string is not modelled");
+                // The result's length is known before it is built: a megabyte replaced into each of a
+                // megabyte's characters must not be built to be refused.
+                if (@new.Length > old.Length && (long)CountOf(s, old) * (@new.Length - old.Length) + s.Length > Py.MaxStringLength)
+                    return new PyUnknown($"string longer than {Py.MaxStringLength} characters");
                 return Py.Str(s.Replace(old, @new, StringComparison.Ordinal));
             }
             case "split" or "rsplit":
@@ -125,6 +129,8 @@ internal sealed partial class Interpreter
                 if (items is null) return new PyUnknown("join() of an unknown value");
                 if (items.Any(i => i is PyUnknown)) return new PyUnknown("join() of unknown items");
                 if (items.Any(i => i is not PyStr)) throw new PyRaise("TypeError", "sequence item: expected str instance");
+                if (items.Sum(i => (long)((PyStr)i).Value.Length) + (long)s.Length * Math.Max(0, items.Count - 1) > Py.MaxStringLength)
+                    return new PyUnknown($"string longer than {Py.MaxStringLength} characters");
                 return Py.Str(string.Join(s, items.Select(i => ((PyStr)i).Value)));
             }
             case "format":
@@ -135,9 +141,7 @@ internal sealed partial class Interpreter
             {
                 var sub = Arg(0, "sub")!;
                 if (sub.Length == 0) return new PyInt(s.Length + 1);
-                var n = 0;
-                for (var i = s.IndexOf(sub, StringComparison.Ordinal); i >= 0; i = s.IndexOf(sub, i + sub.Length, StringComparison.Ordinal)) n++;
-                return new PyInt(n);
+                return new PyInt(CountOf(s, sub));
             }
             case "partition" or "rpartition":
             {
@@ -157,11 +161,20 @@ internal sealed partial class Interpreter
             case "encode": return new PyBytes([.. System.Text.Encoding.UTF8.GetBytes(s)]);
             case "zfill":
             {
-                var width = (int)(Py.Number(args.Get(0, "width") ?? new PyInt(0)) ?? 0);
-                return Py.Str(s.Length >= width ? s : new string('0', width - s.Length) + s);
+                var width = Py.Number(args.Get(0, "width") ?? new PyInt(0)) ?? 0;
+                if (width > Py.MaxStringLength) return new PyUnknown($"string longer than {Py.MaxStringLength} characters");
+                return Py.Str(s.Length >= width ? s : new string('0', (int)width - s.Length) + s);
             }
         }
         return new PyUnknown($"str.{method}() is not modelled");
+    }
+
+    /// <summary>Non-overlapping occurrences of a non-empty <paramref name="sub"/>, as str.count.</summary>
+    private static int CountOf(string s, string sub)
+    {
+        var n = 0;
+        for (var i = s.IndexOf(sub, StringComparison.Ordinal); i >= 0; i = s.IndexOf(sub, i + sub.Length, StringComparison.Ordinal)) n++;
+        return n;
     }
 
     internal static readonly char[] PyWhitespace = [' ', '\t', '\n', '\r', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x1f', '\x85', '\u00a0'];

@@ -24,6 +24,16 @@ internal static class Methods
 
         if (Py.Number(a) is { } x && Py.Number(b) is { } y)
         {
+            // Refused before computing: a product or shift past the bound would itself fill memory.
+            var bits = Math.Max(x.GetBitLength(), y.GetBitLength());
+            if (op switch
+                {
+                    Operator.Mult => x.GetBitLength() + y.GetBitLength(),
+                    Operator.LShift => x.GetBitLength() + (y > Py.MaxIntBits ? Py.MaxIntBits : (long)y),
+                    Operator.Pow => y.Sign > 0 && BigInteger.Abs(x) > 1 ? x.GetBitLength() * (y > Py.MaxIntBits ? Py.MaxIntBits : (long)y) : 0,
+                    _ => bits + 1,
+                } > Py.MaxIntBits)
+                return new PyUnknown($"integer longer than {Py.MaxIntBits} bits");
             switch (op)
             {
                 case Operator.Add: return new PyInt(x + y);

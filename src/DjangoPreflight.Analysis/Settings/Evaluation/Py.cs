@@ -11,6 +11,32 @@ internal static class Py
     public const int MaxStringLength = 1_000_000;
     public const int MaxItems = 100_000;
 
+    /// <summary>Containers nested deeper than this are unknown: real settings nest a few levels, and
+    /// every reader of a value (display, comparison, export, redaction) recurses on it.</summary>
+    public const int MaxDepth = 200;
+
+    /// <summary>Integers longer than this many bits are unknown (about 20,000 digits): squaring in a
+    /// loop would otherwise fill memory, and no setting needs more.</summary>
+    public const int MaxIntBits = 65_536;
+
+    public static int MaxDepthOf(ImmutableArray<PyValue> items)
+    {
+        var max = 0;
+        foreach (var item in items) max = Math.Max(max, item.Depth);
+        return max;
+    }
+
+    public static int MaxDepthOf(ImmutableArray<KeyValuePair<PyValue, PyValue>> entries)
+    {
+        var max = 0;
+        foreach (var (k, v) in entries) max = Math.Max(max, Math.Max(k.Depth, v.Depth));
+        return max;
+    }
+
+    /// <summary>The container, or an unknown when it nests deeper than <see cref="MaxDepth"/>.</summary>
+    private static PyValue DepthBounded(PyValue container) =>
+        container.Depth > MaxDepth ? new PyUnknown($"containers nested deeper than {MaxDepth} levels") : container;
+
     public static readonly PyBool True = new(true);
     public static readonly PyBool False = new(false);
     public static PyNone None => PyNone.Instance;
@@ -30,7 +56,7 @@ internal static class Py
             if (!unique.Any(u => Equal(u, item) == true)) unique.Add(item);
             if (unique.Count > MaxItems) return new PyUnknown($"more than {MaxItems} items");
         }
-        return new PySet([.. unique]);
+        return DepthBounded(new PySet([.. unique]));
     }
 
     public static PyValue Dict(IEnumerable<KeyValuePair<PyValue, PyValue>> entries)
@@ -43,7 +69,7 @@ internal static class Py
             else list.Add(new(k, v));
             if (list.Count > MaxItems) return new PyUnknown($"more than {MaxItems} items");
         }
-        return new PyDict([.. list]);
+        return DepthBounded(new PyDict([.. list]));
     }
 
     private static PyValue Bounded(IEnumerable<PyValue> items, Func<ImmutableArray<PyValue>, PyValue> make)
@@ -54,7 +80,7 @@ internal static class Py
             b.Add(item);
             if (b.Count > MaxItems) return new PyUnknown($"more than {MaxItems} items");
         }
-        return make(b.ToImmutable());
+        return DepthBounded(make(b.ToImmutable()));
     }
 
     public static string TypeName(PyValue v) => v switch
