@@ -56,6 +56,19 @@ public class HostileSettingsTests
         Assert.Equal("reached", model["AFTER"]!.Value.AsString);
     }
 
+    [Theory]
+    [InlineData("A = len(set(range(100000)))", 100_000)]
+    // A comprehension yields at most 100,000 values, two per entry of a dict.
+    [InlineData("A = len({i: i for i in range(49000)})", 49_000)]
+    [InlineData("A = len({str(i % 7): i for i in range(49000)})", 7)]
+    [InlineData("A = len({1, 1.0, True, '1', None, None, 2.5, 2.5})", 4)]
+    public void Large_sets_and_dicts_are_built_without_comparing_every_pair(string source, int expected)
+    {
+        // One comparison per pair is billions here: minutes, where Python hashes in milliseconds.
+        var (model, _) = Evaluate(source);
+        Assert.Equal(expected, (int)((PyInt)model["A"]!.Value).Value);
+    }
+
     [Fact]
     public void A_huge_list_literal_becomes_unknown()
     {

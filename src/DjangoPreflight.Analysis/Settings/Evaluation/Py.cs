@@ -50,10 +50,15 @@ internal static class Py
     public static PyValue Set(IEnumerable<PyValue> items)
     {
         var unique = new List<PyValue>();
+        var index = new EqualIndex();
         foreach (var item in items)
         {
             if (item is PyUnknown) return new PyUnknown("set of unknown elements");
-            if (!unique.Any(u => Equal(u, item) == true)) unique.Add(item);
+            if (index.Find(item) < 0)
+            {
+                index.Add(item, unique.Count);
+                unique.Add(item);
+            }
             if (unique.Count > MaxItems) return new PyUnknown($"more than {MaxItems} items");
         }
         return DepthBounded(new PySet([.. unique]));
@@ -62,14 +67,57 @@ internal static class Py
     public static PyValue Dict(IEnumerable<KeyValuePair<PyValue, PyValue>> entries)
     {
         var list = new List<KeyValuePair<PyValue, PyValue>>();
+        var index = new EqualIndex();
         foreach (var (k, v) in entries)
         {
-            var i = k is PyUnknown ? -1 : list.FindIndex(e => Equal(e.Key, k) == true);
+            var i = k is PyUnknown ? -1 : index.Find(k);
             if (i >= 0) list[i] = new(list[i].Key, v); // Python keeps the first key object, updates the value
-            else list.Add(new(k, v));
+            else
+            {
+                if (k is not PyUnknown) index.Add(k, list.Count);
+                list.Add(new(k, v));
+            }
             if (list.Count > MaxItems) return new PyUnknown($"more than {MaxItems} items");
         }
         return DepthBounded(new PyDict([.. list]));
+    }
+
+    /// <summary>
+    /// Where an element equal to a value already is. Python hashes; comparing each new element with
+    /// every earlier one made <c>set(range(100000))</c> or a 100,000-key dict comprehension take
+    /// billions of comparisons. Scalars (str, int, bool, float, None) are found by a key that is
+    /// equal exactly when the values are (1 == 1.0 == True); other values, which are rare as keys,
+    /// are compared one by one, and never equal a scalar.
+    /// </summary>
+    private sealed class EqualIndex
+    {
+        private readonly Dictionary<string, int> _scalars = new(StringComparer.Ordinal);
+        private readonly List<(PyValue Value, int Index)> _others = [];
+
+        public int Find(PyValue value)
+        {
+            if (Key(value) is { } key) return _scalars.TryGetValue(key, out var i) ? i : -1;
+            foreach (var (other, index) in _others)
+                if (Equal(other, value) == true) return index;
+            return -1;
+        }
+
+        public void Add(PyValue value, int index)
+        {
+            if (Key(value) is { } key) _scalars.TryAdd(key, index);
+            else _others.Add((value, index));
+        }
+
+        private static string? Key(PyValue v) => v switch
+        {
+            PyStr s => "s" + s.Value,
+            PyInt or PyBool => "n" + Number(v)!.Value.ToString(CultureInfo.InvariantCulture),
+            PyFloat f when double.IsNaN(f.Value) => null, // never equal, not even to itself
+            PyFloat f when double.IsFinite(f.Value) && Math.Floor(f.Value) == f.Value => "n" + new BigInteger(f.Value).ToString(CultureInfo.InvariantCulture),
+            PyFloat f => "f" + f.Value.ToString("R", CultureInfo.InvariantCulture),
+            PyNone => "none",
+            _ => null,
+        };
     }
 
     private static PyValue Bounded(IEnumerable<PyValue> items, Func<ImmutableArray<PyValue>, PyValue> make)
