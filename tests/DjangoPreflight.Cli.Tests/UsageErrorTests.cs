@@ -20,6 +20,8 @@ public class UsageErrorTests
         { ["scan", "--bogus-option"], "--bogus-option" },
         { ["explain", "DP000"], "unknown rule ID 'DP000'" },
         { ["rules", "--format", "xml"], "xml" },
+        { ["scan", CliRun.Fixture("debug-on"), "--settings", "mysite.setings"], "--settings 'mysite.setings' is not a module of the project (settings modules found: mysite.settings)" },
+        { ["settings", CliRun.Fixture("debug-on"), "--settings", "mysite.setings"], "--settings 'mysite.setings' is not a module of the project (settings modules found: mysite.settings)" },
     };
 
     [Fact]

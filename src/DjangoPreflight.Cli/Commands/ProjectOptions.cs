@@ -55,6 +55,21 @@ public sealed class ProjectOptions
         };
     }
 
+    /// <summary>
+    /// A settings module given with --settings (or by the configuration) must be a module of the
+    /// project: a misspelt one would otherwise audit Django's defaults and fail on findings that
+    /// are not the project's. One line, exit 2, naming the settings modules that do exist.
+    /// </summary>
+    public static void CheckSettingsModule(Analysis.Project.ProjectContext context)
+    {
+        if (context.Options.SettingsModule is not { } module) return;
+        var index = new Analysis.Discovery.ModuleIndex(context.Files, Analysis.Discovery.SettingsDiscovery.ImportRoots(context.Files));
+        if (index.PathOf(module) is not null) return;
+        var found = context.SettingsLayout.SettingsModules.Where(m => index.PathOf(m) is not null).Take(5).ToList();
+        throw new UsageException($"--settings '{module}' is not a module of the project"
+            + (found.Count > 0 ? $" (settings modules found: {string.Join(", ", found)})" : ""));
+    }
+
     /// <summary>Validates a project path: it must exist and be a directory.</summary>
     public static string Directory(string path)
     {

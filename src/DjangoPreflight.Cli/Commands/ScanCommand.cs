@@ -56,6 +56,7 @@ public static class ScanCommand
     {
         if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
             throw new UsageException($"'{displayPath}' does not look like a Django project (no manage.py, settings module or Django dependency found)");
+        ProjectOptions.CheckSettingsModule(context);
         return ProjectScanner.Scan(context, rules, displayPath);
     }
 }

@@ -24,6 +24,7 @@ public static class SettingsCommand
             if (fmt is not ("text" or "json"))
                 throw new UsageException($"unknown format '{fmt}' for settings (expected text or json)");
             var context = new ProjectContext(root, project.Read(parsed, config.Load(parsed, root, parsed.GetValue(path))));
+            ProjectOptions.CheckSettingsModule(context);
             var model = context.Settings.Production
                 ?? throw new UsageException($"no settings module found in '{parsed.GetValue(path)}' (give one with --settings)");
             io.Out.Write(fmt == "json" ? SettingsOutput.Json(model) : SettingsOutput.Text(model));
