@@ -74,7 +74,7 @@ public sealed class MarkdownReportWriter : IReportWriter
     /// spans are kept as they are: messages use them for code, where Markdown escapes do not apply.</summary>
     private static string Escape(string text)
     {
-        var parts = text.ReplaceLineEndings(" ").Split('`');
+        var parts = ControlCharacters.Visible(text.ReplaceLineEndings(" ")).Split('`');
         for (var i = 0; i < parts.Length; i += 2)
             parts[i] = parts[i].Replace("\\", "\\\\").Replace("*", "\\*").Replace("<", "&lt;");
         return string.Join('`', parts).Replace("|", "\\|");
@@ -82,5 +82,5 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     /// <summary>A location inside a code span: only the pipe needs escaping there (GitHub's tables
     /// split rows on it even inside code).</summary>
-    private static string Code(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|");
+    private static string Code(string text) => ControlCharacters.Visible(text.ReplaceLineEndings(" ")).Replace("|", "\\|");
 }

@@ -12,7 +12,7 @@ public sealed class StyledText
 
     public StyledText Add(string text, string? style = null)
     {
-        _text.Append(text);
+        _text.Append(ControlCharacters.Visible(text));
         _runs.Add((_text.Length, style));
         return this;
     }

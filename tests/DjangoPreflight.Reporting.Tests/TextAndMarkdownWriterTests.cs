@@ -28,6 +28,29 @@ public class TextAndMarkdownWriterTests
     }
 
     [Fact]
+    public void Control_characters_from_the_repository_are_shown_not_obeyed()
+    {
+        // A file name that would clear the screen and retitle the terminal, a value with a carriage
+        // return that would overwrite its line, and a right-to-left override that reverses text.
+        var sample = SampleReports.Scan();
+        var hostile = sample.Findings[0] with
+        {
+            Location = new SourceLocation("shop/\u001b[2J\u001b]0;pwned\u0007x.py", 3),
+            Message = "DEBUG = 'on\rall clear' \u202eyp.lanif",
+        };
+        var report = sample with { Findings = [hostile], Summary = sample.Summary with { Notices = ["h/\u001b[31mred.py: skipped"] } };
+        foreach (var output in new[] { Write(new TextReportWriter(), report), Write(new MarkdownReportWriter(), report) })
+        {
+            Assert.DoesNotContain('\u001b', output);
+            Assert.DoesNotContain('\u0007', output);
+            Assert.DoesNotContain('\r', output);
+            Assert.DoesNotContain('\u202e', output);
+            Assert.Contains("\\u001b[2J", output);
+            Assert.Contains("\\u202e", output);
+        }
+    }
+
+    [Fact]
     public void TextShowsTheProbeGrade() => Assert.Contains("grade C+", Write(new TextReportWriter(), SampleReports.Probe()));
 
     /// <summary>Findings from four categories, given in location order as the scanner emits them,
