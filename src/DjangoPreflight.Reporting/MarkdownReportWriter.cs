@@ -70,13 +70,15 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     /// <summary>Text as Markdown shows it literally: pipes and line breaks would split a table row,
     /// <c>*</c> starts emphasis ("ALLOWED_HOSTS contains *") and <c>&lt;</c> HTML that GitHub hides.
+    /// An <c>@</c> is followed by a zero-width space, as Dependabot does: a value or file name
+    /// saying <c>@org/team</c> must not notify anyone where the report is posted.
     /// Underscores are left alone: inside a word (SECURE_SSL_REDIRECT) they never emphasise. Backtick
     /// spans are kept as they are: messages use them for code, where Markdown escapes do not apply.</summary>
     private static string Escape(string text)
     {
         var parts = ControlCharacters.Visible(text.ReplaceLineEndings(" ")).Split('`');
         for (var i = 0; i < parts.Length; i += 2)
-            parts[i] = parts[i].Replace("\\", "\\\\").Replace("*", "\\*").Replace("<", "&lt;");
+            parts[i] = parts[i].Replace("\\", "\\\\").Replace("*", "\\*").Replace("<", "&lt;").Replace("@", "@&#8203;");
         return string.Join('`', parts).Replace("|", "\\|");
     }
 

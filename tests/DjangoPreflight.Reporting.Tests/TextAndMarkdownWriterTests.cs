@@ -51,6 +51,17 @@ public class TextAndMarkdownWriterTests
     }
 
     [Fact]
+    public void Markdown_does_not_mention_anyone_a_value_names()
+    {
+        var sample = SampleReports.Scan();
+        var report = sample with { Findings = [sample.Findings[0] with { Message = "ADMINS = [('ops', 'cc @octocat and @acme/security')]" }] };
+        var markdown = Write(new MarkdownReportWriter(), report);
+        Assert.DoesNotContain("@octocat", markdown);
+        Assert.DoesNotContain("@acme", markdown);
+        Assert.Contains("@&#8203;octocat", markdown);
+    }
+
+    [Fact]
     public void TextShowsTheProbeGrade() => Assert.Contains("grade C+", Write(new TextReportWriter(), SampleReports.Probe()));
 
     /// <summary>Findings from four categories, given in location order as the scanner emits them,
