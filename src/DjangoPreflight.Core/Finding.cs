@@ -10,4 +10,16 @@ public sealed record Finding(
     string Message,
     SourceLocation Location,
     string? Setting,
-    Confidence Confidence);
+    Confidence Confidence)
+{
+    /// <summary>When this one finding stands for several rules' findings about one value at one location
+    /// (one root cause), those findings, this rule's own first; empty otherwise.</summary>
+    public IReadOnlyList<Finding> Merged { get; init; } = [];
+
+    /// <summary>The findings this one stands for: itself, or those merged into it. Suppressions and
+    /// baselines match each of them, so every rule ID it names still selects it.</summary>
+    public IReadOnlyList<Finding> Constituents => Merged.Count == 0 ? [this] : Merged;
+
+    /// <summary>The other rules this finding also breaks, in the order they are named.</summary>
+    public IEnumerable<string> AlsoRules => Merged.Skip(1).Select(f => f.RuleId);
+}

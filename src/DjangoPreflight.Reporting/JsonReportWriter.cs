@@ -66,6 +66,10 @@ public sealed class JsonReportWriter : IReportWriter
         WriteLocation(w, f.Location);
         w.WriteString("setting", f.Setting);
         w.WriteString("confidence", f.Confidence.Name());
+        // One cause, one finding: the other rules this finding also breaks (they still match it).
+        w.WriteStartArray("also");
+        foreach (var id in f.AlsoRules) w.WriteStringValue(id);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -113,6 +113,12 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteString("confidence", f.Confidence.Name());
         if (f.DjangoId is not null) w.WriteString("django_id", f.DjangoId);
         if (f.Setting is not null) w.WriteString("setting", f.Setting);
+        if (f.Merged.Count > 0)
+        {
+            w.WriteStartArray("also_rules");
+            foreach (var id in f.AlsoRules) w.WriteStringValue(id);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -18,9 +18,9 @@ public static class ProjectScanner
         var prefetch = git == GitReads.Nothing ? null : project.PrefetchGit(history: git == GitReads.History);
         // The rules that read git run last, so the prefetch has the other rules' time to finish in
         // (they would wait for it otherwise). The report's order does not depend on the rules' order.
-        var findings = ProxyAwareness.Apply(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), project);
-        prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
         var settings = project.Settings.Production;
+        var findings = ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project);
+        prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
         var django = project.Django;
         var reasons = new List<string>();
         if (settings is not null) reasons.AddRange(settings.Reasons);
@@ -33,10 +33,15 @@ public static class ProjectScanner
             FilesScanned: project.Files.All.Count,
             UnresolvedSettings: project.Diagnostics.UnresolvedSettings,
             ParseErrors: project.Diagnostics.ParseErrors,
-            Notices: project.Diagnostics.Notices);
+            Notices: project.Diagnostics.Notices)
+        {
+            Requirements = settings?.Requirements ?? [],
+        };
         var report = new ScanReport(target, findings, summary) { Rules = ruleList.Select(r => r.Descriptor).ToList() };
         report = InlineSuppressions.Apply(report.Findings, project.Files, report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).ApplyTo(report);
         report = SilencedSystemChecks.Apply(report.Findings, settings).ApplyTo(report);
-        return PerPathIgnores.Apply(report.Findings, project.Options.Configuration).ApplyTo(report);
+        report = PerPathIgnores.Apply(report.Findings, project.Options.Configuration).ApplyTo(report);
+        // Last, so that each suppression above matches every rule ID a merged finding stands for.
+        return report with { Findings = RootCauses.Merge(report.Findings) };
     }
 }

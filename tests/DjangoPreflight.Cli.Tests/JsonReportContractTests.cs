@@ -33,7 +33,7 @@ public class JsonReportContractTests
         Assert.NotEmpty(findings);
         foreach (var f in findings)
         {
-            Assert.Equal(["rule", "django_id", "severity", "title", "message", "location", "setting", "confidence"],
+            Assert.Equal(["rule", "django_id", "severity", "title", "message", "location", "setting", "confidence", "also"],
                 f.EnumerateObject().Select(p => p.Name));
             Assert.Matches("^DP[0-9L][0-9][0-9]$", f.GetProperty("rule").GetString());
             Assert.Contains(f.GetProperty("severity").GetString(), Severities);

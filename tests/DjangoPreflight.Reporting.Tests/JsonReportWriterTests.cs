@@ -41,7 +41,8 @@ public class JsonReportWriterTests
                     "column": 1
                   },
                   "setting": "DEBUG",
-                  "confidence": "certain"
+                  "confidence": "certain",
+                  "also": []
                 },
             """;
         Assert.StartsWith(expected.ReplaceLineEndings("\n"), Write(SampleReports.Scan()));

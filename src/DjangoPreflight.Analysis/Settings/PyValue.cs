@@ -144,6 +144,17 @@ public sealed record PyPath(string Value) : PyValue
     public override bool? Truthy => true;
 }
 
+/// <summary>A string made at start-up by a cryptographic generator with at least 128 bits of entropy
+/// (<c>get_random_secret_key()</c>, <c>secrets.token_urlsafe()</c>, ...): its text is unknown, its
+/// strength is not. Safe by construction as a key, though it changes on every start.</summary>
+/// <param name="Source">The call that makes it, e.g. <c>secrets.token_urlsafe()</c>.</param>
+public sealed record PyRandomSecret(string Source) : PyValue
+{
+    public override bool? Truthy => true;
+
+    public string Describe => $"a random value {Source} generates on every start";
+}
+
 /// <summary>A value the evaluator could not compute, with why. Never a guess.</summary>
 public sealed record PyUnknown(string Reason) : PyValue
 {

@@ -28,4 +28,13 @@ public sealed record Setting(
 
     /// <summary>True if the value comes from the environment rather than a literal.</summary>
     public bool FromEnvironment => EnvVars.Count > 0;
+
+    /// <summary>Those of <see cref="UnsetEnvVars"/> production must set: without them the settings refuse
+    /// to start, or this value is random on every start. The value shown is then not what production
+    /// runs (fail-closed), so no rule judges it; the report lists the variables instead.</summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>True when production cannot run this value as shown (<see cref="Requires"/>), or the
+    /// value is safe by construction (a random key): nothing about it is a finding.</summary>
+    public bool FailsClosed => Requires.Count > 0 || Value is PyRandomSecret;
 }

@@ -49,11 +49,15 @@ public sealed class SettingsEvaluator
 
         var allVars = new SortedSet<string>(names.SelectMany(kv => kv.Value.Deps), StringComparer.Ordinal);
         var missing = new Dictionary<string, IReadOnlyDictionary<string, Binding>>(StringComparer.Ordinal);
+        // Variables the profile sets but without which the settings refuse to start: no fallback applies.
+        var refusedWhenMissing = new Dictionary<string, Refusal>(StringComparer.Ordinal);
         foreach (var v in allVars.Where(v => _profile.TryGet(v, out _)).Take(MaxMissingRuns))
         {
             var run = Run(_profile.Without(v), module);
             missing[v] = run.Scope?.Names ?? new Dictionary<string, Binding>();
+            if (run.Run.Refusals.FirstOrDefault(r => r.Variables.Contains(v)) is { } refusal) refusedWhenMissing[v] = refusal;
         }
+        var refused = Refused(main.Run);
 
         var settings = new SortedDictionary<string, Setting>(StringComparer.Ordinal);
         foreach (var (name, binding) in names)
@@ -63,15 +67,20 @@ public sealed class SettingsEvaluator
             foreach (var v in binding.Deps)
             {
                 if (!_profile.TryGet(v, out _)) whenMissing[v] = value;
+                else if (refusedWhenMissing.TryGetValue(v, out var refusal))
+                    whenMissing[v] = new PyUnknown($"the settings do not start without {v} ({refusal.Where} raises {refusal.Type})");
                 else if (missing.TryGetValue(v, out var alt))
                     whenMissing[v] = alt.TryGetValue(name, out var b) ? Py.Export(b.Value) : new PyUnknown($"{name} is not set when {v} is missing");
                 else whenMissing[v] = new PyUnknown("not computed: too many environment variables");
             }
-            settings[name] = new Setting(name, value, binding.Location, binding.Deps.ToList(), whenMissing)
+            var unset = binding.Deps.Where(v => !_profile.TryGet(v, out _)).ToList();
+            var setting = new Setting(name, value, binding.Location, binding.Deps.ToList(), whenMissing)
             {
-                UnsetEnvVars = binding.Deps.Where(v => !_profile.TryGet(v, out _)).ToList(),
+                UnsetEnvVars = unset,
+                Requires = FailClosed.Requires(name, value, unset, refused),
             };
-            if (reportUnresolved && !value.IsKnown) _diagnostics.Unresolved(name);
+            settings[name] = setting;
+            if (reportUnresolved && !value.IsKnown && !setting.FailsClosed) _diagnostics.Unresolved(name);
         }
         var havoc = main.Scope?.Havoc;
         foreach (var (name, value) in DjangoDefaults.For(version))
@@ -92,8 +101,19 @@ public sealed class SettingsEvaluator
         return new SettingsModel(module, path, settings, reasons)
         {
             Raises = path is null ? [$"ModuleNotFoundError: No module named '{module}'"] : main.Run.Raises.Distinct().ToList(),
+            Requirements = FailClosed.Requirements(settings.Values, refused),
             DefaultsVersion = version,
         };
+    }
+
+    /// <summary>The variables the profile does not set whose absence makes the settings refuse to start, with the first refusal.</summary>
+    private Dictionary<string, Refusal> Refused(EvaluationRun run)
+    {
+        var refused = new Dictionary<string, Refusal>(StringComparer.Ordinal);
+        foreach (var refusal in run.Refusals)
+            foreach (var v in refusal.Variables)
+                if (!_profile.TryGet(v, out _)) refused.TryAdd(v, refusal);
+        return refused;
     }
 
     private (EvaluationRun Run, ModuleScope? Scope) Run(EnvProfile profile, string module)

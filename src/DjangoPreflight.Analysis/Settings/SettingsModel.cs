@@ -32,6 +32,9 @@ public sealed class SettingsModel
     /// a fail-fast configuration shows here. Evaluation goes on past them so the rest can be audited.</summary>
     public IReadOnlyList<string> Raises { get; init; } = [];
 
+    /// <summary>What production must set, one entry per environment variable, sorted (see <see cref="Setting.Requires"/>).</summary>
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+
     /// <summary>The Django version whose defaults fill in what the project does not set.</summary>
     public DjangoVersion? DefaultsVersion { get; init; }
 

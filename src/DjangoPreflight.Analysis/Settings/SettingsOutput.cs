@@ -22,6 +22,7 @@ public static class SettingsOutput
             if (model.DefaultsVersion is { } v) w.WriteString("django_version", v.Series);
             WriteStrings(w, "reasons", model.Reasons);
             WriteStrings(w, "raises", model.Raises);
+            WriteStrings(w, "required_env", model.Requirements.Select(r => r.Describe()));
             w.WriteStartObject("settings");
             foreach (var (name, s) in model.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
@@ -72,6 +73,13 @@ public static class SettingsOutput
         {
             w.WriteBoolean("known", false);
             w.WriteString("reason", u.Reason);
+            return;
+        }
+        if (value is PyRandomSecret r)
+        {
+            // Its text is not known (and is different on every start); what it is, is.
+            w.WriteBoolean("known", false);
+            w.WriteString("reason", r.Describe);
             return;
         }
         w.WriteBoolean("known", true);
@@ -128,6 +136,7 @@ public static class SettingsOutput
     private static string Show(PyValue v) => v switch
     {
         PyUnknown u => $"<unknown: {u.Reason}>",
+        PyRandomSecret r => $"<{r.Describe}>",
         PyList l => "[" + string.Join(", ", l.Items.Select(Show)) + "]",
         PyTuple t => t.Items.Length == 1 ? "(" + Show(t.Items[0]) + ",)" : "(" + string.Join(", ", t.Items.Select(Show)) + ")",
         PySet s => s.Items.Length == 0 ? "set()" : "{" + string.Join(", ", s.Items.Select(Show)) + "}",
@@ -145,6 +154,7 @@ public static class SettingsOutput
         sb.AppendLine();
         foreach (var r in model.Reasons) sb.Append("  why: ").AppendLine(r);
         foreach (var r in model.Raises) sb.Append("  importing it raises: ").AppendLine(r);
+        foreach (var r in model.Requirements) sb.Append("  production must set ").AppendLine(r.Describe());
         sb.AppendLine();
         foreach (var (name, s) in model.Settings.Where(kv => !kv.Value.IsDefault).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

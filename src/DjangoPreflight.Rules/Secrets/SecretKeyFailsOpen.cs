@@ -36,16 +36,22 @@ public sealed class SecretKeyFailsOpen : ProductionSettingsRule
     {
         if (settings["SECRET_KEY"] is not { IsDefault: false, FromEnvironment: true } key)
             yield break;
-        foreach (var variable in key.EnvVars)
+        // One finding per literal: when the key is read from several variables in turn (SECRET_KEY_FILE,
+        // then SECRET_KEY), the literal is reached only when all of them are missing.
+        var fallbacks = key.EnvVars
+            .Select(v => (Variable: v, Fallback: key.WhenMissing.GetValueOrDefault(v)))
+            .Where(x => x.Fallback is PyStr { Value.Length: > 0 })
+            .GroupBy(x => ((PyStr)x.Fallback!).Value, StringComparer.Ordinal);
+        foreach (var group in fallbacks)
         {
-            if (!key.WhenMissing.TryGetValue(variable, out var fallback) || fallback is not PyStr { Value.Length: > 0 } literal)
-                continue;
-            var inUse = key.Value is PyStr current && current.Value == literal.Value
-                ? " The active environment does not set it, so this default is the key in use."
-                : "";
-            yield return Finding(
-                $"SECRET_KEY falls back to a literal ({Core.Secrets.Redact(literal.Value)}) when {variable} is missing.{inUse}",
-                settings.LocationOf("SECRET_KEY"), setting: "SECRET_KEY");
+            var literal = group.Key;
+            var variables = group.Select(x => x.Variable).ToList();
+            var inUse = key.Value is PyStr current && current.Value == literal;
+            var named = Prose.And(variables);
+            var one = variables.Count == 1;
+            var message = $"SECRET_KEY falls back to a literal ({Core.Secrets.Redact(literal)}) when {named} {(one ? "is" : "are")} missing."
+                + (inUse ? $" The active environment does not set {(one ? "it" : "them")}, so this default is the key in use." : "");
+            yield return Finding(message, settings.LocationOf("SECRET_KEY"), setting: "SECRET_KEY");
         }
     }
 }

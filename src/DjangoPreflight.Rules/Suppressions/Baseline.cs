@@ -20,16 +20,19 @@ public sealed class Baseline
     /// <summary>How many findings of each fingerprint the baseline accepts.</summary>
     public IReadOnlyDictionary<FindingFingerprint, int> Counts { get; }
 
-    public static Baseline Of(IEnumerable<Finding> findings) =>
-        new(findings.GroupBy(FindingFingerprint.Of).ToDictionary(g => g.Key, g => g.Count()));
+    /// <summary>The baseline of these findings: a merged finding is recorded as the findings it stands for.</summary>
+    public static Baseline Of(IReadOnlyList<Finding> findings) =>
+        new(RootCauses.Unmerge(findings).GroupBy(FindingFingerprint.Of).ToDictionary(g => g.Key, g => g.Count()));
 
     /// <summary>Hides what the baseline lists. <paramref name="name"/> is the file as the user gave it,
     /// for the notices. Entries for rules that did not run are not counted as stale.</summary>
     public Filtered Apply(ScanReport report, string name)
     {
+        // Matched finding by finding: of a merged finding, what the baseline does not list stays shown.
+        var findings = RootCauses.Unmerge(report.Findings);
         var seen = new Dictionary<FindingFingerprint, int>();
-        var kept = new List<Finding>(report.Findings.Count);
-        foreach (var finding in report.Findings)
+        var kept = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
         {
             var fingerprint = FindingFingerprint.Of(finding);
             seen.TryGetValue(fingerprint, out var count);
@@ -37,13 +40,13 @@ public sealed class Baseline
             if (count >= Counts.GetValueOrDefault(fingerprint)) kept.Add(finding);
         }
         var notices = new List<string>();
-        var hidden = report.Findings.Count - kept.Count;
+        var hidden = findings.Count - kept.Count;
         if (hidden > 0) notices.Add($"{Filtered.Plural(hidden, "finding")} hidden by the baseline {name}");
         var ran = report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var stale = Counts.Where(e => ran.Contains(e.Key.Rule)).Sum(e => Math.Max(0, e.Value - seen.GetValueOrDefault(e.Key)));
         if (stale > 0)
             notices.Add($"baseline {name}: {Filtered.Plural(stale, "accepted finding")} not found any more (fixed or changed); `django-preflight baseline` updates it");
-        return new Filtered(kept, notices);
+        return new Filtered(RootCauses.Merge(kept), notices);
     }
 
     /// <summary>Indented JSON, entries sorted, the same bytes for the same findings.</summary>

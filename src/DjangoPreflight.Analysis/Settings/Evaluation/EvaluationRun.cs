@@ -66,6 +66,9 @@ internal sealed class EvaluationRun
     /// <summary>Uncaught exceptions: importing the settings would fail with these (file:line: Type: message).</summary>
     public List<string> Raises { get; } = [];
 
+    /// <summary>The uncaught raises the settings make on purpose, with the environment variables they depend on.</summary>
+    public List<Refusal> Refusals { get; } = [];
+
     /// <summary>Things the user should know about this evaluation (cycles, missing modules, ignored calls).</summary>
     public SortedSet<string> Notices { get; } = new(StringComparer.Ordinal);
 
@@ -139,3 +142,11 @@ internal sealed class EvaluationRun
         }
     }
 }
+
+/// <summary>The settings refuse to start: a deliberate raise (a <c>raise</c>, an <c>assert</c>, an environment
+/// lookup without a default) that no <c>except</c> catches.</summary>
+/// <param name="Where">file:line of the statement that raises.</param>
+/// <param name="Type">The exception, e.g. ImproperlyConfigured.</param>
+/// <param name="Variables">The environment variables the raise depends on: the one looked up, or those its
+/// statement read (a condition like <c>if not SECRET_KEY</c> reads the variable behind SECRET_KEY).</param>
+internal sealed record Refusal(string Where, string Type, IReadOnlyList<string> Variables);

@@ -121,7 +121,7 @@ internal sealed partial class Interpreter
         if (raw is null)
         {
             if (dflt is null)
-                throw new PyRaise("ImproperlyConfigured", $"env('{var}') raises ImproperlyConfigured when {var} is not set", Where(at));
+                throw new PyRaise("ImproperlyConfigured", $"env('{var}') raises ImproperlyConfigured when {var} is not set", Where(at)) { Deliberate = true, Variable = var };
             value = dflt;
         }
         else value = new PyStr(raw);
@@ -249,7 +249,7 @@ internal sealed partial class Interpreter
                 PyValue value;
                 if (raw is not null) value = new PyStr(raw);
                 else value = args.Get(1, "default") ?? throw new PyRaise("UndefinedValueError",
-                    $"config('{opt.Value}') raises UndefinedValueError when {opt.Value} is not set", Where(at));
+                    $"config('{opt.Value}') raises UndefinedValueError when {opt.Value} is not set", Where(at)) { Deliberate = true, Variable = opt.Value };
                 var cast = args.Get(2, "cast");
                 if (cast is null) return value;
                 if (value is PyUnknown) return value;

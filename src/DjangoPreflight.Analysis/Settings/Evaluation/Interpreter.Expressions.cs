@@ -293,7 +293,7 @@ internal sealed partial class Interpreter
                 if (key is not PyStr name) return new PyUnknown("os.environ[...] with an unknown name");
                 _reads.Add(name.Value);
                 return _run.GetEnv(name.Value) is { } v ? Py.Str(v)
-                    : throw new PyRaise("KeyError", $"os.environ['{name.Value}'] raises KeyError when {name.Value} is not set", Where(at));
+                    : throw new PyRaise("KeyError", $"os.environ['{name.Value}'] raises KeyError when {name.Value} is not set", Where(at)) { Deliberate = true, Variable = name.Value };
             case PyDict d:
             {
                 if (key is PyUnknown u) return new PyUnknown($"dict lookup with an unknown key ({u.Reason})");

@@ -68,6 +68,8 @@ internal sealed partial class Interpreter
             }
             try
             {
+                // What this statement reads, alone: a deliberate raise names the variables it depends on.
+                _reads = new HashSet<string>(StringComparer.Ordinal);
                 ExecStatement(stmt);
             }
             catch (PyRaise e)
@@ -76,6 +78,8 @@ internal sealed partial class Interpreter
                 // reported; what this statement would have set is unknown, saying why.
                 e.Where ??= Where(stmt);
                 _run.Raises.Add($"{e.Where}: {e.Type}: {e.Message}");
+                if (e.Deliberate)
+                    _run.Refusals.Add(new Refusal(e.Where, e.Type, e.Variable is { } v ? [v] : [.. _reads.Order(StringComparer.Ordinal)]));
                 foreach (var name in AssignedNames([stmt]))
                     Bind(name, new PyUnknown($"raises {e.Type}: {e.Message}"), stmt);
             }
@@ -186,7 +190,7 @@ internal sealed partial class Interpreter
                 throw MakeRaise(r);
             case Assert a:
                 if (Eval(a.Test).Truthy == false)
-                    throw new PyRaise("AssertionError", a.Msg is null ? "" : Py.ToStr(Eval(a.Msg)) ?? "", Where(stmt));
+                    throw new PyRaise("AssertionError", a.Msg is null ? "" : Py.ToStr(Eval(a.Msg)) ?? "", Where(stmt)) { Deliberate = true };
                 return Flow.Normal;
             case Global g:
                 _declaredGlobal ??= new HashSet<string>(StringComparer.Ordinal);
@@ -214,8 +218,8 @@ internal sealed partial class Interpreter
         var exc = Eval(r.Exc);
         return exc switch
         {
-            PyExceptionClass c => new PyRaise(c.Name, c.Message ?? "", Where(r)),
-            _ => new PyRaise("Exception", Py.ToStr(exc) ?? "an exception", Where(r)),
+            PyExceptionClass c => new PyRaise(c.Name, c.Message ?? "", Where(r)) { Deliberate = true },
+            _ => new PyRaise("Exception", Py.ToStr(exc) ?? "an exception", Where(r)) { Deliberate = true },
         };
     }
 

@@ -15,6 +15,14 @@ internal sealed class PyRaise : Exception
     /// <summary>file:line of the raise, when known.</summary>
     public string? Where { get; set; }
 
+    /// <summary>True when the settings raise on purpose: a <c>raise</c> statement, an <c>assert</c>, or an
+    /// environment lookup without a default. Importing then fails by design (fail-closed), unlike a raise
+    /// that comes from code the evaluator models imperfectly.</summary>
+    public bool Deliberate { get; init; }
+
+    /// <summary>The environment variable whose lookup raised (<c>os.environ["X"]</c>, <c>env("X")</c>, <c>config("X")</c>).</summary>
+    public string? Variable { get; init; }
+
     /// <summary>True if an <c>except <paramref name="handler"/></c> clause catches this.</summary>
     public bool IsA(string handler)
     {
