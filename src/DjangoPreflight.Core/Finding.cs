@@ -21,5 +21,13 @@ public sealed record Finding(
     public IReadOnlyList<Finding> Constituents => Merged.Count == 0 ? [this] : Merged;
 
     /// <summary>The other rules this finding also breaks, in the order they are named.</summary>
-    public IEnumerable<string> AlsoRules => Merged.Skip(1).Select(f => f.RuleId);
+    public IEnumerable<string> AlsoRules => Merged.Skip(1).Select(f => f.RuleId).Distinct();
+
+    /// <summary>Value equality, <see cref="Merged"/> compared element by element (a record compares lists by reference).</summary>
+    public bool Equals(Finding? other) =>
+        other is not null && RuleId == other.RuleId && DjangoId == other.DjangoId && Severity == other.Severity && Title == other.Title
+        && Message == other.Message && Location == other.Location && Setting == other.Setting && Confidence == other.Confidence
+        && Merged.SequenceEqual(other.Merged);
+
+    public override int GetHashCode() => HashCode.Combine(RuleId, Location, Message, Setting);
 }

@@ -19,10 +19,13 @@ public sealed class ApplicationCode
 
     internal List<ErrorTrackerInit> ErrorTrackerInits { get; } = [];
 
+    /// <summary>The module's top-level functions that verify something about a request, for decorators.</summary>
+    internal List<(string Name, RequestChecks Checks)> Functions { get; } = [];
+
     public static ApplicationCode Extract(string path, ParseResult parsed)
     {
         var code = new ApplicationCode();
-        ViewFacts.Extract(path, parsed.Module, code.FunctionViews, code.Classes);
+        ViewFacts.Extract(path, parsed.Module, code.FunctionViews, code.Classes, code.Functions);
         var sentryInitImported = ErrorTrackerFacts.ImportsSentryInit(parsed.Module);
         foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))
         {

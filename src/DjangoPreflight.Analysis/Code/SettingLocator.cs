@@ -23,8 +23,9 @@ public sealed class SettingLocator
     }
 
     /// <summary>The first string literal satisfying <paramref name="match"/> in a statement that sets
-    /// <paramref name="name"/>, or null when there is none.</summary>
-    public SourceLocation? Find(SettingsModel settings, string name, Func<string, bool> match)
+    /// <paramref name="name"/>, or null when there is none. With <paramref name="underKey"/>, a literal
+    /// in the value of that dict key comes first (the PASSWORD entry's "kiwi", not the NAME entry's).</summary>
+    public SourceLocation? Find(SettingsModel settings, string name, Func<string, bool> match, string? underKey = null)
     {
         var files = new List<string>();
         if (settings[name]?.Source?.Path is { } source) files.Add(source);
@@ -36,7 +37,9 @@ public sealed class SettingLocator
             foreach (var statement in Statements(parsed.Module.Body))
             {
                 if (!Sets(statement, name)) continue;
-                foreach (var constant in AstWalker.DescendantsOfType<Constant>(statement))
+                var keyed = underKey is null ? [] : AstWalker.DescendantsOfType<Dict>(statement)
+                    .SelectMany(d => d.Keys.Zip(d.Values).Where(kv => kv.First is Constant { StringValue: var k } && k == underKey).Select(kv => (Node)kv.Second));
+                foreach (var constant in keyed.SelectMany(AstWalker.DescendantsOfType<Constant>).Concat(AstWalker.DescendantsOfType<Constant>(statement)))
                     if (constant.StringValue is { } s && match(s))
                         return new SourceLocation(path, constant.Lineno, constant.ColOffset + 1);
             }

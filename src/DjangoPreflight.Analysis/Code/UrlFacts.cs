@@ -48,8 +48,15 @@ public sealed class UrlFacts
             walk.Visit(rootPath, "", 0);
             if (sources.Get(rootPath) is { } root)
                 foreach (var statement in Flatten(root.Module.Body))
-                    if (statement is Assign { Targets: [Name { Id: "handler400" or "handler403" or "handler404" or "handler500" } h] })
-                        handlers[h.Id] = new SourceLocation(rootPath, statement.Lineno, statement.ColOffset + 1);
+                {
+                    if (statement is Assign { Targets: [Name { Id: var id }] } && IsErrorHandler(id))
+                        handlers[id] = new SourceLocation(rootPath, statement.Lineno, statement.ColOffset + 1);
+                    // `from shop.views import handler404` binds the handler as surely as an assignment does.
+                    if (statement is ImportFrom import)
+                        foreach (var alias in import.Names)
+                            if (IsErrorHandler(alias.AsName ?? alias.Name))
+                                handlers[alias.AsName ?? alias.Name] = new SourceLocation(rootPath, statement.Lineno, statement.ColOffset + 1);
+                }
         }
         else
         {
@@ -60,6 +67,8 @@ public sealed class UrlFacts
             .OrderBy(m => m.Location.Path, StringComparer.Ordinal).ThenBy(m => m.Location.Line).ThenBy(m => m.Route, StringComparer.Ordinal).ToList();
         return new UrlFacts(rootPath is not null, rootPath, mounts, handlers);
     }
+
+    private static bool IsErrorHandler(string name) => name is "handler400" or "handler403" or "handler404" or "handler500";
 
     /// <summary>Top-level statements plus those under if/else and try (conditional URL patterns).</summary>
     private static IEnumerable<Statement> Flatten(IEnumerable<Statement> body)

@@ -27,10 +27,30 @@ public sealed record ViewInfo(
     DeclaredClasses? AuthenticationClasses,
     DeclaredClasses? ThrottleClasses,
     IReadOnlyList<string>? WriteMethods,
-    bool OverridesPermissions);
+    bool OverridesPermissions)
+{
+    /// <summary>What the view's code verifies about the request: its body, its project-defined
+    /// decorators, and for a class every method of it and of its project-defined ancestors.</summary>
+    public RequestChecks Checks { get; init; }
+
+    /// <summary>True when the view is seen to serve only safe methods (GET, HEAD, OPTIONS): a
+    /// <c>require_GET</c>-style decorator, or a class whose chain handles no write method and derives
+    /// only from Django's read-only views.</summary>
+    public bool SafeOnly { get; init; }
+
+    /// <summary>The names of the decorators written on a function view (last segment), in order.</summary>
+    internal IReadOnlyList<string> Decorators { get; init; } = [];
+}
 
 /// <summary><c>csrf_exempt(...)</c> applied as a call rather than a decorator (typically in a URLconf).</summary>
-public sealed record CsrfExemptCall(string Target, SourceLocation Location);
+public sealed record CsrfExemptCall(string Target, SourceLocation Location)
+{
+    /// <summary>What the wrapped view verifies, when it is a function or class of the project (see <see cref="ViewInfo.Checks"/>).</summary>
+    public RequestChecks Checks { get; init; }
+
+    /// <summary>True when the wrapped view serves only safe methods (see <see cref="ViewInfo.SafeOnly"/>).</summary>
+    public bool SafeOnly { get; init; }
+}
 
 /// <summary>Views and DRF API classes of the project's application code (migrations and tests excluded).</summary>
 public sealed class ViewFacts
@@ -90,26 +110,68 @@ public sealed class ViewFacts
     public static ViewFacts Load(IReadOnlyList<ApplicationCode> files)
     {
         var classes = new List<ClassRecord>();
-        var views = new List<ViewInfo>();
+        var functionViews = new List<ViewInfo>();
         var calls = new List<CsrfExemptCall>();
+        var functions = new List<(string Name, RequestChecks Checks)>();
         foreach (var file in files)
         {
-            views.AddRange(file.FunctionViews);
+            functionViews.AddRange(file.FunctionViews);
             classes.AddRange(file.Classes);
             calls.AddRange(file.CsrfExemptCalls);
+            functions.AddRange(file.Functions);
         }
         var byName = classes.GroupBy(c => c.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        // Top-level functions by name, for decorators the project defines (a name defined twice is not resolved).
+        var checksOf = functions.GroupBy(f => f.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Checks, StringComparer.Ordinal);
+        var views = functionViews.Select(v => v with { Checks = v.Checks | v.Decorators.Aggregate(RequestChecks.None, (a, d) => a | checksOf.GetValueOrDefault(d)) }).ToList();
         foreach (var c in classes)
             if (ClassView(c, byName) is { } view) views.Add(view);
+        calls = calls.Select(call => Resolve(call, byName, views, checksOf)).ToList();
         return new ViewFacts(Sorted(views, v => v.Location), Sorted(calls, c => c.Location));
     }
 
+    /// <summary>What the view a <c>csrf_exempt(...)</c> call wraps verifies: <c>Name.as_view()</c> is a
+    /// class, <c>views.name</c> a function; one defined by the project under that name only.</summary>
+    private static CsrfExemptCall Resolve(CsrfExemptCall call, Dictionary<string, ClassRecord> byName, List<ViewInfo> views,
+        Dictionary<string, RequestChecks> checksOf)
+    {
+        var target = call.Target;
+        var asView = target.IndexOf(".as_view", StringComparison.Ordinal);
+        var name = asView >= 0 ? target[..asView] : target;
+        name = name[(name.LastIndexOf('.') + 1)..];
+        if (asView >= 0 && byName.TryGetValue(name, out var record))
+        {
+            var (chain, external) = Chain(record, byName);
+            return call with { Checks = chain.Aggregate(RequestChecks.None, (a, c) => a | c.Checks), SafeOnly = ReadOnly(chain, external) };
+        }
+        if (views.FirstOrDefault(v => !v.IsClass && v.Name == name) is { } view)
+            return call with { Checks = view.Checks, SafeOnly = view.SafeOnly };
+        return checksOf.TryGetValue(name, out var checks) ? call with { Checks = checks } : call;
+    }
+
+    /// <summary>The methods of a class view that see a request: what they verify is what the view verifies
+    /// (a helper they call, such as self.verify_signature(), shows in the call).</summary>
+    private static readonly HashSet<string> RequestHandlers = new(StringComparer.Ordinal)
+    {
+        "dispatch", "setup", "initial", "get", "post", "put", "patch", "delete", "create", "update", "partial_update",
+        "destroy", "perform_create", "perform_update", "perform_destroy", "get_object", "get_queryset",
+    };
+
     /// <summary>What one module contributes: its top-level function views and classes.</summary>
-    internal static void Extract(string path, Module module, List<ViewInfo> functionViews, List<ClassRecord> classes)
+    internal static void Extract(string path, Module module, List<ViewInfo> functionViews, List<ClassRecord> classes,
+        List<(string Name, RequestChecks Checks)> functions)
     {
         foreach (var statement in module.Body)
         {
-            if (statement is FunctionDef or AsyncFunctionDef && FunctionView(path, statement) is { } view) functionViews.Add(view);
+            if (statement is FunctionDef or AsyncFunctionDef)
+            {
+                if (FunctionView(path, statement) is { } view) functionViews.Add(view);
+                // Only a decorator's shape (a function defining its wrapper) is read: views find their
+                // decorators among these, and reading every function would cost a large project dearly.
+                var (name, body) = statement is FunctionDef f ? (f.Name, f.Body) : (((AsyncFunctionDef)statement).Name, ((AsyncFunctionDef)statement).Body);
+                if (body.Any(s => s is FunctionDef or AsyncFunctionDef) && RequestCheckScanner.Of([statement]) is var checks and not RequestChecks.None)
+                    functions.Add((name, checks));
+            }
             else if (statement is ClassDef c) classes.Add(ClassRecord.Of(path, c));
         }
     }
@@ -135,6 +197,12 @@ public sealed class ViewFacts
         public IReadOnlyList<string>? AllowedMethods { get; init; }
         public required HashSet<string> Writes { get; init; }
         public bool OverridesPermissions { get; init; }
+
+        /// <summary>What the class's methods verify about the request (all of them: a helper method counts).</summary>
+        public RequestChecks Checks { get; init; }
+
+        /// <summary>The class defines <c>dispatch</c> itself, which hides an exemption its parents' dispatch carries.</summary>
+        public bool DefinesDispatch { get; init; }
 
         public static ClassRecord Of(string path, ClassDef node)
         {
@@ -164,6 +232,8 @@ public sealed class ViewFacts
                         break;
                     case FunctionDef f:
                         Method(path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
+                        // get_throttles() chooses the throttles in code: some are set, which ones is not known.
+                        if (f.Name == "get_throttles") throttles ??= new DeclaredClasses(null, At(path, f));
                         break;
                     case AsyncFunctionDef f:
                         Method(path, f.Name, f.DecoratorList, writes, ref csrf, ref overridesPermissions);
@@ -172,6 +242,8 @@ public sealed class ViewFacts
             }
             return new ClassRecord
             {
+                Checks = RequestCheckScanner.Of(node.Body.Where(s => s is FunctionDef { Name: var n } && RequestHandlers.Contains(n) || s is AsyncFunctionDef { Name: var a } && RequestHandlers.Contains(a))),
+                DefinesDispatch = node.Body.Any(s => s is FunctionDef { Name: "dispatch" } or AsyncFunctionDef { Name: "dispatch" }),
                 Name = node.Name,
                 Location = At(path, node),
                 BaseNames = node.Bases.Select(DottedName.LastOf).OfType<string>().ToList(),
@@ -202,9 +274,14 @@ public sealed class ViewFacts
         DeclaredClasses? permissions = null, authentication = null, throttles = null;
         IReadOnlyList<string>? methods = null;
         var isDrf = false;
+        var safeOnly = false;
         foreach (var decorator in decorators)
         {
             if (IsCsrfExempt(decorator)) csrf = At(path, decorator);
+            if (DottedName.LastOf(decorator) is "require_GET" or "require_safe") safeOnly = true;
+            if (decorator is Call { Func: var f, Args: [var methodList] } && DottedName.LastOf(f) == "require_http_methods"
+                && DottedName.Elements(methodList) is { } allowed && allowed.All(m => DottedName.String(m)?.ToUpperInvariant() is "GET" or "HEAD" or "OPTIONS"))
+                safeOnly = true;
             if (decorator is not Call call) continue;
             switch (DottedName.LastOf(call.Func))
             {
@@ -220,12 +297,18 @@ public sealed class ViewFacts
             }
         }
         if (csrf is null && !isDrf) return null;
-        return new ViewInfo(name, At(path, statement), false, isDrf, csrf, permissions, authentication, throttles, isDrf ? methods : null, false);
+        return new ViewInfo(name, At(path, statement), false, isDrf, csrf, permissions, authentication, throttles, isDrf ? methods : null, false)
+        {
+            Checks = RequestCheckScanner.Of([statement]),
+            SafeOnly = safeOnly,
+            Decorators = decorators.Select(d => DottedName.LastOf(d is Call c ? c.Func : d)).OfType<string>().ToList(),
+        };
     }
 
-    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName)
+    /// <summary>The class and its project-defined ancestors, nearest first (bounded against cycles), and
+    /// the names of the bases the project does not define.</summary>
+    private static (List<ClassRecord> Chain, List<string> External) Chain(ClassRecord record, Dictionary<string, ClassRecord> byName)
     {
-        // The class and its project-defined ancestors, nearest first (bounded against cycles).
         var chain = new List<ClassRecord> { record };
         var external = new List<string>();
         var pending = new Queue<ClassRecord>([record]);
@@ -239,15 +322,39 @@ public sealed class ViewFacts
                 }
                 else external.Add(b);
             }
+        return (chain, external);
+    }
+
+    /// <summary>Django's class views that handle only GET/HEAD/OPTIONS unless a subclass adds a handler.</summary>
+    private static readonly HashSet<string> ReadOnlyBases = new(StringComparer.Ordinal) { "View", "TemplateView", "RedirectView", "ListView", "DetailView", "object" };
+
+    private static bool ReadOnly(List<ClassRecord> chain, List<string> external) =>
+        chain.All(c => c.Writes.Count == 0) && external.All(ReadOnlyBases.Contains);
+
+    /// <summary>The exemption Django sees: as_view() copies it from the class's dispatch, so a class nearer
+    /// in the chain that defines dispatch without the exemption hides its parents'.</summary>
+    private static SourceLocation? CsrfExemption(List<ClassRecord> chain)
+    {
+        foreach (var c in chain)
+        {
+            if (c.CsrfExempt is { } at) return at;
+            if (c.DefinesDispatch) return null;
+        }
+        return null;
+    }
+
+    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName)
+    {
+        var (chain, external) = Chain(record, byName);
         var isDrf = external.Any(DrfBases.ContainsKey);
-        SourceLocation? csrf = null;
         DeclaredClasses? permissions = null, authentication = null, throttles = null;
         var writes = new HashSet<string>(external.Where(DrfBases.ContainsKey).SelectMany(b => DrfBases[b]), StringComparer.Ordinal);
         IReadOnlyList<string>? allowed = null;
         var overridesPermissions = false;
+        var checks = RequestChecks.None;
         foreach (var c in chain)
         {
-            csrf ??= c.CsrfExempt;
+            checks |= c.Checks;
             permissions ??= c.PermissionClasses;
             authentication ??= c.AuthenticationClasses;
             throttles ??= c.ThrottleClasses;
@@ -255,10 +362,11 @@ public sealed class ViewFacts
             writes.UnionWith(c.Writes);
             overridesPermissions |= c.OverridesPermissions;
         }
+        var csrf = CsrfExemption(chain);
         if (!isDrf && csrf is null) return null;
         IReadOnlyList<string> methods = WriteOrder.Where(m => writes.Contains(m) && (allowed is null || allowed.Contains(m))).ToList();
         return new ViewInfo(record.Name, record.Location, true, isDrf, csrf, permissions, authentication, throttles,
-            isDrf ? methods : null, overridesPermissions);
+            isDrf ? methods : null, overridesPermissions) { Checks = checks, SafeOnly = ReadOnly(chain, external) };
     }
 
     private static void Method(string path, string name, System.Collections.Immutable.ImmutableArray<Expression> decorators,

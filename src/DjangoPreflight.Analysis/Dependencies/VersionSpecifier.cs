@@ -41,6 +41,42 @@ public static class VersionSpecifier
         return lowest;
     }
 
+    /// <summary>The tightest upper bound the constraint sets, as "major[.minor[.patch]]" and whether that
+    /// version itself is allowed, or null when it allows every newer release. "~=4.2.0" and "==4.2.*" end
+    /// below 4.3, "~=4.2" below 5, Poetry's "^4.2" below 5 and "~4.2" below 4.3.</summary>
+    public static (string Version, bool Inclusive)? HighestAllowed(string specifier)
+    {
+        if (ExactPin(specifier) is { } pin) return (pin, true);
+        (string Version, bool Inclusive)? tightest = null;
+        foreach (var c in Clauses(specifier))
+        {
+            (string, bool)? bound = c switch
+            {
+                _ when c.StartsWith("<=", StringComparison.Ordinal) => (c[2..], true),
+                _ when c.StartsWith('<') => (c[1..], false),
+                _ when c.StartsWith("~=", StringComparison.Ordinal) => (Bump(c[2..], Parts(c[2..]) - 2), false),
+                _ when c.StartsWith("==", StringComparison.Ordinal) && c.EndsWith(".*", StringComparison.Ordinal) => (Bump(c[2..^2], Parts(c[2..^2]) - 1), false),
+                _ when c.StartsWith('^') => (Bump(c[1..], 0), false),
+                _ when c.StartsWith('~') => (Bump(c[1..], Math.Min(1, Parts(c[1..]) - 1)), false),
+                _ => null,
+            };
+            if (bound is not { } b || b.Item1.Length == 0 || !char.IsAsciiDigit(b.Item1[0])) continue;
+            var order = tightest is { } t ? Compare(b.Item1, t.Version) : -1;
+            if (order < 0 || order == 0 && !b.Item2) tightest = b;
+        }
+        return tightest;
+    }
+
+    private static int Parts(string version) => version.Split('.').Length;
+
+    /// <summary>The version with part <paramref name="index"/> raised by one and the rest dropped: "4.2.0", 1 → "4.3".</summary>
+    private static string Bump(string version, int index)
+    {
+        var parts = version.Split('.');
+        index = Math.Clamp(index, 0, parts.Length - 1);
+        return string.Join('.', parts.Take(index).Append((Leading(parts[index]) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private static List<string> Clauses(string specifier) =>
         specifier.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(c => c.Replace(" ", "", StringComparison.Ordinal)).Where(c => c != "*").ToList();

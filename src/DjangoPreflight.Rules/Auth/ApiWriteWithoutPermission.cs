@@ -6,7 +6,7 @@ namespace DjangoPreflight.Rules.Auth;
 
 /// <summary>DP511: a DRF view that accepts writes (POST/PUT/PATCH/DELETE) opts out of permission
 /// checks with permission_classes = [AllowAny] or an empty list.</summary>
-public sealed class ApiWriteWithoutPermission : ProjectRule
+public sealed partial class ApiWriteWithoutPermission : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP511",
@@ -45,9 +45,20 @@ public sealed class ApiWriteWithoutPermission : ProjectRule
                 continue;
             // DRF requires every listed permission: AllowAny opens the view only when it is alone.
             var opened = permissions.IsEmpty ? "an empty permission_classes" : permissions.Names is { Count: > 0 } names && names.All(n => n == "AllowAny") ? "AllowAny" : null;
-            if (opened is null) continue;
+            if (opened is null || Guarded(view)) continue;
             yield return Finding($"{view.Name} accepts {string.Join(", ", writes)} with {opened}: anyone can write through it.",
                 permissions.Location, Confidence.High);
         }
     }
+
+    /// <summary>AllowAny is not "anyone can write" when the view's own code refuses callers (a permission
+    /// check, a 401/403, a signature or a client credential it verifies), or when the view is a step of
+    /// signing in, which must be open to anonymous users (login, sign-up, password reset, MFA, ...).</summary>
+    private static bool Guarded(ViewInfo view) =>
+        (view.Checks & (RequestChecks.Permission | RequestChecks.Signature | RequestChecks.Credential)) != 0
+        || AuthenticationStep().IsMatch(view.Name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("login|logout|sign_?in|sign_?up|register|password|magic|mfa|otp|captcha|email_?check|check_?email|token_?(create|obtain|refresh|verify)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex AuthenticationStep();
 }

@@ -40,9 +40,16 @@ public sealed class CsrfExemptView : ProjectRule
     public IEnumerable<Finding> CheckViews(ViewFacts views)
     {
         foreach (var view in views.Views)
-            if (view.CsrfExempt is { } at)
+            if (view.CsrfExempt is { } at && !Safe(view.Checks, view.SafeOnly))
                 yield return Finding($"{(view.IsClass ? "Class" : "View")} {view.Name} is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.", at);
         foreach (var call in views.CsrfExemptCalls)
-            yield return Finding($"{call.Target} is wrapped in csrf_exempt(); make sure it does not act on the session or verifies requests otherwise.", call.Location);
+            if (!Safe(call.Checks, call.SafeOnly))
+                yield return Finding($"{call.Target} is wrapped in csrf_exempt(); make sure it does not act on the session or verifies requests otherwise.", call.Location);
     }
+
+    /// <summary>The exemption is no hole when the view's code verifies each request by itself (a signature,
+    /// or a credential the client sends, which a forged cross-site request cannot carry), or when the
+    /// view serves only safe methods, which CSRF protection never checks.</summary>
+    private static bool Safe(RequestChecks checks, bool safeOnly) =>
+        safeOnly || (checks & (RequestChecks.Signature | RequestChecks.Credential)) != 0;
 }

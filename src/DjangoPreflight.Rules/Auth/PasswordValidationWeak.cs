@@ -10,6 +10,7 @@ public sealed class PasswordValidationWeak : ProductionSettingsRule
 {
     public const int RecommendedMinimum = 12;
     private const string MinimumLength = "django.contrib.auth.password_validation.MinimumLengthValidator";
+    private const string DjangoValidators = "django.contrib.auth.password_validation.";
 
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP508",
@@ -49,7 +50,12 @@ public sealed class PasswordValidationWeak : ProductionSettingsRule
         }
         // An entry we cannot read might be the length validator: stay silent.
         if (validators.Any(v => v is not PyDict d || d.Get("NAME") is not PyStr)) yield break;
-        var length = validators.Cast<PyDict>().Where(d => d.Get("NAME")!.AsString == MinimumLength).ToList();
+        // A validator of the project's own (or a package's) may enforce a length: Django's validator is one
+        // way, not the only one. Its min_length option is read like Django's; without one nothing is known.
+        var length = validators.Cast<PyDict>().Where(d => d.Get("NAME")!.AsString == MinimumLength
+            || !d.Get("NAME")!.AsString!.StartsWith(DjangoValidators, StringComparison.Ordinal) && SettingValues.Get(d.Get("OPTIONS"), "min_length") is not null).ToList();
+        if (validators.Cast<PyDict>().Any(d => !d.Get("NAME")!.AsString!.StartsWith(DjangoValidators, StringComparison.Ordinal)) && length.Count == 0)
+            yield break;
         if (length.Count == 0)
         {
             yield return Finding("AUTH_PASSWORD_VALIDATORS has no MinimumLengthValidator: passwords have no minimum length.",
@@ -59,8 +65,9 @@ public sealed class PasswordValidationWeak : ProductionSettingsRule
         var minimum = SettingValues.Get(length[0].Get("OPTIONS"), "min_length");
         if (minimum is not null && minimum is not PyInt) yield break;
         var value = minimum is PyInt i ? (int)i.Value : 8; // Django's default min_length
+        var name = length[0].Get("NAME")!.AsString!;
         if (value < RecommendedMinimum)
-            yield return Finding($"MinimumLengthValidator allows passwords of {value} characters{(minimum is null ? " (its default)" : "")}; require at least {RecommendedMinimum}.",
+            yield return Finding($"{name[(name.LastIndexOf('.') + 1)..]} allows passwords of {value} characters{(minimum is null ? " (its default)" : "")}; require at least {RecommendedMinimum}.",
                 minimum is null ? At(settings, locator, "AUTH_PASSWORD_VALIDATORS", MinimumLength) : At(settings, locator, "AUTH_PASSWORD_VALIDATORS", "min_length"),
                 setting: "AUTH_PASSWORD_VALIDATORS", severity: Severity.Low);
     }

@@ -31,6 +31,9 @@ public static class DjangoSeriesSupport
         [(6, 1)] = new(2027, 12, 31),
     };
 
+    /// <summary>Every series the table names, as (major, minor).</summary>
+    public static IEnumerable<(int Major, int Minor)> Series => EndOfLife.Keys;
+
     // Every series before 1.8 had ended before 1.8 itself did.
     private static readonly DateOnly AncientEnd = new(2015, 4, 1);
 

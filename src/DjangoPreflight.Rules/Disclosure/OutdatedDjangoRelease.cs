@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Dependencies;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -44,52 +45,94 @@ public sealed class OutdatedDjangoRelease : ProjectRule
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
         var target = project.Django;
-        if (target.Version is not { } version) yield break;
-        var (pinned, seriesKnown, location) = Pin(project, version);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-
-        // Only an exact release can be compared with fixed-in releases: "Django>=4.2" may be any 4.2.x.
-        if (pinned)
-        {
-            var missing = DjangoSecurityAdvisories.All
-                .Select(a => (Advisory: a, Fix: a.FixFor(version)))
-                .Where(x => x.Fix is { } fix && fix > version)
-                .ToList();
-            if (missing.Count > 0)
-            {
-                var latest = missing.Max(x => x.Fix!.Value);
-                var ids = missing.OrderByDescending(x => x.Advisory.Date).ThenBy(x => x.Advisory.Id, StringComparer.Ordinal)
-                    .Select(x => x.Advisory.Id).Take(3);
-                yield return Finding(
-                    $"Django {version} is missing {missing.Count} security fix{(missing.Count == 1 ? "" : "es")} released after it "
-                    + $"(newest: {string.Join(", ", ids)}); upgrade to {latest} or later ({target.Reason}).",
-                    location);
-            }
-        }
-
-        if (DjangoSeriesSupport.EndOf(version.Major, version.Minor) is { } end && end < today)
-        {
-            var since = DjangoSecurityAdvisories.All.Count(a => a.Date > end);
-            yield return Finding(
-                $"Django {version.Series} reached end of life on {end:yyyy-MM-dd} and gets no security fixes"
-                + (since > 0 ? $" ({since} advisor{(since == 1 ? "y" : "ies")} published since then)" : "")
-                + $"; move to a supported series ({target.Reason}).",
-                location,
-                // A range's lowest version may not be what is installed; a pin, a lock or --django-version is.
-                seriesKnown ? Confidence.Certain : Confidence.Medium);
-        }
-    }
-
-    /// <summary>Whether the targeted version is an exact release (a pin, a lock entry, or a full
-    /// --django-version), whether at least its series is certain (those, or a series given on the
-    /// command line), and the dependency line that declares Django, where findings point.</summary>
-    private static (bool Exact, bool SeriesKnown, SourceLocation Location) Pin(ProjectContext project, DjangoVersion version)
-    {
         var declared = project.Dependencies.Find("django");
         var location = declared.OrderBy(d => d.FromLock ? 1 : 0).Select(d => d.Source).FirstOrDefault() ?? SourceLocation.None;
+
+        // A pin or a lock names the release exactly; --django-version as precisely as it is written.
         if (project.Options.DjangoVersion is { } given)
-            return (given.Trim().Count(c => c == '.') == 2, true, location);
-        var exact = declared.FirstOrDefault(d => d.Pinned is { } p && DjangoTarget.TryParseLeading(p) == version && p.Count(c => c == '.') == 2);
-        return exact is null ? (false, false, location) : (true, true, exact.FromLock ? location : exact.Source);
+        {
+            if (target.Version is { } v && Judge(v, given.Trim().Count(c => c == '.') == 2, today) is { } verdict)
+                yield return Finding($"{verdict} ({target.Reason}).", location);
+            yield break;
+        }
+        if (declared.FirstOrDefault(d => d.Pinned is { } p && DjangoTarget.TryParseLeading(p) == target.Version && p.Count(c => c == '.') == 2) is { } pin)
+        {
+            if (Judge(target.Version!.Value, exact: true, today) is { } verdict)
+                yield return Finding($"{verdict} ({target.Reason}).", pin.FromLock ? location : pin.Source);
+            yield break;
+        }
+        // A range is judged by the newest release it allows: that is what an install resolves to.
+        if (declared.Where(d => !d.FromLock && d.Specifier.Length > 0).OrderBy(d => d.Source.Path?.Count(c => c == '/') ?? 0)
+                .ThenBy(d => d.Source.Path, StringComparer.Ordinal).ThenBy(d => d.Source.Line).FirstOrDefault() is { } range
+            && JudgeRange(range.Specifier, today) is { } rangeVerdict)
+            yield return Finding($"Django{(range.Specifier[0] is '<' or '>' or '=' or '!' or '~' ? "" : " ")}{range.Specifier} ({range.Source}) {rangeVerdict}", range.Source);
     }
+
+    /// <summary>What is wrong with release <paramref name="version"/>: the fixes released after it in its
+    /// series (only when <paramref name="exact"/>: "4.2" may be any 4.2.x), and its series' end of life;
+    /// one sentence for both, or null when neither applies.</summary>
+    private static string? Judge(DjangoVersion version, bool exact, DateOnly today)
+    {
+        var fixes = exact && Missing(version, after: true) is { Count: > 0 } missing
+            ? $"Django {version.Major}.{version.Minor}.{version.Patch} is missing {Fixes(missing)} released after it (newest: {Newest(missing)}); upgrade to {missing.Max(x => x.Fix)} or later"
+            : null;
+        return Join(fixes, EndOfLife(version, today), $"Django {version.Series}", version.Series);
+    }
+
+    /// <summary>One sentence for missing fixes, end of life, or both (one cause: one release, one finding).</summary>
+    private static string? Join(string? fixes, string? ended, string subject, string series) => (fixes, ended) switch
+    {
+        (null, null) => null,
+        (_, null) => fixes,
+        (null, _) => $"{subject} {ended}; move to a supported series",
+        _ => $"{fixes}. The {series} series also {ended}; move to a supported series",
+    };
+
+    /// <summary>The newest release the range allows: the newest known series below its upper bound, with
+    /// the patch bound when the bound falls inside that series. Null when nothing is wrong with it.</summary>
+    private static string? JudgeRange(string specifier, DateOnly today)
+    {
+        if (VersionSpecifier.HighestAllowed(specifier) is not var (text, inclusive) || DjangoTarget.TryParseLeading(text) is not { } bound)
+            return null; // no upper bound: the range allows the newest release
+        var series = KnownSeries().Where(s => inclusive ? s <= bound : s < bound).DefaultIfEmpty().Max();
+        if (series == default) return null;
+        // The bound caps patches only inside its own series and only when it names a patch ("<5.2.15", "<=5.2.14").
+        var capped = bound.Major == series.Major && bound.Minor == series.Minor && text.Count(c => c == '.') == 2;
+        var newest = capped ? (inclusive ? bound.ToString() : $"releases before {bound}") : $"{series.Series}.x";
+        var fixes = capped && Missing(bound, after: inclusive) is { Count: > 0 } missing
+            ? $"allows at most {newest}, which {(inclusive ? "is" : "are")} missing {Fixes(missing)} (newest: {Newest(missing)}); allow {missing.Max(x => x.Fix)} or later"
+            : null;
+        return Join(fixes, EndOfLife(series, today), $"allows at most {newest}: the {series.Series} series", series.Series) is { } verdict ? verdict + "." : null;
+    }
+
+    /// <summary>Advisories fixed in <paramref name="version"/>'s series after it (or from it on, when
+    /// <paramref name="after"/> is false: the version itself is excluded by the range).</summary>
+    private static List<(DjangoAdvisory Advisory, DjangoVersion Fix)> Missing(DjangoVersion version, bool after) =>
+        DjangoSecurityAdvisories.All
+            .Select(a => (Advisory: a, Fix: a.FixFor(version)))
+            .Where(x => x.Fix is { } fix && (after ? fix > version : fix >= version))
+            .Select(x => (x.Advisory, x.Fix!.Value))
+            .ToList();
+
+    private static string Fixes(List<(DjangoAdvisory Advisory, DjangoVersion Fix)> missing) =>
+        $"{missing.Count} security fix{(missing.Count == 1 ? "" : "es")}";
+
+    private static string Newest(List<(DjangoAdvisory Advisory, DjangoVersion Fix)> missing) =>
+        string.Join(", ", missing.OrderByDescending(x => x.Advisory.Date).ThenBy(x => x.Advisory.Id, StringComparer.Ordinal).Select(x => x.Advisory.Id).Take(3));
+
+    /// <summary>"reached end of life on 2026-04-30 and gets no security fixes (15 advisories published since then)", or null.</summary>
+    private static string? EndOfLife(DjangoVersion version, DateOnly today)
+    {
+        if (DjangoSeriesSupport.EndOf(version.Major, version.Minor) is not { } end || end >= today) return null;
+        var since = DjangoSecurityAdvisories.All.Count(a => a.Date > end);
+        return $"reached end of life on {end:yyyy-MM-dd} and gets no security fixes"
+            + (since > 0 ? $" ({since} advisor{(since == 1 ? "y" : "ies")} published since then)" : "");
+    }
+
+    /// <summary>Every series the data knows, as X.Y.0.</summary>
+    private static IEnumerable<DjangoVersion> KnownSeries() =>
+        DjangoSeriesSupport.Series.Concat(DjangoSecurityAdvisories.All.SelectMany(a => a.FixedIn)
+                .Select(f => DjangoVersion.TryParse(f, out var v) ? (v.Major, v.Minor) : (0, 0)))
+            .Where(s => s.Item1 > 0).Distinct().Select(s => new DjangoVersion(s.Item1, s.Item2));
 }

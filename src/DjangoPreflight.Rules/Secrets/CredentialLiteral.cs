@@ -41,6 +41,9 @@ public sealed partial class CredentialLiteral : ProjectRule
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:(?<pw>[^/@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CredentialUrl();
 
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ImportPath();
+
     public override IEnumerable<Finding> Check(ProjectContext project) =>
         project.Settings.Production is { } production ? CheckModules(production, project.Settings.All, project.Code.Locator) : [];
 
@@ -58,11 +61,11 @@ public sealed partial class CredentialLiteral : ProjectRule
                 if (setting.IsDefault || !IsCredentialSetting(name)) continue;
                 foreach (var (path, secret, missing) in Literals(module, name, setting, locator))
                 {
-                    var location = locator?.Find(module, name, s => Holds(s, secret)) ?? module.LocationOf(name);
+                    var location = locator?.Find(module, name, s => Holds(s, secret), LastKey(path)) ?? module.LocationOf(name);
                     if (!reported.Add((location.Path, location.Line))) continue;
                     var where = isProduction ? "" : $" in {module.Module}";
                     var what = missing is null ? $"{path} is a literal{where} ({Core.Secrets.Redact(secret)}); read it from the environment."
-                        : $"{path} falls back to a literal{where} ({Core.Secrets.Redact(secret)}) when {missing} is missing.";
+                        : $"{path} falls back to a literal{where} ({Core.Secrets.Redact(secret)}) when {Prose.And(missing)} {(missing.Count == 1 ? "is" : "are")} missing.";
                     yield return Finding(what, location, setting: name, severity: isProduction ? null : Severity.Medium);
                 }
             }
@@ -71,14 +74,16 @@ public sealed partial class CredentialLiteral : ProjectRule
 
     /// <summary>The credentials of a setting that are written in the source, with the variable whose
     /// absence selects them (null when they are used as they are).</summary>
-    private static IEnumerable<(string Path, string Secret, string? Missing)> Literals(SettingsModel module, string name, Setting setting, SettingLocator? locator)
+    private static IEnumerable<(string Path, string Secret, IReadOnlyList<string>? Missing)> Literals(SettingsModel module, string name, Setting setting, SettingLocator? locator)
     {
         var current = Credentials(name, setting.Value);
         foreach (var (path, secret) in current)
         {
-            // Without the environment it is certainly a literal; with it, only if the source shows the text.
-            if (!setting.FromEnvironment || locator?.Find(module, name, s => Holds(s, secret)) is not null)
-                yield return (path, secret, null);
+            // Without the environment it is certainly a literal; with it, only if the source shows the text,
+            // and then, when the profile lacks the variables it reads, it is their default, not "a literal".
+            if (!setting.FromEnvironment) yield return (path, secret, null);
+            else if (locator?.Find(module, name, s => Holds(s, secret)) is not null)
+                yield return (path, secret, ControllingVariables(path, setting.UnsetEnvVars));
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var variable in setting.EnvVars)
@@ -87,9 +92,25 @@ public sealed partial class CredentialLiteral : ProjectRule
             // A credential that appears only when a variable is missing is that variable's literal default.
             foreach (var (path, secret) in Credentials(name, fallback))
                 if (!current.Any(c => c.Path == path && c.Secret == secret) && seen.Add(path))
-                    yield return (path, secret, variable);
+                    yield return (path, secret, [variable]);
         }
     }
+
+    /// <summary>The unset variables named for this credential (a password's, or a URL's), whose default the
+    /// literal is; null when none is: the setting reads other variables (a HOST), and the password is a
+    /// literal whatever they hold.</summary>
+    private static IReadOnlyList<string>? ControllingVariables(string path, IReadOnlyList<string> unset)
+    {
+        var named = unset.Where(v => path.Contains("PASSWORD", StringComparison.Ordinal)
+            ? v.Contains("PASS", StringComparison.Ordinal) || v.Contains("PWD", StringComparison.Ordinal)
+            : v.Contains("URL", StringComparison.Ordinal)).ToList();
+        return named.Count > 0 ? named : null;
+    }
+
+    /// <summary>The last dict key of a credential's path (<c>DATABASES["default"]["PASSWORD"]</c> → PASSWORD).</summary>
+    private static string? LastKey(string path) =>
+        path.EndsWith("\"]", StringComparison.Ordinal) && path.LastIndexOf("[\"", StringComparison.Ordinal) is var start and >= 0
+            ? path[(start + 2)..^2] : null;
 
     /// <summary>Whether a string literal of the source is this credential: the password itself, or a
     /// URL whose password part it is (a mere substring of some other text does not count).</summary>
@@ -115,7 +136,8 @@ public sealed partial class CredentialLiteral : ProjectRule
         if (depth > 6) return;
         switch (value)
         {
-            case PyStr { Value.Length: > 0 } s when isPasswordSlot:
+            // A dotted import path (an authentication backend's class) in a setting named like a password is code, not a credential.
+            case PyStr { Value.Length: > 0 } s when isPasswordSlot && !ImportPath().IsMatch(s.Value):
                 found.Add((path, s.Value));
                 break;
             case PyStr s when CredentialUrl().Match(s.Value) is { Success: true } m && !m.Groups["pw"].Value.StartsWith('$'):

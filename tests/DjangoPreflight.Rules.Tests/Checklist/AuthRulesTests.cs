@@ -79,6 +79,26 @@ public class AuthRulesTests
     }
 
     [Fact]
+    public void DP508_counts_a_custom_validator_that_enforces_a_minimum_length()
+    {
+        const string Common = "django.contrib.auth.password_validation.CommonPasswordValidator";
+        // A custom length validator with its own min_length is judged by it, named as it is.
+        var customShort = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S(Common))),
+            D(("NAME", S("accounts.validators.LengthValidator")), ("OPTIONS", D(("min_length", I(10)))))), 92).Build();
+        FindingAssert.Single(new PasswordValidationWeak().CheckSettings(customShort), "DP508", SettingsFile, 92,
+            "LengthValidator allows passwords of 10 characters; require at least 12.");
+        var customLong = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S("accounts.validators.LengthValidator")), ("OPTIONS", D(("min_length", I(14)))))), 92).Build();
+        FindingAssert.None(new PasswordValidationWeak().CheckSettings(customLong));
+        // A custom validator without options may enforce a length: "no minimum length" is not verified.
+        var opaque = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S(Common))), D(("NAME", S("accounts.validators.StrongPassword")))), 92).Build();
+        FindingAssert.None(new PasswordValidationWeak().CheckSettings(opaque));
+        // Only Django's own validators, none of them the length one: that is verified.
+        var djangoOnly = Module().Set("AUTH_PASSWORD_VALIDATORS", L(D(("NAME", S(Common)))), 92).Build();
+        FindingAssert.Single(new PasswordValidationWeak().CheckSettings(djangoOnly), "DP508", SettingsFile, 92,
+            "AUTH_PASSWORD_VALIDATORS has no MinimumLengthValidator: passwords have no minimum length.");
+    }
+
+    [Fact]
     public void DP509_fires_on_unset_and_explicit_allow_any()
     {
         var unset = Module().Set("INSTALLED_APPS", Ls("rest_framework"), 18).Set("REST_FRAMEWORK", D(("PAGE_SIZE", I(50))), 130).Build();

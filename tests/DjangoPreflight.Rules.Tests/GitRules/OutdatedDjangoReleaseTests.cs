@@ -37,7 +37,7 @@ public class OutdatedDjangoReleaseTests
     }
 
     [Fact]
-    public void An_old_patch_of_an_ended_series_gets_both_findings_at_the_requirement_line()
+    public void An_old_patch_of_an_ended_series_gets_one_finding_for_both_at_the_requirement_line()
     {
         using var dir = new TempDirectory();
         dir.Write("requirements.txt", "django-environ==0.11.2\nDjango==4.2.8\n");
@@ -46,25 +46,43 @@ public class OutdatedDjangoReleaseTests
         var since = DjangoSecurityAdvisories.All.Count(a => a.Date > new DateOnly(2026, 4, 30));
         Assert.Equal(
         [
-            $"DP211 requirements.txt:2 high/certain: Django 4.2.8 is missing {missing} security fixes released after it (newest: CVE-2026-33033, CVE-2026-33034, CVE-2026-3902); upgrade to 4.2.30 or later (from requirements.txt:2 (django==4.2.8)).",
-            $"DP211 requirements.txt:2 high/certain: Django 4.2 reached end of life on 2026-04-30 and gets no security fixes ({since} advisories published since then); move to a supported series (from requirements.txt:2 (django==4.2.8)).",
+            $"DP211 requirements.txt:2 high/certain: Django 4.2.8 is missing {missing} security fixes released after it (newest: CVE-2026-33033, CVE-2026-33034, CVE-2026-3902); upgrade to 4.2.30 or later. "
+            + $"The 4.2 series also reached end of life on 2026-04-30 and gets no security fixes ({since} advisories published since then); move to a supported series (from requirements.txt:2 (django==4.2.8)).",
         ], Run(null, new DateOnly(2026, 9, 20), dir));
     }
 
-    [Fact]
-    public void A_range_is_not_compared_with_fixes_and_its_end_of_life_is_medium_confidence()
+    public static TheoryData<string, string, string?> Ranges() => new()
+    {
+        // The newest release below 5 is a 4.2.x, whose series has ended: what an install resolves to.
+        { "requirements.txt", "Django>=3.2.4,<5\n", "DP211 requirements.txt:1 high/certain: Django>=3.2.4,<5 (requirements.txt:1) allows at most 4.2.x: the 4.2 series reached end of life on 2026-04-30 and gets no security fixes (SINCE advisories published since then); move to a supported series." },
+        { "pyproject.toml", "[tool.poetry.dependencies]\npython = \"^3.10\"\ndjango = \"^4.1\"\n", "DP211 pyproject.toml:3 high/certain: Django ^4.1 (pyproject.toml:3) allows at most 4.2.x: the 4.2 series reached end of life on 2026-04-30 and gets no security fixes (SINCE advisories published since then); move to a supported series." },
+        // A bound inside a series caps its patches.
+        { "requirements.txt", "Django<=5.2.14\n", "DP211 requirements.txt:1 high/certain: Django<=5.2.14 (requirements.txt:1) allows at most 5.2.14, which is missing 16 security fixes (newest: CVE-2026-77050, CVE-2026-84429, CVE-2026-87890); allow 5.2.18 or later." },
+        { "requirements.txt", "Django>=5.2,<5.2.16\n", "DP211 requirements.txt:1 high/certain: Django>=5.2,<5.2.16 (requirements.txt:1) allows at most releases before 5.2.16, which are missing 11 security fixes (newest: CVE-2026-77050, CVE-2026-84429, CVE-2026-87890); allow 5.2.18 or later." },
+        // Ranges whose newest release is supported and fully patched: nothing to report.
+        { "requirements.txt", "Django>=4.2,<6.2\n", null },
+        { "requirements.txt", "Django~=6.0.0\n", null },
+        { "requirements.txt", "Django==5.2.*\n", null },
+        { "requirements.txt", "Django>=3.2\n", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Ranges))]
+    public void A_range_is_judged_by_the_newest_release_it_allows(string file, string text, string? expected)
     {
         using var dir = new TempDirectory();
-        dir.Write("requirements.txt", "Django>=3.2.4,<5\n");
-        var finding = Assert.Single(Run(null, new DateOnly(2026, 9, 20), dir));
-        Assert.StartsWith("DP211 requirements.txt:1 high/medium: Django 3.2 reached end of life on 2024-04-30 and gets no security fixes (", finding);
+        dir.Write(file, text);
+        var found = Run(null, new DateOnly(2026, 9, 20), dir);
+        var since = DjangoSecurityAdvisories.All.Count(a => a.Date > new DateOnly(2026, 4, 30));
+        if (expected is null) Assert.Empty(found);
+        else Assert.Equal(expected.Replace("SINCE", since.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Assert.Single(found));
     }
 
     [Fact]
     public void A_full_version_on_the_command_line_is_exact_and_a_series_is_not()
     {
-        Assert.Equal(2, Run("4.2.0", new DateOnly(2026, 9, 20)).Count);
-        Assert.Single(Run("4.2", new DateOnly(2026, 9, 20)));
+        Assert.StartsWith("DP211  high/certain: Django 4.2.0 is missing ", Assert.Single(Run("4.2.0", new DateOnly(2026, 9, 20))));
+        Assert.StartsWith("DP211  high/certain: Django 4.2 reached end of life", Assert.Single(Run("4.2", new DateOnly(2026, 9, 20))));
     }
 
     [Fact]

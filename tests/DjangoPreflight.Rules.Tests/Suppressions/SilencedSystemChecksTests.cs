@@ -74,8 +74,10 @@ public sealed class SilencedSystemChecksTests
         Append(root, assignment);
         var report = ProjectScanner.Scan(Project(root), ProjectRuleSet.All, "shop");
         Assert.Contains(report.Summary.Notices, n => n.StartsWith("SILENCED_SYSTEM_CHECKS (", StringComparison.Ordinal) && n.Contains(notice));
-        Assert.Contains(report.Findings, f => f.DjangoId == stillReported);
+        // DP201 (security.W018) is part of the DEBUG finding DP202 reports for one cause: look at every part.
+        var findings = RootCauses.Unmerge(report.Findings);
+        Assert.Contains(findings, f => f.DjangoId == stillReported);
         // What is known still counts: the entry read from the list is silenced.
-        Assert.Equal(notice.StartsWith("has entries", StringComparison.Ordinal), !report.Findings.Any(f => f.DjangoId == "security.W018"));
+        Assert.Equal(notice.StartsWith("has entries", StringComparison.Ordinal), !findings.Any(f => f.DjangoId == "security.W018"));
     }
 }
