@@ -40,13 +40,15 @@ public sealed class Baseline
             if (count >= Counts.GetValueOrDefault(fingerprint)) kept.Add(finding);
         }
         var notices = new List<string>();
-        var hidden = findings.Count - kept.Count;
+        // Counted as the report shows them: a merged finding of which some part is new stays shown.
+        var shown = RootCauses.Merge(kept);
+        var hidden = report.Findings.Count - shown.Count;
         if (hidden > 0) notices.Add($"{Filtered.Plural(hidden, "finding")} hidden by the baseline {name}");
         var ran = report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var stale = Counts.Where(e => ran.Contains(e.Key.Rule)).Sum(e => Math.Max(0, e.Value - seen.GetValueOrDefault(e.Key)));
         if (stale > 0)
             notices.Add($"baseline {name}: {Filtered.Plural(stale, "accepted finding")} not found any more (fixed or changed); `django-preflight baseline` updates it");
-        return new Filtered(RootCauses.Merge(kept), notices);
+        return new Filtered(shown, notices);
     }
 
     /// <summary>Indented JSON, entries sorted, the same bytes for the same findings.</summary>

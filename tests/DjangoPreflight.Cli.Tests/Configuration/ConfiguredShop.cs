@@ -23,18 +23,20 @@ internal sealed class ConfiguredShop : IDisposable
 
     public ProcessResult Run(params string[] args) => CliRun.InMemory(args);
 
-    /// <summary><c>scan ROOT --format json ARGS</c>: its exit code and (rule, path, line) of each finding.</summary>
+    /// <summary><c>scan ROOT --format json ARGS</c>: its exit code and (rule, path, line) of each finding, and
+    /// of each rule a finding also stands for (one cause, one finding: those IDs still apply to it).</summary>
     public (int ExitCode, List<(string Rule, string? Path, int? Line)> Findings, JsonElement Report) ScanJson(params string[] args)
     {
         var result = CliRun.InMemory(["scan", Root, "--format", "json", .. args]);
         Assert.True(result.ExitCode is 0 or 1, result.Stderr);
         var report = JsonDocument.Parse(result.Stdout).RootElement.Clone();
-        var findings = report.GetProperty("findings").EnumerateArray().Select(f =>
+        var findings = report.GetProperty("findings").EnumerateArray().SelectMany(f =>
         {
             var location = f.GetProperty("location");
-            return (f.GetProperty("rule").GetString()!,
-                location.TryGetProperty("path", out var p) ? p.GetString() : null,
-                location.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : (int?)null);
+            var path = location.TryGetProperty("path", out var p) ? p.GetString() : null;
+            int? line = location.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null;
+            var rules = f.GetProperty("also").EnumerateArray().Select(a => a.GetString()!).Prepend(f.GetProperty("rule").GetString()!);
+            return rules.Select(rule => (rule, path, line));
         }).ToList();
         return (result.ExitCode, findings, report);
     }

@@ -42,11 +42,13 @@ public sealed class ExampleScanTests
         using var report = JsonDocument.Parse(result.Stdout);
         Assert.Empty(report.RootElement.GetProperty("summary").GetProperty("parse_errors").EnumerateArray());
         Assert.Equal("shop.settings.production", report.RootElement.GetProperty("target").GetProperty("settings_module").GetString());
+        // A finding that stands for several rules (one cause, one finding) counts for each of them.
         return report.RootElement.GetProperty("findings").EnumerateArray()
-            .Select(f => new Reported(
-                f.GetProperty("rule").GetString()!,
-                f.GetProperty("severity").GetString()!,
-                f.GetProperty("location").GetProperty("path").GetString()!))
+            .SelectMany(f => f.GetProperty("also").EnumerateArray().Select(a => a.GetString()!).Prepend(f.GetProperty("rule").GetString()!)
+                .Select(rule => new Reported(
+                    rule,
+                    f.GetProperty("severity").GetString()!,
+                    f.GetProperty("location").GetProperty("path").GetString()!)))
             .ToList();
     }
 }

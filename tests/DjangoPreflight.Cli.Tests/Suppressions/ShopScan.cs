@@ -43,21 +43,25 @@ internal sealed class ShopScan : IDisposable
     public void Dispose() => _shop.Dispose();
 }
 
-/// <summary>The parts of the JSON report these tests pin: findings as "RULE path:line" and the notices.</summary>
-internal sealed record Report(IReadOnlyList<string> Findings, IReadOnlyList<string> Notices)
+/// <summary>The parts of the JSON report these tests pin: findings as "RULE path:line" (a finding that stands
+/// for several rules, one cause, gives one entry per rule: each rule is what a baseline records), the
+/// number of findings the report shows, and the notices.</summary>
+internal sealed record Report(IReadOnlyList<string> Findings, int Shown, IReadOnlyList<string> Notices)
 {
     public static Report Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);
-        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().Select(f =>
+        var shown = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var findings = shown.SelectMany(f =>
         {
             var location = f.GetProperty("location");
             var line = location.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? $":{l.GetInt32()}" : "";
-            return $"{f.GetProperty("rule").GetString()} {location.GetProperty("path").GetString()}{line}";
+            var rules = f.GetProperty("also").EnumerateArray().Select(a => a.GetString()!).Prepend(f.GetProperty("rule").GetString()!);
+            return rules.Order(StringComparer.Ordinal).Select(rule => $"{rule} {location.GetProperty("path").GetString()}{line}");
         }).ToList();
         var notices = doc.RootElement.GetProperty("summary").GetProperty("notices").EnumerateArray().Select(n => n.GetString()!).ToList();
-        Assert.Equal(findings.Count, doc.RootElement.GetProperty("summary").GetProperty("findings").GetInt32());
-        return new Report(findings, notices);
+        Assert.Equal(shown.Count, doc.RootElement.GetProperty("summary").GetProperty("findings").GetInt32());
+        return new Report(findings, shown.Count, notices);
     }
 
     /// <summary>The findings of one rule.</summary>
