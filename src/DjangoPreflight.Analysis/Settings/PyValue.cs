@@ -158,5 +158,10 @@ public sealed record PyRandomSecret(string Source) : PyValue
 /// <summary>A value the evaluator could not compute, with why. Never a guess.</summary>
 public sealed record PyUnknown(string Reason) : PyValue
 {
+    /// <summary>Reasons nest (a condition on a call on an unknown...): past this many characters the rest is cut.</summary>
+    public const int MaxReasonLength = 400;
+
+    public string Reason { get; init; } = Reason.Length > MaxReasonLength ? Reason[..(MaxReasonLength - 1)] + "…" : Reason;
+
     public override bool? Truthy => null;
 }

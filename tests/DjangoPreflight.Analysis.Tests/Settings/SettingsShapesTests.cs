@@ -134,4 +134,25 @@ public class SettingsShapesTests
         Assert.Equal("('red', 'blue')", PyRepr.Of(m["ALL"]!.Value));
         Assert.Empty(m.Raises);
     }
+
+    [Theory]
+    [InlineData("SECURE_SSL_REDIRECT = 'runserver' not in sys.argv and 'test' not in sys.argv", "True")]
+    [InlineData("SECURE_SSL_REDIRECT = sys.argv[1:2] == ['test']", "False")]
+    [InlineData("SECURE_SSL_REDIRECT = len(sys.argv) > 1 and sys.argv[1] == 'test'", null)]
+    [InlineData("SECURE_SSL_REDIRECT = sys.argv[1] != 'runserver'", "True")]
+    public void The_serving_process_command_line_holds_no_manage_py_command(string line, string? expected)
+    {
+        // gunicorn/uwsgi/daphne serve production, never `manage.py runserver` or `manage.py test`.
+        var (m, _) = TempProject.Settings("import sys\n" + line + "\n");
+        if (expected is null) Assert.False(m["SECURE_SSL_REDIRECT"]!.IsKnown);
+        else Assert.Equal(expected, PyRepr.Of(m["SECURE_SSL_REDIRECT"]!.Value));
+    }
+
+    [Fact]
+    public void Reasons_that_nest_are_cut_to_a_bounded_length()
+    {
+        var source = "import os\nA = os.environ.get('X')\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"A = A + 'x' if A == '{i}' else A\n"));
+        var (m, _) = TempProject.Settings(source);
+        Assert.InRange(Reason(m, "A").Length, 1, PyUnknown.MaxReasonLength);
+    }
 }

@@ -174,6 +174,8 @@ internal sealed partial class Interpreter
 
     private bool? CompareOp(PyValue a, CmpOperator op, PyValue b)
     {
+        if (op is CmpOperator.Eq or CmpOperator.NotEq && ArgvWordTest(a, b) is { } differs)
+            return op == CmpOperator.NotEq ? differs : !differs;
         switch (op)
         {
             case CmpOperator.Eq: return Py.Equal(a, b);
@@ -196,6 +198,14 @@ internal sealed partial class Interpreter
             CmpOperator.Gt => cmp > 0,
             _ => cmp >= 0,
         };
+    }
+
+    /// <summary>True when a part of the serving process's argv is compared with manage.py words (they differ), else null.</summary>
+    private static bool? ArgvWordTest(PyValue a, PyValue b)
+    {
+        var (argv, other) = a is PyArgv ? (a, b) : (b, a);
+        if (argv is not PyArgv { Part: true }) return null;
+        return other is PyStr || other.AsStrings is { Count: > 0 } ? true : null;
     }
 
     private static bool? Identity(PyValue a, PyValue b)
@@ -239,6 +249,8 @@ internal sealed partial class Interpreter
                 if (item is not PyStr key) return null;
                 _reads.Add(key.Value);
                 return _run.GetEnv(key.Value) is not null;
+            case PyArgv:
+                return item is PyStr ? false : null;
             case PyEnvReader:
                 if (item is not PyStr k2) return null;
                 _reads.Add(k2.Value);
@@ -275,6 +287,11 @@ internal sealed partial class Interpreter
     private PyValue EvalSubscript(Subscript s)
     {
         var obj = Eval(s.Value);
+        if (obj is PyArgv)
+        {
+            if (s.Slice is not Slice) Eval(s.Slice);
+            return new PyArgv(Part: true);
+        }
         if (s.Slice is Slice sl)
         {
             var lower = sl.Lower is null ? null : Eval(sl.Lower);

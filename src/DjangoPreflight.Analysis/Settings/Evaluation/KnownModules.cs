@@ -67,7 +67,7 @@ internal static class KnownModules
             case "sys":
                 return attr switch
                 {
-                    "argv" => new PyUnknown("sys.argv: the command line the process runs with"),
+                    "argv" => new PyArgv(Part: false),
                     "platform" => new PyUnknown("sys.platform of the deployed host"),
                     "version_info" => new PyUnknown("the Python version of the deployed host"),
                     "stdout" or "stderr" => new PyUnknown("a stream"),

@@ -102,6 +102,16 @@ internal sealed record PyFile(string Path, string? Text, string Why) : PyOpaque
     public override string Describe => $"file {Path}";
 }
 
+/// <summary>
+/// sys.argv (or an item or slice of it) of the process that serves production: a WSGI/ASGI server,
+/// not manage.py. Its words are not known, but none is one of manage.py's (runserver, test,
+/// migrate...), so <c>"runserver" in sys.argv</c> and <c>sys.argv[1:2] == ["test"]</c> are false there.
+/// </summary>
+internal sealed record PyArgv(bool Part) : PyOpaque
+{
+    public override string Describe => Part ? "part of sys.argv" : "sys.argv";
+}
+
 /// <summary>A parsed URL (urllib.parse.urlparse / env.url).</summary>
 internal sealed record PyUrl(UrlParts Parts) : PyOpaque
 {
