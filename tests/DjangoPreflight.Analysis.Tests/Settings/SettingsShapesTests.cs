@@ -151,7 +151,7 @@ public class SettingsShapesTests
     [Fact]
     public void Reasons_that_nest_are_cut_to_a_bounded_length()
     {
-        var source = "import os\nA = os.environ.get('X')\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"A = A + 'x' if A == '{i}' else A\n"));
+        var source = "A = open('/etc/app/value').read()\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"A = A + 'x' if A == '{i}' else A\n"));
         var (m, _) = TempProject.Settings(source);
         Assert.InRange(Reason(m, "A").Length, 1, PyUnknown.MaxReasonLength);
     }
