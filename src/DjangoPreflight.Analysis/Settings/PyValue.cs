@@ -74,7 +74,7 @@ public sealed record PyList(ImmutableArray<PyValue> Items) : PyValue
 {
     public override int Depth { get; } = 1 + Evaluation.Py.MaxDepthOf(Items);
 
-    public override bool? Truthy => Items.Length > 0;
+    public override bool? Truthy => PyUnknownItems.Truth(Items);
 
     public bool Equals(PyList? other) => other is not null && Items.SequenceEqual(other.Items);
 
@@ -85,7 +85,7 @@ public sealed record PyTuple(ImmutableArray<PyValue> Items) : PyValue
 {
     public override int Depth { get; } = 1 + Evaluation.Py.MaxDepthOf(Items);
 
-    public override bool? Truthy => Items.Length > 0;
+    public override bool? Truthy => PyUnknownItems.Truth(Items);
 
     public bool Equals(PyTuple? other) => other is not null && Items.SequenceEqual(other.Items);
 
@@ -156,7 +156,7 @@ public sealed record PyRandomSecret(string Source) : PyValue
 }
 
 /// <summary>A value the evaluator could not compute, with why. Never a guess.</summary>
-public sealed record PyUnknown(string Reason) : PyValue
+public record PyUnknown(string Reason) : PyValue
 {
     /// <summary>Reasons nest (a condition on a call on an unknown...): past this many characters the rest is cut.</summary>
     public const int MaxReasonLength = 400;
@@ -164,4 +164,18 @@ public sealed record PyUnknown(string Reason) : PyValue
     public string Reason { get; init; } = Reason.Length > MaxReasonLength ? Reason[..(MaxReasonLength - 1)] + "…" : Reason;
 
     public override bool? Truthy => null;
+}
+
+/// <summary>
+/// Inside a list or tuple: any number of items, none or more, that the evaluator could not know
+/// (<c>[*unknown, "a"]</c>, <c>x + unknown</c>, an append in a branch or loop it could not decide). The
+/// items around it are certainly there, in that order: <c>"a" in value</c> is true, while the absence of
+/// any item cannot be told. It is a <see cref="PyUnknown"/>, so code that meets it as an element treats
+/// it as unknown.
+/// </summary>
+public sealed record PyUnknownItems(string Reason) : PyUnknown(Reason)
+{
+    /// <summary>Truthiness of a sequence's items: true when one is certainly there, null when only unknown items may be.</summary>
+    public static bool? Truth(ImmutableArray<PyValue> items) =>
+        items.Any(i => i is not PyUnknownItems) ? true : items.IsEmpty ? false : null;
 }

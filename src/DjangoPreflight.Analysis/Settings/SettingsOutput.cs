@@ -119,6 +119,11 @@ public static class SettingsOutput
                 }
                 w.WriteEndObject();
                 break;
+            case PyUnknownItems u:
+                w.WriteStartObject();
+                w.WriteString("unknown_items", u.Reason);
+                w.WriteEndObject();
+                break;
             case PyUnknown u:
                 w.WriteStartObject();
                 w.WriteString("unknown", u.Reason);
@@ -135,6 +140,7 @@ public static class SettingsOutput
 
     private static string Show(PyValue v) => v switch
     {
+        PyUnknownItems u => $"<any further items: {u.Reason}>",
         PyUnknown u => $"<unknown: {u.Reason}>",
         PyRandomSecret r => $"<{r.Describe}>",
         PyList l => "[" + string.Join(", ", l.Items.Select(Show)) + "]",

@@ -87,6 +87,27 @@ public sealed class DeployRuleTests
     }
 
     [Fact]
+    public void Middleware_written_out_beside_unknown_additions_is_installed()
+    {
+        // MIDDLEWARE = [Security, *CUSTOM, Session, Csrf, XFrame] with CUSTOM unknown (jumpserver's shape).
+        var more = new PyUnknownItems("items of `*CUSTOM`");
+        var b = Hardened().Set("MIDDLEWARE", L(new PyStr(DeploySettings.SecurityMiddleware), more, new PyStr(DeploySettings.SessionMiddleware),
+            new PyStr(DeploySettings.CsrfMiddleware), new PyStr(DeploySettings.XFrameOptionsMiddleware), more));
+        Assert.Empty(Run(b));
+        // Without the security middleware written out, its absence cannot be told: low confidence, never certain.
+        var f = Assert.Single(Run(Hardened().Set("MIDDLEWARE", L(new PyStr(DeploySettings.CsrfMiddleware), new PyStr(DeploySettings.XFrameOptionsMiddleware), more))));
+        Assert.Equal(("DP301", Confidence.Low), (f.RuleId, f.Confidence));
+    }
+
+    [Fact]
+    public void Allowed_hosts_of_unknown_items_only_may_be_empty()
+    {
+        var f = Assert.Single(Run(Hardened().Set("ALLOWED_HOSTS", L(new PyUnknownItems("items of `*HOSTS`")))));
+        Assert.Equal(("DP203", Confidence.Low), (f.RuleId, f.Confidence));
+        Assert.Empty(Run(Hardened().Set("ALLOWED_HOSTS", L(new PyStr("shop.example.com"), new PyUnknownItems("appended in a loop")))));
+    }
+
+    [Fact]
     public void Weak_fallback_key_fires_W025_per_key_from_Django_4_1_only()
     {
         var b = Hardened().Set("SECRET_KEY_FALLBACKS", L("k3J!x9#pQ2@vL8$wR5^tY1&zN6*mB4(cF7)hD0-gS3_aE2+uI9", "old-short-key"));

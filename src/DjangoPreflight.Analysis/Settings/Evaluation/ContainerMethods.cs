@@ -18,12 +18,14 @@ internal static class ContainerMethods
                     case "extend":
                     {
                         var src = Arg(0, "iterable");
-                        if (src is PyUnknown u) return (none, new PyUnknown($"list extended with an unknown value ({u.Reason})"));
+                        if (src is PyUnknown) return (none, UnknownItems.Concat(l, src)!);
                         return iterate(src) is { } items ? (none, Py.List(l.Items.Concat(items))) : (none, new PyUnknown($"list extended with {Py.TypeName(src)}"));
                     }
                     case "insert":
                     {
                         if (Py.Number(Arg(0, "index")) is not { } idx) return (none, new PyUnknown("insert at an unknown index"));
+                        // With unknown items in the list, only the front is a known place.
+                        if (idx != 0 && UnknownItems.Has(l.Items)) return (none, new PyUnknown("insert into a list that holds unknown items"));
                         var n = l.Items.Length;
                         var i = (int)Math.Clamp((long)(idx < 0 ? idx + n : idx), 0, n);
                         return (none, new PyList(l.Items.Insert(i, Arg(1, "object"))));
@@ -41,6 +43,7 @@ internal static class ContainerMethods
                     }
                     case "pop":
                     {
+                        if (UnknownItems.Has(l.Items)) return (new PyUnknown("pop from a list that holds unknown items"), new PyUnknown("pop from a list that holds unknown items"));
                         if (l.Items.Length == 0) throw new PyRaise("IndexError", "pop from empty list");
                         var idxV = args.Get(0, "index");
                         if (idxV is not null && Py.Number(idxV) is null) return (new PyUnknown("pop at unknown index"), new PyUnknown("pop at unknown index"));

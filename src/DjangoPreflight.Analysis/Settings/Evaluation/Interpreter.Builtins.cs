@@ -148,6 +148,8 @@ internal sealed partial class Interpreter
             {
                 if (a0 is null) return name == "list" ? Py.List([]) : name == "tuple" ? Py.Tuple([]) : Py.Set([]);
                 if (a0 is PyUnknown u) return u;
+                // A copy keeps what is known of a list or tuple; a set of unknown items is unknown.
+                if (name is "list" or "tuple" && UnknownItems.Has(a0)) return name == "list" ? Py.List(a0.AsSequence!.Value) : Py.Tuple(a0.AsSequence!.Value);
                 var items = Iterate(a0) ?? throw new PyRaise("TypeError", $"'{Py.TypeName(a0)}' object is not iterable");
                 return name == "list" ? Py.List(items) : name == "tuple" ? Py.Tuple(items) : Py.Set(items);
             }
@@ -167,6 +169,7 @@ internal sealed partial class Interpreter
             }
             case "len":
                 if (a0 is PyUnknown lu) return lu;
+                if (a0 is not null && UnknownItems.Has(a0)) return new PyUnknown($"len() of a {Py.TypeName(a0)} that holds unknown items");
                 return a0 switch
                 {
                     PyStr ls => new PyInt(ls.Value.Length),

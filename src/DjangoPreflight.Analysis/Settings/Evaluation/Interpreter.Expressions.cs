@@ -49,8 +49,8 @@ internal sealed partial class Interpreter
                     _ => SameOrUnknown(Eval(i.Body), Eval(i.OrElse), $"condition `{Snippet(i.Test)}` at {Where(i)} is unknown"),
                 };
             }
-            case Ast.List l: return EvalElements(l.Elts) is { } li ? Py.List(li) : new PyUnknown("list with an unknown *-unpacking");
-            case Ast.Tuple t: return EvalElements(t.Elts) is { } ti ? Py.Tuple(ti) : new PyUnknown("tuple with an unknown *-unpacking");
+            case Ast.List l: return EvalElements(l.Elts, spread: true) is { } li ? Py.List(li) : new PyUnknown("list with an unknown *-unpacking");
+            case Ast.Tuple t: return EvalElements(t.Elts, spread: true) is { } ti ? Py.Tuple(ti) : new PyUnknown("tuple with an unknown *-unpacking");
             case Ast.Set s: return EvalElements(s.Elts) is { } si ? Py.Set(si) : new PyUnknown("set with an unknown *-unpacking");
             case Ast.Dict d: return EvalDict(d);
             case JoinedStr j: return EvalFString(j);
@@ -93,7 +93,7 @@ internal sealed partial class Interpreter
     };
 
     private static PyValue SameOrUnknown(PyValue a, PyValue b, string why) =>
-        Py.Equal(a, b) == true ? a : new PyUnknown(why);
+        Py.Equal(a, b) == true ? a : UnknownItems.Join(a, b, why) ?? new PyUnknown(why);
 
     private PyValue LoadName(Name n)
     {
@@ -108,15 +108,17 @@ internal sealed partial class Interpreter
         throw new PyRaise("NameError", $"name '{n.Id}' is not defined", Where(n));
     }
 
-    /// <summary>Elements of a display, with *-unpacking; null when an unpacked value is unknown.</summary>
-    private List<PyValue>? EvalElements(ImmutableArray<Expression> elts)
+    /// <summary>Elements of a display, with *-unpacking; null when an unpacked value is unknown, unless
+    /// <paramref name="spread"/> (a list or tuple display) keeps it as unknown items beside the known ones.</summary>
+    private List<PyValue>? EvalElements(ImmutableArray<Expression> elts, bool spread = false)
     {
         var items = new List<PyValue>();
         foreach (var elt in elts)
         {
             if (elt is Starred s)
             {
-                var inner = Iterate(Eval(s.Value));
+                var value = Eval(s.Value);
+                var inner = spread ? UnknownItems.Spread(value, $"items of `*{Snippet(s.Value)}` at {Where(s)}") ?? Iterate(value) : Iterate(value);
                 if (inner is null) return null;
                 items.AddRange(inner);
             }
@@ -330,6 +332,7 @@ internal sealed partial class Interpreter
             {
                 var items = obj.AsSequence!.Value;
                 if (key is PyUnknown) return new PyUnknown("index is unknown");
+                if (UnknownItems.Has(items)) return new PyUnknown($"an item of a {Py.TypeName(obj)} that holds unknown items");
                 if (Py.Number(key) is not { } idx) throw new PyRaise("TypeError", "indices must be integers");
                 var i = (int)(idx < 0 ? idx + items.Length : idx);
                 if (i < 0 || i >= items.Length) throw new PyRaise("IndexError", "index out of range", Where(at));
@@ -405,6 +408,7 @@ internal sealed partial class Interpreter
 
     private PyValue BinaryOp(PyValue a, Operator op, PyValue b)
     {
+        if (op == Operator.Add && UnknownItems.Concat(a, b) is { } concatenated) return concatenated;
         if (a is PyUnknown ua) return ua;
         if (b is PyUnknown ub) return ub;
         return Methods.Binary(a, op, b) ?? throw new PyRaise("TypeError", $"unsupported operand types for {op}: '{Py.TypeName(a)}' and '{Py.TypeName(b)}'");
@@ -415,7 +419,7 @@ internal sealed partial class Interpreter
     {
         if (op == Operator.Add && old is PyList l)
         {
-            if (rhs is PyUnknown u) return u;
+            if (rhs is PyUnknown) return UnknownItems.Concat(l, rhs)!;
             return Iterate(rhs) is { } items ? Py.List(l.Items.Concat(items)) : new PyUnknown($"list extended with {Py.TypeName(rhs)}");
         }
         if (op == Operator.BitOr && old is PyDict d && rhs is PyDict e)
@@ -448,6 +452,7 @@ internal sealed partial class Interpreter
     /// <summary>The items of an iterable, or null when it cannot be told.</summary>
     internal static IReadOnlyList<PyValue>? Iterate(PyValue v) => v switch
     {
+        PyList or PyTuple when UnknownItems.Has(v) => null,
         PyList l => l.Items,
         PyTuple t => t.Items,
         PySet s => s.Items,

@@ -32,6 +32,7 @@ internal sealed partial class Interpreter
                 switch (method)
                 {
                     case "copy": return self is PyList pl ? new PyList(pl.Items) : self;
+                    case "count" when UnknownItems.Has(items): return new PyUnknown($"count() over a {Py.TypeName(self)} that holds unknown items");
                     case "count": return new PyInt(items.Count(i => Py.Equal(i, args.Get(0, "value")!) == true));
                     case "index":
                         for (var i = 0; i < items.Length; i++)

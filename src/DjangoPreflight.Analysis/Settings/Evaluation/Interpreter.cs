@@ -313,7 +313,8 @@ internal sealed partial class Interpreter
                 else if (Py.Equal(x.Value, y.Value) == true)
                     result[name] = new Binding(x.Value, x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
                 else
-                    result[name] = new Binding(new PyUnknown(why + OneSideUnknown(x.Value, y.Value)), x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
+                    result[name] = new Binding(UnknownItems.Join(x.Value, y.Value, why) ?? new PyUnknown(why + OneSideUnknown(x.Value, y.Value)),
+                        x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
             }
             else result[name] = new Binding(new PyUnknown(why + "; may be undefined"), x.Location, x.Deps.Union(control));
         }
@@ -460,8 +461,7 @@ internal sealed partial class Interpreter
             if (items is null)
             {
                 var why = $"loop over `{Snippet(f.Iter)}` at {Where(f)} is not evaluated" + (iter is PyUnknown u ? $" ({u.Reason})" : "");
-                foreach (var name in AssignedNames([f]))
-                    HavocName(name, f, why);
+                HavocLoop(f.Target, f.Body, f.OrElse, f, why);
                 if (MayWriteAnyGlobal(f.Body)) HavocAll($"may be set by the {why}", f);
                 return Flow.Normal;
             }
@@ -491,7 +491,7 @@ internal sealed partial class Interpreter
             if (test.Truthy is null || n == maxIterations - 1)
             {
                 var why = $"while loop at {Where(w)} is not evaluated";
-                foreach (var name in AssignedNames([w])) HavocName(name, w, why);
+                HavocLoop(null, w.Body, w.OrElse, w, why);
                 if (MayWriteAnyGlobal(w.Body)) HavocAll($"may be set by the {why}", w);
                 return Flow.Normal;
             }
@@ -542,17 +542,7 @@ internal sealed partial class Interpreter
     internal static IEnumerable<string> AssignedNames(IEnumerable<Statement> body)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        void Target(Expression t)
-        {
-            switch (t)
-            {
-                case Name n: names.Add(n.Id); break;
-                case Ast.Tuple tu: foreach (var e in tu.Elts) Target(e); break;
-                case Ast.List li: foreach (var e in li.Elts) Target(e); break;
-                case Starred s: Target(s.Value); break;
-                case Subscript or Ast.Attribute: if (RootName(t) is { } r) names.Add(r); break;
-            }
-        }
+        void Target(Expression t) => names.UnionWith(TargetNames(t));
         void Walk(IEnumerable<Statement> stmts)
         {
             foreach (var s in stmts)
@@ -585,6 +575,17 @@ internal sealed partial class Interpreter
         Walk(body);
         return names;
     }
+
+    /// <summary>The names an assignment to <paramref name="target"/> binds or changes.</summary>
+    internal static IEnumerable<string> TargetNames(Expression target) => target switch
+    {
+        Name n => [n.Id],
+        Ast.Tuple tu => tu.Elts.SelectMany(TargetNames),
+        Ast.List li => li.Elts.SelectMany(TargetNames),
+        Starred s => TargetNames(s.Value),
+        Subscript or Ast.Attribute when RootName(target) is { } root => [root],
+        _ => [],
+    };
 
     private string Snippet(Node node)
     {

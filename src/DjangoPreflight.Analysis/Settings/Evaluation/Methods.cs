@@ -115,6 +115,7 @@ internal static class Methods
     {
         if (obj is PyUnknown u) return u;
         if (lower is PyUnknown || upper is PyUnknown || step is PyUnknown) return new PyUnknown("slice bound is unknown");
+        if (UnknownItems.Has(obj)) return new PyUnknown($"a slice of a {Py.TypeName(obj)} that holds unknown items");
         int Len() => obj switch { PyStr s => s.Value.Length, _ => obj.AsSequence?.Length ?? 0 };
         var len = Len();
         var st = step is null or PyNone ? 1 : (int)(Py.Number(step) ?? 1);

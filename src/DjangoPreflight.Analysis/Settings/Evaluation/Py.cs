@@ -292,6 +292,7 @@ internal static class Py
 
     private static bool? SeqEqual(ImmutableArray<PyValue> a, ImmutableArray<PyValue> b)
     {
+        if (UnknownItems.Has(a) || UnknownItems.Has(b)) return null;
         if (a.Length != b.Length) return false;
         for (var i = 0; i < a.Length; i++)
         {
