@@ -20,7 +20,7 @@ public enum TomlScalarKind
     DateTime,
 }
 
-/// <summary>Numbers, booleans and dates, validated but kept as written: nothing we read needs their value.</summary>
+/// <summary>Numbers, booleans and dates, validated (by Tomlyn) but kept as written: nothing we read needs their value.</summary>
 public sealed record TomlScalar(string Raw, TomlScalarKind Kind, int Line) : TomlValue(Line)
 {
     public override string TypeName => Kind switch
@@ -34,7 +34,7 @@ public sealed record TomlScalar(string Raw, TomlScalarKind Kind, int Line) : Tom
 
 public sealed record TomlArray(List<TomlValue> Items, int Line) : TomlValue(Line)
 {
-    /// <summary>Built by <c>[[name]]</c> headers; a value array (<c>name = [...]</c>) cannot be extended that way.</summary>
+    /// <summary>Built by <c>[[name]]</c> headers: a later <c>[name.sub]</c> header goes into its last table.</summary>
     internal bool OfTables { get; init; }
 
     public override string TypeName => "array";
@@ -42,9 +42,6 @@ public sealed record TomlArray(List<TomlValue> Items, int Line) : TomlValue(Line
 
 public sealed record TomlTable(Dictionary<string, TomlValue> Entries, int Line) : TomlValue(Line)
 {
-    /// <summary>How the table came to be: decides whether a later header or dotted key may add to it.</summary>
-    internal TomlTableOrigin Origin { get; init; }
-
     public override string TypeName => "table";
 
     public TomlValue? this[string key] => Entries.GetValueOrDefault(key);
@@ -58,22 +55,7 @@ public sealed record TomlTable(Dictionary<string, TomlValue> Entries, int Line) 
     }
 }
 
-internal enum TomlTableOrigin
-{
-    /// <summary>Named on the way to a deeper header (<c>a</c> in <c>[a.b]</c>): a later <c>[a]</c> may still define it.</summary>
-    Implicit,
-
-    /// <summary>Defined by its own <c>[header]</c> (or the document root).</summary>
-    Header,
-
-    /// <summary>Made by a dotted key (<c>a.b = 1</c> makes <c>a</c>).</summary>
-    Dotted,
-
-    /// <summary>An inline table <c>{ ... }</c>: complete as written.</summary>
-    Inline,
-}
-
-/// <summary>The text is not TOML this reader accepts; <see cref="Line"/> is 1-based.</summary>
+/// <summary>The text is not valid TOML; <see cref="Line"/> is 1-based.</summary>
 public sealed class TomlException(string message, int line) : Exception(message)
 {
     public int Line { get; } = line;

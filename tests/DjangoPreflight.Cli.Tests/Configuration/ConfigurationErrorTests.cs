@@ -25,7 +25,7 @@ public class ConfigurationErrorTests
         { "[tool.django-preflight]\nexclude = [\n  \"deploy\",\n  \"shop/[ab.py\",\n]\n", "pyproject.toml:4: invalid path pattern 'shop/[ab.py' in 'exclude': '[' without a closing ']'" },
         { "[tool.django-preflight]\nper-path-ignores = [\"shop\"]\n", "pyproject.toml:2: 'per-path-ignores' must be a table of path pattern = [rule IDs], not an array" },
         { "[tool]\ndjango-preflight = \"on\"\n", "pyproject.toml:2: 'tool.django-preflight' must be a table, not a string" },
-        { "[tool.django-preflight]\nselect = [\"DP2\"]\nselect = [\"DP1\"]\n", "pyproject.toml:3: invalid TOML: duplicate key 'select'" },
+        { "[tool.django-preflight]\nselect = [\"DP2\"]\nselect = [\"DP1\"]\n", "pyproject.toml:3: invalid TOML: The key `tool.django-preflight.select` is already defined at (2,1) with `select = [\"DP2\"]` and cannot be redefined" },
     };
 
     [Theory]
@@ -90,6 +90,6 @@ public class ConfigurationErrorTests
     public void A_broken_pyproject_that_mentions_the_tool_is_an_error()
     {
         using var shop = new ConfiguredShop("[tool.django-preflight]\nselect = [\"DP2\"\nfail-on = \"high\"\n");
-        CliAssert.UsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:3: invalid TOML: expected ',' or ']' in an array");
+        CliAssert.UsageError(shop.Run("scan", shop.Root), $"{shop.Root}/pyproject.toml:3: invalid TOML: Unexpected token `fail` (token: `Invalid`). Expecting a closing `]` for an array");
     }
 }
