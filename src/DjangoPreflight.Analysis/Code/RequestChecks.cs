@@ -114,21 +114,21 @@ public static partial class RequestCheckScanner
     private static bool IsPermissionCodenames(Expression e) =>
         DottedName.Elements(e) is { Count: > 0 } items && items.All(i => DottedName.String(i) is { } s && Codename().IsMatch(s));
 
-    [GeneratedRegex("authorization|token|secret|signature|api[-_]?key|apikey", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("authorization|token|secret|signature|api[-_]?key|apikey", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CredentialHeader();
 
-    [GeneratedRegex("signature|hmac", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("signature|hmac", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SignatureName();
 
-    [GeneratedRegex("token|api_?key|bearer|secret", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("token|api_?key|bearer|secret", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TokenHelper();
 
-    [GeneratedRegex("token|secret|signature|api_?key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("token|secret|signature|api_?key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SecretParameter();
 
-    [GeneratedRegex("verify|validate|check|auth", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("verify|validate|check|auth", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HeaderCheck();
 
-    [GeneratedRegex(@"^(add|change|delete|view)_[a-z_]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(add|change|delete|view)_[a-z_]+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Codename();
 }

@@ -59,6 +59,6 @@ public sealed partial class ApiWriteWithoutPermission : ProjectRule
         || AuthenticationStep().IsMatch(view.Name);
 
     [System.Text.RegularExpressions.GeneratedRegex("login|logout|sign_?in|sign_?up|register|password|magic|mfa|otp|captcha|email_?check|check_?email|token_?(create|obtain|refresh|verify)",
-        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.NonBacktracking)]
     private static partial System.Text.RegularExpressions.Regex AuthenticationStep();
 }

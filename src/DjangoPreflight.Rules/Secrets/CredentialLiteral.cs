@@ -41,7 +41,7 @@ public sealed partial class CredentialLiteral : ProjectRule
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:(?<pw>[^/@\s]+)@", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CredentialUrl();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){2,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){2,}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ImportPath();
 
     public override IEnumerable<Finding> Check(ProjectContext project) =>
