@@ -21,7 +21,24 @@ public sealed record TargetInfo(
 {
     /// <summary>Why this settings module / Django version was chosen, for the text report.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>Every deployment file the scan read, with the role it plays and why (scan only).</summary>
+    public IReadOnlyList<DeploymentFileInfo> DeploymentFiles { get; init; } = [];
+
+    /// <summary>The evidence that chose the settings module (null with --settings or when none was found).</summary>
+    public SettingsEvidenceInfo? SettingsEvidence { get; init; }
+
+    /// <summary>The best evidence of each other module the chosen one beat, strongest first.</summary>
+    public IReadOnlyList<SettingsEvidenceInfo> SettingsCandidates { get; init; } = [];
 }
+
+/// <summary>Evidence that production runs <paramref name="Module"/>: its kind ("serving process",
+/// "served entry point", "wsgi/asgi default", "production name"...), what it is, and where.</summary>
+public sealed record SettingsEvidenceInfo(string Module, string Kind, string Description, string? Path, int? Line);
+
+/// <summary>A deployment file as reports show it: its kind (dockerfile, compose, nginx...), its role
+/// (production, development, CI, test, example, unknown) and the reason for the role.</summary>
+public sealed record DeploymentFileInfo(string Path, string Kind, string Role, string Reason);
 
 public sealed record ParseErrorInfo(string Path, int Line, string Message);
 

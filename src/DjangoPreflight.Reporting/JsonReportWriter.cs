@@ -52,6 +52,40 @@ public sealed class JsonReportWriter : IReportWriter
             foreach (var r in t.Reasons) w.WriteStringValue(r);
             w.WriteEndArray();
         }
+        if (t.Url is null)
+        {
+            if (t.SettingsEvidence is { } evidence)
+            {
+                w.WritePropertyName("settings_evidence");
+                WriteEvidence(w, evidence);
+            }
+            w.WriteStartArray("settings_candidates");
+            foreach (var c in t.SettingsCandidates) WriteEvidence(w, c);
+            w.WriteEndArray();
+            w.WriteStartArray("deployment_files");
+            foreach (var d in t.DeploymentFiles)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", d.Path);
+                w.WriteString("kind", d.Kind);
+                w.WriteString("role", d.Role);
+                w.WriteString("reason", d.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter w, SettingsEvidenceInfo e)
+    {
+        w.WriteStartObject();
+        w.WriteString("module", e.Module);
+        w.WriteString("kind", e.Kind);
+        w.WriteString("evidence", e.Description);
+        w.WriteString("path", e.Path);
+        if (e.Line is { } line) w.WriteNumber("line", line);
+        else w.WriteNull("line");
         w.WriteEndObject();
     }
 

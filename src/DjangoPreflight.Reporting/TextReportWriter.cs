@@ -40,6 +40,11 @@ public sealed class TextReportWriter : IReportWriter
             console.Write("  ");
             new StyledText().Add(reason, "grey").WriteTo(console, 2, 2, width);
         }
+        foreach (var line in DeploymentLines(t.DeploymentFiles))
+        {
+            console.Write("  ");
+            new StyledText().Add(line, "grey").WriteTo(console, 2, 4, width);
+        }
         console.WriteLine();
 
         var columns = Columns.For(report.Findings);
@@ -55,6 +60,25 @@ public sealed class TextReportWriter : IReportWriter
         }
 
         WriteSummary(console, report, groups.Select(g => (g.Key, g.Count())).ToList(), width);
+    }
+
+    /// <summary>At most this many deployment files are listed one per line; JSON lists them all.</summary>
+    private const int DeploymentLinesShown = 12;
+
+    private static readonly string[] RoleOrder = ["production", "unknown", "development", "CI", "test", "example"];
+
+    /// <summary>The deployment files' roles: a count per role, then the files with their reasons,
+    /// those that speak for production (production, unknown) first.</summary>
+    public static IEnumerable<string> DeploymentLines(IReadOnlyList<DeploymentFileInfo> files)
+    {
+        if (files.Count == 0) yield break;
+        var ordered = files.OrderBy(f => Array.IndexOf(RoleOrder, f.Role)).ThenBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var counts = ordered.GroupBy(f => f.Role).Select(g => $"{g.Count()} {g.Key}");
+        yield return $"deployment files: {string.Join(", ", counts)}";
+        foreach (var f in ordered.Take(DeploymentLinesShown))
+            yield return $"  {f.Role,-11} {f.Path} ({f.Kind}): {f.Reason}";
+        if (ordered.Count > DeploymentLinesShown)
+            yield return $"  and {ordered.Count - DeploymentLinesShown} more (--format json lists every one)";
     }
 
     /// <summary>The widths of the optional confidence column and of the rule column, from the findings.</summary>

@@ -1,3 +1,5 @@
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Discovery;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Suppressions;
@@ -19,7 +21,7 @@ public static class ProjectScanner
         // The rules that read git run last, so the prefetch has the other rules' time to finish in
         // (they would wait for it otherwise). The report's order does not depend on the rules' order.
         var settings = project.Settings.Production;
-        var findings = ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project);
+        var findings = DeploymentRoleGate.Apply(ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project), project);
         prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
         var django = project.Django;
         var reasons = new List<string>();
@@ -28,7 +30,13 @@ public static class ProjectScanner
         var target = new TargetInfo(
             Path: displayPath.Replace('\\', '/'),
             SettingsModule: settings?.Module,
-            DjangoVersion: django.Version?.ToString()) { Reasons = reasons };
+            DjangoVersion: django.Version?.ToString())
+        {
+            Reasons = reasons,
+            DeploymentFiles = project.Deployment.Files.Select(f => new DeploymentFileInfo(f.Path, f.KindName, f.Role.Name(), f.Reason)).ToList(),
+            SettingsEvidence = Info(project.SettingsLayout.Winner),
+            SettingsCandidates = project.SettingsLayout.Beaten.Select(e => Info(e)!).ToList(),
+        };
         var summary = new ReportSummary(
             FilesScanned: project.Files.All.Count,
             UnresolvedSettings: project.Diagnostics.UnresolvedSettings,
@@ -44,4 +52,7 @@ public static class ProjectScanner
         // Last, so that each suppression above matches every rule ID a merged finding stands for.
         return report with { Findings = RootCauses.Merge(report.Findings) };
     }
+
+    private static SettingsEvidenceInfo? Info(SettingsEvidence? e) =>
+        e is null ? null : new SettingsEvidenceInfo(e.Module, e.KindName, e.Description, e.Location?.Path, e.Location?.Line);
 }

@@ -21,7 +21,8 @@ public static partial class ProxyAwareness
     {
         // Reading deployment files costs something; only do it when a mirrored finding is there.
         if (!findings.Any(f => Mirrored.Contains(f.RuleId) && f.Severity != Severity.Info)) return findings;
-        var configs = project.Deployment.Nginx;
+        // A development or test nginx says nothing about what production's proxy does.
+        var configs = project.Deployment.ProductionNginx.ToList();
         if (configs.Count == 0) return findings;
         var cache = new Dictionary<string, (NginxDirective Directive, string What)?>(StringComparer.Ordinal);
         var adjusted = findings.Select(f =>

@@ -1,6 +1,7 @@
 using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Docker;
 using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Deployment.Roles;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Deployment;
@@ -31,16 +32,65 @@ public sealed class DeploymentFacts
 
     public required IReadOnlyList<UwsgiConfig> UwsgiConfigs { get; init; }
 
-    /// <summary>Paths of every file recognised as a deployment file, sorted.</summary>
-    public required IReadOnlyList<string> Files { get; init; }
+    /// <summary>Every file recognised as a deployment file, by path, with its kind and role.</summary>
+    public required IReadOnlyList<DeploymentFile> Files { get; init; }
+
+    /// <summary>Every command line of a deployment file that can start something, with the file's role.</summary>
+    public IReadOnlyList<DeploymentCommand> Commands { get; init; } = [];
+
+    /// <summary>Every COPY/ADD of a project file or folder into an image.</summary>
+    public IReadOnlyList<ImageCopy> ImageCopies { get; init; } = [];
+
+    /// <summary>Which deployment file uses which (builds, loads, copies, mounts, runs).</summary>
+    public IReadOnlyList<FileReference> References { get; init; } = [];
+
+    /// <summary>The role of a project file when it is a deployment file; null otherwise.</summary>
+    public DeploymentFile? FileAt(string? path) =>
+        path is null ? null : (_byPath ??= Files.ToDictionary(f => f.Path, StringComparer.Ordinal)).GetValueOrDefault(path);
+
+    private Dictionary<string, DeploymentFile>? _byPath;
 
     /// <summary>True when the project ships any deployment file at all; rules about what is
     /// missing from a deployment stay silent on a project that shows none.</summary>
     public bool HasAny => Files.Count > 0;
 
-    /// <summary>Launches that production may run: not from development-named files or CI.</summary>
+    /// <summary>Launches that production may run: from production files or files of unknown role.</summary>
     public IEnumerable<ServerLaunch> ProductionLaunches =>
-        Launches.Where(l => l.Role != FileRole.Development && l.Origin != LaunchOrigin.CI);
+        Launches.Where(l => l.Role.SpeaksForProduction() && l.Origin != LaunchOrigin.CI);
+
+    /// <summary>The serving chain: production-capable files (production role, or none decided) joined,
+    /// by what uses what, to the launch of a production server (not runserver) or to a hosting
+    /// platform's file. Its environment is what production gives the app.</summary>
+    public IReadOnlySet<string> ServingChain => _chain ??= ComputeServingChain();
+
+    private HashSet<string>? _chain;
+
+    private HashSet<string> ComputeServingChain()
+    {
+        bool Capable(string path) => FileAt(path)?.Role.SpeaksForProduction() ?? false;
+        var seeds = ProductionLaunches.Where(l => l.Server != AppServer.Runserver).Select(l => l.Location.Path ?? "")
+            .Concat(Files.Where(f => f.Kind == DeploymentKind.Platform).Select(f => f.Path))
+            .Where(Capable).ToList();
+        var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var r in References)
+        {
+            (neighbours.TryGetValue(r.From, out var a) ? a : neighbours[r.From] = []).Add(r.To);
+            (neighbours.TryGetValue(r.To, out var b) ? b : neighbours[r.To] = []).Add(r.From);
+        }
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(seeds);
+        while (queue.Count > 0)
+        {
+            var file = queue.Dequeue();
+            if (!reached.Add(file)) continue;
+            foreach (var next in neighbours.GetValueOrDefault(file) ?? [])
+                if (!reached.Contains(next) && Capable(next)) queue.Enqueue(next);
+        }
+        return reached;
+    }
+
+    /// <summary>The nginx configurations that may describe production (not development, CI, test or example ones).</summary>
+    public IEnumerable<NginxConfig> ProductionNginx => Nginx.Where(c => c.SpeaksForProduction);
 
     /// <summary>All nginx servers of all configurations, with their configuration.</summary>
     public IEnumerable<(NginxConfig Config, NginxServer Server)> NginxServers =>

@@ -2,12 +2,16 @@ using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Docker;
 using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Deployment.Platform;
+using DjangoPreflight.Analysis.Deployment.Roles;
+using DjangoPreflight.Analysis.Deployment.Uwsgi;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Deployment;
 
-/// <summary>Reads every deployment file of a project once and assembles <see cref="DeploymentFacts"/>.</summary>
+/// <summary>Reads every deployment file of a project once, gives each its role (see
+/// <see cref="RoleResolver"/>) and assembles <see cref="DeploymentFacts"/>.</summary>
 public static partial class DeploymentLoader
 {
     public static DeploymentFacts Load(ProjectFiles files, ProjectDiagnostics diagnostics)
@@ -15,33 +19,32 @@ public static partial class DeploymentLoader
         var launches = new List<ServerLaunch>();
         var env = new List<EnvAssignment>();
         var collect = new List<SourceLocation>();
-        var recognised = new SortedSet<string>(StringComparer.Ordinal);
+        var kinds = new SortedDictionary<string, DeploymentKind>(StringComparer.Ordinal);
         var uwsgi = new List<UwsgiConfig>();
+        // Lines whose commands may name other deployment files, read once every file is known.
+        var commandLines = new List<(string Path, string Text, int Line)>();
 
         var gunicorn = files.All.Where(IsGunicornConfig).Select(p => ReadGunicornConfig(p, files.ReadText(p) ?? "")).ToList();
-        recognised.UnionWith(gunicorn.Select(g => g.Path));
+        foreach (var g in gunicorn) kinds[g.Path] = DeploymentKind.Gunicorn;
         // gunicorn reads ./gunicorn.conf.py by default; a config named on the command line we cannot
         // match to its file, so any project config's worker_class stands for all.
         var workerClass = gunicorn.Select(g => g.WorkerClass).FirstOrDefault(w => w is not null);
 
-        void AddLaunch(string command, SourceLocation at, LaunchOrigin origin, FileRole role)
+        void AddLaunch(string command, SourceLocation at, LaunchOrigin origin)
         {
             if (ServerCommands.Classify(command, workerClass) is { } server)
-                launches.Add(new ServerLaunch(at, command.Trim(), origin, role, server.Server, server.Interface));
+                launches.Add(new ServerLaunch(at, command.Trim(), origin, FileRole.Unknown, server.Server, server.Interface));
             if (ServerCommands.CollectsStatic(command)) collect.Add(at);
         }
 
         // Dockerfiles.
-        var dockerPaths = files.All.Where(IsDockerfile).ToList();
-        var dockerRoles = FileRoles.ForFamily(dockerPaths);
         var dockerfiles = new List<Dockerfile>();
-        foreach (var path in dockerPaths)
+        foreach (var path in files.All.Where(IsDockerfile))
         {
             if (files.ReadText(path) is not { } text) continue;
             var dockerfile = Dockerfile.Parse(path, text);
             dockerfiles.Add(dockerfile);
-            recognised.Add(path);
-            var role = dockerRoles[path];
+            kinds[path] = DeploymentKind.Dockerfile;
             foreach (var run in dockerfile.Instructions.Where(i => i.Keyword == "RUN" && ServerCommands.CollectsStatic(i.CommandText)))
                 collect.Add(run.Location);
             var (entrypoint, cmd) = dockerfile.Startup();
@@ -49,39 +52,31 @@ public static partial class DeploymentLoader
             if (ServerCommands.Classify(combined, workerClass) is { } server)
             {
                 var at = cmd is not null && ServerCommands.Classify(cmd.CommandText) is not null ? cmd : entrypoint ?? cmd!;
-                launches.Add(new ServerLaunch(at.Location, at.CommandText, LaunchOrigin.Dockerfile, role, server.Server, server.Interface));
+                launches.Add(new ServerLaunch(at.Location, at.CommandText, LaunchOrigin.Dockerfile, FileRole.Unknown, server.Server, server.Interface));
             }
             foreach (var startup in new[] { entrypoint, cmd })
                 if (startup is not null && ServerCommands.CollectsStatic(startup.CommandText)) collect.Add(startup.Location);
             foreach (var (name, value, location) in dockerfile.Environment())
-                env.Add(new EnvAssignment(name, value, location, role, "Dockerfile ENV"));
+                env.Add(new EnvAssignment(name, value, location, FileRole.Unknown, "Dockerfile ENV"));
         }
 
         // Compose files.
-        var composePaths = files.All.Where(IsComposeFile).ToList();
-        var composeRoles = FileRoles.ForFamily(composePaths);
         var compose = new List<ComposeFile>();
-        var envFileRoles = new Dictionary<string, FileRole>(StringComparer.Ordinal);
-        foreach (var path in composePaths)
+        foreach (var path in files.All.Where(p => IsComposeFile(p) || MayBeComposeFile(p, files)))
         {
             if (files.ReadText(path) is not { } text) continue;
-            var file = ComposeFile.Parse(path, text, composeRoles[path], (line, message) => diagnostics.ParseError(path, line, message));
-            if (file.Services.Count == 0) continue;
+            var named = IsComposeFile(path);
+            var file = ComposeFile.Parse(path, text, FileRole.Unknown, named ? (line, message) => diagnostics.ParseError(path, line, message) : (_, _) => { });
+            // A YAML file with other names is a compose file when a service builds or runs an image.
+            if (file.Services.Count == 0 || !named && !file.Services.Any(s => s.Image is not null || s.BuildContext is not null)) continue;
             compose.Add(file);
-            recognised.Add(path);
+            kinds[path] = DeploymentKind.Compose;
             foreach (var service in file.Services)
             {
                 foreach (var started in new[] { service.Entrypoint, service.Command })
-                    if (started is not null) AddLaunch(started.Value, started.Location, LaunchOrigin.Compose, file.Role);
+                    if (started is not null) AddLaunch(started.Value, started.Location, LaunchOrigin.Compose);
                 foreach (var (name, value) in service.Environment)
-                    env.Add(new EnvAssignment(name, value.Value, value.Location, file.Role, $"compose service {service.Name}"));
-                // An env file takes the role of the compose file that loads it, unless its own name says more.
-                foreach (var envFile in service.EnvFiles)
-                {
-                    var resolved = ProjectPath.Join(Directory(path), envFile.Value);
-                    if (resolved is not null && FileRoles.FromPath(resolved) == FileRole.Neutral && file.Role != FileRole.Neutral)
-                        envFileRoles[resolved] = file.Role;
-                }
+                    env.Add(new EnvAssignment(name, value.Value, value.Location, FileRole.Unknown, $"compose service {service.Name}"));
             }
         }
 
@@ -89,100 +84,218 @@ public static partial class DeploymentLoader
         {
             var name = ProjectFiles.FileName(path);
             var lower = name.ToLowerInvariant();
+            if (kinds.ContainsKey(path)) continue;
             if (IsEnvFile(name))
             {
-                recognised.Add(path);
-                var role = envFileRoles.TryGetValue(path, out var r) ? r : FileRoles.FromPath(path);
+                kinds[path] = DeploymentKind.EnvFile;
                 foreach (var (key, value, line) in EnvFileLines(files.ReadText(path) ?? ""))
-                    env.Add(new EnvAssignment(key, value, new SourceLocation(path, line), role, "env file"));
+                    env.Add(new EnvAssignment(key, value, new SourceLocation(path, line), FileRole.Unknown, "env file"));
             }
-            else if (name.StartsWith("Procfile", StringComparison.Ordinal))
+            else if (IsProcfile(name))
             {
-                recognised.Add(path);
-                var role = FileRoles.FromPath(path) == FileRole.Development ? FileRole.Development : FileRole.Production;
-                // Heroku's and Dokku's Python buildpacks run collectstatic on every deploy by
-                // themselves; with a production Dockerfile beside it, the image is what deploys.
-                if (role == FileRole.Production && !dockerRoles.Values.Any(r => r != FileRole.Development))
-                    collect.Add(new SourceLocation(path, 1));
+                kinds[path] = DeploymentKind.Procfile;
                 foreach (var (text, line) in LogicalLines(files.ReadText(path) ?? ""))
                 {
                     var colon = text.IndexOf(':');
                     if (colon <= 0) continue;
                     var command = text[(colon + 1)..].Trim();
                     var at = new SourceLocation(path, line);
-                    AddLaunch(command, at, LaunchOrigin.Procfile, role);
+                    AddLaunch(command, at, LaunchOrigin.Procfile);
+                    commandLines.Add((path, command, line));
                     foreach (var (key, value) in LeadingAssignments(command))
-                        env.Add(new EnvAssignment(key, value, at, role, "Procfile"));
+                        env.Add(new EnvAssignment(key, value, at, FileRole.Unknown, "Procfile"));
                 }
             }
             else if (lower.EndsWith(".service", StringComparison.Ordinal))
             {
-                recognised.Add(path);
-                var role = FileRoles.FromPath(path);
+                kinds[path] = DeploymentKind.Systemd;
                 foreach (var (text, line) in LogicalLines(files.ReadText(path) ?? ""))
                 {
                     var at = new SourceLocation(path, line);
                     if (KeyValue(text) is not var (key, value)) continue;
                     if (key is "ExecStart" or "ExecStartPre" or "ExecStartPost" or "ExecReload")
-                        AddLaunch(key == "ExecStart" ? value : "", at, LaunchOrigin.Systemd, role);
+                        AddLaunch(key == "ExecStart" ? value : "", at, LaunchOrigin.Systemd);
                     if (key.StartsWith("ExecStart", StringComparison.Ordinal) && ServerCommands.CollectsStatic(value)) collect.Add(at);
+                    if (key.StartsWith("Exec", StringComparison.Ordinal) || key == "EnvironmentFile") commandLines.Add((path, value.TrimStart('-'), line));
                     if (key == "Environment")
                         foreach (var word in ShellWords.Split(value))
                             if (word.IndexOf('=') is var eq and > 0)
-                                env.Add(new EnvAssignment(word[..eq], word[(eq + 1)..], at, role, "systemd Environment"));
+                                env.Add(new EnvAssignment(word[..eq], word[(eq + 1)..], at, FileRole.Unknown, "systemd Environment"));
                 }
             }
             else if ((lower.EndsWith(".conf", StringComparison.Ordinal) || lower.EndsWith(".ini", StringComparison.Ordinal))
                      && files.ReadText(path) is { } ini && (ini.Contains("[program:", StringComparison.Ordinal) || ini.Contains("[uwsgi]", StringComparison.Ordinal)))
             {
-                recognised.Add(path);
-                ReadIni(path, ini, FileRoles.FromPath(path), AddLaunch, env, uwsgi);
+                var isUwsgi = ini.Contains("[uwsgi]", StringComparison.Ordinal);
+                kinds[path] = isUwsgi ? DeploymentKind.Uwsgi : DeploymentKind.Supervisor;
+                if (isUwsgi) uwsgi.Add(ReadUwsgi(path, UwsgiFile.ReadIni(path, ini), LineOf(ini, "[uwsgi]"), env));
+                ReadSupervisor(path, ini, AddLaunch, env, commandLines);
             }
             else if (IsScript(path, name, files))
             {
-                recognised.Add(path);
-                var role = FileRoles.FromPath(path);
+                kinds[path] = DeploymentKind.Script;
                 foreach (var (text, line) in LogicalLines(files.ReadText(path) ?? ""))
-                    AddLaunch(text, new SourceLocation(path, line), LaunchOrigin.Script, role);
+                {
+                    AddLaunch(text, new SourceLocation(path, line), LaunchOrigin.Script);
+                    commandLines.Add((path, text, line));
+                }
             }
-            else if (IsCiFile(path) || name is "Makefile" or "makefile" or "GNUmakefile" or "fabfile.py" or "tasks.py"
-                     || lower is "app.json" or "fly.toml" or "render.yaml" or "nixpacks.toml" or "railway.json" or "railway.toml" or "app.yaml")
+            else if (IsPlatformFile(path, lower))
+            {
+                kinds[path] = DeploymentKind.Platform;
+                var platform = PlatformFile.Read(path, files.ReadText(path) ?? "");
+                foreach (var (key, value, at) in platform.Environment)
+                    env.Add(new EnvAssignment(key, value, at, FileRole.Unknown, "platform environment"));
+                foreach (var (command, at) in platform.Commands)
+                {
+                    AddLaunch(command, at, LaunchOrigin.Platform);
+                    commandLines.Add((path, command, at.Line ?? 1));
+                }
+            }
+            else if (RoleNames.IsCiFile(path) || name is "Makefile" or "makefile" or "GNUmakefile" or "fabfile.py" or "tasks.py")
             {
                 // CI jobs and make targets start servers for tests and development only; what they
                 // tell us is whether a build step collects static files.
-                var isCi = IsCiFile(path);
-                if (isCi) recognised.Add(path);
+                var isCi = RoleNames.IsCiFile(path);
+                if (isCi) kinds[path] = DeploymentKind.CI;
                 foreach (var (text, line) in LogicalLines(files.ReadText(path) ?? ""))
                 {
                     var at = new SourceLocation(path, line);
                     if (ServerCommands.CollectsStatic(text)) collect.Add(at);
                     if (isCi && ServerCommands.Classify(text, workerClass) is { } server)
-                        launches.Add(new ServerLaunch(at, text.Trim(), LaunchOrigin.CI, FileRole.Development, server.Server, server.Interface));
+                        launches.Add(new ServerLaunch(at, text.Trim(), LaunchOrigin.CI, FileRole.CI, server.Server, server.Interface));
+                    if (kinds.ContainsKey(path)) commandLines.Add((path, text, line));
                 }
+            }
+            else if ((lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal))
+                     && files.ReadText(path) is { } uwsgiYaml && uwsgiYaml.StartsWith("uwsgi:", StringComparison.Ordinal) | uwsgiYaml.Contains("\nuwsgi:", StringComparison.Ordinal)
+                     && UwsgiFile.ReadYaml(path, uwsgiYaml) is { Count: > 0 } uwsgiOptions)
+            {
+                kinds[path] = DeploymentKind.Uwsgi;
+                uwsgi.Add(ReadUwsgi(path, uwsgiOptions, LineOf(uwsgiYaml, "uwsgi:"), env));
+            }
+            else if ((lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal))
+                     && files.ReadText(path) is { } yaml && IsKubernetesManifest(yaml))
+            {
+                kinds[path] = DeploymentKind.Kubernetes;
             }
         }
 
         var nginx = NginxLoader.Load(files, diagnostics);
-        recognised.UnionWith(nginx.Select(n => n.Path));
+        foreach (var config in nginx) kinds[config.Path] = DeploymentKind.Nginx;
+
+        var finder = new ReferenceFinder(kinds.Keys.Concat(nginx.SelectMany(n => n.Files)), files.All);
+        var copies = new List<ImageCopy>();
+        var references = DeploymentReferences.Find(files, finder, dockerfiles, compose, commandLines, kinds, copies);
+        // A reference to a file an nginx configuration includes is a reference to the configuration.
+        foreach (var config in nginx)
+            foreach (var part in config.Files.Where(f => f != config.Path))
+                foreach (var r in references.Where(r => r.To == part).ToList())
+                    references.Add(r with { To = config.Path });
+
+        var signs = ContentSignsOf(finder, launches, env, compose);
+        var roles = RoleResolver.Resolve(kinds, references, signs, path => RoleDeclarations.Of(path, files));
+        FileRole RoleOf(string? path) => path is not null && roles.TryGetValue(path, out var r) ? r.Role : FileRole.Unknown;
+
+        // Heroku's and Dokku's Python buildpacks run collectstatic on every deploy by themselves;
+        // with a Dockerfile production may use beside it, the image is what deploys.
+        foreach (var procfile in kinds.Where(k => k.Value == DeploymentKind.Procfile && roles[k.Key].Role == FileRole.Production).Select(k => k.Key))
+            if (!dockerfiles.Any(d => RoleOf(d.Path).SpeaksForProduction()))
+                collect.Add(new SourceLocation(procfile, 1));
+
         return new DeploymentFacts
         {
             Dockerfiles = dockerfiles,
-            ComposeFiles = compose,
-            Nginx = nginx,
-            Launches = launches.Distinct().OrderBy(l => l.Location.Path, StringComparer.Ordinal).ThenBy(l => l.Location.Line).ToList(),
-            Environment = env.OrderBy(e => e.Location.Path, StringComparer.Ordinal).ThenBy(e => e.Location.Line).ToList(),
+            ComposeFiles = compose.Select(c => c.WithRole(RoleOf(c.Path))).ToList(),
+            Nginx = nginx.Select(n => n.WithRole(roles[n.Path])).ToList(),
+            Launches = launches.Select(l => l.Origin == LaunchOrigin.CI ? l : l with { Role = RoleOf(l.Location.Path) }).Distinct()
+                .OrderBy(l => l.Location.Path, StringComparer.Ordinal).ThenBy(l => l.Location.Line).ToList(),
+            Environment = env.Select(e => e with { Role = RoleOf(e.Location.Path) })
+                .OrderBy(e => e.Location.Path, StringComparer.Ordinal).ThenBy(e => e.Location.Line).ToList(),
             CollectstaticSteps = collect.Distinct().OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Line).ToList(),
             GunicornConfigs = gunicorn,
-            UwsgiConfigs = uwsgi,
-            Files = recognised.ToList(),
+            UwsgiConfigs = uwsgi.Select(u => u with { Role = RoleOf(u.Path) }).ToList(),
+            Files = kinds.Select(k => new DeploymentFile(k.Key, k.Value, roles[k.Key].Role, roles[k.Key].Reason)).ToList(),
+            Commands = commandLines.Select(c => new DeploymentCommand(c.Path, c.Text, c.Line, RoleOf(c.Path))).ToList(),
+            ImageCopies = copies.Distinct().ToList(),
+            References = references.Distinct().OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.To, StringComparer.Ordinal).ToList(),
         };
+    }
+
+    /// <summary>The development and production signs each file shows by itself.</summary>
+    private static Dictionary<string, ContentSigns> ContentSignsOf(ReferenceFinder finder, List<ServerLaunch> launches, List<EnvAssignment> env, List<ComposeFile> compose)
+    {
+        var signs = new Dictionary<string, ContentSigns>(StringComparer.Ordinal);
+        ContentSigns Of(string? path) => signs.TryGetValue(path ?? "", out var s) ? s : signs[path ?? ""] = new ContentSigns();
+        foreach (var launch in launches.Where(l => l.Origin != LaunchOrigin.CI))
+        {
+            var at = $"line {launch.Location.Line}";
+            if (launch.Server == AppServer.Runserver) Of(launch.Location.Path).Development.Add($"starts runserver ({at})");
+            else if (ReloadFlag().IsMatch(launch.Command)) Of(launch.Location.Path).Development.Add($"starts {launch.Server.ToString().ToLowerInvariant()} with --reload ({at})");
+            else Of(launch.Location.Path).Production.Add($"serves the app with {launch.Server.ToString().ToLowerInvariant()} ({at})");
+            if (SettingsFlag().Match(launch.Command) is { Success: true } m && IsDevelopmentModule(m.Groups[1].Value))
+                Of(launch.Location.Path).Development.Add($"selects the settings module {m.Groups[1].Value} ({at})");
+        }
+        foreach (var e in env)
+        {
+            if (e.Name is "DEBUG" or "DJANGO_DEBUG" && e.IsTruthy)
+                Of(e.Location.Path).Development.Add($"sets {e.Name}={e.Value.Trim()} (line {e.Location.Line})");
+            else if (e.Name == "DJANGO_SETTINGS_MODULE" && IsDevelopmentModule(e.Value))
+                Of(e.Location.Path).Development.Add($"selects the settings module {e.Value.Trim()} (line {e.Location.Line})");
+        }
+        foreach (var file in compose)
+            foreach (var mount in file.Services.SelectMany(s => s.Volumes))
+                if (ProjectPath.Join(ReferenceFinder.Folder(file.Path), mount.Source) is { } host && finder.IsSourceTree(host))
+                {
+                    Of(file.Path).Development.Add($"mounts the source tree ({mount.Source}:{mount.Target}, line {mount.Location.Line})");
+                    break;
+                }
+        foreach (var s in signs.Values)
+        {
+            // One sign of each kind is enough to say it; the first names the line.
+            Distinct(s.Development);
+            Distinct(s.Production);
+        }
+        return signs;
+    }
+
+    private static void Distinct(List<string> signs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        signs.RemoveAll(s => !seen.Add(s[..s.IndexOf('(')]));
+    }
+
+    /// <summary>A settings module named for development, tests or CI (settings.local, config.settings.test).</summary>
+    public static bool IsDevelopmentModule(string module)
+    {
+        var last = module.Trim().Trim('"', '\'')[(module.Trim().Trim('"', '\'').LastIndexOf('.') + 1)..].ToLowerInvariant();
+        return last.Split('_', '-').Any(w => w is "dev" or "devel" or "develop" or "development" or "local" or "test" or "tests" or "testing" or "ci" or "debug");
+    }
+
+    [GeneratedRegex(@"(?:^|\s)--reload(?:\s|$|=)", RegexOptions.NonBacktracking)]
+    private static partial Regex ReloadFlag();
+
+    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
+    private static partial Regex SettingsFlag();
+
+    /// <summary>A Kubernetes object: top-level <c>apiVersion:</c> and <c>kind:</c> lines (helm templates included).</summary>
+    private static bool IsKubernetesManifest(string text)
+    {
+        bool api = false, kind = false;
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            api |= line.StartsWith("apiVersion:", StringComparison.Ordinal);
+            kind |= line.StartsWith("kind:", StringComparison.Ordinal);
+            if (api && kind) return true;
+        }
+        return false;
     }
 
     private static bool IsDockerfile(string path)
     {
         var name = ProjectFiles.FileName(path);
-        return name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.EndsWith(".Dockerfile", StringComparison.Ordinal)
-            || name.EndsWith(".dockerfile", StringComparison.Ordinal) || name == "Containerfile";
+        return name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.StartsWith("Dockerfile-", StringComparison.Ordinal)
+            || name.EndsWith(".Dockerfile", StringComparison.Ordinal) || name.EndsWith(".dockerfile", StringComparison.Ordinal) || name == "Containerfile";
     }
 
     private static bool IsComposeFile(string path)
@@ -191,6 +304,28 @@ public static partial class DeploymentLoader
         return (name.StartsWith("docker-compose", StringComparison.Ordinal) || name.StartsWith("compose", StringComparison.Ordinal))
                && (name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal));
     }
+
+    /// <summary>cookiecutter-django's local.yml/production.yml and other compose files not named so:
+    /// a YAML file (not CI, not a platform's) with a top-level <c>services:</c> key.</summary>
+    private static bool MayBeComposeFile(string path, ProjectFiles files)
+    {
+        var lower = ProjectFiles.FileName(path).ToLowerInvariant();
+        if (!(lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
+            || IsComposeFile(path) || IsPlatformFile(path, lower) || RoleNames.IsCiFile(path)) return false;
+        if (files.ReadText(path) is not { } text) return false;
+        foreach (var line in text.AsSpan().EnumerateLines())
+            if (line.StartsWith("services:", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Procfile, Procfile.dev...: not Procfile.sh, a script a Procfile may run.</summary>
+    private static bool IsProcfile(string name) =>
+        name == "Procfile" || name.StartsWith("Procfile.", StringComparison.Ordinal) && !name.EndsWith(".sh", StringComparison.Ordinal) && !name.EndsWith(".py", StringComparison.Ordinal);
+
+    /// <summary>Hosting platforms' deployment files, and DigitalOcean App Platform specs under .do/.</summary>
+    private static bool IsPlatformFile(string path, string lower) =>
+        lower is "app.json" or "fly.toml" or "render.yaml" or "nixpacks.toml" or "railway.json" or "railway.toml" or "app.yaml" or "heroku.yml"
+        || path.StartsWith(".do/", StringComparison.Ordinal) && (lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal));
 
     /// <summary>.env, .env.production, production.env, .envs/.production/.django (cookiecutter-django).</summary>
     private static bool IsEnvFile(string name) =>
@@ -201,10 +336,6 @@ public static partial class DeploymentLoader
         var name = ProjectFiles.FileName(path).ToLowerInvariant();
         return name.StartsWith("gunicorn", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal);
     }
-
-    private static bool IsCiFile(string path) =>
-        path.StartsWith(".github/workflows/", StringComparison.Ordinal) || path.StartsWith(".circleci/", StringComparison.Ordinal)
-        || path is ".gitlab-ci.yml" or "bitbucket-pipelines.yml" or "azure-pipelines.yml" or ".travis.yml" or "Jenkinsfile" or ".drone.yml";
 
     /// <summary>Shell scripts: *.sh, or an extension-less file with a shell shebang (entrypoint, start).</summary>
     private static bool IsScript(string path, string name, ProjectFiles files)
@@ -236,9 +367,25 @@ public static partial class DeploymentLoader
     [GeneratedRegex(@"^(bind|worker_class)\s*=\s*(.+?)\s*(#.*)?$", RegexOptions.NonBacktracking)]
     private static partial Regex PythonAssignment();
 
-    /// <summary>supervisor programs (command=, environment=) and uwsgi ini files.</summary>
-    private static void ReadIni(string path, string text, FileRole role, Action<string, SourceLocation, LaunchOrigin, FileRole> addLaunch,
-        List<EnvAssignment> env, List<UwsgiConfig> uwsgi)
+    /// <summary>A uWSGI configuration and the environment it sets (<c>env = KEY=VALUE</c>, unless
+    /// only under an <c>if-env</c> block).</summary>
+    private static UwsgiConfig ReadUwsgi(string path, IReadOnlyList<UwsgiOption> options, int section, List<EnvAssignment> env)
+    {
+        foreach (var o in options.Where(o => o.Key == "env" && !o.Conditional))
+            if (o.Value.IndexOf('=') is var eq and > 0)
+                env.Add(new EnvAssignment(o.Value[..eq].Trim(), o.Value[(eq + 1)..].Trim(), o.Location, FileRole.Unknown, "uWSGI env"));
+        return new UwsgiConfig(path, new SourceLocation(path, section), FileRole.Unknown) { Options = options };
+    }
+
+    private static int LineOf(string text, string marker)
+    {
+        var at = text.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? 1 : 1 + text.AsSpan(0, at).Count('\n');
+    }
+
+    /// <summary>supervisor programs: command= and environment=.</summary>
+    private static void ReadSupervisor(string path, string text, Action<string, SourceLocation, LaunchOrigin> addLaunch,
+        List<EnvAssignment> env, List<(string Path, string Text, int Line)> commandLines)
     {
         var section = "";
         var lines = text.Replace("\r\n", "\n").Split('\n');
@@ -249,7 +396,6 @@ public static partial class DeploymentLoader
             if (line.StartsWith('['))
             {
                 section = line.Trim('[', ']');
-                if (section == "uwsgi") uwsgi.Add(new UwsgiConfig(path, new SourceLocation(path, i + 1), role));
                 continue;
             }
             if (!section.StartsWith("program:", StringComparison.Ordinal) || KeyValue(line) is not var (key, value)) continue;
@@ -260,10 +406,14 @@ public static partial class DeploymentLoader
                 joined.Append(' ').Append(lines[++i].Trim());
             value = joined.ToString();
             var at = new SourceLocation(path, start + 1);
-            if (key == "command") addLaunch(value, at, LaunchOrigin.Supervisor, role);
+            if (key == "command")
+            {
+                addLaunch(value, at, LaunchOrigin.Supervisor);
+                commandLines.Add((path, value, start + 1));
+            }
             else if (key == "environment")
                 foreach (Match pair in SupervisorEnvironment().Matches(value))
-                    env.Add(new EnvAssignment(pair.Groups[1].Value, pair.Groups[2].Value.Trim('"', '\''), at, role, "supervisor environment"));
+                    env.Add(new EnvAssignment(pair.Groups[1].Value, pair.Groups[2].Value.Trim('"', '\''), at, FileRole.Unknown, "supervisor environment"));
         }
     }
 
@@ -327,6 +477,4 @@ public static partial class DeploymentLoader
             yield return (trimmed, start);
         }
     }
-
-    private static string Directory(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
 }

@@ -1,49 +1,45 @@
 namespace DjangoPreflight.Analysis.Deployment;
 
-/// <summary>Which environment a deployment file is for, judged from its path.</summary>
+/// <summary>Which environment a deployment file is for. Only production and unknown files speak
+/// about production; the others describe a developer's machine, a CI job, a test set-up or an
+/// example to copy.</summary>
 public enum FileRole
 {
-    /// <summary>Named for development, tests, CI, examples or local overrides (docker-compose.override.yml, Dockerfile.dev, .env.example).</summary>
+    /// <summary>Nothing says which environment it is for; it may well be what production runs.</summary>
+    Unknown,
+
+    /// <summary>What production runs: named for it, used by a production file, or serving the app with a production server.</summary>
+    Production,
+
+    /// <summary>A developer's set-up: named so (local, dev, override, .devcontainer) or running runserver with the source mounted.</summary>
     Development,
 
-    /// <summary>Nothing in the name says; it may well be what production runs.</summary>
-    Neutral,
+    /// <summary>Run by continuous integration: a workflow, a file under ci/, or one only workflows use.</summary>
+    CI,
 
-    /// <summary>Named for production, staging, release or deployment.</summary>
-    Production,
+    /// <summary>A test set-up: named test, tests, e2e.</summary>
+    Test,
+
+    /// <summary>An example or template to copy (.env.example, docs/), not a deployment itself.</summary>
+    Example,
 }
 
-public static class FileRoles
+/// <summary>A file's role and why, in words a report can print ("its name says local").</summary>
+public sealed record RoleJudgement(FileRole Role, string Reason);
+
+public static class FileRoleExtensions
 {
-    private static readonly HashSet<string> DevelopmentWords = new(StringComparer.Ordinal)
+    /// <summary>True for the roles that may describe production: production and unknown.</summary>
+    public static bool SpeaksForProduction(this FileRole role) => role is FileRole.Production or FileRole.Unknown;
+
+    /// <summary>The role as reports write it: production, development, CI, test, example, unknown.</summary>
+    public static string Name(this FileRole role) => role switch
     {
-        "dev", "devel", "develop", "development", "local", "test", "tests", "testing", "ci", "debug", "example", "examples",
-        "sample", "template", "override", "sandbox", "demo", "devcontainer", "vagrant", "e2e", "fixtures", "dist",
+        FileRole.Production => "production",
+        FileRole.Development => "development",
+        FileRole.CI => "CI",
+        FileRole.Test => "test",
+        FileRole.Example => "example",
+        _ => "unknown",
     };
-
-    private static readonly HashSet<string> ProductionWords = new(StringComparer.Ordinal)
-    {
-        "prod", "production", "live", "deploy", "deployment", "release", "staging", "stage", "heroku",
-    };
-
-    /// <summary>The role a path's own words give it (development wins over production).</summary>
-    public static FileRole FromPath(string path)
-    {
-        var words = path.ToLowerInvariant().Split(['/', '.', '_', '-'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Any(DevelopmentWords.Contains)) return FileRole.Development;
-        if (words.Any(ProductionWords.Contains)) return FileRole.Production;
-        return FileRole.Neutral;
-    }
-
-    /// <summary>Roles for a family of files of one kind (all compose files, all Dockerfiles...):
-    /// a neutral file beside a production-named one of the same family is the development variant
-    /// (docker-compose.yml next to docker-compose.prod.yml).</summary>
-    public static Dictionary<string, FileRole> ForFamily(IEnumerable<string> paths)
-    {
-        var roles = paths.Distinct().ToDictionary(p => p, FromPath, StringComparer.Ordinal);
-        var hasProduction = roles.Values.Contains(FileRole.Production);
-        foreach (var p in roles.Keys.ToList())
-            if (hasProduction && roles[p] == FileRole.Neutral) roles[p] = FileRole.Development;
-        return roles;
-    }
 }

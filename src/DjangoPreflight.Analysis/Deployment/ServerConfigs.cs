@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Deployment.Uwsgi;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Deployment;
@@ -6,5 +7,42 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// text: its <c>bind</c> and <c>worker_class</c> when they are plain literals.</summary>
 public sealed record GunicornConfig(string Path, string? Bind, string? WorkerClass, SourceLocation? WorkerClassLocation);
 
-/// <summary>A uwsgi ini file: uwsgi serves WSGI only.</summary>
-public sealed record UwsgiConfig(string Path, SourceLocation Location, FileRole Role);
+/// <summary>A static-map of uWSGI: URLs under <paramref name="UrlPrefix"/> are files of
+/// <paramref name="Directory"/>, served by uWSGI itself from the app's origin (<c>check-static</c>
+/// maps the whole URL space onto a folder: its prefix is "/").</summary>
+public sealed record UwsgiStaticMap(string UrlPrefix, string Directory, SourceLocation Location, bool Conditional);
+
+/// <summary>A uWSGI configuration (ini or YAML): uWSGI serves WSGI only. What the deployment rules
+/// read of it: the application module, the environment it sets, the sockets it answers HTTP on and
+/// the folders it serves as static files.</summary>
+public sealed record UwsgiConfig(string Path, SourceLocation Location, FileRole Role)
+{
+    public IReadOnlyList<UwsgiOption> Options { get; init; } = [];
+
+    /// <summary>The WSGI module it loads (<c>module = shop.wsgi:application</c>, or a
+    /// <c>wsgi-file</c> path made dotted), with where it is set.</summary>
+    public (string Module, SourceLocation Location)? Module
+    {
+        get
+        {
+            if (Options.LastOrDefault(o => o.Key is "module" or "wsgi" && !o.Conditional) is { } module)
+                return (module.Value.Split(':')[0].Trim(), module.Location);
+            if (Options.LastOrDefault(o => o.Key is "wsgi-file" or "file" && !o.Conditional) is { } file && file.Value.EndsWith(".py", StringComparison.Ordinal))
+                return (file.Value.TrimStart('.', '/')[..^3].Replace('/', '.'), file.Location);
+            return null;
+        }
+    }
+
+    /// <summary>Every <c>static-map</c> (and <c>static-map2</c>, <c>check-static</c>) of the configuration.</summary>
+    public IEnumerable<UwsgiStaticMap> StaticMaps =>
+        Options.Select(o => o.Key switch
+        {
+            "static-map" or "static-map2" when o.Value.IndexOf('=') is var eq and > 0 => new UwsgiStaticMap(o.Value[..eq].Trim(), o.Value[(eq + 1)..].Trim(), o.Location, o.Conditional),
+            "check-static" => new UwsgiStaticMap("/", o.Value.Trim(), o.Location, o.Conditional),
+            _ => null,
+        }).OfType<UwsgiStaticMap>();
+
+    /// <summary>True when uWSGI answers HTTP itself (<c>http</c>, <c>http-socket</c>, <c>https</c>)
+    /// rather than speaking the uwsgi protocol to a front server.</summary>
+    public bool SpeaksHttp => Options.Any(o => o.Key is "http" or "http-socket" or "https" or "https-socket");
+}

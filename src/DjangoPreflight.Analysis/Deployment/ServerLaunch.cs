@@ -3,7 +3,7 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Analysis.Deployment;
 
 /// <summary>Where a deployment file starts something.</summary>
-public enum LaunchOrigin { Dockerfile, Compose, Procfile, Systemd, Supervisor, Script, CI }
+public enum LaunchOrigin { Dockerfile, Compose, Procfile, Systemd, Supervisor, Script, CI, Platform }
 
 /// <summary>
 /// A command in a deployment file that starts a server for Django: which server, speaking WSGI or
@@ -26,6 +26,7 @@ public sealed record ServerLaunch(
         LaunchOrigin.Systemd => "systemd unit",
         LaunchOrigin.Supervisor => "supervisor program",
         LaunchOrigin.Script => "script",
+        LaunchOrigin.Platform => "platform file",
         _ => "CI job",
     };
 }

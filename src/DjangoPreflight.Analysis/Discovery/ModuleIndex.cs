@@ -46,6 +46,11 @@ public sealed class ModuleIndex
 
     public string? ModuleOf(string path) => _byPath.GetValueOrDefault(path);
 
+    /// <summary>Makes <paramref name="module"/> resolve to <paramref name="path"/>: the project file a
+    /// Dockerfile copies to where that module lands in the image, which the repository does not
+    /// hold under that name.</summary>
+    public void Alias(string module, string path) => _byModule[module] = path;
+
     public bool IsPackage(string module) => _packages.Contains(module);
 
     /// <summary>Where the file of a module the project does not hold would be: beside its parent package's __init__.py.</summary>

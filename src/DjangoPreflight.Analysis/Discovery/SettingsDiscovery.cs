@@ -1,70 +1,137 @@
-using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Discovery;
 
-/// <summary>A DJANGO_SETTINGS_MODULE some file names, and where.</summary>
-public sealed record SettingsReference(string Module, string Path, int Line, string Kind);
-
-/// <summary>What discovery found: the import roots, the settings modules, and which one production runs and why.</summary>
+/// <summary>What discovery found: the import roots, the settings modules, which one production runs
+/// and why (the evidence that won and the candidates it beat).</summary>
 public sealed record DiscoveredSettings(
     ModuleIndex Index,
     string? Production,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> SettingsModules,
-    IReadOnlyList<SettingsReference> References);
+    IReadOnlyList<SettingsEvidence> Evidence)
+{
+    /// <summary>The evidence that decided, or null with --settings or when no module was found.</summary>
+    public SettingsEvidence? Winner { get; init; }
+
+    /// <summary>The best evidence of each other module it beat, strongest first.</summary>
+    public IReadOnlyList<SettingsEvidence> Beaten { get; init; } = [];
+}
 
 /// <summary>
-/// Finds manage.py, wsgi.py/asgi.py and their DJANGO_SETTINGS_MODULE defaults, the settings modules
-/// and packages, and the module production runs: --settings, else the one deployment files select,
-/// else one named like production, else the wsgi/asgi default, else manage.py's, else the only one.
-/// Text scans only: nothing is imported or run.
+/// Finds the settings module production runs by ranking evidence (see <see cref="ServingEvidence"/>
+/// and <see cref="EvidenceKind"/>): what the process serving the app in a production deployment file
+/// is given, a module the code forces, the wsgi/asgi default of the module a production server
+/// loads, any wsgi/asgi default, a module named like production, other defaults, the only module.
+/// Development, test and CI files, commented-out lines and build steps are never evidence. When the
+/// module production runs is not in the repository, says so and evaluates the closest module the
+/// deployment names. Nothing is imported or run.
 /// </summary>
-public static partial class SettingsDiscovery
+public static class SettingsDiscovery
 {
-    [GeneratedRegex("""os\.environ\.setdefault\(\s*["']DJANGO_SETTINGS_MODULE["']\s*,\s*(?:f?)["']([A-Za-z_][\w.]*)["']""", RegexOptions.NonBacktracking)]
-    private static partial Regex SetDefault();
-
-    [GeneratedRegex("""os\.environ\[\s*["']DJANGO_SETTINGS_MODULE["']\s*\]\s*=\s*["']([A-Za-z_][\w.]*)["']""", RegexOptions.NonBacktracking)]
-    private static partial Regex EnvironAssign();
-
-    [GeneratedRegex("""DJANGO_SETTINGS_MODULE["']?\s*[=:]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
-    private static partial Regex DeployAssign();
-
-    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
-    private static partial Regex SettingsFlag();
-
-    [GeneratedRegex("""name:\s*["']?DJANGO_SETTINGS_MODULE["']?\s*\n\s*value:\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
-    private static partial Regex KubernetesEnv();
-
     private static readonly string[] ProductionWords = ["production", "prod", "prd", "live", "deploy", "deployment"];
 
-    public static DiscoveredSettings Discover(ProjectFiles files, ScanOptions options, ProjectDiagnostics diagnostics)
+    public static DiscoveredSettings Discover(ProjectFiles files, ScanOptions options, ProjectDiagnostics diagnostics, DeploymentFacts deployment, PythonSources python)
     {
         var roots = ImportRoots(files);
         var index = new ModuleIndex(files, roots);
-        var references = new List<SettingsReference>();
-        foreach (var path in files.All)
-        {
-            var name = ProjectFiles.FileName(path);
-            if (name is "manage.py" or "wsgi.py" or "asgi.py")
-                Scan(files, path, name[..^3], references, SetDefault(), EnvironAssign());
-            else if (IsDeploymentFile(path, name))
-                Scan(files, path, "deployment", references, DeployAssign(), SettingsFlag(), KubernetesEnv());
-        }
+        var defaults = PythonSettingsDefaults.Find(files, python);
 
         var modules = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var module in index.Modules)
             if (IsSettingsModule(module, index) && !IsEmptyPackage(files, index, module))
                 modules.Add(module);
-        foreach (var r in references)
-            if (index.PathOf(r.Module) is not null)
-                modules.Add(r.Module);
+
+        var serving = new ServingEvidence(deployment, defaults, index);
+        var evidence = serving.Collect();
+        foreach (var d in defaults.Where(d => !d.Forces || ServingEvidence.IsManage(d.Path)))
+        {
+            var name = ProjectFiles.FileName(d.Path);
+            var entry = name is "wsgi.py" or "asgi.py";
+            var development = DeploymentLoader.IsDevelopmentModule(d.Module);
+            evidence.Add(entry
+                ? new SettingsEvidence(d.Module, EvidenceKind.EntryPointDefault, development ? 42 : 60, $"the DJANGO_SETTINGS_MODULE default in {d.Path}", new SourceLocation(d.Path, d.Line))
+                : new SettingsEvidence(d.Module, EvidenceKind.OtherDefault, development ? 25 : 30, $"the DJANGO_SETTINGS_MODULE default in {d.Path}", new SourceLocation(d.Path, d.Line)));
+        }
+        foreach (var module in modules.Where(LooksLikeProduction))
+            evidence.Add(new SettingsEvidence(module, EvidenceKind.ProductionName, 50, "its name says production", null));
+
+        // A production deployment that sets DJANGO_SETTINGS_MODULE from a variable the repository
+        // does not set overrides every setdefault: those defaults are not what production runs.
+        var overriddenBy = serving.UnknownAssignment;
+        if (overriddenBy is not null)
+            evidence = evidence.Select(e => e.Kind is EvidenceKind.ServedEntryPoint or EvidenceKind.EntryPointDefault or EvidenceKind.OtherDefault
+                ? e with { Strength = e.Strength - 40 }
+                : e).ToList();
+
+        foreach (var e in evidence.Where(e => index.PathOf(e.Module) is not null))
+            modules.Add(e.Module);
 
         var reasons = new List<string>();
-        var production = ChooseProduction(options, index, modules, references, reasons, diagnostics);
-        if (production is not null) modules.Add(production);
-        return new DiscoveredSettings(index, production, reasons, modules.ToList(), references);
+        string? production;
+        SettingsEvidence? winner = null;
+        var ranked = evidence.OrderByDescending(e => e.Strength).ThenBy(e => e.Kind).ThenBy(e => e.Module, StringComparer.Ordinal)
+            .ThenBy(e => e.Location?.ToString(), StringComparer.Ordinal).ToList();
+        if (options.SettingsModule is { } given)
+        {
+            if (index.PathOf(given) is null)
+                diagnostics.Notice($"--settings {given}: no such module in the project");
+            reasons.Add($"{given}: given with --settings");
+            production = given;
+        }
+        else
+        {
+            (production, winner) = Choose(ranked, modules, index, files, deployment, reasons, diagnostics);
+            if (deployment.Files.Count > 0 && !deployment.Files.Any(f => f.Role.SpeaksForProduction()))
+                reasons.Add("no file in the repository deploys to production: every deployment file is for development, CI, tests or an example");
+            if (overriddenBy is not null && winner is not null && winner.Kind is not EvidenceKind.ServingProcess and not EvidenceKind.ForcedByCode)
+                reasons.Add($"production sets DJANGO_SETTINGS_MODULE from {overriddenBy.Value.Raw} ({overriddenBy.Value.Location}), which the repository does not set, so no setdefault applies");
+        }
+        // The same file under another import root's name is the same candidate, not a beaten one.
+        var productionPath = production is null ? null : index.PathOf(production);
+        var beaten = ranked.Where(e => e.Module != production && e.Module != winner?.Module && (productionPath is null || index.PathOf(e.Module) != productionPath))
+            .GroupBy(e => e.Module).Select(g => g.First()).Take(6).ToList();
+        if (beaten.Count > 0)
+            reasons.Add("beat: " + string.Join("; ", beaten.Select(e => $"{e.Module} ({e.Text})")));
+        if (production is not null && index.PathOf(production) is not null) modules.Add(production);
+        return new DiscoveredSettings(index, production, reasons, modules.ToList(), ranked) { Winner = winner, Beaten = beaten };
+    }
+
+    /// <summary>The strongest evidence's module, or a stand-in when that module is not in the repository.</summary>
+    private static (string? Module, SettingsEvidence? Winner) Choose(List<SettingsEvidence> ranked, SortedSet<string> modules, ModuleIndex index,
+        ProjectFiles files, DeploymentFacts deployment, List<string> reasons, ProjectDiagnostics diagnostics)
+    {
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in ranked)
+        {
+            if (index.PathOf(e.Module) is not null)
+            {
+                reasons.Add($"{e.Module}: {e.Text}");
+                return (e.Module, e);
+            }
+            if (StandIn.Find(e.Module, index, files, deployment) is var (module, why) && module is not null)
+            {
+                reasons.Add($"{e.Module}: {e.Text}");
+                reasons.Add($"{e.Module} is not in the repository; evaluating {module}, {why}");
+                diagnostics.Notice($"production runs the settings module {e.Module} ({e.Text}), which is not in the repository; {module} is evaluated in its place ({why})");
+                return (module, e);
+            }
+            if (missing.Add(e.Module))
+                diagnostics.Notice($"production's settings module {e.Module} ({e.Text}) is not in the repository, and nothing in it says what that module holds");
+        }
+        if (modules.Count > 0)
+        {
+            var only = modules.FirstOrDefault(m => m.EndsWith(".settings", StringComparison.Ordinal) || m == "settings") ?? modules.Min!;
+            var e = new SettingsEvidence(only, EvidenceKind.OnlyModule, 10,
+                modules.Count == 1 ? "the only settings module found" : $"nothing says which of {modules.Count} settings modules production runs; the first by name", null);
+            reasons.Add($"{only}: {e.Text}");
+            return (only, e);
+        }
+        reasons.Add("no settings module found");
+        return (null, null);
     }
 
     /// <summary>Directories Python would have on sys.path: where manage.py lives, src/, the root.</summary>
@@ -80,53 +147,6 @@ public static partial class SettingsDiscovery
             roots.Add("src");
         if (!roots.Contains("")) roots.Add("");
         return roots;
-    }
-
-    private static string? ChooseProduction(ScanOptions options, ModuleIndex index, SortedSet<string> modules,
-        List<SettingsReference> references, List<string> reasons, ProjectDiagnostics diagnostics)
-    {
-        if (options.SettingsModule is { } given)
-        {
-            if (index.PathOf(given) is null)
-                diagnostics.Notice($"--settings {given}: no such module in the project");
-            reasons.Add($"{given}: given with --settings");
-            return given;
-        }
-        var deployed = references.Where(r => r.Kind == "deployment" && index.PathOf(r.Module) is not null)
-            .Select(r => r.Module).Distinct().ToList();
-        foreach (var r in references.Where(r => index.PathOf(r.Module) is null))
-            diagnostics.Notice($"{r.Path}:{r.Line}: DJANGO_SETTINGS_MODULE '{r.Module}' is not a module of the project");
-        if (deployed.Count > 0)
-        {
-            var chosen = deployed.FirstOrDefault(LooksLikeProduction) ?? deployed[0];
-            foreach (var r in references.Where(r => r.Module == chosen && r.Kind == "deployment"))
-                reasons.Add($"{chosen}: selected by {r.Path}:{r.Line}");
-            if (deployed.Count > 1)
-                reasons.Add($"deployment files also name {string.Join(", ", deployed.Where(m => m != chosen))}");
-            return chosen;
-        }
-        var named = modules.Where(LooksLikeProduction).ToList();
-        if (named.Count > 0)
-        {
-            reasons.Add($"{named[0]}: its name says production");
-            if (named.Count > 1) reasons.Add($"other modules named like production: {string.Join(", ", named.Skip(1))}");
-            return named[0];
-        }
-        foreach (var kind in new[] { "wsgi", "asgi", "manage" })
-        {
-            var r = references.FirstOrDefault(r => r.Kind == kind && index.PathOf(r.Module) is not null);
-            if (r is null) continue;
-            reasons.Add($"{r.Module}: the DJANGO_SETTINGS_MODULE default in {r.Path}:{r.Line}");
-            return r.Module;
-        }
-        if (modules.Count > 0)
-        {
-            var only = modules.FirstOrDefault(m => m.EndsWith(".settings", StringComparison.Ordinal) || m == "settings") ?? modules.Min!;
-            reasons.Add($"{only}: the only settings module found" + (modules.Count > 1 ? $" ({modules.Count} candidates, first by name)" : ""));
-            return only;
-        }
-        reasons.Add("no settings module found");
-        return null;
     }
 
     public static bool LooksLikeProduction(string module)
@@ -150,27 +170,4 @@ public static partial class SettingsDiscovery
     private static bool IsEmptyPackage(ProjectFiles files, ModuleIndex index, string module) =>
         index.IsPackage(module) && index.PathOf(module) is { } init
         && (files.ReadText(init) ?? "").Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('#') || l.TrimStart().StartsWith("\"\"\"", StringComparison.Ordinal));
-
-    private static bool IsDeploymentFile(string path, string name)
-    {
-        var lower = name.ToLowerInvariant();
-        return lower.StartsWith("dockerfile", StringComparison.Ordinal) || lower.EndsWith(".dockerfile", StringComparison.Ordinal)
-            || lower is "containerfile" or "procfile" or "app.yaml" or "app.json" or "fly.toml" or "render.yaml" or "heroku.yml" or "uwsgi.ini" or "gunicorn.conf.py" or "supervisord.conf"
-            || lower.EndsWith(".service", StringComparison.Ordinal)
-            || (lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal))
-                && (lower.Contains("compose", StringComparison.Ordinal) || path.Contains("k8s/", StringComparison.Ordinal) || path.Contains("kubernetes/", StringComparison.Ordinal) || path.Contains("deploy", StringComparison.Ordinal) || path.Contains("helm/", StringComparison.Ordinal));
-    }
-
-    private static void Scan(ProjectFiles files, string path, string kind, List<SettingsReference> found, params Regex[] patterns)
-    {
-        var text = files.ReadText(path);
-        if (text is null) return;
-        foreach (var pattern in patterns)
-            foreach (Match m in pattern.Matches(text))
-            {
-                var line = 1 + text.AsSpan(0, m.Index).Count('\n');
-                found.Add(new SettingsReference(m.Groups[1].Value, path, line, kind));
-            }
-        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : a.Line.CompareTo(b.Line));
-    }
 }

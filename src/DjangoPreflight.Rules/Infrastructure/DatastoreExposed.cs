@@ -43,7 +43,7 @@ public sealed class DatastoreExposed : ProjectRule
 
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
-        foreach (var file in project.Deployment.ComposeFiles.Where(f => f.Role != FileRole.Development))
+        foreach (var file in project.Deployment.ComposeFiles.Where(f => f.Role.SpeaksForProduction()))
         {
             foreach (var service in file.Services)
             {

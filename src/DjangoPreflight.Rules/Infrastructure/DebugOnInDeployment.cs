@@ -47,7 +47,7 @@ public sealed class DebugOnInDeployment : ProjectRule
         var names = DebugVariables(settings);
         foreach (var assignment in project.Deployment.Environment)
         {
-            if (assignment.Role == FileRole.Development || !names.Contains(assignment.Name) || !assignment.IsTruthy) continue;
+            if (!assignment.Role.SpeaksForProduction() || !names.Contains(assignment.Name) || !assignment.IsTruthy) continue;
             // A plain `.env` is usually the developer's own file; only a production one counts.
             if (assignment.Origin == "env file" && assignment.Role != FileRole.Production) continue;
             // A bare `.env` or an unnamed compose file may be the developer's; say so by confidence.

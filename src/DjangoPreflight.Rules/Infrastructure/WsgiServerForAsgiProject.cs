@@ -44,7 +44,7 @@ public sealed class WsgiServerForAsgiProject : ProjectRule
             yield return Finding(
                 $"The {launch.Where} starts {launch.Server.ToString().ToLowerInvariant()}, which serves WSGI only, but the project needs ASGI ({reason}).",
                 launch.Location, launch.Role == FileRole.Production ? Confidence.High : Confidence.Medium);
-        foreach (var uwsgi in project.Deployment.UwsgiConfigs.Where(u => u.Role != FileRole.Development))
+        foreach (var uwsgi in project.Deployment.UwsgiConfigs.Where(u => u.Role.SpeaksForProduction()))
             yield return Finding(
                 $"The uWSGI configuration serves WSGI only, but the project needs ASGI ({reason}).",
                 uwsgi.Location, Confidence.Medium);

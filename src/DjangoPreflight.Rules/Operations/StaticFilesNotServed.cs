@@ -42,7 +42,7 @@ public sealed class StaticFilesNotServed : ProjectRule
     {
         var deployment = project.Deployment;
         var anchor = deployment.ProductionLaunches.FirstOrDefault()?.Location
-                     ?? deployment.Dockerfiles.FirstOrDefault(d => FileRoles.FromPath(d.Path) != FileRole.Development)?.Instructions.FirstOrDefault()?.Location;
+                     ?? deployment.Dockerfiles.FirstOrDefault(d => deployment.FileAt(d.Path)?.Role.SpeaksForProduction() != false)?.Instructions.FirstOrDefault()?.Location;
         // Without a production launch or image there is no deployment to judge.
         if (anchor is null) yield break;
         if (settings is not null && SettingsLookups.Contains(settings, "INSTALLED_APPS", a => a.StartsWith("django.contrib.staticfiles", StringComparison.Ordinal)) != true)
@@ -71,7 +71,7 @@ public sealed class StaticFilesNotServed : ProjectRule
             return true;
         if (RemoteStorage(settings) is var remote && remote != false) return remote;
         var prefix = "/" + url.Trim('/');
-        return project.Deployment.NginxServers.SelectMany(s => s.Server.AllLocations)
+        return project.Deployment.ProductionNginx.SelectMany(c => c.Servers).SelectMany(s => s.AllLocations)
             .Any(l => !l.IsRegex && l.Path.TrimEnd('/') == prefix && l.FileSource is not null && l.Upstream is null);
     }
 

@@ -54,7 +54,7 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
                     location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
             yield break;
         }
-        var upstreams = project.Deployment.DjangoUpstreams.ToList();
+        var upstreams = project.Deployment.DjangoUpstreams.Where(u => u.Config.SpeaksForProduction).ToList();
         if (upstreams.Count == 0)
         {
             yield return Finding(

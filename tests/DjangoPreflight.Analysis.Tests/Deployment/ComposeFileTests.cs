@@ -33,7 +33,7 @@ public sealed class ComposeFileTests
                 image: bitnami/redis:7.2
                 environment:
                   REDIS_PASSWORD: s3cret
-            """, FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+            """, FileRole.Unknown, (line, message) => errors.Add($"{line}: {message}"));
         Assert.Empty(errors);
         Assert.Equal(["redis", "web"], file.Services.Select(s => s.Name));
         var web = file.Services[1];
@@ -53,7 +53,7 @@ public sealed class ComposeFileTests
     public void Invalid_yaml_is_a_parse_error_not_an_exception()
     {
         var errors = new List<string>();
-        var file = ComposeFile.Parse("compose.yaml", "services:\n  web:\n    image: [unclosed\n", FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        var file = ComposeFile.Parse("compose.yaml", "services:\n  web:\n    image: [unclosed\n", FileRole.Unknown, (line, message) => errors.Add($"{line}: {message}"));
         Assert.Empty(file.Services);
         Assert.Single(errors);
         Assert.StartsWith("4: YAML:", errors[0]);
@@ -66,7 +66,7 @@ public sealed class ComposeFileTests
         // A stack overflow cannot be caught: it ends the process, so the whole scan would be lost.
         var errors = new List<string>();
         var text = "services:\n  web:\n    command: " + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
-        var file = ComposeFile.Parse("compose.yaml", text, FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        var file = ComposeFile.Parse("compose.yaml", text, FileRole.Unknown, (line, message) => errors.Add($"{line}: {message}"));
         Assert.Empty(file.Services);
         Assert.Equal(["3: YAML: nested deeper than 128 levels; the file is not read"], errors);
     }
@@ -76,7 +76,7 @@ public sealed class ComposeFileTests
     {
         var errors = new List<string>();
         var text = "services:\n  web:\n    image: app\n    labels: " + new string('[', 100) + new string(']', 100) + "\n";
-        var file = ComposeFile.Parse("compose.yaml", text, FileRole.Neutral, (line, message) => errors.Add($"{line}: {message}"));
+        var file = ComposeFile.Parse("compose.yaml", text, FileRole.Unknown, (line, message) => errors.Add($"{line}: {message}"));
         Assert.Empty(errors);
         Assert.Equal("web", Assert.Single(file.Services).Name);
     }

@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Roles;
 using DjangoPreflight.Analysis.Project;
 
 namespace DjangoPreflight.Analysis.Tests.Deployment;
@@ -12,7 +13,7 @@ public sealed class DeploymentLoaderTests
         // The Procfile's `web: bin/start` names a script; the script's hypercorn line is the launch.
         Assert.Equal(
         [
-            "bin/start:4 Script Neutral Hypercorn Asgi",
+            "bin/start:4 Script Production Hypercorn Asgi",
             "compose.prod.yaml:4 Compose Production Gunicorn Asgi",
             "deploy/app.service:4 Systemd Production Uvicorn Asgi",
             "deploy/supervisord.conf:5 Supervisor Production Daphne Asgi",
@@ -29,7 +30,15 @@ public sealed class DeploymentLoaderTests
         ], facts.Environment.Select(e => $"{e.Name}={e.Value} {e.Location} {e.Origin}"));
         var gunicorn = Assert.Single(facts.GunicornConfigs);
         Assert.Equal(("0.0.0.0:8000", "uvicorn.workers.UvicornWorker", "gunicorn_config.py:3"), (gunicorn.Bind, gunicorn.WorkerClass, gunicorn.WorkerClassLocation!.ToString()));
-        Assert.Equal(["Procfile", "bin/start", "compose.prod.yaml", "deploy/app.service", "deploy/supervisord.conf", "gunicorn_config.py"], facts.Files);
+        Assert.Equal(
+        [
+            "Procfile procfile production: Heroku and Dokku run a Procfile's processes",
+            "bin/start script production: serves the app with hypercorn (line 4)",
+            "compose.prod.yaml compose production: its name says prod",
+            "deploy/app.service systemd production: its folder deploy/ says deploy",
+            "deploy/supervisord.conf supervisor production: its folder deploy/ says deploy",
+            "gunicorn_config.py gunicorn unknown: nothing says which environment it is for",
+        ], facts.Files.Select(f => $"{f.Path} {f.KindName} {f.Role.Name()}: {f.Reason}"));
     }
 
     [Theory]
@@ -55,21 +64,25 @@ public sealed class DeploymentLoaderTests
     }
 
     [Theory]
-    [InlineData("docker-compose.yml", FileRole.Neutral)]
-    [InlineData("docker-compose.override.yml", FileRole.Development)]
-    [InlineData("deploy/docker-compose.yml", FileRole.Production)]
-    [InlineData("Dockerfile.dev", FileRole.Development)]
-    [InlineData(".envs/.production/.django", FileRole.Production)]
-    [InlineData("compose/local/django/Dockerfile", FileRole.Development)]
-    [InlineData("scripts/deploy-dev.sh", FileRole.Development)]
-    [InlineData(".env.example", FileRole.Development)]
-    public void File_roles_from_names(string path, FileRole expected) => Assert.Equal(expected, FileRoles.FromPath(path));
-
-    [Fact]
-    public void A_neutral_file_beside_a_production_one_is_the_development_variant()
+    [InlineData("docker-compose.yml", null)]
+    [InlineData("docker-compose.override.yml", "development: its name says override")]
+    [InlineData("deploy/docker-compose.yml", "production: its folder deploy/ says deploy")]
+    [InlineData("Dockerfile.dev", "development: its name says dev")]
+    [InlineData(".envs/.production/.django", "production: its folder .envs/.production/ says production")]
+    [InlineData("compose/local/django/Dockerfile", "development: its folder compose/local/ says local")]
+    [InlineData("deploy/local/compose.yml", "development: its folder deploy/local/ says local")]
+    [InlineData("scripts/deploy-dev.sh", "development: its name says dev")]
+    [InlineData(".env.example", "example: its name says example")]
+    [InlineData("docs/install/docker/plain/docker-compose.yml", "example: its folder docs/ says docs")]
+    [InlineData("scripts/test-environments/postgres/compose.yml", "test: its folder scripts/test-environments/ says test")]
+    [InlineData(".github/workflows/release.yml", "CI: a CI service's file")]
+    [InlineData("ci/docker-compose.yml", "CI: its folder ci/ says ci")]
+    [InlineData(".devcontainer/Dockerfile", "development: its folder .devcontainer/ says devcontainer")]
+    [InlineData("nginx/nginx.conf.template", null)]
+    [InlineData("bin/release.sh", null)]
+    public void File_roles_from_names(string path, string? expected)
     {
-        var roles = FileRoles.ForFamily(["docker-compose.yml", "docker-compose.prod.yml"]);
-        Assert.Equal(FileRole.Development, roles["docker-compose.yml"]);
-        Assert.Equal(FileRole.Production, roles["docker-compose.prod.yml"]);
+        var role = RoleNames.FromPath(path);
+        Assert.Equal(expected, role is null ? null : $"{role.Role.Name()}: {role.Reason}");
     }
 }

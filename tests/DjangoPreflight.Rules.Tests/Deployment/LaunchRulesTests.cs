@@ -47,7 +47,7 @@ public sealed class LaunchRulesTests
         var findings = new WsgiServerForAsgiProject().Check(Project("nginx-good"), settings);
         Assert.Equal(
         [
-            "DP802 Dockerfile:6 medium medium | The Dockerfile starts gunicorn, which serves WSGI only, but the project needs ASGI ('channels' is in INSTALLED_APPS at shop/settings/production.py:12).",
+            "DP802 Dockerfile:6 medium high | The Dockerfile starts gunicorn, which serves WSGI only, but the project needs ASGI ('channels' is in INSTALLED_APPS at shop/settings/production.py:12).",
         ], Render(findings));
     }
 
@@ -71,7 +71,7 @@ public sealed class LaunchRulesTests
         var settings = Settings(("INSTALLED_APPS", List("django.contrib.admin", "chat"), 12));
         Assert.Equal(
         [
-            "DP802 Dockerfile:4 medium medium | The Dockerfile starts gunicorn, which serves WSGI only, but the project needs ASGI (it depends on channels at requirements.txt:2).",
+            "DP802 Dockerfile:4 medium high | The Dockerfile starts gunicorn, which serves WSGI only, but the project needs ASGI (it depends on channels at requirements.txt:2).",
         ], Render(new WsgiServerForAsgiProject().Check(Project("asgi-dependency"), settings)));
     }
 }

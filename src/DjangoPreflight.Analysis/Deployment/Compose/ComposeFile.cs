@@ -8,11 +8,12 @@ namespace DjangoPreflight.Analysis.Deployment.Compose;
 /// (no reflection). Unparsable YAML yields no services and one parse error.</summary>
 public sealed class ComposeFile
 {
-    private ComposeFile(string path, FileRole role, IReadOnlyList<ComposeService> services)
+    private ComposeFile(string path, FileRole role, IReadOnlyList<ComposeService> services, IReadOnlyList<Located> includes)
     {
         Path = path;
         Role = role;
         Services = services;
+        Includes = includes;
     }
 
     public string Path { get; }
@@ -21,31 +22,53 @@ public sealed class ComposeFile
 
     public IReadOnlyList<ComposeService> Services { get; }
 
+    /// <summary>Other compose files this one pulls in: the top-level <c>include:</c> and services'
+    /// <c>extends: {file: ...}</c>, as written (relative to this file's folder).</summary>
+    public IReadOnlyList<Located> Includes { get; }
+
+    /// <summary>The same file with the role its name, content and references give it.</summary>
+    public ComposeFile WithRole(FileRole role) => new(Path, role, Services, Includes);
+
     public static ComposeFile Parse(string path, string text, FileRole role, Action<int, string> error)
     {
         var services = new List<ComposeService>();
+        var includes = new List<Located>();
         try
         {
             if (NestedTooDeep(text) is { } deep)
             {
                 error(deep, $"YAML: nested deeper than {MaxDepth} levels; the file is not read");
-                return new ComposeFile(path, role, []);
+                return new ComposeFile(path, role, [], []);
             }
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
-                && Child(root, "services") is YamlMappingNode map)
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
             {
-                foreach (var (key, value) in map.Children)
-                    if (key is YamlScalarNode { Value: { } name } && value is YamlMappingNode service)
-                        services.Add(ParseService(path, name, key, service));
+                if (Child(root, "services") is YamlMappingNode map)
+                    foreach (var (key, value) in map.Children)
+                        if (key is YamlScalarNode { Value: { } name } && value is YamlMappingNode service)
+                        {
+                            services.Add(ParseService(path, name, key, service));
+                            if (Child(service, "extends") is YamlMappingNode extends && Child(extends, "file") is YamlScalarNode { Value: { } file } f)
+                                includes.Add(new Located(file, new SourceLocation(path, (int)f.Start.Line)));
+                        }
+                if (Child(root, "include") is YamlSequenceNode included)
+                    foreach (var item in included.Children)
+                    {
+                        var node = item is YamlMappingNode m ? Child(m, "path") : item;
+                        if (node is YamlScalarNode { Value: { } file })
+                            includes.Add(new Located(file, new SourceLocation(path, (int)node.Start.Line)));
+                        else if (node is YamlSequenceNode many)
+                            includes.AddRange(many.Children.OfType<YamlScalarNode>().Where(s => s.Value is not null)
+                                .Select(s => new Located(s.Value!, new SourceLocation(path, (int)s.Start.Line))));
+                    }
             }
         }
         catch (YamlException e)
         {
             error((int)Math.Max(1, e.Start.Line), "YAML: " + e.Message);
         }
-        return new ComposeFile(path, role, services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList());
+        return new ComposeFile(path, role, services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), includes);
     }
 
     /// <summary>Compose files nest a few levels; a document nested deeper is not read.</summary>
@@ -90,7 +113,7 @@ public sealed class ComposeFile
         switch (Child(service, "environment"))
         {
             case YamlMappingNode env:
-                foreach (var (k, v) in env.Children)
+                foreach (var (k, v) in MergedEntries(env))
                     if (k is YamlScalarNode { Value: { } envName })
                         environment.Add(new(envName, new Located((v as YamlScalarNode)?.Value ?? "", At(k))));
                 break;
@@ -142,7 +165,88 @@ public sealed class ComposeFile
                 break;
         }
 
-        return new ComposeService(name, At(key), Text("image"), Text("command"), Text("entrypoint"), environment, envFiles, ports, context, dockerfile);
+        return new ComposeService(name, At(key), Text("image"), Text("command"), Text("entrypoint"), environment, envFiles, ports, context, dockerfile)
+        {
+            Volumes = BindMounts(service, At),
+            Labels = Labels(service, At),
+            Exposes = Child(service, "expose") is YamlSequenceNode { Children.Count: > 0 },
+            Networks = Child(service, "networks") switch
+            {
+                YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToList(),
+                YamlMappingNode map => map.Children.Keys.OfType<YamlScalarNode>().Select(n => n.Value ?? "").ToList(),
+                _ => [],
+            },
+        };
+    }
+
+    /// <summary>The host side of every bind mount: short syntax <c>./nginx:/etc/nginx/conf.d:ro</c>
+    /// (a source that is a path, not a named volume) and long syntax <c>type: bind</c>.</summary>
+    private static IReadOnlyList<Mount> BindMounts(YamlMappingNode service, Func<YamlNode, SourceLocation> at)
+    {
+        var mounts = new List<Mount>();
+        if (Child(service, "volumes") is not YamlSequenceNode volumes) return mounts;
+        foreach (var item in volumes.Children)
+        {
+            if (item is YamlScalarNode { Value: { } spec })
+            {
+                var parts = spec.Split(':');
+                if (parts.Length >= 2 && IsHostPath(parts[0])) mounts.Add(new Mount(parts[0], parts[1], at(item)));
+            }
+            else if (item is YamlMappingNode m && Scalar(m, "type") == "bind" && Scalar(m, "source") is { } source)
+            {
+                mounts.Add(new Mount(source, Scalar(m, "target") ?? "", at(item)));
+            }
+        }
+        return mounts;
+    }
+
+    private static bool IsHostPath(string source) =>
+        source.StartsWith('.') || source.StartsWith('/') || source.StartsWith('~') || source.StartsWith('$');
+
+    /// <summary>Labels as a mapping or as a list of <c>key=value</c>.</summary>
+    private static IReadOnlyList<KeyValuePair<string, Located>> Labels(YamlMappingNode service, Func<YamlNode, SourceLocation> at)
+    {
+        var labels = new List<KeyValuePair<string, Located>>();
+        switch (Child(service, "labels"))
+        {
+            case YamlMappingNode map:
+                foreach (var (k, v) in MergedEntries(map))
+                    if (k is YamlScalarNode { Value: { } name })
+                        labels.Add(new(name, new Located((v as YamlScalarNode)?.Value ?? "", at(k))));
+                break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq.Children.OfType<YamlScalarNode>())
+                {
+                    var text = item.Value ?? "";
+                    var eq = text.IndexOf('=');
+                    labels.Add(new(eq < 0 ? text : text[..eq], new Located(eq < 0 ? "" : text[(eq + 1)..], at(item))));
+                }
+                break;
+        }
+        return labels;
+    }
+
+    /// <summary>A mapping's entries with <c>&lt;&lt;: *anchor</c> merges expanded (the mapping's own
+    /// keys win, as YAML merge keys say), e.g. an environment shared between services.</summary>
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> MergedEntries(YamlMappingNode map, int depth = 0)
+    {
+        var own = map.Children.Where(kv => kv.Key is not YamlScalarNode { Value: "<<" }).ToList();
+        var seen = own.Select(kv => (kv.Key as YamlScalarNode)?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var merged = new List<KeyValuePair<YamlNode, YamlNode>>();
+        if (depth <= 8 && map.Children.TryGetValue(new YamlScalarNode("<<"), out var sources))
+        {
+            var maps = sources switch
+            {
+                YamlMappingNode one => [one],
+                YamlSequenceNode many => many.Children.OfType<YamlMappingNode>().ToList(),
+                _ => new List<YamlMappingNode>(),
+            };
+            foreach (var source in maps)
+                foreach (var kv in MergedEntries(source, depth + 1))
+                    if (kv.Key is YamlScalarNode { Value: { } k } && seen.Add(k))
+                        merged.Add(kv);
+        }
+        return merged.Concat(own);
     }
 
     /// <summary>Short syntax: "5432", "5432:5432", "127.0.0.1:5432:5432", "[::1]:80:80", "8000-8010:8000-8010/tcp".</summary>

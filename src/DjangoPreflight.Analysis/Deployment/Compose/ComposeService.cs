@@ -12,6 +12,10 @@ public sealed record PublishedPort(string? HostIp, string? HostPort, string Cont
 /// <summary>A value of a compose file with where it is written.</summary>
 public sealed record Located(string Value, SourceLocation Location);
 
+/// <summary>A bind mount: a host path (as written, relative to the compose file's folder) mounted
+/// at a path in the container.</summary>
+public sealed record Mount(string Source, string Target, SourceLocation Location);
+
 /// <summary>One service of a compose file, as far as the deployment rules need it.</summary>
 public sealed record ComposeService(
     string Name,
@@ -25,6 +29,18 @@ public sealed record ComposeService(
     string? BuildContext,
     string? BuildDockerfile)
 {
+    /// <summary>Bind mounts of host paths (named volumes are not listed).</summary>
+    public IReadOnlyList<Mount> Volumes { get; init; } = [];
+
+    /// <summary>Container labels (Traefik reads its routers and middlewares from them).</summary>
+    public IReadOnlyList<KeyValuePair<string, Located>> Labels { get; init; } = [];
+
+    /// <summary>True when the service lists ports under <c>expose:</c> (reachable by other services only).</summary>
+    public bool Exposes { get; init; }
+
+    /// <summary>The networks the service joins, by name.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
     private static readonly string[] Datastores =
         ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "keydb", "memcached", "rabbitmq", "elasticsearch", "opensearch", "cassandra", "couchdb", "kafka", "zookeeper"];
 

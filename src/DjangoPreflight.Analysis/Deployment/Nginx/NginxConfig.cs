@@ -21,6 +21,26 @@ public sealed class NginxConfig
     /// <summary>The root file, relative to the project.</summary>
     public string Path { get; }
 
+    /// <summary>The role of the root file (production, development, test...) and why.</summary>
+    public RoleJudgement Role { get; private set; } = new(FileRole.Unknown, "nothing says which environment it is for");
+
+    /// <summary>Sets the role once every deployment file is known (the loader's last step).</summary>
+    internal NginxConfig WithRole(RoleJudgement role)
+    {
+        Role = role;
+        return this;
+    }
+
+    /// <summary>True unless the configuration is for development, CI, tests or an example.</summary>
+    public bool SpeaksForProduction => Role.Role.SpeaksForProduction();
+
+    /// <summary>Every file the configuration is made of: the root and what it includes.</summary>
+    public IEnumerable<string> Files => FilesOf(Http.Directives).Prepend(Path).Distinct();
+
+    private static IEnumerable<string> FilesOf(IEnumerable<NginxDirective> directives) =>
+        directives.SelectMany(d => FilesOf(d.Included).Concat(FilesOf(d.Block ?? [])).Prepend(d.Location.Path ?? ""))
+            .Where(p => p.Length > 0);
+
     /// <summary>True when the file holds the http block itself, so http-level defaults are known;
     /// false for a site file that runs inside an http block we cannot see.</summary>
     public bool IsWholeConfig { get; }

@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace DjangoPreflight.Analysis.Deployment;
+
+/// <summary>
+/// A value written with compose/shell interpolation (<c>${VAR}</c>, <c>${VAR:-default}</c>,
+/// <c>${VAR-default}</c>, <c>${VAR:?error}</c>, <c>${VAR:+alt}</c>, <c>$VAR</c>, <c>$$</c>), resolved
+/// the way the repository alone decides it: a variable is never set (the operator's shell and
+/// <c>.env</c> are not the repository), so a default applies, and a variable without one leaves the
+/// value unknown. <see cref="Value"/> is null when unknown.
+/// </summary>
+public sealed record Interpolated(string? Value, IReadOnlyList<string> Variables, bool UsesDefault, bool Required)
+{
+    private const int MaxDepth = 8;
+
+    /// <summary>True when the text holds no interpolation at all.</summary>
+    public bool IsLiteral => Variables.Count == 0;
+
+    public static Interpolated Parse(string text)
+    {
+        var variables = new List<string>();
+        var usesDefault = false;
+        var required = false;
+        var value = Expand(text, variables, ref usesDefault, ref required, 0);
+        return new Interpolated(value, variables, usesDefault, required);
+    }
+
+    private static string? Expand(string text, List<string> variables, ref bool usesDefault, ref bool required, int depth)
+    {
+        var result = new StringBuilder();
+        var known = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c != '$' || i + 1 >= text.Length)
+            {
+                result.Append(c);
+                continue;
+            }
+            var next = text[i + 1];
+            if (next == '$')
+            {
+                result.Append('$');
+                i++;
+            }
+            else if (next == '{')
+            {
+                var close = MatchingBrace(text, i + 1);
+                if (close < 0 || depth >= MaxDepth)
+                {
+                    result.Append(text, i, text.Length - i);
+                    break;
+                }
+                var inner = text[(i + 2)..close];
+                i = close;
+                var nameEnd = 0;
+                while (nameEnd < inner.Length && (char.IsLetterOrDigit(inner[nameEnd]) || inner[nameEnd] == '_')) nameEnd++;
+                variables.Add(inner[..nameEnd]);
+                var op = inner[nameEnd..];
+                if (op.StartsWith(":-", StringComparison.Ordinal) || op.StartsWith('-'))
+                {
+                    usesDefault = true;
+                    var fallback = Expand(op[(op.StartsWith(':') ? 2 : 1)..], variables, ref usesDefault, ref required, depth + 1);
+                    if (fallback is null) known = false;
+                    else result.Append(fallback);
+                }
+                else if (op.StartsWith(":?", StringComparison.Ordinal) || op.StartsWith('?'))
+                {
+                    required = true;
+                    known = false;
+                }
+                else if (op.StartsWith(":+", StringComparison.Ordinal) || op.StartsWith('+'))
+                {
+                    // Unset: the alternative is not used.
+                }
+                else
+                {
+                    known = false;
+                }
+            }
+            else if (char.IsLetter(next) || next == '_')
+            {
+                var end = i + 1;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+                variables.Add(text[(i + 1)..end]);
+                known = false;
+                i = end - 1;
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+        return known ? result.ToString() : null;
+    }
+
+    private static int MatchingBrace(string text, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < text.Length; i++)
+        {
+            if (text[i] == '{') depth++;
+            else if (text[i] == '}' && --depth == 0) return i;
+        }
+        return -1;
+    }
+}
