@@ -27,7 +27,8 @@ public class SecretRedactionTests
             .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("severity").GetString()} {f.GetProperty("location").GetProperty("path").GetString()}")
             .ToList();
         Assert.Contains("DP109 high docker-compose.yml", findings);
-        Assert.Contains("DP109 low .github/workflows/tests.yml", findings);
+        // A CI workflow does not describe production: its service passwords are info, saying why (#19).
+        Assert.Contains("DP109 info .github/workflows/tests.yml", findings);
         Assert.Contains("DP106 high docs/README.md", findings);
         Assert.Contains("DP106 high canary/settings.py", findings);
         Assert.Contains(report.Stdout.Split('\n'), l => l.Contains("the default of ${FIELD_ENCRYPTION_KEY}", StringComparison.Ordinal));
