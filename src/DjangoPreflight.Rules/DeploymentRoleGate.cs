@@ -44,7 +44,9 @@ public static class DeploymentRoleGate
     {
         if (project.Deployment.FileAt(path) is { } file)
             return file.Role.SpeaksForProduction() ? null : new RoleJudgement(file.Role, file.Reason);
-        if (RoleNames.FromPath(path) is not { } named || named.Role.SpeaksForProduction()) return null;
+        // Documentation and example folders are judged by the rules themselves (a real password in a
+        // README is a leak; a placeholder there is no secret): only deployment files get the example role.
+        if (RoleNames.FromPath(path) is not { } named || named.Role.SpeaksForProduction() || named.Role == FileRole.Example) return null;
         // Application code named "debug" or "demo" may well be served in production; only tests,
         // CI and settings modules named for development say enough by name.
         if (!path.EndsWith(".py", StringComparison.Ordinal)) return named;
