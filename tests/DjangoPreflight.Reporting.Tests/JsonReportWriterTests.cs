@@ -26,7 +26,9 @@ public class JsonReportWriterTests
                 "django_version": "4.2",
                 "reasons": [
                   "named like production"
-                ]
+                ],
+                "settings_candidates": [],
+                "deployment_files": []
               },
               "findings": [
                 {
