@@ -43,6 +43,11 @@ public sealed class SettingsModel
     /// <summary>True when the project (not Django's defaults) sets this name.</summary>
     public bool IsSet(string name) => this[name] is { IsDefault: false };
 
+    /// <summary>True when the project's code certainly defines <paramref name="name"/>: an assignment the
+    /// evaluator followed. A name that something not understood (exec of unknown code, a star import it
+    /// cannot read) only may have set is unknown without a source, and is not certainly set.</summary>
+    public bool CertainlySet(string name) => this[name] is { IsDefault: false } s && (s.Source is not null || s.IsKnown);
+
     /// <summary>Where to point a finding about <paramref name="name"/>: its assignment, else the module file.</summary>
     public SourceLocation LocationOf(string name) =>
         this[name]?.Source ?? new SourceLocation(Path, Path is null ? null : 1);

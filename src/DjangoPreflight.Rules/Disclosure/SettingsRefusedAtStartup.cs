@@ -15,7 +15,9 @@ namespace DjangoPreflight.Rules.Disclosure;
 /// <item>4.2-5.0: DEFAULT_FILE_STORAGE or STATICFILES_STORAGE set together with STORAGES;</item>
 /// <item>6.1+: MAILERS set together with any of the email settings it replaces (EMAIL_BACKEND, EMAIL_HOST, ...).</item>
 /// </list>
-/// "Set" is Django's <c>is_overridden</c>: the settings module defines the name, whatever its value.
+/// "Set" is Django's <c>is_overridden</c>: the settings module defines the name, whatever its value. A
+/// refusal is a fact only about names the project certainly defines: a name that code the evaluator
+/// could not read (a git-ignored local_settings.py exec'd at the end) only may define is not "set".
 /// </summary>
 public sealed class SettingsRefusedAtStartup : DeployCheckRule
 {
@@ -64,18 +66,18 @@ public sealed class SettingsRefusedAtStartup : DeployCheckRule
         }
 
         if (settings.Version is { } v && v >= new DjangoVersion(3, 1) && v < new DjangoVersion(4, 0)
-            && settings.Model.IsSet("PASSWORD_RESET_TIMEOUT_DAYS") && settings.Model.IsSet("PASSWORD_RESET_TIMEOUT"))
+            && settings.Model.CertainlySet("PASSWORD_RESET_TIMEOUT_DAYS") && settings.Model.CertainlySet("PASSWORD_RESET_TIMEOUT"))
             yield return Refused(settings, "PASSWORD_RESET_TIMEOUT_DAYS", (3, 1),
                 "PASSWORD_RESET_TIMEOUT_DAYS and PASSWORD_RESET_TIMEOUT are both set: Django 3.1-3.2 refuses to start (they are mutually exclusive).");
 
-        if (settings.Version is { } w && w >= new DjangoVersion(4, 2) && w < new DjangoVersion(5, 1) && settings.Model.IsSet("STORAGES"))
-            foreach (var old in new[] { "DEFAULT_FILE_STORAGE", "STATICFILES_STORAGE" }.Where(settings.Model.IsSet))
+        if (settings.Version is { } w && w >= new DjangoVersion(4, 2) && w < new DjangoVersion(5, 1) && settings.Model.CertainlySet("STORAGES"))
+            foreach (var old in new[] { "DEFAULT_FILE_STORAGE", "STATICFILES_STORAGE" }.Where(settings.Model.CertainlySet))
                 yield return Refused(settings, old, (4, 2),
                     $"{old} and STORAGES are both set: Django 4.2-5.0 refuses to start (they are mutually exclusive; STORAGES replaces {old}).");
 
-        if (settings.AtLeast(6, 1) && settings.Model.IsSet("MAILERS"))
+        if (settings.AtLeast(6, 1) && settings.Model.CertainlySet("MAILERS"))
         {
-            var old = EmailSettingsReplacedByMailers.Where(settings.Model.IsSet).ToList();
+            var old = EmailSettingsReplacedByMailers.Where(settings.Model.CertainlySet).ToList();
             if (old.Count > 0)
                 yield return Refused(settings, old[0], (6, 1),
                     $"MAILERS is set together with {string.Join(", ", old)}: Django{Since((6, 1))} refuses to start "
