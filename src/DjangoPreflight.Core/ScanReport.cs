@@ -8,6 +8,10 @@ public sealed record ScanReport(TargetInfo Target, IReadOnlyList<Finding> Findin
 
     /// <summary>The rules that ran, ordered by ID: formats that describe rules (SARIF) read them here.</summary>
     public IReadOnlyList<RuleDescriptor> Rules { get; init; } = [];
+
+    /// <summary>Findings a suppression hid (not in <see cref="Findings"/>), in the order they were hidden.
+    /// Only SARIF shows them (as suppressed results); the other formats count them in the notices.</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 }
 
 /// <summary>What was examined. For <c>scan</c>: Path, SettingsModule, DjangoVersion;

@@ -8,7 +8,11 @@ namespace DjangoPreflight.Reporting;
 /// Each rule that ran is described once (<see cref="SarifRuleMetadata"/>); each finding is a result
 /// whose level follows its severity and whose properties keep severity, confidence and the Django
 /// check ID. Scan results point at repository-relative URIs under %SRCROOT% (the scanned root);
-/// probe results at the absolute URL the probe saw the problem on.</summary>
+/// probe results at the absolute URL the probe saw the problem on. A finding a suppression hid is a
+/// result too, with a <c>suppressions</c> entry (inSource for comments and SILENCED_SYSTEM_CHECKS,
+/// external for the baseline and per-path-ignores, with what hid it as the justification), so code
+/// scanning shows it as suppressed instead of closing it as fixed. The summary's notices and parse
+/// errors are the invocation's tool execution notifications.</summary>
 public sealed class SarifReportWriter : IReportWriter
 {
     /// <summary>The uriBaseId every file location is relative to.</summary>
@@ -34,8 +38,10 @@ public sealed class SarifReportWriter : IReportWriter
             WriteTool(w, rules);
             if (report.Target.Url is null) WriteSourceRoot(w, report.Target);
             w.WriteStartArray("results");
-            foreach (var f in report.Findings) WriteResult(w, f, index);
+            foreach (var f in report.Findings) WriteResult(w, f, index, null);
+            foreach (var s in report.Suppressed) WriteResult(w, s.Finding, index, s);
             w.WriteEndArray();
+            WriteInvocation(w, report.Summary);
             WriteRunProperties(w, report);
             w.WriteEndObject();
             w.WriteEndArray();
@@ -81,7 +87,7 @@ public sealed class SarifReportWriter : IReportWriter
         return new Uri(full.EndsWith('/') ? full : full + "/").AbsoluteUri;
     }
 
-    private static void WriteResult(Utf8JsonWriter w, Finding f, IReadOnlyDictionary<string, int> index)
+    private static void WriteResult(Utf8JsonWriter w, Finding f, IReadOnlyDictionary<string, int> index, SuppressedFinding? suppressed)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", f.RuleId);
@@ -92,22 +98,19 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteEndObject();
         w.WriteStartArray("locations");
         w.WriteStartObject();
-        w.WriteStartObject("physicalLocation");
-        w.WriteStartObject("artifactLocation");
-        if (f.Location.Url is not null)
-        {
-            w.WriteString("uri", f.Location.Url);
-        }
-        else
-        {
-            w.WriteString("uri", RelativeUri(f.Location.Path));
-            w.WriteString("uriBaseId", SourceRoot);
-        }
-        w.WriteEndObject();
-        WriteRegion(w, f.Location);
-        w.WriteEndObject();
+        WritePhysicalLocation(w, f.Location);
         w.WriteEndObject();
         w.WriteEndArray();
+        if (suppressed is not null)
+        {
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", suppressed.Kind == SuppressionKind.InSource ? "inSource" : "external");
+            w.WriteString("status", "accepted");
+            w.WriteString("justification", suppressed.Justification);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
         w.WriteStartObject("properties");
         w.WriteString("severity", f.Severity.Name());
         w.WriteString("confidence", f.Confidence.Name());
@@ -120,6 +123,64 @@ public sealed class SarifReportWriter : IReportWriter
             w.WriteEndArray();
         }
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter w, SourceLocation location)
+    {
+        w.WriteStartObject("physicalLocation");
+        w.WriteStartObject("artifactLocation");
+        if (location.Url is not null)
+        {
+            w.WriteString("uri", location.Url);
+        }
+        else
+        {
+            w.WriteString("uri", RelativeUri(location.Path));
+            w.WriteString("uriBaseId", SourceRoot);
+        }
+        w.WriteEndObject();
+        WriteRegion(w, location);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The one invocation: it succeeded (a scan that could not run exits 2 and writes no report),
+    /// and what the summary says beside the findings comes as notifications: parse errors as warnings
+    /// at the file and line, notices (suppressions, skipped files, the history scan) as notes.</summary>
+    private static void WriteInvocation(Utf8JsonWriter w, ReportSummary summary)
+    {
+        w.WriteStartArray("invocations");
+        w.WriteStartObject();
+        w.WriteBoolean("executionSuccessful", true);
+        if (summary.ParseErrors.Count + summary.Notices.Count + summary.UnresolvedSettings.Count > 0)
+        {
+            w.WriteStartArray("toolExecutionNotifications");
+            foreach (var e in summary.ParseErrors)
+                WriteNotification(w, "warning", $"{e.Path}:{e.Line}: {e.Message}", new SourceLocation(e.Path, e.Line));
+            if (summary.UnresolvedSettings.Count > 0)
+                WriteNotification(w, "note", $"Could not resolve: {string.Join(", ", summary.UnresolvedSettings)}", null);
+            foreach (var n in summary.Notices) WriteNotification(w, "note", n, null);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
+
+    private static void WriteNotification(Utf8JsonWriter w, string level, string text, SourceLocation? location)
+    {
+        w.WriteStartObject();
+        w.WriteString("level", level);
+        w.WriteStartObject("message");
+        w.WriteString("text", text);
+        w.WriteEndObject();
+        if (location is not null)
+        {
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            WritePhysicalLocation(w, location);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -32,12 +32,14 @@ public sealed class Baseline
         var findings = RootCauses.Unmerge(report.Findings);
         var seen = new Dictionary<FindingFingerprint, int>();
         var kept = new List<Finding>(findings.Count);
+        var accepted = new List<SuppressedFinding>();
         foreach (var finding in findings)
         {
             var fingerprint = FindingFingerprint.Of(finding);
             seen.TryGetValue(fingerprint, out var count);
             seen[fingerprint] = count + 1;
             if (count >= Counts.GetValueOrDefault(fingerprint)) kept.Add(finding);
+            else accepted.Add(new SuppressedFinding(finding, SuppressionKind.External, $"accepted in the baseline {name}"));
         }
         var notices = new List<string>();
         // Counted as the report shows them: a merged finding of which some part is new stays shown.
@@ -48,7 +50,7 @@ public sealed class Baseline
         var stale = Counts.Where(e => ran.Contains(e.Key.Rule)).Sum(e => Math.Max(0, e.Value - seen.GetValueOrDefault(e.Key)));
         if (stale > 0)
             notices.Add($"baseline {name}: {Filtered.Plural(stale, "accepted finding")} not found any more (fixed or changed); `django-preflight baseline` updates it");
-        return new Filtered(shown, notices);
+        return new Filtered(shown, notices) { Hidden = accepted };
     }
 
     /// <summary>Indented JSON, entries sorted, the same bytes for the same findings.</summary>

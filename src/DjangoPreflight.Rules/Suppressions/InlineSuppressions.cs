@@ -18,23 +18,23 @@ public static class InlineSuppressions
         if (directives.Count == 0) return new Filtered(findings, []);
         var used = new HashSet<(string Path, int Line, string? RuleId)>();
         var kept = new List<Finding>(findings.Count);
-        int hidden = 0;
+        var hidden = new List<SuppressedFinding>();
         foreach (var f in findings)
         {
             var covering = f.Location is { Path: { } path, Line: { } line } && directives.TryGetValue((path, line), out var here)
                 ? here.Where(d => d.Covers(f.RuleId)).ToList()
                 : [];
             foreach (var d in covering) used.Add((f.Location.Path!, f.Location.Line!.Value, d.IsBare ? null : f.RuleId));
-            if (covering.Count > 0) hidden++;
+            if (covering.Count > 0) hidden.Add(new SuppressedFinding(f, SuppressionKind.InSource, $"{covering[0]} comment on {f.Location}"));
             else kept.Add(f);
         }
         var notices = new List<string>();
-        if (hidden > 0) notices.Add($"{Filtered.Plural(hidden, "finding")} suppressed by `# preflight: ignore` comments");
+        if (hidden.Count > 0) notices.Add($"{Filtered.Plural(hidden.Count, "finding")} suppressed by `# preflight: ignore` comments");
         var allRan = ProjectRuleSet.All.All(r => rulesRan.Contains(r.Descriptor.Id));
         foreach (var ((path, line), list) in directives)
             foreach (var d in list)
                 notices.AddRange(Problems(d, path, line, used, rulesRan, allRan));
-        return new Filtered(kept, notices);
+        return new Filtered(kept, notices) { Hidden = hidden };
     }
 
     private static IEnumerable<string> Problems(SuppressionComment d, string path, int line, HashSet<(string, int, string?)> used, IReadOnlyCollection<string> rulesRan, bool allRan)

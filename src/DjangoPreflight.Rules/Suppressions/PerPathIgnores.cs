@@ -11,10 +11,18 @@ public static class PerPathIgnores
     public static Filtered Apply(IReadOnlyList<Finding> findings, PreflightConfig config)
     {
         if (config.PerPathIgnores.Count == 0) return new Filtered(findings, []);
-        var kept = findings.Where(f => !config.PerPathIgnores.Any(i => i.Hides(f.RuleId, f.Location.Path))).ToList();
-        var hidden = findings.Count - kept.Count;
-        return hidden == 0
+        var kept = new List<Finding>(findings.Count);
+        var hidden = new List<SuppressedFinding>();
+        foreach (var f in findings)
+        {
+            if (config.PerPathIgnores.FirstOrDefault(i => i.Hides(f.RuleId, f.Location.Path)) is { } ignore)
+                hidden.Add(new SuppressedFinding(f, SuppressionKind.External,
+                    $"per-path-ignores in {config.File}:{ignore.Line}: \"{ignore.Glob.Pattern}\" = [{string.Join(", ", ignore.Rules)}]"));
+            else
+                kept.Add(f);
+        }
+        return hidden.Count == 0
             ? new Filtered(findings, [])
-            : new Filtered(kept, [$"{Filtered.Plural(hidden, "finding")} hidden by per-path-ignores in {config.File}"]);
+            : new Filtered(kept, [$"{Filtered.Plural(hidden.Count, "finding")} hidden by per-path-ignores in {config.File}"]) { Hidden = hidden };
     }
 }

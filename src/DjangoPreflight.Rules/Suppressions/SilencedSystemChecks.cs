@@ -39,9 +39,11 @@ public static class SilencedSystemChecks
             return new Filtered(findings, [$"{Name}{where} could not be read ({why}): findings mirroring Django checks are shown even if it silences them"]);
         }
         var kept = findings.Where(f => f.DjangoId is null || !silences(f.DjangoId)).ToList();
-        var hiddenIds = findings.Select(f => f.DjangoId).OfType<string>().Where(silences).Distinct().Order(StringComparer.Ordinal).ToList();
+        var hidden = findings.Where(f => f.DjangoId is not null && silences(f.DjangoId))
+            .Select(f => new SuppressedFinding(f, SuppressionKind.InSource, $"{Name}{where} silences {f.DjangoId}")).ToList();
+        var hiddenIds = hidden.Select(h => h.Finding.DjangoId!).Distinct().Order(StringComparer.Ordinal).ToList();
         if (hiddenIds.Count > 0)
-            notices.Add($"{Filtered.Plural(findings.Count - kept.Count, "finding")} hidden because {Name}{where} silences {string.Join(", ", hiddenIds)}, as manage.py check does");
-        return new Filtered(kept, notices);
+            notices.Add($"{Filtered.Plural(hidden.Count, "finding")} hidden because {Name}{where} silences {string.Join(", ", hiddenIds)}, as manage.py check does");
+        return new Filtered(kept, notices) { Hidden = hidden };
     }
 }

@@ -13,6 +13,9 @@ public sealed record SuppressionComment(int Line, IReadOnlyList<string> RuleIds,
 
     public bool Covers(string ruleId) => Error is null && (RuleIds.Count == 0 || RuleIds.Contains(ruleId, StringComparer.Ordinal));
 
+    /// <summary>The directive as written in its normal form: "# preflight: ignore[DP201, DP305]".</summary>
+    public override string ToString() => RuleIds.Count == 0 ? "# preflight: ignore" : $"# preflight: ignore[{string.Join(", ", RuleIds)}]";
+
     /// <summary>"# preflight: ignore" then an optional "[ID, ID]". Matched anywhere in a comment so it can
     /// follow another tool's directive (<c># noqa: E501  # preflight: ignore[DP201]</c>).</summary>
     private static readonly Regex Directive = new(
