@@ -26,14 +26,26 @@ public static class ChecklistNames
     /// <summary>"Information disclosure (DP2xx)": a category as headings and facts show it.</summary>
     public static string Heading(Category c) => $"{Title(c)} ({Range(c)})";
 
-    /// <summary>The checklist's sources, by the code rules cite in their Seeds.</summary>
-    public static IReadOnlyList<(string Code, string Source)> Seeds { get; } =
+    /// <summary>The checklist's sources, by the code rules cite in their Seeds (the leading digits of
+    /// the seed articles' file names, which mean nothing to a reader: documentation shows titles).</summary>
+    public static IReadOnlyList<ChecklistSource> Seeds { get; } =
     [
-        ("000", "Ram Meegada, \"Confessions of a Django Developer: Mistakes You Must Avoid in Production\" (2024)"),
-        ("001", "Anu Abraham, \"Make sure your Django App is secure in Production\" (2020)"),
-        ("002", "\"Securing a Django Site in Production\""),
-        ("003", "\"Django Advanced #7: Deployment security — settings split, ALLOWED_HOSTS, CSRF, secret management\""),
-        ("004", "Django's deployment checklist (docs.djangoproject.com, howto/deployment/checklist)"),
-        ("+", "Beyond the articles: what a careful reviewer adds"),
+        new("000", "Confessions of a Django Developer: Mistakes You Must Avoid in Production", "Ram Meegada, 2024"),
+        new("001", "Make sure your Django App is secure in Production", "Anu Abraham, 2020"),
+        new("002", "Securing a Django Site in Production", "a blog post its author marked outdated in 2020"),
+        new("003", "Django Advanced #7: Deployment security — settings split, ALLOWED_HOSTS, CSRF, secret management", "the Django Advanced tutorial series"),
+        new("004", "Deployment checklist", "Django's documentation, docs.djangoproject.com/en/stable/howto/deployment/checklist/"),
+        new("+", "Beyond the articles", "what a careful reviewer adds"),
     ];
+
+    /// <summary>The source a rule cites by <paramref name="code"/>.</summary>
+    public static ChecklistSource Source(string code) =>
+        Seeds.FirstOrDefault(s => s.Code == code) ?? throw new ArgumentOutOfRangeException(nameof(code), code, "not a checklist source");
+}
+
+/// <summary>One article the checklist comes from (or "+", a reviewer's addition).</summary>
+public sealed record ChecklistSource(string Code, string Title, string Origin)
+{
+    /// <summary>How documentation names it: "\"Title\" (Origin)", or "Beyond the articles: ..." for "+".</summary>
+    public string Source => Code == "+" ? $"{Title}: {Origin}" : $"\"{Title}\" ({Origin})";
 }

@@ -6,7 +6,11 @@ namespace DjangoPreflight.Reporting.RuleReference;
 public enum RuleFactKind { Category, Severity, DjangoChecks, Sources }
 
 /// <summary>One labelled fact about a rule: its category, severity, Django checks, sources.</summary>
-public sealed record RuleFact(RuleFactKind Kind, string Label, IReadOnlyList<string> Values);
+public sealed record RuleFact(RuleFactKind Kind, string Label, IReadOnlyList<string> Values)
+{
+    /// <summary>The values on one line: sources with semicolons, since their titles hold commas.</summary>
+    public string Joined => string.Join(Kind == RuleFactKind.Sources ? "; " : ", ", Values);
+}
 
 /// <summary>One documentation section; an example is code, shown verbatim.</summary>
 public sealed record RuleSection(string Heading, string Body, bool IsExample);
@@ -24,7 +28,7 @@ public static class RuleDocument
         };
         if (r.DjangoIds.Count > 0)
             facts.Add(new(RuleFactKind.DjangoChecks, r.DjangoIds.Count == 1 ? "Mirrors Django check" : "Mirrors Django checks", r.DjangoIds));
-        if (r.Seeds.Count > 0) facts.Add(new(RuleFactKind.Sources, "Checklist sources", r.Seeds));
+        if (r.Seeds.Count > 0) facts.Add(new(RuleFactKind.Sources, "Sources", r.Seeds.Select(s => ChecklistNames.Source(s).Source).ToList()));
         return facts;
     }
 

@@ -47,15 +47,16 @@ public static class RuleMarkdownWriter
             foreach (var r in group.OrderBy(r => r.Id, StringComparer.Ordinal))
                 o.Write($"| [{r.Id}]({PageFile(r)}) | {MarkdownText.Cell(r.Title)} | {r.DefaultSeverity.Name()} | {string.Join(" ", r.DjangoIds.Select(d => $"`{d}`"))} |\n");
         }
-        o.Write("\n## Checklist sources\n\nEach rule cites the production checklists it comes from:\n\n| Source | Article |\n|---|---|\n");
-        foreach (var (code, source) in ChecklistNames.Seeds) o.Write($"| {MarkdownText.Cell(code)} | {MarkdownText.Cell(source)} |\n");
+        o.Write("\n## Sources\n\nThe rules automate the production checklists of these articles, item by item, and add what a " +
+                "careful reviewer would; each page names the ones its rule comes from:\n\n");
+        foreach (var source in ChecklistNames.Seeds) o.Write($"- {MarkdownText.Cell(source.Source)}\n");
     }
 
     private static string FactValue(RuleDescriptor r, RuleFact fact) => fact.Kind switch
     {
         RuleFactKind.Category => $"[{MarkdownText.Cell(fact.Values[0])}]({IndexFile}#{Anchor(ChecklistNames.Heading(r.Category))})",
         RuleFactKind.DjangoChecks => string.Join(", ", fact.Values.Select(v => $"`{v}`")),
-        RuleFactKind.Sources => string.Join(", ", fact.Values.Select(MarkdownText.Cell)) + $" ([sources]({IndexFile}#checklist-sources))",
+        RuleFactKind.Sources => string.Join("; ", fact.Values.Select(MarkdownText.Cell)) + $" ([all sources]({IndexFile}#sources))",
         _ => string.Join(", ", fact.Values.Select(MarkdownText.Cell)),
     };
 

@@ -8,7 +8,7 @@ public static class RuleTextWriter
     public static void Write(TextWriter o, RuleDescriptor r)
     {
         o.Write($"{r.Id}: {r.Title}\n");
-        foreach (var fact in RuleDocument.Facts(r)) o.Write($"{fact.Label}: {string.Join(", ", fact.Values)}\n");
+        foreach (var fact in RuleDocument.Facts(r)) o.Write($"{fact.Label}: {fact.Joined}\n");
         o.Write('\n');
         foreach (var section in RuleDocument.Sections(r))
         {

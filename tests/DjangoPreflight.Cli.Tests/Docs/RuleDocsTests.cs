@@ -77,7 +77,7 @@ public class RuleDocsTests
                 Assert.Contains($"{section.Heading}\n    {section.Body.Replace("\n", "\n    ").Replace("\n    \n", "\n\n")}\n", text);
             }
             foreach (var fact in RuleDocument.Facts(rule))
-                Assert.Contains($"{fact.Label}: {string.Join(", ", fact.Values)}\n", text);
+                Assert.Contains($"{fact.Label}: {fact.Joined}\n", text);
         }
     }
 
@@ -136,6 +136,21 @@ public class RuleDocsTests
             // Seed 004 is Django's own checklist page, saved without its title.
             Assert.True(code == "004" ? firstLine.StartsWith("The internet is a hostile environment", StringComparison.Ordinal) : source.Contains(firstLine, StringComparison.Ordinal),
                 $"{code}: '{source}' does not name '{firstLine}'");
+        }
+    }
+
+    [Fact]
+    public void ExplainAndThePagesNameTheSourceArticlesByTitleNotByNumber()
+    {
+        var text = CliRun.InMemory("explain", "DP201").Stdout;
+        Assert.Contains("\nSources: \"Confessions of a Django Developer: Mistakes You Must Avoid in Production\" (Ram Meegada, 2024); "
+            + "\"Make sure your Django App is secure in Production\" (Anu Abraham, 2020); ", text);
+        Assert.Contains("; \"Deployment checklist\" (Django's documentation, ", text);
+        foreach (var rule in RuleCatalog.All.Select(r => r.Descriptor))
+        {
+            var sources = File.ReadLines(Path.Combine(Committed, rule.Id + ".md")).Single(l => l.StartsWith("- **Sources:** ", StringComparison.Ordinal));
+            Assert.DoesNotMatch(@"(^|[ ,;(])(000|001|002|003|004|\+)([ ,;)]|$)", sources);
+            Assert.Equal(rule.Seeds.Count, rule.Seeds.Count(code => sources.Contains(MarkdownText.Cell(ChecklistNames.Source(code).Source), StringComparison.Ordinal)));
         }
     }
 
