@@ -14,7 +14,7 @@ public sealed class NativeAotFixture : IDisposable
         Publish = ProcessRunner.Run("dotnet",
             ["publish", Path.Combine(RepoPaths.Root, "src", "DjangoPreflight.Cli"), "-c", "Release", "-r", "linux-x64",
              "-p:PublishAot=true", "-o", _output.Path, "-nologo"],
-            timeout: TimeSpan.FromMinutes(8));
+            timeout: Integrations.DotnetBuildCollection.Timeout);
     }
 
     public ProcessResult Publish { get; }

@@ -159,6 +159,7 @@ public class JunitReportWriterTests
                 for case in suite:
                     print(case.classname, case.name.split()[0], [r.type for r in case.result if isinstance(r, Failure)])
             """;
+        PythonModules.Require("junitparser");
         var result = ProcessRunner.Run(ProcessRunner.Python, ["-c", script, file]);
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal(

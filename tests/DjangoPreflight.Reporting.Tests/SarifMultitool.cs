@@ -11,7 +11,7 @@ public sealed record SarifProblem(string Level, string RuleId, string Where)
 
 /// <summary>Microsoft's SARIF Multitool (npm @microsoft/sarif-multitool 5.7.0). Its Linux package
 /// ships a self-contained .NET executable, so it needs no runtime of its own. scripts/test installs
-/// it under artifacts/npm; a test run without that installs it the same way, once.</summary>
+/// it under artifacts/npm before the tests run; the tests download nothing.</summary>
 public static class SarifMultitool
 {
     public const string Version = "5.7.0";
@@ -24,16 +24,9 @@ public static class SarifMultitool
     {
         var binary = Path.Combine(Prefix, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
         if (!File.Exists(binary))
-        {
-            var install = ProcessRunner.Run("npm",
-                ["install", "--prefix", Prefix, "--no-audit", "--no-fund", "--loglevel=error", $"@microsoft/sarif-multitool@{Version}"],
-                timeout: TimeSpan.FromMinutes(5));
-            if (install.ExitCode != 0 || !File.Exists(binary))
-                throw new InvalidOperationException($"could not install @microsoft/sarif-multitool@{Version}: {install.Stderr}");
-        }
-        // The package's postinstall only sets the execute bit; npm may skip install scripts.
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(binary, File.GetUnixFileMode(binary) | UnixFileMode.UserExecute);
+            throw new InvalidOperationException(
+                $"the SARIF Multitool is not in {Prefix}: run scripts/test, which installs it before the tests " +
+                $"(npm install --prefix artifacts/npm @microsoft/sarif-multitool@{Version})");
         return binary;
     }
 

@@ -23,6 +23,7 @@ public class SarifReportWriterTests
         using var temp = new TempDirectory();
         var log = temp.Write("report.sarif", Write(kind == "scan" ? SampleReports.Scan() : SampleReports.Probe()));
         var schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-2.1.0.json");
+        PythonModules.Require("jsonschema");
         var result = ProcessRunner.Run(ProcessRunner.Python,
             ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')", log, schema]);
         Assert.True(result.ExitCode == 0, result.Stderr);
@@ -35,6 +36,7 @@ public class SarifReportWriterTests
         using var temp = new TempDirectory();
         var log = temp.Write("bad.sarif", Write(SampleReports.Scan()).Replace("\"level\": \"error\"", "\"level\": \"catastrophic\""));
         var schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-2.1.0.json");
+        PythonModules.Require("jsonschema");
         var result = ProcessRunner.Run(ProcessRunner.Python,
             ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))", log, schema]);
         Assert.NotEqual(0, result.ExitCode);

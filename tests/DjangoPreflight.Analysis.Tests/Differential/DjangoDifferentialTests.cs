@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.TestSupport;
 using Xunit.Abstractions;
 
 namespace DjangoPreflight.Analysis.Tests.Differential;
@@ -49,6 +50,7 @@ public class DjangoDifferentialTests
 
     private static void Run(params string[] args)
     {
+        PythonModules.Require("django", "environ", "decouple", "dj_database_url", "rest_framework");
         var psi = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Clear();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Cli.Tests.Examples;
 
@@ -13,6 +14,7 @@ internal static partial class DjangoManage
     public static ChildProcessResult Run(ExampleProject project, string settingsModule,
         IReadOnlyDictionary<string, string>? extraEnvironment, params string[] arguments)
     {
+        PythonModules.Require(PythonModules.Examples);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["PATH"] = "/usr/bin:/bin",

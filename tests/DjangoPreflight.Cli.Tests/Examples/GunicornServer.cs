@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Cli.Tests.Examples;
 
@@ -33,6 +34,7 @@ internal sealed class GunicornServer : IDisposable
 
     public static GunicornServer Start(ExampleProject project, IReadOnlyDictionary<string, string> environment)
     {
+        PythonModules.Require([.. PythonModules.Examples, "gunicorn"]);
         int port = FreePort();
         var info = new ProcessStartInfo(DjangoManage.Python)
         {

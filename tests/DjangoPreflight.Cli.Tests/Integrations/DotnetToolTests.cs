@@ -42,7 +42,7 @@ public sealed class DotnetToolFixture : IDisposable
     {
         var environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
         if (privateCache) environment["NUGET_PACKAGES"] = Path.Combine(_temp.Path, "nuget-cache");
-        return ProcessRunner.Run("dotnet", args, workingDirectory: _temp.Path, timeout: TimeSpan.FromMinutes(3), environment: environment);
+        return ProcessRunner.Run("dotnet", args, workingDirectory: _temp.Path, timeout: DotnetBuildCollection.Timeout, environment: environment);
     }
 
     public void Dispose() => _temp.Dispose();
@@ -54,6 +54,12 @@ public sealed class DotnetToolFixture : IDisposable
 public sealed class DotnetBuildCollection
 {
     public const string Name = "dotnet restore, publish and pack";
+
+    /// <summary>How long one `dotnet` command may take: a limit for a hung command, not a speed
+    /// check. A cold NuGet cache on a 2-core machine already busy with the other tests took over 8
+    /// minutes for the AOT publish (scripts/test restores its packages first, so what is left is
+    /// compiling).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 }
 
 [Collection(DotnetBuildCollection.Name)]

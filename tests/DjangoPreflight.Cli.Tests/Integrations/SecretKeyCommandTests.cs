@@ -13,6 +13,7 @@ public class SecretKeyCommandTests
     public void AlphabetAndLengthAreDjangos()
     {
         // Read from Django itself rather than restated: utils.get_random_secret_key's own output.
+        PythonModules.Require("django");
         var django = ProcessRunner.Run(ProcessRunner.Python, ["-c",
             "from django.core.management.utils import get_random_secret_key as g\n" +
             "import inspect, re\n" +

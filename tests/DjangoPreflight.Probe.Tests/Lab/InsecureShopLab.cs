@@ -20,6 +20,7 @@ public sealed class InsecureShopLab : IAsyncLifetime
 
     public Task InitializeAsync()
     {
+        TestSupport.PythonModules.Require(TestSupport.PythonModules.Examples);
         _dir = new LabDirectory("insecure");
         var app = _dir.CopyExample("insecure-shop");
         var env = LabDirectory.ReadEnvFile(Path.Combine(app, "deploy", "production.env"));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Probe.Tests.Lab;
 
@@ -88,6 +89,7 @@ public partial class TlsLab : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
+        PythonModules.Require([.. PythonModules.Examples, "gunicorn"]);
         _dir = new LabDirectory(_namespace is null ? "tls" : "tls-ns");
         (HttpPort, HttpsPort) = _namespace is null ? (FreePort.Next(), FreePort.Next()) : (80, 443);
         (RunserverHttpPort, RunserverHttpsPort) = _namespace is null ? (FreePort.Next(), FreePort.Next()) : (80, 443);

@@ -37,6 +37,7 @@ public class OutsideSecurityModuleChecksTests
         using var project = Project(settings);
         var envPairs = env.Length == 0 ? [] : new[] { KeyValuePair.Create(env[..env.IndexOf('=')], env[(env.IndexOf('=') + 1)..]) };
 
+        PythonModules.Require("django");
         var django = ProcessRunner.Run(ProcessRunner.Python, ["manage.py", "check", "--deploy"], workingDirectory: project.Path,
             environment: envPairs.ToDictionary(p => p.Key, p => (string?)p.Value));
         var djangoIds = Regex.Matches(django.Stdout + django.Stderr, @"\(([a-z_0-9]+\.[A-Z]\d+)\)").Select(m => m.Groups[1].Value)

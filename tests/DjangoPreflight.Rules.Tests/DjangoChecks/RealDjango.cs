@@ -30,7 +30,11 @@ public static class RealDjango
     public static DjangoRelease Release(string suite)
     {
         var series = suite switch { "" => "3.2", "trixie" => "4.2", "sid" => "5.2", "experimental" => "6.1", _ => throw new ArgumentException(suite) };
-        if (suite.Length == 0) return new DjangoRelease(suite, series, Python, "");
+        if (suite.Length == 0)
+        {
+            TestSupport.PythonModules.Require("django");
+            return new DjangoRelease(suite, series, Python, "");
+        }
         var site = Path.Combine(Installed, suite, "usr", "lib", "python3", "dist-packages");
         var python = suite == "experimental" ? Path.Combine(Installed, "python3.13", "python") : Python;
         if (!File.Exists(Path.Combine(Installed, suite, "ok")) || !File.Exists(python))
