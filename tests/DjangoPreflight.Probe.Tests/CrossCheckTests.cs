@@ -1,4 +1,5 @@
 using DjangoPreflight.Probe.Tests.Lab;
+using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Probe.Tests;
 
@@ -9,7 +10,7 @@ public sealed class CrossCheckTests(TlsLab lab)
 {
     private ProbeJson Scan(string host, params string[] extra)
     {
-        var r = ProbeCli.Run(["scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, "deploy", "production.env"), "--no-history",
+        var r = ProbeCli.Run(["scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, RepoPaths.ProductionEnv("hardened-shop")), "--no-history",
             "--url", lab.Url(host).ToString(), "--resolve", $"{host}:127.0.0.1", "--http-port", lab.HttpPortOf(host).ToString(),
             "--ca-file", lab.CaFile, "--format", "json", .. extra]);
         return ProbeJson.Parse(r);
@@ -51,7 +52,7 @@ public sealed class CrossCheckTests(TlsLab lab)
         // 200 instead of redirecting (a second proxy, a forgotten default site): SECURE_SSL_REDIRECT
         // never runs there.
         await using var plain = new CannedSite(new() { ["/"] = Canned.Html("<p>welcome</p>") });
-        var r = ProbeCli.Run("scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, "deploy", "production.env"), "--no-history",
+        var r = ProbeCli.Run("scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, RepoPaths.ProductionEnv("hardened-shop")), "--no-history",
             "--url", lab.Url(TlsLab.Hardened).ToString(), "--resolve", $"{TlsLab.Hardened}:127.0.0.1", "--http-port", plain.Port.ToString(),
             "--ca-file", lab.CaFile, "--format", "json", "--select", "DPX");
         var report = ProbeJson.Parse(r);
@@ -63,7 +64,7 @@ public sealed class CrossCheckTests(TlsLab lab)
     [Fact]
     public void OneReportCarriesTheScanTheProbeAndTheGrade()
     {
-        var r = ProbeCli.Run("scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, "deploy", "production.env"), "--no-history",
+        var r = ProbeCli.Run("scan", lab.HardenedApp, "--env-file", Path.Combine(lab.HardenedApp, RepoPaths.ProductionEnv("hardened-shop")), "--no-history",
             "--url", lab.Url(TlsLab.Leaky).ToString(), "--resolve", $"{TlsLab.Leaky}:127.0.0.1", "--http-port", lab.HttpPort.ToString(), "--ca-file", lab.CaFile);
         Assert.Contains("DPL13", r.Out);
         Assert.Contains("DPX02", r.Out);

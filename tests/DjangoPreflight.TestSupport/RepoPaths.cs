@@ -8,6 +8,12 @@ public static class RepoPaths
 
     public static string Examples(string name) => Path.Combine(Root, "examples", name);
 
+    /// <summary>The dotenv file an example's production settings are evaluated with, relative to the
+    /// example: insecure-shop commits its deploy/production.env (one of its mistakes); hardened-shop,
+    /// like a real project, commits only deploy/production.env.example, with placeholders.</summary>
+    public static string ProductionEnv(string example) =>
+        example == "hardened-shop" ? "deploy/production.env.example" : "deploy/production.env";
+
     /// <summary>The team's shared folder beside the repository (CHECKLIST.md, DESIGN.md, data).</summary>
     public static string Shared(string relative) => Path.GetFullPath(Path.Combine(Root, "..", "shared", relative));
 

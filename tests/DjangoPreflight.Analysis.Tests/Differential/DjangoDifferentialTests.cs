@@ -142,7 +142,7 @@ public class DjangoDifferentialTests
         Directory.CreateDirectory(dir);
         try
         {
-            var env = DjangoPreflight.Analysis.Environment.DotEnvParser.Parse(File.ReadAllText(Path.Combine(project, "deploy", "production.env")));
+            var env = DjangoPreflight.Analysis.Environment.DotEnvParser.Parse(File.ReadAllText(Path.Combine(project, RepoPaths.ProductionEnv(example))));
             var manifest = Path.Combine(dir, "manifest.json");
             using (var stream = File.Create(manifest))
             using (var w = new Utf8JsonWriter(stream))

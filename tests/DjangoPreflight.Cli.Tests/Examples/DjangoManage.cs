@@ -30,9 +30,10 @@ internal static partial class DjangoManage
         return ChildProcess.Run(Python, ["manage.py", .. arguments], project.Root, environment);
     }
 
-    /// <summary>The environment of the production box: the example's deploy/production.env.</summary>
+    /// <summary>The environment of the production box: the example's production env file
+    /// (hardened-shop's has placeholders, which Django's checks accept).</summary>
     public static Dictionary<string, string> ProductionEnvironment(ExampleProject project) =>
-        DotEnvFile.Read(project.PathOf("deploy/production.env"));
+        DotEnvFile.Read(project.PathOf(RepoPaths.ProductionEnv(project.Name)));
 
     /// <summary>The check IDs (e.g. security.W004) in the output of `manage.py check`, sorted.</summary>
     public static IReadOnlyList<string> CheckIds(ChildProcessResult result) =>

@@ -14,11 +14,15 @@ internal sealed class ExampleProject : IDisposable
 
     private readonly TempDirectory _temp;
 
-    private ExampleProject(TempDirectory temp, string root)
+    private ExampleProject(TempDirectory temp, string name, string root)
     {
         _temp = temp;
+        Name = name;
         Root = root;
     }
+
+    /// <summary>Which example this is a copy of (<see cref="Insecure"/> or <see cref="Hardened"/>).</summary>
+    public string Name { get; }
 
     /// <summary>The temporary copy the test works in.</summary>
     public string Root { get; }
@@ -26,7 +30,7 @@ internal sealed class ExampleProject : IDisposable
     public static ExampleProject Copy(string name)
     {
         var temp = new TempDirectory($"dp-example-{name}");
-        return new ExampleProject(temp, temp.CopyFrom(SourcePath(name), name));
+        return new ExampleProject(temp, name, temp.CopyFrom(SourcePath(name), name));
     }
 
     /// <summary>The example's directory in the repository (read only).</summary>

@@ -91,7 +91,7 @@ public partial class GitHubActionTests
         using var workspace = new TempDirectory("dp-action");
         var shop = workspace.CopyFrom(RepoPaths.Examples("hardened-shop"), "hardened-shop");
         // The env files, comma- and newline-separated with stray blanks; the second one overrides.
-        File.Move(Path.Combine(shop, "deploy", "production.env"), Path.Combine(workspace.Path, "production.env"));
+        File.Move(Path.Combine(shop, RepoPaths.ProductionEnv("hardened-shop")), Path.Combine(workspace.Path, "production.env"));
         workspace.Write("debug.env", "DJANGO_DEBUG=0\n");
 
         var run = RunScanStep(workspace, new()

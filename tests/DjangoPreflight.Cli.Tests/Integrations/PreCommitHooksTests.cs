@@ -68,8 +68,9 @@ public class PreCommitHooksTests
         if (exitCode == 1) Assert.Matches(@"DP201\b[^\n]*DEBUG is on in production", run.Stdout);
     }
 
-    /// <summary>An example copied into a fresh git repository, its production.env kept outside it
-    /// (where a real server keeps it), and a hooks repository holding this checkout's manifest.</summary>
+    /// <summary>An example copied into a fresh git repository, its production env file kept outside
+    /// it (where a real server keeps it; hardened-shop's committed example stays, as in a real
+    /// project), and a hooks repository holding this checkout's manifest.</summary>
     private sealed class HookProject : IDisposable
     {
         private readonly TempDirectory _temp = new("dp-pre-commit");
@@ -79,7 +80,9 @@ public class PreCommitHooksTests
         public HookProject(string example)
         {
             Root = _temp.CopyFrom(RepoPaths.Examples(example), "project");
-            File.Move(Path.Combine(Root, "deploy", "production.env"), Path.Combine(_temp.Path, "production.env"));
+            var env = Path.Combine(Root, RepoPaths.ProductionEnv(example));
+            if (env.EndsWith(".example", StringComparison.Ordinal)) File.Copy(env, Path.Combine(_temp.Path, "production.env"));
+            else File.Move(env, Path.Combine(_temp.Path, "production.env"));
             HooksRepo = Path.Combine(_temp.Path, "hooks");
             Directory.CreateDirectory(HooksRepo);
             File.Copy(ManifestPath, Path.Combine(HooksRepo, ".pre-commit-hooks.yaml"));

@@ -106,7 +106,7 @@ public class SecretKeyCommandTests
     {
         var shop = RepoPaths.Examples("hardened-shop");
         var run = CliRun.InMemory("scan", shop, "--no-history", "--format", "json", "--select", "DP101,DP102,DP103,DP104,DP105",
-            "--env-file", Path.Combine(shop, "deploy", "production.env"), "--env", "DJANGO_SECRET_KEY=" + key);
+            "--env-file", Path.Combine(shop, RepoPaths.ProductionEnv("hardened-shop")), "--env", "DJANGO_SECRET_KEY=" + key);
         Assert.True(run.ExitCode is 0 or 1, run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
         return json.RootElement.GetProperty("findings").EnumerateArray()

@@ -99,7 +99,7 @@ public partial class TlsLab : IAsyncLifetime
         var mediaRoot = _dir.Sub("media");
         var insecureStatic = _dir.Sub("insecure-static");
 
-        var hardenedEnv = LabDirectory.ReadEnvFile(Path.Combine(HardenedApp, "deploy", "production.env"));
+        var hardenedEnv = LabDirectory.ReadEnvFile(Path.Combine(HardenedApp, RepoPaths.ProductionEnv("hardened-shop")));
         hardenedEnv["DJANGO_DB_ENGINE"] = "sqlite";
         hardenedEnv["DJANGO_SQLITE_PATH"] = Path.Combine(_dir.Path, "hardened.sqlite3");
         hardenedEnv["DJANGO_CACHE_ENGINE"] = "locmem";
@@ -130,7 +130,7 @@ public partial class TlsLab : IAsyncLifetime
         var certs = Path.Combine(_dir.Path, "certs");
         CaFile = Path.Combine(certs, "ca.pem");
         var leakyRoot = _dir.Sub("leaky-root");
-        File.Copy(Path.Combine(HardenedApp, "deploy", "production.env"), Path.Combine(leakyRoot, ".env"));
+        File.Copy(Path.Combine(HardenedApp, RepoPaths.ProductionEnv("hardened-shop")), Path.Combine(leakyRoot, ".env"));
         Directory.CreateDirectory(Path.Combine(leakyRoot, ".git"));
         File.WriteAllText(Path.Combine(leakyRoot, ".git", "HEAD"), "ref: refs/heads/main\n");
 

@@ -19,7 +19,7 @@ public class ChecklistRulesOnExamplesTests
     private static ScanReport Scan(string example)
     {
         var root = RepoPaths.Examples(example);
-        var options = new ScanOptions { EnvFiles = [Path.Combine(root, "deploy", "production.env")], NoHistory = true };
+        var options = new ScanOptions { EnvFiles = [Path.Combine(root, RepoPaths.ProductionEnv(example))], NoHistory = true };
         var project = new ProjectContext(root, options);
         var rules = ProjectRuleSet.All.Where(r => ChecklistRules.Contains(r.Descriptor.Id)).ToList();
         return ProjectScanner.Scan(project, rules, example);

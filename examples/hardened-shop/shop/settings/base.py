@@ -2,7 +2,7 @@
 Settings shared by every environment of the shop.
 
 Nothing secret lives here: secrets and per-host values come from the environment
-(see .env.example and deploy/production.env). dev.py and production.py build on this module.
+(see .env.example and deploy/production.env.example). dev.py and production.py build on this module.
 """
 import os
 from pathlib import Path

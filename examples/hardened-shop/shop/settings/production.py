@@ -1,7 +1,7 @@
 """
 Production. Every value that differs per host or is secret comes from the environment and a
 missing one stops the start (KeyError) instead of falling back to something unsafe.
-See deploy/production.env for the full list of variables.
+See deploy/production.env.example for the full list of variables.
 """
 import os
 
