@@ -2,7 +2,7 @@ using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Cli.Tests;
 
-/// <summary>One row of ../shared/CHECKLIST.md: the public catalogue every rule must match.</summary>
+/// <summary>One row of docs/CHECKLIST.md: the public catalogue every rule must match.</summary>
 public sealed record ChecklistRow(string Id, IReadOnlyList<string> DjangoIds, string Seeds);
 
 /// <summary>Reads the rule tables of CHECKLIST.md (project rules have five columns, live rules three).</summary>
@@ -13,7 +13,7 @@ public static class ChecklistTable
     private static Dictionary<string, ChecklistRow> Read()
     {
         var rows = new Dictionary<string, ChecklistRow>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(RepoPaths.Shared("CHECKLIST.md")))
+        foreach (var line in File.ReadLines(RepoPaths.Checklist))
         {
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
             // "| DP101 | fires | where | django | seed |" splits into 7 cells, live rows into 5.

@@ -22,7 +22,7 @@ public sealed class LiveRuleCatalogTests
     [Fact]
     public void ChecklistRowsMatch()
     {
-        var checklist = File.ReadAllLines(Path.Combine(Lab.LabDirectory.RepoRoot(), "..", "shared", "CHECKLIST.md"));
+        var checklist = File.ReadAllLines(Path.Combine(Lab.LabDirectory.RepoRoot(), "docs", "CHECKLIST.md"));
         foreach (var d in LiveRuleSet.All.Select(r => r.Descriptor))
         {
             var row = checklist.Single(l => l.StartsWith($"| {d.Id} |", StringComparison.Ordinal));

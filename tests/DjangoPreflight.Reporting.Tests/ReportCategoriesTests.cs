@@ -13,7 +13,7 @@ public class ReportCategoriesTests
     {
         // "## DP2xx Information disclosure": the range, then the title. The checklist may hold
         // sections no rule implements yet (DPXxx cross-checks); every category must be there.
-        var headings = File.ReadAllLines(RepoPaths.Shared("CHECKLIST.md"))
+        var headings = File.ReadAllLines(RepoPaths.Checklist)
             .Where(l => l.StartsWith("## DP", StringComparison.Ordinal))
             .Select(l => (Range: l[3..8], Title: l[9..]))
             .ToList();

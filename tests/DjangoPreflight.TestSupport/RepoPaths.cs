@@ -1,7 +1,7 @@
 namespace DjangoPreflight.TestSupport;
 
 /// <summary>Locates the repository (the folder holding DjangoPreflight.slnx) and what is in it,
-/// so tests use the real examples and the real CHECKLIST.md rather than copies.</summary>
+/// so tests use the real examples and docs/CHECKLIST.md rather than copies.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -14,8 +14,9 @@ public static class RepoPaths
     public static string ProductionEnv(string example) =>
         example == "hardened-shop" ? "deploy/production.env.example" : "deploy/production.env";
 
-    /// <summary>The team's shared folder beside the repository (CHECKLIST.md, DESIGN.md, data).</summary>
-    public static string Shared(string relative) => Path.GetFullPath(Path.Combine(Root, "..", "shared", relative));
+    /// <summary>The catalogue every rule must match: docs/CHECKLIST.md, part of the repository so a bare
+    /// clone runs every test.</summary>
+    public static string Checklist => Path.Combine(Root, "docs", "CHECKLIST.md");
 
     /// <summary>Release or Debug, whichever this test assembly was built as.</summary>
     public static string Configuration { get; } =

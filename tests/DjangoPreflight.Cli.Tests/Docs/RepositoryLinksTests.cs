@@ -10,7 +10,7 @@ namespace DjangoPreflight.Cli.Tests.Docs;
 public class RepositoryLinksTests
 {
     public static TheoryData<string> Documents() =>
-        ["README.md", "docs/DESIGN.md", "docs/rules/README.md", "examples/hardened-shop/README.md", "examples/insecure-shop/README.md"];
+        ["README.md", "docs/DESIGN.md", "docs/CHECKLIST.md", "docs/rules/README.md", "data/README.md", "examples/hardened-shop/README.md", "examples/insecure-shop/README.md"];
 
     [Theory]
     [MemberData(nameof(Documents))]

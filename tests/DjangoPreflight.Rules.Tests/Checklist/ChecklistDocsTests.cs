@@ -28,7 +28,7 @@ public class ChecklistDocsTests
             _ => Category.Performance,
         };
         Assert.Equal(expected, rule.Category);
-        var row = File.ReadLines(RepoPaths.Shared("CHECKLIST.md")).Single(l => l.StartsWith($"| {id} |", StringComparison.Ordinal));
+        var row = File.ReadLines(RepoPaths.Checklist).Single(l => l.StartsWith($"| {id} |", StringComparison.Ordinal));
         var seeds = row.Split('|')[5].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('(', ')', ':')).Where(s => s.Length > 0 && (s.All(char.IsDigit) || s == "+"));
         Assert.Equal(seeds.Order(StringComparer.Ordinal), rule.Seeds.Order(StringComparer.Ordinal));
         // The Django checks the rule mirrors are the row's Django column.

@@ -22,12 +22,12 @@ public class OutdatedDjangoReleaseTests
     }
 
     /// <summary>Advisories whose fix for <paramref name="version"/>'s series came after it, counted
-    /// straight from the shared archive CSV (not from the embedded data under test).</summary>
+    /// straight from the archive CSV (data/) (not from the embedded data under test).</summary>
     private static int MissingFromArchive(string version)
     {
         DjangoVersion.TryParse(version, out var v);
         var count = 0;
-        foreach (var line in File.ReadLines(RepoPaths.Shared("data/django-security-archive.csv")).Skip(1))
+        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Root, "data", "django-security-archive.csv")).Skip(1))
         {
             var fixedIn = line[(line.LastIndexOf(',') + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries);
             if (fixedIn.Any(f => DjangoVersion.TryParse(f, out var fix) && f.Count(c => c == '.') == 2 && fix.Series == v.Series && fix > v))
@@ -88,7 +88,7 @@ public class OutdatedDjangoReleaseTests
     [Fact]
     public void The_newest_patch_of_a_supported_series_is_clean_and_one_behind_is_not()
     {
-        // 5.2.18 (October 6, 2026) is newer than the shared archive CSV (August 2026): its four fixes
+        // 5.2.18 (October 6, 2026) is newer than the archive CSV (data/) (August 2026): its four fixes
         // come from its release notes in Debian sid's python-django-doc.
         Assert.Empty(Run("5.2.18", new DateOnly(2026, 10, 20)));
         Assert.Equal(
