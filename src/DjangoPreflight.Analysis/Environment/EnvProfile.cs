@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Core;
 using DjangoPreflight.Core.Files;
 
 namespace DjangoPreflight.Analysis.Environment;
@@ -22,6 +23,10 @@ public sealed class EnvProfile
     /// <summary>Where the variables came from, for display ("--env-file prod.env", "--env", ...).</summary>
     public IReadOnlyList<string> Sources { get; }
 
+    /// <summary>For a profile taken from the production deployment files: where each variable is set
+    /// and how (<see cref="EnvOrigin"/>). Empty for a profile the user gave.</summary>
+    public IReadOnlyDictionary<string, EnvOrigin> Origins { get; init; } = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
+
     public static readonly EnvProfile Empty = new(new Dictionary<string, string>(StringComparer.Ordinal), []);
 
     public bool TryGet(string name, out string value) => Variables.TryGetValue(name, out value!);
@@ -31,8 +36,13 @@ public sealed class EnvProfile
     {
         var copy = new Dictionary<string, string>(Variables, StringComparer.Ordinal);
         copy.Remove(name);
-        return new EnvProfile(copy, Sources);
+        return new EnvProfile(copy, Sources) { Origins = Origins };
     }
+
+    /// <summary>True when the user named an environment (--env-file, --env, --inherit-env, or the
+    /// configuration's env-files); otherwise the production deployment files give it.</summary>
+    public static bool GivenByUser(ScanOptions options) =>
+        options.EnvFiles.Count > 0 || options.EnvPairs.Count > 0 || options.InheritEnvironment;
 
     public static EnvProfile Load(ScanOptions options, ProjectDiagnostics diagnostics)
     {
@@ -68,4 +78,11 @@ public sealed class EnvProfile
         if (options.EnvPairs.Count > 0) sources.Add("--env");
         return new EnvProfile(vars, sources);
     }
+}
+
+/// <summary>Where a deployment file sets a variable: its file:line and what sets it there, e.g.
+/// "compose service web, the default of ${ALLOWED_HOSTS:-…}". Never the value (it may be a secret).</summary>
+public sealed record EnvOrigin(SourceLocation Location, string How)
+{
+    public override string ToString() => $"{Location} ({How})";
 }

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Discovery;
 using DjangoPreflight.Analysis.Environment;
 
@@ -11,6 +12,8 @@ public sealed partial class ProjectContext
     /// <summary>manage.py/wsgi/asgi, the settings modules, the import roots, and which module production runs and why.</summary>
     public DiscoveredSettings SettingsLayout => Once(ref _settingsLayout, () => SettingsDiscovery.Discover(Files, Options, Diagnostics, Deployment, Python));
 
-    /// <summary>The environment settings are evaluated under (--env-file, --env, --inherit-env).</summary>
-    public EnvProfile EnvProfile => Once(ref _envProfile, () => EnvProfile.Load(Options, Diagnostics));
+    /// <summary>The environment settings are evaluated under: the one the user gave (--env-file, --env,
+    /// --inherit-env), else the one production's deployment files give the serving process.</summary>
+    public EnvProfile EnvProfile => Once(ref _envProfile, () =>
+        EnvProfile.GivenByUser(Options) ? EnvProfile.Load(Options, Diagnostics) : DeploymentEnvironment.Profile(Deployment));
 }

@@ -144,6 +144,15 @@ public sealed class SettingsEvaluator
     /// <summary>Python's str.isupper(), which is how Django picks settings out of a module.</summary>
     public static bool IsUpper(string name) => name.Any(char.IsUpper) && !name.Any(char.IsLower);
 
+    /// <summary>Says that the deployment files gave the environment, naming the first variables.</summary>
+    private static string EnvironmentReason(EnvProfile profile)
+    {
+        const int shown = 12;
+        var names = profile.Origins.Keys.Order(StringComparer.Ordinal).ToList();
+        var list = string.Join(", ", names.Take(shown)) + (names.Count > shown ? $" and {names.Count - shown} more" : "");
+        return $"Environment (no --env-file or --env given): {list}, as {string.Join(", ", profile.Sources)} set them";
+    }
+
     /// <summary>The real loader behind <see cref="ProjectContext.Settings"/>.</summary>
     public static SettingsFacts Load(ProjectContext project)
     {
@@ -158,9 +167,10 @@ public sealed class SettingsEvaluator
             path => project.Git.IsRepository && project.Git.Ignored([path]).Count > 0);
         SettingsModel? production = null;
         var all = new List<SettingsModel>();
+        var environment = profile.Origins.Count == 0 ? [] : new[] { EnvironmentReason(profile) };
         if (layout.Production is { } prod)
         {
-            production = evaluator.Evaluate(prod, version, [.. layout.Reasons, versionReason], reportUnresolved: true);
+            production = evaluator.Evaluate(prod, version, [.. layout.Reasons, .. environment, versionReason], reportUnresolved: true);
             all.Add(production);
         }
         foreach (var module in layout.SettingsModules)

@@ -64,8 +64,10 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
         if (!profile.TryGet(AsyncUnsafe, out var value) || value.Length == 0) yield break;
         var file = envFiles.LastOrDefault(f => ReadOrEmpty(f).Contains(AsyncUnsafe, StringComparison.Ordinal));
         var shown = file is null ? null : Path.GetRelativePath(root, file).Replace('\\', '/') is var rel && !rel.StartsWith("../", StringComparison.Ordinal) ? rel : file;
+        // Without --env-file, the production deployment file that sets it.
+        var at = profile.Origins.TryGetValue(AsyncUnsafe, out var origin) ? origin.Location : new SourceLocation(shown);
         yield return Finding($"{AsyncUnsafe} is set in the environment: Django's protection against running synchronous ORM code in an async context is off.",
-            new SourceLocation(shown), severity: Severity.High, djangoId: "async.E001");
+            at, severity: Severity.High, djangoId: "async.E001");
     }
 
     private const string AsyncUnsafe = "DJANGO_ALLOW_ASYNC_UNSAFE";

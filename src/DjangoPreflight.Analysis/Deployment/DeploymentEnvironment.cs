@@ -1,0 +1,67 @@
+using DjangoPreflight.Analysis.Environment;
+
+namespace DjangoPreflight.Analysis.Deployment;
+
+/// <summary>
+/// The environment production's deployment files give the app server: the variables set in the
+/// serving chain (see <see cref="DeploymentFacts.ServingChain"/>), the image's ENV first, then the
+/// env files compose loads, then what the service, unit, program, uWSGI or platform sets, as each
+/// overrides the one before. A compose service that runs a database, cache, broker or edge server is
+/// not the app: its variables (POSTGRES_PASSWORD...) are not Django's environment. Values are read as
+/// compose reads them (<see cref="Interpolated"/>): a <c>${VAR:-default}</c> is its default, since
+/// the repository sets no VAR; a <c>${VAR}</c> without a default leaves the variable unset, so the
+/// settings' own fail-open or fail-closed handling of a missing variable decides. Every variable
+/// remembers its file:line for the findings' messages.
+/// </summary>
+public static class DeploymentEnvironment
+{
+    private static readonly string[] EdgeImages = ["nginx", "caddy", "traefik", "haproxy", "httpd", "envoy"];
+
+    public static EnvProfile Profile(DeploymentFacts deployment)
+    {
+        var chain = deployment.ServingChain;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var origins = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var assignments = deployment.Environment
+            .Where(e => e.Role.SpeaksForProduction() && chain.Contains(e.Location.Path ?? "") && !NotTheApp(deployment, e))
+            .OrderBy(Precedence).ThenBy(e => e.Location.Path, StringComparer.Ordinal).ThenBy(e => e.Location.Line);
+        foreach (var e in assignments)
+        {
+            var value = Interpolated.Parse(e.Value);
+            files.Add(e.Location.Path!);
+            if (value.Value is null)
+            {
+                // Set from outside the repository: unknown here, so treated as missing.
+                variables.Remove(e.Name);
+                origins.Remove(e.Name);
+                continue;
+            }
+            variables[e.Name] = value.Value;
+            origins[e.Name] = new EnvOrigin(e.Location, value.UsesDefault ? $"{e.Origin}, the default of ${{{value.Variables[0]}:-…}}" : e.Origin);
+        }
+        var sources = variables.Count == 0 ? [] : new List<string> { $"the production deployment files ({string.Join(", ", files)})" };
+        return new EnvProfile(variables, sources) { Origins = origins };
+    }
+
+    /// <summary>A compose service whose image is a datastore's or an edge server's.</summary>
+    private static bool NotTheApp(DeploymentFacts deployment, EnvAssignment e)
+    {
+        const string prefix = "compose service ";
+        if (!e.Origin.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var service = deployment.ComposeFiles.Where(f => f.Path == e.Location.Path)
+            .SelectMany(f => f.Services).FirstOrDefault(s => s.Name == e.Origin[prefix.Length..]);
+        if (service is null || service.BuildContext is not null) return false;
+        if (service.Datastore is not null) return true;
+        var repo = service.Image?.Value.ToLowerInvariant().Split('/')[^1].Split(':')[0].Split('@')[0] ?? "";
+        return EdgeImages.Any(edge => repo.StartsWith(edge, StringComparison.Ordinal));
+    }
+
+    /// <summary>The image's ENV is overridden by env files, which the service's own environment overrides.</summary>
+    private static int Precedence(EnvAssignment e) => e.Origin switch
+    {
+        "Dockerfile ENV" => 0,
+        "env file" => 1,
+        _ => 2,
+    };
+}

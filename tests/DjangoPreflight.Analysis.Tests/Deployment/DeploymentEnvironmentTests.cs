@@ -1,0 +1,53 @@
+using DjangoPreflight.Analysis.Deployment;
+
+namespace DjangoPreflight.Analysis.Tests.Deployment;
+
+/// <summary>The environment production's deployment files give the app server: image ENV, then the
+/// env files compose loads, then the service's environment; compose defaults applied; a variable set
+/// from the operator's shell is unset; a database's environment and development files are not the app's.</summary>
+public sealed class DeploymentEnvironmentTests
+{
+    [Fact]
+    public void The_serving_chain_gives_the_environment_in_compose_precedence()
+    {
+        using var p = new TempProject(
+            ("manage.py", ""), ("shop/__init__.py", ""), ("shop/wsgi.py", ""),
+            ("Dockerfile", """
+                FROM python:3.12-slim
+                ENV DJANGO_DEBUG=1
+                ENV DJANGO_SECRET_KEY=build-time-only
+                CMD ["gunicorn", "shop.wsgi"]
+                """),
+            ("docker-compose.production.yml", """
+                services:
+                  app:
+                    build: .
+                    env_file:
+                      - config/app.env
+                    environment:
+                      DJANGO_DEBUG: ${DJANGO_DEBUG:-0}
+                      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}
+                      DATABASE_URL: postgres://shop@db/shop
+                  db:
+                    image: postgres:16
+                    environment:
+                      POSTGRES_PASSWORD: shop
+                """),
+            ("config/app.env", "DJANGO_DEBUG=1\nSENTRY_ENVIRONMENT=production\n"),
+            ("docker-compose.dev.yml", """
+                services:
+                  app:
+                    build: .
+                    command: python manage.py runserver 0.0.0.0:8000
+                    environment:
+                      CORS_ALLOW_ALL: "1"
+                """));
+        var profile = DeploymentEnvironment.Profile(p.Context().Deployment);
+        Assert.Equal(
+            ["DATABASE_URL=postgres://shop@db/shop", "DJANGO_DEBUG=0", "SENTRY_ENVIRONMENT=production"],
+            profile.Variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+        Assert.Equal("docker-compose.production.yml:7 (compose service app, the default of ${DJANGO_DEBUG:-…})", profile.Origins["DJANGO_DEBUG"].ToString());
+        Assert.Equal("config/app.env:2 (env file)", profile.Origins["SENTRY_ENVIRONMENT"].ToString());
+        Assert.Equal(["the production deployment files (Dockerfile, config/app.env, docker-compose.production.yml)"], profile.Sources);
+    }
+}
