@@ -4,7 +4,8 @@ using DjangoPreflight.Cli.Commands;
 namespace DjangoPreflight.Cli;
 
 /// <summary>Parses the command line and runs one command. Every usage error becomes a one-line
-/// message on stderr and exit code 2; nothing else decides exit codes.</summary>
+/// message on stderr and exit code 2, a scan that outlived its --timeout one line and exit code 3;
+/// nothing else decides exit codes.</summary>
 public static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool color = false, int? width = null)
@@ -30,6 +31,11 @@ public static class CliApp
         catch (UsageException e)
         {
             return Fail(stderr, e.Message);
+        }
+        catch (ScanTimeoutException e)
+        {
+            Fail(stderr, e.Message);
+            return ExitCodes.CutShort;
         }
         catch (IOException e)
         {

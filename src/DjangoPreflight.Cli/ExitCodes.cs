@@ -11,4 +11,9 @@ public static class ExitCodes
 
     /// <summary>Usage or input error, with a one-line reason on stderr.</summary>
     public const int UsageError = 2;
+
+    /// <summary>The scan was cut short by <c>scan --timeout</c>: the report (if one was written) lists
+    /// what was found before and names what was not done. Given whatever the findings, so a gate never
+    /// passes on a scan that did not finish.</summary>
+    public const int CutShort = 3;
 }

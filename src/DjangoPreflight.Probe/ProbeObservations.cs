@@ -78,6 +78,9 @@ public sealed class ProbeObservations
     /// <summary>When the whole probe, analysis included, must end (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
     public long DeadlineTimestamp { get; init; } = long.MaxValue;
 
+    /// <summary>What the deadline stands for, in notices (see <see cref="ProbeSettings.DeadlineName"/>).</summary>
+    public string DeadlineName { get; init; } = "the probe's overall deadline (--deadline)";
+
     public bool DeadlinePassed => System.Diagnostics.Stopwatch.GetTimestamp() >= DeadlineTimestamp;
 
     /// <summary>Records a check that could not be made, with why, for the notices and the grade.</summary>

@@ -23,7 +23,7 @@ public static class ProbeRunner
                 findings.AddRange(rule.Check(o));
         }
         if (skipped.Count > 0)
-            o.NotChecked($"rules {string.Join(", ", skipped)}", "the probe's overall deadline (--deadline) passed during the analysis");
+            o.NotChecked($"rules {string.Join(", ", skipped)}", $"{o.DeadlineName} passed during the analysis");
         var ordered = findings.Order(FindingOrder.Instance).ToList();
         var grade = ProbeGrade.Compute(ordered, o);
         var reasons = new List<string> { grade.Explanation };

@@ -14,8 +14,16 @@ public sealed record ProbeSettings
     /// <summary>Per request: connect, send, headers and body.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The option that set <see cref="Timeout"/>, named in messages: <c>--timeout</c> for
+    /// <c>probe</c>, <c>--request-timeout</c> for <c>scan --url</c>.</summary>
+    public string TimeoutOption { get; init; } = "--timeout";
+
     /// <summary>The whole probe; requests still pending when it passes are abandoned.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>What <see cref="Deadline"/> stands for, in messages: the probe's own --deadline, or
+    /// the time <c>scan --timeout</c> left for the probe.</summary>
+    public string DeadlineName { get; init; } = "the probe's overall deadline (--deadline)";
 
     /// <summary>Accept a certificate that does not validate (it is still reported, DPL14).</summary>
     public bool Insecure { get; init; }

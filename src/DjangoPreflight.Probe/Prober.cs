@@ -27,7 +27,7 @@ public static class Prober
         using var deadline = new CancellationTokenSource(settings.Deadline);
         var budget = new RequestBudget(settings.MaxRequests);
         using var client = new ProbeClient(settings, budget, deadline.Token, handler, target);
-        var o = new ProbeObservations(target) { Now = now ?? DateTimeOffset.UtcNow, ApiPath = settings.ApiPath, RequestBudget = budget.Max, DeadlineTimestamp = deadlineAt };
+        var o = new ProbeObservations(target) { Now = now ?? DateTimeOffset.UtcNow, ApiPath = settings.ApiPath, RequestBudget = budget.Max, DeadlineTimestamp = deadlineAt, DeadlineName = settings.DeadlineName };
         if (credentials is not null)
             o.Notices.Add(userAuthorization
                 ? "the URL's user name and password were not used (--header gives an Authorization) and are not shown"
@@ -56,8 +56,8 @@ public static class Prober
             o.Notices.Add(group.Key switch
             {
                 BodyCut.AtBound => $"responses cut at {settings.BodyLimit / 1024} KiB (the body did not end): {which}",
-                BodyCut.Timeout => $"responses read only as far as they came within {settings.Timeout.TotalSeconds:0.#} s (--timeout; the body was still arriving): {which}",
-                BodyCut.Deadline => $"responses read only as far as they came before the probe's overall deadline (--deadline) passed: {which}",
+                BodyCut.Timeout => $"responses read only as far as they came within {settings.Timeout.TotalSeconds:0.#} s ({settings.TimeoutOption}; the body was still arriving): {which}",
+                BodyCut.Deadline => $"responses read only as far as they came before {settings.DeadlineName} passed: {which}",
                 _ => $"responses whose connection broke before the body ended, read as far as they came: {which}",
             });
         }

@@ -23,6 +23,7 @@ public static class ProjectScanner
         var settings = project.Settings.Production;
         var findings = EnvironmentOrigins.Apply(DeploymentRoleGate.Apply(ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project), project), project);
         prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
+        if (project.Options.Budget.Notice() is { } cut) project.Diagnostics.Notice(cut);
         var django = project.Django;
         var reasons = new List<string>();
         if (settings is not null) reasons.AddRange(settings.Reasons);

@@ -4,7 +4,8 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules;
 
 /// <summary>Runs project rules over a project and returns their findings in the one deterministic
-/// order. A rule that throws is reported as a notice; the scan goes on.</summary>
+/// order. A rule that throws is reported as a notice; the scan goes on. Once the scan's time budget
+/// has run out, the rules not yet run are skipped and named in the budget's notice.</summary>
 /// <remarks>Rules run one after another on purpose. A rule is cheap once the facts it reads exist;
 /// the work is in computing facts, and that is where the parallelism lives (the bulk parse uses
 /// every core). Running rules in parallel made them block pool threads on the facts' lock while the
@@ -21,6 +22,13 @@ public static class RuleRunner
 
     private static List<Finding> RunOne(ProjectContext project, ProjectRule rule)
     {
+        var budget = project.Options.Budget;
+        if (budget.Expired)
+        {
+            budget.CutShort("rules not run", rule.Descriptor.Id);
+            return [];
+        }
+        budget.Phase = $"rule {rule.Descriptor.Id}";
         try
         {
             return rule.Check(project).ToList();

@@ -43,11 +43,33 @@ public sealed class FailureModeTests
     [Fact]
     public async Task ScanUrlTakesTheProbesTimeout()
     {
-        // scan --url probes with the same per-request bound as probe (the default would say 10 s).
+        // scan --url probes with the same per-request bound as probe (the default would say 10 s),
+        // named --request-timeout there: scan's own --timeout bounds the whole run.
         await using var server = new BrokenServer(BrokenServer.Kind.Silent);
-        var r = ProbeCli.Run("scan", Path.Combine(LabDirectory.RepoRoot(), "examples", "hardened-shop"), "--no-history", "--url", server.Url.ToString(), "--timeout", "2");
+        var r = ProbeCli.Run("scan", Path.Combine(LabDirectory.RepoRoot(), "examples", "hardened-shop"), "--no-history", "--url", server.Url.ToString(), "--request-timeout", "2");
+        Assert.Equal(2, r.Exit);
+        Assert.Equal($"django-preflight: error: cannot probe {server.Url}: no response from 127.0.0.1:{server.Port} within 2 s (--request-timeout)\n", r.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
+    public async Task ProbeTakesRequestTimeoutAsAnotherNameForTimeout()
+    {
+        await using var server = new BrokenServer(BrokenServer.Kind.Silent);
+        var r = ProbeCli.Run("probe", server.Url.ToString(), "--request-timeout", "2");
         Assert.Equal(2, r.Exit);
         Assert.Equal($"django-preflight: error: cannot probe {server.Url}: no response from 127.0.0.1:{server.Port} within 2 s (--timeout)\n", r.Error.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task ScanTimeoutBoundsTheProbeToo()
+    {
+        // Each request may take 30 s and the probe 90 s, but the whole scan only 3: the probe gets
+        // what the project's scan left, and the message names the scan's budget as the cause.
+        await using var server = new BrokenServer(BrokenServer.Kind.Silent);
+        var r = ProbeCli.Run("scan", Path.Combine(LabDirectory.RepoRoot(), "examples", "hardened-shop"), "--no-history", "--url", server.Url.ToString(), "--timeout", "3", "--request-timeout", "30");
+        Assert.Equal(2, r.Exit);
+        Assert.Equal($"django-preflight: error: cannot probe {server.Url}: the scan's time budget (--timeout) passed\n", r.Error.ReplaceLineEndings("\n"));
         Assert.Equal(1, server.Connections);
     }
 

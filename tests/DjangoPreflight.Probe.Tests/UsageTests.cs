@@ -44,7 +44,7 @@ public sealed class UsageTests
     }
 
     [Theory]
-    [InlineData("--timeout", "5")]
+    [InlineData("--request-timeout", "5")]
     [InlineData("--deadline", "5")]
     [InlineData("--max-requests", "5")]
     [InlineData("--insecure", null)]

@@ -13,10 +13,12 @@ public sealed class PythonSources
     private readonly ConcurrentDictionary<string, Lazy<ParseResult?>> _parsed = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<ApplicationCode>> _application;
     private readonly NewerPythonSyntax _newer;
+    private readonly ScanBudget? _budget;
 
-    public PythonSources(ProjectFiles files, ProjectDiagnostics diagnostics)
+    public PythonSources(ProjectFiles files, ProjectDiagnostics diagnostics, ScanBudget? budget = null)
     {
         _files = files;
+        _budget = budget;
         _diagnostics = diagnostics;
         _newer = new NewerPythonSyntax(files);
         _application = new(ExtractApplicationFiles);
@@ -40,8 +42,14 @@ public sealed class PythonSources
     {
         var paths = ApplicationFiles().ToArray();
         var results = new ApplicationCode?[paths.Length];
+        if (_budget is not null) _budget.Phase = "parsing the project's Python files";
         Parallel.For(0, paths.Length, i =>
         {
+            if (_budget is { Expired: true })
+            {
+                _budget.CutShort("files not read for views and URLs", paths[i]);
+                return;
+            }
             if (_parsed.TryGetValue(paths[i], out var cached))
             {
                 if (cached.Value is { } kept) results[i] = Code.ApplicationCode.Extract(paths[i], kept);

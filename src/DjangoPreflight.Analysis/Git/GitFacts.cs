@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DjangoPreflight.Analysis.Project;
 
 namespace DjangoPreflight.Analysis.Git;
 
@@ -20,6 +21,7 @@ public sealed class GitFacts
     private readonly Lazy<IReadOnlySet<string>> _tracked;
     private readonly Action<string> _notice;
     private readonly bool _noHistory;
+    private ScanBudget? _budget;
 
     private GitFacts(GitRepository? repository, GitRunner? git, string root, bool noHistory, Action<string> notice, Func<IProgress<HistoryProgress>?> progress)
     {
@@ -99,7 +101,14 @@ public sealed class GitFacts
         return null;
     }
 
-    public static GitFacts Load(string root, bool noHistory, Action<string> notice, GitRunner? runner = null, Func<IProgress<HistoryProgress>?>? progress = null)
+    public static GitFacts Load(string root, bool noHistory, Action<string> notice, GitRunner? runner = null, Func<IProgress<HistoryProgress>?>? progress = null, ScanBudget? budget = null)
+    {
+        var facts = Load(root, noHistory, notice, runner, progress);
+        facts._budget = budget;
+        return facts;
+    }
+
+    private static GitFacts Load(string root, bool noHistory, Action<string> notice, GitRunner? runner, Func<IProgress<HistoryProgress>?>? progress)
     {
         runner ??= new GitRunner();
         progress ??= () => null;
@@ -172,8 +181,18 @@ public sealed class GitFacts
         if (Repository.IsShallow)
             _notice("the repository is a shallow clone: secrets in commits older than the clone's depth were not checked");
         var progress = _progress();
-        var scan = HistoryScanner.Scan(_git, Repository, HistoryTimeout, progress);
+        // The history scan stops at its own bound or where the whole scan's budget ends, if sooner.
+        var timeout = _budget is null || _budget.Remaining > HistoryTimeout ? HistoryTimeout : _budget.Remaining;
+        if (_budget is not null) _budget.Phase = "the git history scan";
+        var scan = timeout > TimeSpan.Zero
+            ? HistoryScanner.Scan(_git, Repository, timeout, progress)
+            : new HistoryScan([], 0, 0, Complete: false);
         (progress as IDisposable)?.Dispose();
+        if (!scan.Complete && _budget is { Expired: true })
+        {
+            _budget.CutShort("git history", $"{scan.Commits} commits scanned, not the rest");
+            scan = scan with { GitError = "the scan's --timeout ran out" };
+        }
         foreach (var notice in Notices(scan)) _notice(notice);
         return scan;
     }

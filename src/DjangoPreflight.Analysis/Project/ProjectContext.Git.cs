@@ -12,7 +12,7 @@ public sealed partial class ProjectContext
 
     /// <summary>The enclosing git repository: tracked files, ignore rules, secrets in the history.</summary>
     public GitFacts Git => LazyInitializer.EnsureInitialized(ref _git, ref _gitLock,
-        () => GitFacts.Load(Root, Options.NoHistory, Diagnostics.Notice, progress: HistoryProgressLine.ForConsole))!;
+        () => GitFacts.Load(Root, Options.NoHistory, Diagnostics.Notice, progress: HistoryProgressLine.ForConsole, budget: Options.Budget))!;
 
     /// <summary>
     /// Starts computing the git facts (the tracked files, and with <paramref name="history"/> the

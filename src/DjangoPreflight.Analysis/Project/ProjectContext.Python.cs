@@ -8,5 +8,5 @@ public sealed partial class ProjectContext
 
     /// <summary>The one parse cache of the scan: the settings evaluator and the code facts both read
     /// through it, so every Python file is read and parsed at most once.</summary>
-    public PythonSources Python => Once(ref _python, () => new PythonSources(Files, Diagnostics));
+    public PythonSources Python => Once(ref _python, () => new PythonSources(Files, Diagnostics, Options.Budget));
 }

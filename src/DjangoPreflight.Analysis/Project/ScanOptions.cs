@@ -27,6 +27,10 @@ public sealed record ScanOptions
     /// read) and <c>per-path-ignores</c> (findings dropped after the rules ran).</summary>
     public PreflightConfig Configuration { get; init; } = PreflightConfig.None;
 
+    /// <summary><c>--timeout</c>: the whole scan's time budget; what it cuts short is named in a notice.
+    /// Unbounded unless the command sets one: a context kept by a caller must not run out by waiting.</summary>
+    public ScanBudget Budget { get; init; } = ScanBudget.Unbounded;
+
     /// <summary>Files larger than this are skipped with a notice, never parsed.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 }

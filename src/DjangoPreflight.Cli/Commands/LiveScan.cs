@@ -20,7 +20,7 @@ public static class LiveScan
         var crossFindings = live.DeadlinePassed ? [] : cross.SelectMany(r => r.Check(project, live)).ToList();
         var notices = scanned.Summary.Notices.Concat(probed.Summary.Notices).ToList();
         if (live.DeadlinePassed && cross.Count > 0)
-            notices.Add($"rules {string.Join(", ", cross.Select(r => r.Descriptor.Id))}: not checked (the probe's overall deadline (--deadline) passed)");
+            notices.Add($"rules {string.Join(", ", cross.Select(r => r.Descriptor.Id))}: not checked ({live.DeadlineName} passed)");
         return scanned with
         {
             Target = scanned.Target with

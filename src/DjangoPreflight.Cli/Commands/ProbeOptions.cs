@@ -16,7 +16,7 @@ public sealed class ProbeOptions
     private static readonly HashSet<string> FramingHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding", "Connection" };
 
     private readonly Option<int> _maxRequests = new("--max-requests") { Description = $"Never send more than N requests, redirects, retries and TLS handshakes included (default {ProbeSettings.DefaultMaxRequests})", DefaultValueFactory = _ => ProbeSettings.DefaultMaxRequests };
-    private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds each request may take (default 10)", DefaultValueFactory = _ => 10 };
+    private readonly Option<double> _timeout;
     private readonly Option<double> _deadline = new("--deadline") { Description = "Seconds the whole probe may take, analysis included (default 90)", DefaultValueFactory = _ => 90 };
     private readonly Option<bool> _insecure = new("--insecure", "-k") { Description = "Go on when the certificate does not validate (it is still reported)" };
     private readonly Option<string?> _caFile = new("--ca-file") { Description = "PEM file of extra trusted root certificates" };
@@ -26,6 +26,18 @@ public sealed class ProbeOptions
     private readonly Option<string> _apiPath = new("--api-path") { Description = "The API root to check (default /api/)", DefaultValueFactory = _ => "/api/" };
     private readonly Option<string?> _ratePath = new("--rate-limit-path") { Description = "Opt in to DPL11: send a burst of GETs to PATH and look for 429" };
     private readonly Option<int?> _burst = new("--burst") { Description = $"Requests in the DPL11 burst (default 20, at most {ProbeSettings.MaxBurst}; counts toward --max-requests)" };
+
+    private readonly string _timeoutName;
+
+    /// <param name="perRequestTimeout">The name of the per-request timeout: <c>--timeout</c> for
+    /// <c>probe</c> (where it also answers to <c>--request-timeout</c>); <c>--request-timeout</c> for
+    /// <c>scan --url</c>, whose <c>--timeout</c> bounds the whole run.</param>
+    public ProbeOptions(string perRequestTimeout = "--timeout")
+    {
+        _timeoutName = perRequestTimeout;
+        _timeout = new(perRequestTimeout) { Description = "Seconds each request may take (default 10)", DefaultValueFactory = _ => 10 };
+        if (perRequestTimeout != "--request-timeout") _timeout.Aliases.Add("--request-timeout");
+    }
 
     private Option[] All => [_maxRequests, _timeout, _deadline, _insecure, _caFile, _headers, _resolve, _httpPort, _apiPath, _ratePath, _burst];
 
@@ -46,7 +58,8 @@ public sealed class ProbeOptions
     public ProbeSettings Read(ParseResult parsed) => new()
     {
         MaxRequests = Range(parsed.GetValue(_maxRequests), 1, MaxRequestsLimit, "--max-requests"),
-        Timeout = Seconds(parsed.GetValue(_timeout), "--timeout"),
+        Timeout = Seconds(parsed.GetValue(_timeout), _timeoutName),
+        TimeoutOption = _timeoutName,
         Deadline = Seconds(parsed.GetValue(_deadline), "--deadline"),
         Insecure = parsed.GetValue(_insecure),
         CaFile = CaFile(parsed.GetValue(_caFile)),

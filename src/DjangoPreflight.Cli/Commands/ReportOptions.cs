@@ -95,12 +95,13 @@ public sealed class ReportOptions
     /// <summary>Writes the report where asked and returns the exit code the findings call for. With
     /// <c>--output</c>, one line on stderr says what was written where and why the exit code is what it
     /// is (a file report otherwise leaves the terminal silent, and exit code 1 looks like a crash).</summary>
-    public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null)
+    /// <param name="cutShort">The scan was cut short by its time budget: exit code 3 whatever the findings.</param>
+    public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null, bool cutShort = false)
     {
         var writer = Writer(parsed, config);
         var gate = Gate(parsed, config);
         var failing = report.Findings.Count(gate.Fails);
-        var code = failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+        var code = cutShort ? ExitCodes.CutShort : failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
         var path = parsed.GetValue(Output);
         if (path is null)
         {
@@ -129,6 +130,7 @@ public sealed class ReportOptions
     {
         var gateText = $"at or above fail-on {gate.Threshold.Name()} and min-confidence {gate.MinConfidence.Name()}";
         var why = failing == 0 ? $"no finding {gateText}" : $"{failing} finding{(failing == 1 ? "" : "s")} {gateText}";
+        if (code == ExitCodes.CutShort) why = $"the scan was cut short by --timeout ({why})";
         return $"django-preflight: {FindingCounts.Total(report.Findings)}{FindingCounts.Breakdown(report.Findings)} written to {path}; exit code {code}: {why}";
     }
 }

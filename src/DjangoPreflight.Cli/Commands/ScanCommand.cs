@@ -19,14 +19,16 @@ public static class ScanCommand
         var config = new ConfigOptions();
         var baseline = new Option<string?>("--baseline") { Description = "Hide the findings this baseline FILE lists (see `django-preflight baseline`)" };
         var url = new Option<string?>("--url") { Description = "Also probe the deployed site at URL and cross-check it against the settings (DPX rules); the probe options apply" };
-        var probe = new ProbeOptions();
-        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline, url };
+        var timeout = new Option<double>("--timeout") { Description = $"Seconds the whole scan may take, probe included; what is cut short is named and the exit code is 3 (default {ScanBudget.DefaultLimit.TotalSeconds:0})", DefaultValueFactory = _ => ScanBudget.DefaultLimit.TotalSeconds };
+        var probe = new ProbeOptions(perRequestTimeout: "--request-timeout");
+        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline, url, timeout };
         probe.AddTo(command);
         project.AddTo(command);
         report.AddTo(command);
         config.AddTo(command);
         command.SetAction(parsed =>
         {
+            var budget = new ScanBudget(Budget(parsed.GetValue(timeout)));
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
             var target = parsed.GetValue(url) is { } text ? ProbeOptions.Target(text, "--url") : null;
@@ -38,14 +40,34 @@ public static class ScanCommand
             report.Gate(parsed, configuration);
             var baselineFile = parsed.GetValue(baseline);
             var accepted = baselineFile is null ? null : BaselineCommand.Read(baselineFile);
-            var context = new ProjectContext(root, project.Read(parsed, configuration));
-            var scanned = Scan(context, parsed.GetValue(path)!, rules);
+            var context = new ProjectContext(root, project.Read(parsed, configuration) with { Budget = budget });
+            var scanned = BoundedScan.Run(budget, () => Scan(context, parsed.GetValue(path)!, rules));
             if (target is not null)
-                scanned = LiveScan.Add(scanned, context, ProbeOptions.Probe(target, probe.Read(parsed), null), selected);
+                scanned = Probe(scanned, context, target, probe.Read(parsed), budget, selected);
             if (accepted is not null) scanned = accepted.Apply(scanned, baselineFile!).ApplyTo(scanned);
-            return report.Emit(parsed, io, scanned, configuration);
+            return report.Emit(parsed, io, scanned, configuration, cutShort: budget.WasCutShort);
         });
         return command;
+    }
+
+    private static TimeSpan Budget(double seconds) =>
+        seconds > 0 && seconds <= 86_400 ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException($"--timeout must be a number of seconds between 0 and 86400, not {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>Probes with the probe's --deadline shortened to what is left of the whole scan's
+    /// budget. A probe that budget stopped lists what it did not check in its own notices, as for
+    /// --deadline; the report adds that --timeout was the cause.</summary>
+    private static ScanReport Probe(ScanReport scanned, ProjectContext context, Uri target, ProbeSettings settings, ScanBudget budget, IReadOnlyList<Rule> selected)
+    {
+        var left = budget.Remaining;
+        var shortened = left < settings.Deadline;
+        if (shortened)
+            settings = settings with { Deadline = left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), DeadlineName = "the scan's time budget (--timeout)" };
+        var live = ProbeOptions.Probe(target, settings, null);
+        var report = LiveScan.Add(scanned, context, live, selected);
+        if (!shortened || !live.DeadlinePassed) return report;
+        budget.CutShort("probe", "stopped where the scan's budget ended");
+        return report with { Summary = report.Summary with { Notices = [.. report.Summary.Notices, budget.Notice()!] } };
     }
 
     /// <summary>Scans the project at <paramref name="root"/> (validated), as <c>scan</c> and <c>baseline</c> both do.</summary>

@@ -216,9 +216,9 @@ public sealed class ProbeClient : IDisposable
             case RequestBudgetExhaustedException:
                 return (ProbeFailure.Budget, e.Message);
             case OperationCanceledException when _deadline.IsCancellationRequested:
-                return (ProbeFailure.Deadline, "the probe's overall deadline (--deadline) passed");
+                return (ProbeFailure.Deadline, $"{_settings.DeadlineName} passed");
             case OperationCanceledException:
-                return (ProbeFailure.Timeout, $"no response from {where} within {_settings.Timeout.TotalSeconds:0.#} s (--timeout)");
+                return (ProbeFailure.Timeout, $"no response from {where} within {_settings.Timeout.TotalSeconds:0.#} s ({_settings.TimeoutOption})");
         }
         var socket = Inner<SocketException>(e);
         if (socket?.SocketErrorCode == SocketError.ConnectionRefused)
