@@ -1,3 +1,4 @@
+using DjangoPreflight.Core;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -21,7 +22,7 @@ public static class SettingsOutput
             if (model.Path is not null) w.WriteString("path", model.Path);
             if (model.DefaultsVersion is { } v) w.WriteString("django_version", v.Series);
             WriteStrings(w, "reasons", model.Reasons);
-            WriteStrings(w, "raises", model.Raises);
+            WriteStrings(w, "raises", model.Raises.Select(SecretText.RedactQuoted));
             WriteStrings(w, "required_env", model.Requirements.Select(r => r.Describe()));
             w.WriteStartObject("settings");
             foreach (var (name, s) in model.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -72,7 +73,7 @@ public static class SettingsOutput
         if (value is PyUnknown u)
         {
             w.WriteBoolean("known", false);
-            w.WriteString("reason", u.Reason);
+            w.WriteString("reason", SecretText.Redact(u.Reason));
             return;
         }
         if (value is PyRandomSecret r)
@@ -141,7 +142,7 @@ public static class SettingsOutput
     private static string Show(PyValue v) => v switch
     {
         PyUnknownItems u => $"<any further items: {u.Reason}>",
-        PyUnknown u => $"<unknown: {u.Reason}>",
+        PyUnknown u => $"<unknown: {SecretText.Redact(u.Reason)}>",
         PyRandomSecret r => $"<{r.Describe}>",
         PyList l => "[" + string.Join(", ", l.Items.Select(Show)) + "]",
         PyTuple t => t.Items.Length == 1 ? "(" + Show(t.Items[0]) + ",)" : "(" + string.Join(", ", t.Items.Select(Show)) + ")",
@@ -159,7 +160,7 @@ public static class SettingsOutput
         if (model.Path is not null) sb.Append(" (").Append(model.Path).Append(')');
         sb.AppendLine();
         foreach (var r in model.Reasons) sb.Append("  why: ").AppendLine(r);
-        foreach (var r in model.Raises) sb.Append("  importing it raises: ").AppendLine(r);
+        foreach (var r in model.Raises) sb.Append("  importing it raises: ").AppendLine(SecretText.RedactQuoted(r));
         foreach (var r in model.Requirements) sb.Append("  production must set ").AppendLine(r.Describe());
         sb.AppendLine();
         foreach (var (name, s) in model.Settings.Where(kv => !kv.Value.IsDefault).OrderBy(kv => kv.Key, StringComparer.Ordinal))

@@ -1,20 +1,22 @@
 using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Settings.Evaluation;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Settings;
 
 /// <summary>
 /// Hides secrets in setting values before they are shown: SECRET_KEY and its fallbacks, anything
-/// named like a password, secret, token or key (at any depth, e.g. DATABASES[...]["PASSWORD"]), and
-/// the password part of credential URLs. Uses <see cref="Secrets.Redact"/>, the one way to show a secret.
+/// named like a password, secret, token, key, salt or credential (at any depth, e.g.
+/// DATABASES[...]["PASSWORD"]), whatever its type (a password written as a number is one), and in
+/// every other string what <see cref="SecretText"/> finds (a URL's password, a libpq password=).
+/// Uses <see cref="Secrets.Redact"/>, the one way to show a secret.
 /// </summary>
 public static partial class SettingsRedaction
 {
-    [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|PASSWD|CREDENTIAL|PRIVATE", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    // The secret rules' names (SecretScanner's assignment names) and the short forms they miss:
+    // DB_PWD, SIGNING_SALT, API_AUTH, SMTP_PASS.
+    [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|PASSWD|CREDENTIAL|PRIVATE|(^|_)(PWD|PASS|SALT|AUTH)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex SecretName();
-
-    [GeneratedRegex(@"^(?<head>[A-Za-z][A-Za-z0-9+.\-]*://[^/@:\s]*:)(?<pw>[^@\s]+)(?<tail>@.*)$", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
-    private static partial Regex CredentialUrl();
 
     // Names that mention a password or key but hold configuration, not a secret (PASSWORD_HASHERS...).
     [GeneratedRegex("(HASHERS|VALIDATORS|TIMEOUT|TIMEOUT_DAYS|PREFIX|FUNCTION|BACKENDS?|_LENGTH|_FILE|_PATH)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
@@ -30,6 +32,7 @@ public static partial class SettingsRedaction
         PyStr s when secret && s.Value.Length > 0 => new PyStr(Secrets.Redact(s.Value)),
         PyStr s => RedactUrl(s),
         PyBytes b when secret => new PyStr(Secrets.Redact(System.Text.Encoding.Latin1.GetString(b.Value.AsSpan()))),
+        PyInt or PyFloat when secret => new PyStr(Secrets.Redact(Py.Repr(value) ?? "")),
         PyList l => new PyList([.. l.Items.Select(i => Redact(i, secret))]),
         PyTuple t => new PyTuple([.. t.Items.Select(i => Redact(i, secret))]),
         PySet st => new PySet([.. st.Items.Select(i => Redact(i, secret))]),
@@ -38,9 +41,5 @@ public static partial class SettingsRedaction
         _ => value,
     };
 
-    private static PyValue RedactUrl(PyStr s)
-    {
-        var m = CredentialUrl().Match(s.Value);
-        return m.Success ? new PyStr(m.Groups["head"].Value + Secrets.Redact(m.Groups["pw"].Value) + m.Groups["tail"].Value) : s;
-    }
+    private static PyValue RedactUrl(PyStr s) => SecretText.Redact(s.Value) is var shown && !ReferenceEquals(shown, s.Value) ? new PyStr(shown) : s;
 }
