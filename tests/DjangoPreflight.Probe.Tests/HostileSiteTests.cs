@@ -129,6 +129,24 @@ public sealed class HostileSiteTests
         Assert.All(site.Heads.Where(h => h.Contains("Host: django-preflight.invalid", StringComparison.Ordinal)), h => Assert.DoesNotContain("Authorization", h));
     }
 
+    [Fact]
+    public async Task CredentialsInTheUrlOfScanAreNeverPrinted()
+    {
+        // scan PATH --url: the same URL through the project report's writers and the cross-checks.
+        await using var site = new CannedSite(new() { ["/"] = Canned.Html("<p>shop</p>") });
+        var url = $"http://admin:pa%40ss-w0rd@127.0.0.1:{site.Port}/";
+        var shop = Path.Combine(LabDirectory.RepoRoot(), "examples", "hardened-shop");
+        foreach (var format in new[] { "json", "text", "sarif", "markdown", "html", "junit" })
+        {
+            var r = ProbeCli.Run("scan", shop, "--no-history", "--url", url, "--format", format, "--request-timeout", "5", "--max-requests", "3");
+            Assert.True(r.Exit is 0 or 1, $"{format}: {r.Error}");
+            Assert.Contains("127.0.0.1", r.Out);
+            Assert.DoesNotContain("pa%40ss", r.Out + r.Error);
+            Assert.DoesNotContain("pa@ss", r.Out + r.Error);
+            Assert.DoesNotContain("admin:", r.Out + r.Error);
+        }
+    }
+
     [Theory]
     [InlineData("http://admin:hunter2@127.0.0.1:{port}/", "cannot probe http://127.0.0.1:{port}/: cannot connect to 127.0.0.1:{port}: connection refused")]
     [InlineData("ftp://admin:hunter2@127.0.0.1:{port}/", "unsupported scheme 'ftp' in 'ftp://***@127.0.0.1:{port}/' (expected http or https)")]
