@@ -33,6 +33,12 @@ public static class TomlReader
             // message names its own API, so the user gets ours.
             throw new TomlException($"arrays and inline tables nested deeper than {MaxDepth}", e.Line ?? 1);
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Tomlyn 2.11.1's lexer throws while describing a \U escape that names a surrogate or a
+            // code point past U+10FFFF (found by the fuzz target): that is invalid TOML, said as such.
+            throw new TomlException("invalid unicode escape (a surrogate or a code point past U+10FFFF)", 1);
+        }
         if (document.Diagnostics.FirstOrDefault(d => d.Kind == DiagnosticMessageKind.Error) is { } error)
             throw new TomlException(error.Message, Line(error.Span));
         var root = new TomlTable([], 1);

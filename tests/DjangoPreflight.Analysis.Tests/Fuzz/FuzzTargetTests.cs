@@ -31,4 +31,11 @@ public class FuzzTargetTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("a = \"\\U0000D800\"\n")]
+    [InlineData("a = \"\\U00110000\"\n")]
+    public void AUnicodeEscapeTomlynCannotDescribeIsInvalidToml(string toml) =>
+        // Found by the config target: Tomlyn 2.11.1 threw ArgumentOutOfRangeException on these.
+        Assert.Throws<DjangoPreflight.Analysis.Toml.TomlException>(() => DjangoPreflight.Analysis.Toml.TomlReader.Parse(toml));
 }
