@@ -33,8 +33,10 @@ public static class SecretText
         return sb.Append(text, at, text.Length - at).ToString();
     }
 
-    /// <summary>For each "://": the authority runs to the first '/', '?', '#', white space or quote;
-    /// its user information ends at its last '@'; the password is what follows the first ':' in it.</summary>
+    /// <summary>For each "://": the user information ends at the last '@' before white space (a
+    /// password may hold '@', '/' or quotes), the user name at the first ':' and holds no '/'; the
+    /// password is what lies between. Hiding a little too much (a port and path before an '@' in a
+    /// query) is the safe side.</summary>
     private static void UrlPasswords(string text, List<(int, int)> spans)
     {
         for (var i = text.IndexOf("://", StringComparison.Ordinal); i >= 0; i = text.IndexOf("://", i + 3, StringComparison.Ordinal))
@@ -42,14 +44,14 @@ public static class SecretText
             var start = i + 3;
             var end = start;
             var lastAt = -1;
-            while (end < text.Length && text[end] is not ('/' or '?' or '#' or '"' or '\'' or '<' or '>') && !char.IsWhiteSpace(text[end]))
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
             {
                 if (text[end] == '@') lastAt = end;
                 end++;
             }
             if (lastAt < 0) continue;
             var colon = text.IndexOf(':', start, lastAt - start);
-            if (colon >= 0 && lastAt > colon + 1) spans.Add((colon + 1, lastAt));
+            if (colon >= 0 && lastAt > colon + 1 && text.IndexOf('/', start, colon - start) < 0) spans.Add((colon + 1, lastAt));
         }
     }
 
