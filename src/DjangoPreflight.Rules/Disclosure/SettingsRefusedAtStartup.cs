@@ -12,7 +12,8 @@ namespace DjangoPreflight.Rules.Disclosure;
 /// <item>INSTALLED_APPS, TEMPLATE_DIRS, LOCALE_PATHS set to something other than a list or tuple (every
 /// version); ALLOWED_HOSTS too since 4.0, SECRET_KEY_FALLBACKS since 4.1 (the setting's first release);</item>
 /// <item>3.1-3.2: PASSWORD_RESET_TIMEOUT_DAYS and PASSWORD_RESET_TIMEOUT both set;</item>
-/// <item>4.2-5.0: DEFAULT_FILE_STORAGE or STATICFILES_STORAGE set together with STORAGES;</item>
+/// <item>4.2-5.0: DEFAULT_FILE_STORAGE or STATICFILES_STORAGE set together with STORAGES, or STORAGES
+/// (or its 'default' or 'staticfiles' entry) not a dict;</item>
 /// <item>6.1+: MAILERS set together with any of the email settings it replaces (EMAIL_BACKEND, EMAIL_HOST, ...).</item>
 /// </list>
 /// "Set" is Django's <c>is_overridden</c>: the settings module defines the name, whatever its value. A
@@ -75,6 +76,13 @@ public sealed class SettingsRefusedAtStartup : DeployCheckRule
                 yield return Refused(settings, old, (4, 2),
                     $"{old} and STORAGES are both set: Django 4.2-5.0 refuses to start (they are mutually exclusive; STORAGES replaces {old}).");
 
+        // 4.2-5.0 then read STORAGES.get("default", {}).get("BACKEND") (and the same for "staticfiles")
+        // to keep the deprecated settings in step: a STORAGES or an entry without .get raises AttributeError.
+        if (settings.Version is { } x && x >= new DjangoVersion(4, 2) && x < new DjangoVersion(5, 1) && settings.Model.CertainlySet("STORAGES")
+            && StorageWithoutGet(settings.Model["STORAGES"]!.Value) is { } bad)
+            yield return Refused(settings, "STORAGES", (4, 2),
+                $"{bad}: Django 4.2-5.0 refuses to start (AttributeError while reading each storage's BACKEND); STORAGES maps each alias to a dict.");
+
         if (settings.AtLeast(6, 1) && settings.Model.CertainlySet("MAILERS"))
         {
             var old = EmailSettingsReplacedByMailers.Where(settings.Model.CertainlySet).ToList();
@@ -83,6 +91,17 @@ public sealed class SettingsRefusedAtStartup : DeployCheckRule
                     $"MAILERS is set together with {string.Join(", ", old)}: Django{Since((6, 1))} refuses to start "
                     + "(\"Deprecated email settings are not allowed when MAILERS is defined\"); move them into MAILERS.");
         }
+    }
+
+    /// <summary>What of STORAGES has no .get() for Django 4.2-5.0's start-up (null: nothing, or unknown).</summary>
+    private static string? StorageWithoutGet(PyValue storages)
+    {
+        if (storages is PyUnknown) return null;
+        if (storages is not PyDict aliases) return $"STORAGES is a {Describe(storages)}";
+        foreach (var alias in new[] { "default", "staticfiles" })
+            if (aliases.Get(alias) is { } entry and not (PyDict or PyUnknown))
+                return $"STORAGES['{alias}'] is a {Describe(entry)}";
+        return null;
     }
 
     /// <summary>The settings Django requires to be a list or tuple, and the release that started to.</summary>
@@ -97,6 +116,8 @@ public sealed class SettingsRefusedAtStartup : DeployCheckRule
     {
         PyStr => "string",
         PySet => "set",
+        PyList => "list",
+        PyTuple => "tuple",
         PyDict d => d.TypeName,
         PyNone => "None",
         PyBool => "bool",

@@ -47,6 +47,19 @@ public sealed class NewerChecksRuleTests
     }
 
     [Fact]
+    public void A_storages_entry_that_is_not_a_dict_stops_django_4_2_to_5_0()
+    {
+        var b = Hardened().Set("STORAGES", D(("default", new PyStr("django.core.files.storage.FileSystemStorage"))));
+        Assert.Empty(Run(b, "4.1"));
+        var f = Assert.Single(Run(b, "5.0"));
+        Assert.Equal(("DP214", "STORAGES", Confidence.Certain), (f.RuleId, f.Setting, f.Confidence));
+        Assert.Equal("STORAGES['default'] is a string: Django 4.2-5.0 refuses to start (AttributeError while reading each storage's BACKEND); STORAGES maps each alias to a dict.", f.Message);
+        Assert.Empty(Run(b, "5.1"));
+        Assert.StartsWith("STORAGES is a list:", Assert.Single(Run(Hardened().Set("STORAGES", new PyList([])), "4.2")).Message);
+        Assert.Empty(Run(Hardened().Set("STORAGES", D()), "4.2"));
+    }
+
+    [Fact]
     public void Mailers_with_old_email_settings_stop_django_6_1()
     {
         var b = Hardened().Set("MAILERS", D(("default", D(("BACKEND", new PyStr("django.core.mail.backends.smtp.EmailBackend"))))))

@@ -21,7 +21,8 @@ namespace DjangoPreflight.Rules.Tests.DjangoChecks;
 /// What the series without a runnable release do is read from Django's history: ALLOWED_HOSTS joined
 /// the settings that must be a list in 4.0 (PR #14149), SECRET_KEY_FALLBACKS and the "is True" cookie
 /// checks came in 4.1 (PR #15443), security.E024 and 4_0.E001 in 4.0, STORAGES' exclusion of
-/// DEFAULT_FILE_STORAGE/STATICFILES_STORAGE lasted from 4.2 to 5.0 (both removed in 5.1), CSP and
+/// DEFAULT_FILE_STORAGE/STATICFILES_STORAGE, and the start-up step that reads each STORAGES entry's
+/// BACKEND to keep them in step, lasted from 4.2 to 5.0 (both removed in 5.1), CSP and
 /// security.E026 came in 6.0, security.W027, MAILERS and mail.* in 6.1 (the 6.1 release notes).
 /// </summary>
 public sealed class VersionBehaviourTests(ITestOutputHelper output)
@@ -76,6 +77,9 @@ public sealed class VersionBehaviourTests(ITestOutputHelper output)
         new("STORAGES and STATICFILES_STORAGE",
             "STORAGES = {'default': {'BACKEND': 'django.core.files.storage.FileSystemStorage'}, 'staticfiles': {'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
             + "STATICFILES_STORAGE = 'django.contrib.staticfiles.storage.StaticFilesStorage'", E(Between("4.2", "5.0", Startup)), []),
+        new("STORAGES a list", "STORAGES = []", E(Between("4.2", "5.0", Startup)), []),
+        new("STORAGES default a string", "STORAGES = {'default': 'django.core.files.storage.FileSystemStorage'}", E(Between("4.2", "5.0", Startup)), []),
+        new("STORAGES empty", "STORAGES = {}", E(), []),
         new("MAILERS and EMAIL_HOST", "MAILERS = {'default': {'BACKEND': 'django.core.mail.backends.smtp.EmailBackend'}}\nEMAIL_HOST = 'smtp.example.com'",
             E(Since("6.1", Startup)), []),
 
