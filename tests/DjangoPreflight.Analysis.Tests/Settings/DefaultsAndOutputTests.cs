@@ -34,6 +34,24 @@ public class DefaultsAndOutputTests
         Assert.False(DjangoDefaults.For(v).ContainsKey(name));
     }
 
+    /// <summary>Django 6.0 and 6.1 as read from the project (#23): the pin targets the release, and the
+    /// settings model (what the settings command prints) carries that release's defaults.</summary>
+    [Theory]
+    [InlineData("Django==6.1.1\n", "6.1.1", "{}", "False")]
+    [InlineData("django>=6.0,<6.2\n", "6.0", "{}", null)]
+    [InlineData("Django==5.2.18\n", "5.2.18", null, "True")]
+    public void A_pinned_6_x_is_targeted_with_its_defaults(string requirements, string version, string? csp, string? legacySalt)
+    {
+        using var p = new TempProject(("manage.py", ""), ("requirements.txt", requirements), ("proj/__init__.py", ""), ("proj/settings.py", "DEBUG = False\n"));
+        var context = p.Context(django: null);
+        var m = context.Settings.Production!;
+        Assert.Equal(version, context.Django.Version.ToString());
+        Assert.Equal(csp, m["SECURE_CSP"] is { IsDefault: true } c ? PyRepr.Of(c.Value) : null);
+        Assert.Equal(csp, m["SECURE_CSP_REPORT_ONLY"] is { IsDefault: true } r ? PyRepr.Of(r.Value) : null);
+        Assert.Equal(legacySalt, m["SIGNED_COOKIE_LEGACY_SALT_FALLBACK"] is { IsDefault: true } l ? PyRepr.Of(l.Value) : null);
+        Assert.Null(m["MAILERS"]);
+    }
+
     [Fact]
     public void Unknown_version_assumes_the_newest_lts_and_says_so()
     {
