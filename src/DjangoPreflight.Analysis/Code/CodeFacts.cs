@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Discovery;
+using DjangoPreflight.Analysis.Git;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 
@@ -67,8 +68,20 @@ public sealed partial class CodeFacts
     /// <summary>Where <c>clearsessions</c> is scheduled or run (cron, compose, CI, a task), if anywhere.</summary>
     public SourceLocation? ClearSessionsScheduled => FirstMention("clearsessions", ClearSessions(), IsConfigOrCode);
 
+    /// <summary>Where the project shows it uses a dotenv file, as the first of: code or configuration
+    /// that loads one (python-dotenv, django-environ's read_env, python-decouple, which reads .env by
+    /// itself, pydantic-settings' or compose's env_file), an example env file inviting a copy, or a
+    /// Pipfile (pipenv loads .env into every command it runs); null if nothing does.</summary>
+    public SourceLocation? DotEnvUsed =>
+        FirstMention("dotenv", DotEnvLoad(), IsConfigOrCode)
+        ?? _project.Files.All.Where(p => (FileKinds.IsEnvFile(p) && FileKinds.IsEnvExample(p)) || ProjectFiles.FileName(p) == "Pipfile")
+            .Order(StringComparer.Ordinal).Select(p => new SourceLocation(p, 1)).FirstOrDefault();
+
     [GeneratedRegex("""(?im)(add_header|header\s+set|header|more_set_headers)\s+["']?Content-Security-Policy\b|["']Content-Security-Policy["']|^\s*-?\s*Content-Security-Policy\s*:""", RegexOptions.NonBacktracking)]
     private static partial Regex CspHeader();
+
+    [GeneratedRegex(@"(?m)\b(load_dotenv|dotenv_values|read_dotenv|read_env)\s*\(|^\s*(from|import)\s+decouple\b|\benv_file\s*[=:]", RegexOptions.NonBacktracking)]
+    private static partial Regex DotEnvLoad();
 
     [GeneratedRegex(@"\bclearsessions\b", RegexOptions.NonBacktracking)]
     private static partial Regex ClearSessions();

@@ -64,19 +64,22 @@ public sealed class EnvFileTracked : ProjectRule
                     new SourceLocation(path, 1), Confidence.Medium, severity: Severity.Medium);
         }
 
-        // Files that would be committed by the next `git add .`: the conventional .env, and every
-        // untracked env file present on disk.
+        // Files that would be committed by the next `git add .`: every untracked env file present on
+        // disk, and the conventional .env when the project shows it uses one (without that sign, nobody
+        // is led to create one, and the warning would be about a file the project has no use for).
+        var dotEnvUsed = project.Files.Exists(".env") || tracked.Contains(".env") ? null : project.Code.DotEnvUsed;
         var candidates = project.Files.All.Where(p => FileKinds.IsEnvFile(p) && !FileKinds.IsEnvExample(p) && !tracked.Contains(p))
-            .Append(".env").Where(p => !tracked.Contains(p)).Distinct(StringComparer.Ordinal).ToList();
+            .Concat(dotEnvUsed is null ? [] : [".env"]).Distinct(StringComparer.Ordinal).ToList();
         var ignored = git.Ignored(candidates);
         foreach (var path in candidates.Where(p => !ignored.Contains(p)).Order(StringComparer.Ordinal))
         {
-            var exists = project.Files.Exists(path);
-            yield return Finding(
-                exists
-                    ? $"{path} is not ignored by .gitignore: the next `git add .` commits it."
-                    : $".gitignore does not ignore {path}: a secrets file created there would be committed by the next `git add .`.",
-                new SourceLocation(".gitignore"), severity: exists ? Severity.High : Severity.Medium);
+            if (project.Files.Exists(path))
+                yield return Finding($"{path} is not ignored by .gitignore: the next `git add .` commits it.",
+                    new SourceLocation(".gitignore"), severity: Severity.High);
+            else
+                yield return Finding(
+                    $".gitignore does not ignore {path}, which the project uses ({dotEnvUsed}): a secrets file created there would be committed by the next `git add .`.",
+                    new SourceLocation(".gitignore"), severity: Severity.Medium);
         }
     }
 

@@ -42,8 +42,40 @@ public class EnvFileTrackedTests
 
         var finding = Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root));
         Assert.Equal(
-            "DP107 .gitignore medium/certain: .gitignore does not ignore .env: a secrets file created there would be committed by the next `git add .`.",
+            "DP107 .gitignore medium/certain: .gitignore does not ignore .env, which the project uses (.env.example:1): a secrets file created there would be committed by the next `git add .`.",
             RuleHarness.Describe(finding));
+    }
+
+    [Theory]
+    [InlineData("shop/settings.py", "import os\nfrom dotenv import load_dotenv\n\nload_dotenv()\n", "shop/settings.py:4")]
+    [InlineData("shop/settings.py", "import environ\n\nenv = environ.Env()\nenviron.Env.read_env()\n", "shop/settings.py:4")]
+    [InlineData("shop/settings.py", "from decouple import config\n\nSECRET_KEY = config('SECRET_KEY')\n", "shop/settings.py:1")]
+    [InlineData("docker-compose.yml", "services:\n  web:\n    image: shop\n    env_file: .env\n", "docker-compose.yml:4")]
+    [InlineData("Pipfile", "[packages]\ndjango = \"*\"\n", "Pipfile:1")]
+    public void The_missing_env_warning_names_what_shows_the_project_uses_one(string path, string text, string evidence)
+    {
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", "*.pyc\n");
+        repo.Write(path, text);
+        repo.Commit("project");
+
+        Assert.Equal(
+            $"DP107 .gitignore medium/certain: .gitignore does not ignore .env, which the project uses ({evidence}): a secrets file created there would be committed by the next `git add .`.",
+            RuleHarness.Describe(Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root))));
+    }
+
+    [Fact]
+    public void A_project_that_never_uses_a_dotenv_file_gets_no_warning_about_one()
+    {
+        // Settings from os.environ and a compose file that sets its environment inline: no .env is read,
+        // and a docs page that mentions load_dotenv is not code.
+        using var repo = new GitSandbox();
+        repo.Write(".gitignore", "*.pyc\n");
+        repo.Write("shop/settings.py", "import os\n\nSECRET_KEY = os.environ['SECRET_KEY']\n");
+        repo.Write("docker-compose.yml", "services:\n  web:\n    image: ${IMAGE:-shop}\n    environment:\n      DEBUG: '0'\n");
+        repo.Write("docs/config.md", "Some projects call load_dotenv() here.\n");
+        repo.Commit("project");
+        Assert.Empty(RuleHarness.Run(new EnvFileTracked(), repo.Root));
     }
 
     [Fact]
