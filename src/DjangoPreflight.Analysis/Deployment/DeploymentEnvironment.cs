@@ -1,12 +1,13 @@
+using DjangoPreflight.Analysis.Deployment.Kubernetes;
 using DjangoPreflight.Analysis.Environment;
 
 namespace DjangoPreflight.Analysis.Deployment;
 
 /// <summary>
 /// The environment production's deployment files give the app server: the variables set in the
-/// serving chain (see <see cref="DeploymentFacts.ServingChain"/>), the image's ENV first, then the
-/// env files compose loads, then what the service, unit, program, uWSGI or platform sets, as each
-/// overrides the one before. A compose service that runs a database, cache, broker or edge server is
+/// serving chain (see <see cref="DeploymentFacts.ServingChain"/>), the image's ENV first, then a
+/// unit's Environment=, then the env files compose or the unit loads (and a pod's envFrom ConfigMaps),
+/// then what the service, container, program, uWSGI or platform sets, as each overrides the one before. A compose service that runs a database, cache, broker or edge server is
 /// not the app: its variables (POSTGRES_PASSWORD...) are not Django's environment. Values are read as
 /// compose reads them (<see cref="Interpolated"/>): a <c>${VAR:-default}</c> is its default, since
 /// the repository sets no VAR; a <c>${VAR}</c> without a default leaves the variable unset, so the
@@ -15,7 +16,7 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// </summary>
 public static class DeploymentEnvironment
 {
-    private static readonly string[] EdgeImages = ["nginx", "caddy", "traefik", "haproxy", "httpd", "envoy"];
+    internal static readonly string[] EdgeImages = ["nginx", "caddy", "traefik", "haproxy", "httpd", "envoy"];
 
     public static EnvProfile Profile(DeploymentFacts deployment)
     {
@@ -57,11 +58,15 @@ public static class DeploymentEnvironment
         return EdgeImages.Any(edge => repo.StartsWith(edge, StringComparison.Ordinal));
     }
 
-    /// <summary>The image's ENV is overridden by env files, which the service's own environment overrides.</summary>
+    /// <summary>The image's ENV is overridden by env files (and a pod's envFrom ConfigMaps), which the
+    /// service's (the container's) own environment overrides; a unit's EnvironmentFile= overrides its Environment=.</summary>
     private static int Precedence(EnvAssignment e) => e.Origin switch
     {
         "Dockerfile ENV" => 0,
-        "env file" => 1,
-        _ => 2,
+        // systemd: "settings from these files override settings made with Environment=".
+        "systemd Environment" => 1,
+        "env file" => 2,
+        _ when e.Origin.StartsWith(KubernetesApps.EnvFromOrigin, StringComparison.Ordinal) => 2,
+        _ => 3,
     };
 }

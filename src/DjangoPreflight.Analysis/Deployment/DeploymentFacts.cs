@@ -41,6 +41,9 @@ public sealed class DeploymentFacts
     /// <summary>Every COPY/ADD of a project file or folder into an image.</summary>
     public IReadOnlyList<ImageCopy> ImageCopies { get; init; } = [];
 
+    /// <summary>The Kubernetes manifests whose containers run the app (see <see cref="Kubernetes.KubernetesApps"/>).</summary>
+    public IReadOnlyList<string> KubernetesApps { get; init; } = [];
+
     /// <summary>Which deployment file uses which (builds, loads, copies, mounts, runs).</summary>
     public IReadOnlyList<FileReference> References { get; init; } = [];
 
@@ -59,8 +62,8 @@ public sealed class DeploymentFacts
         Launches.Where(l => l.Role.SpeaksForProduction() && l.Origin != LaunchOrigin.CI);
 
     /// <summary>The serving chain: production-capable files (production role, or none decided) joined,
-    /// by what uses what, to the launch of a production server (not runserver) or to a hosting
-    /// platform's file. Its environment is what production gives the app.</summary>
+    /// by what uses what, to the launch of a production server (not runserver), a hosting platform's
+    /// file or a Kubernetes manifest that runs the app. Its environment is what production gives the app.</summary>
     public IReadOnlySet<string> ServingChain => _chain ??= ComputeServingChain();
 
     private HashSet<string>? _chain;
@@ -70,6 +73,7 @@ public sealed class DeploymentFacts
         bool Capable(string path) => FileAt(path)?.Role.SpeaksForProduction() ?? false;
         var seeds = ProductionLaunches.Where(l => l.Server != AppServer.Runserver).Select(l => l.Location.Path ?? "")
             .Concat(Files.Where(f => f.Kind == DeploymentKind.Platform).Select(f => f.Path))
+            .Concat(KubernetesApps)
             .Where(Capable).ToList();
         var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var r in References)

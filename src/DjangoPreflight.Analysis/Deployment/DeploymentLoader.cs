@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Docker;
+using DjangoPreflight.Analysis.Deployment.Kubernetes;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Deployment.Platform;
 using DjangoPreflight.Analysis.Deployment.Roles;
@@ -21,6 +22,9 @@ public static partial class DeploymentLoader
         var collect = new List<SourceLocation>();
         var kinds = new SortedDictionary<string, DeploymentKind>(StringComparer.Ordinal);
         var uwsgi = new List<UwsgiConfig>();
+        var manifests = new List<KubernetesManifest>();
+        // systemd EnvironmentFile= values, read once every deployment file is known.
+        var unitEnvFiles = new List<(string Unit, string File)>();
         // Lines whose commands may name other deployment files, read once every file is known.
         var commandLines = new List<(string Path, string Text, int Line)>();
 
@@ -117,6 +121,7 @@ public static partial class DeploymentLoader
                         AddLaunch(key == "ExecStart" ? value : "", at, LaunchOrigin.Systemd);
                     if (key.StartsWith("ExecStart", StringComparison.Ordinal) && ServerCommands.CollectsStatic(value)) collect.Add(at);
                     if (key.StartsWith("Exec", StringComparison.Ordinal) || key == "EnvironmentFile") commandLines.Add((path, value.TrimStart('-'), line));
+                    if (key == "EnvironmentFile") unitEnvFiles.Add((path, value.TrimStart('-').Trim()));
                     if (key == "Environment")
                         foreach (var word in ShellWords.Split(value))
                             if (word.IndexOf('=') is var eq and > 0)
@@ -178,8 +183,21 @@ public static partial class DeploymentLoader
                      && files.ReadText(path) is { } yaml && IsKubernetesManifest(yaml))
             {
                 kinds[path] = DeploymentKind.Kubernetes;
+                manifests.Add(KubernetesManifest.Read(path, yaml));
             }
         }
+
+        // The files compose loads with env_file: and units with EnvironmentFile= are env files whatever their name.
+        foreach (var path in NamedEnvFiles(compose, unitEnvFiles, files).Where(p => !kinds.ContainsKey(p)))
+        {
+            kinds[path] = DeploymentKind.EnvFile;
+            foreach (var (key, value, line) in EnvFileLines(files.ReadText(path) ?? ""))
+                env.Add(new EnvAssignment(key, value, new SourceLocation(path, line), FileRole.Unknown, "env file"));
+        }
+
+        var imageServes = launches.Any(l => l.Origin == LaunchOrigin.Dockerfile && l.Server != AppServer.Runserver);
+        var kubernetes = KubernetesApps.Read(manifests,
+            command => ServerCommands.Classify(command, workerClass) is { Server: not AppServer.Runserver }, imageServes, env);
 
         var nginx = NginxLoader.Load(files, diagnostics);
         foreach (var config in nginx) kinds[config.Path] = DeploymentKind.Nginx;
@@ -187,6 +205,7 @@ public static partial class DeploymentLoader
         var finder = new ReferenceFinder(kinds.Keys.Concat(nginx.SelectMany(n => n.Files)), files.All);
         var copies = new List<ImageCopy>();
         var references = DeploymentReferences.Find(files, finder, dockerfiles, compose, commandLines, kinds, copies);
+        references.AddRange(kubernetes.References);
         // A reference to a file an nginx configuration includes is a reference to the configuration.
         foreach (var config in nginx)
             foreach (var part in config.Files.Where(f => f != config.Path))
@@ -218,6 +237,7 @@ public static partial class DeploymentLoader
             Files = kinds.Select(k => new DeploymentFile(k.Key, k.Value, roles[k.Key].Role, roles[k.Key].Reason)).ToList(),
             Commands = commandLines.Select(c => new DeploymentCommand(c.Path, c.Text, c.Line, RoleOf(c.Path))).ToList(),
             ImageCopies = copies.Distinct().ToList(),
+            KubernetesApps = kubernetes.Manifests,
             References = references.Distinct().OrderBy(r => r.From, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.To, StringComparer.Ordinal).ToList(),
         };
     }
@@ -277,6 +297,29 @@ public static partial class DeploymentLoader
 
     [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
     private static partial Regex SettingsFlag();
+
+    /// <summary>The project files compose services load (<c>env_file:</c>, relative to the compose file) and
+    /// systemd units read (<c>EnvironmentFile=</c>, an absolute path on the server: the project file with
+    /// the same name whose path shares the most trailing folders with it, when only one does).</summary>
+    private static IEnumerable<string> NamedEnvFiles(List<ComposeFile> compose, List<(string Unit, string File)> units, ProjectFiles files)
+    {
+        var all = files.All.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in compose)
+            foreach (var envFile in file.Services.SelectMany(s => s.EnvFiles))
+                if (ProjectPath.Join(ReferenceFinder.Folder(file.Path), envFile.Value) is { } path && all.Contains(path))
+                    yield return path;
+        foreach (var (_, written) in units)
+        {
+            var parts = written.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || parts.Any(p => p.Contains('%') || p.Contains('$'))) continue;
+            var scored = files.All.Where(p => ProjectFiles.FileName(p) == parts[^1])
+                .Select(p => (Path: p, Tail: p.Split('/').Reverse().Zip(parts.Reverse()).TakeWhile(x => x.First == x.Second).Count())).ToList();
+            if (scored.Count == 0) continue;
+            var best = scored.Max(s => s.Tail);
+            var chosen = scored.Where(s => s.Tail == best).ToList();
+            if (chosen.Count == 1) yield return chosen[0].Path;
+        }
+    }
 
     /// <summary>A Kubernetes object: top-level <c>apiVersion:</c> and <c>kind:</c> lines (helm templates included).</summary>
     private static bool IsKubernetesManifest(string text)

@@ -80,7 +80,7 @@ public sealed class ComposeFile
     /// thousands of '[' overflows the stack, which ends the process; its event parser does not
     /// recurse, so the depth is measured on the events first.
     /// </summary>
-    private static int? NestedTooDeep(string text)
+    internal static int? NestedTooDeep(string text)
     {
         var parser = new YamlDotNet.Core.Parser(new StringReader(text));
         var depth = 0;

@@ -41,7 +41,7 @@ public sealed record ComposeService(
     /// <summary>The networks the service joins, by name.</summary>
     public IReadOnlyList<string> Networks { get; init; } = [];
 
-    private static readonly string[] Datastores =
+    internal static readonly string[] Datastores =
         ["postgres", "postgis", "mysql", "mariadb", "mongo", "redis", "valkey", "keydb", "memcached", "rabbitmq", "elasticsearch", "opensearch", "cassandra", "couchdb", "kafka", "zookeeper"];
 
     /// <summary>The kind of database, cache or broker this service runs (from its image, else its
