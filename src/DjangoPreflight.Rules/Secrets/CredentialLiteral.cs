@@ -45,11 +45,17 @@ public sealed partial class CredentialLiteral : ProjectRule
     private static partial Regex ImportPath();
 
     public override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } production ? CheckModules(production, project.Settings.All, project.Code.Locator) : [];
+        project.Settings.Production is { } production
+            ? CheckModules(production, project.Settings.All, project.Code.Locator, project.EnvProfile.Origins.Keys.ToHashSet(StringComparer.Ordinal))
+            : [];
 
     /// <param name="locator">Finds the literal in the source; without it (hand-built settings) a
     /// credential counts as literal only when its setting does not depend on the environment.</param>
-    public IEnumerable<Finding> CheckModules(SettingsModel production, IReadOnlyList<SettingsModel> all, SettingLocator? locator = null)
+    /// <param name="setByDeployment">The variables production's deployment files set (the environment
+    /// the settings were evaluated under when the user named none): a literal that is only their
+    /// fallback is not production's password, so it is said at low severity.</param>
+    public IEnumerable<Finding> CheckModules(SettingsModel production, IReadOnlyList<SettingsModel> all, SettingLocator? locator = null,
+        IReadOnlySet<string>? setByDeployment = null)
     {
         var reported = new HashSet<(string?, int?)>();
         var others = all.Where(m => m.Module != production.Module).OrderBy(m => m.Module, StringComparer.Ordinal);
@@ -66,7 +72,9 @@ public sealed partial class CredentialLiteral : ProjectRule
                     var where = isProduction ? "" : $" in {module.Module}";
                     var what = missing is null ? $"{path} is a literal{where} ({Core.Secrets.Redact(secret)}); read it from the environment."
                         : $"{path} falls back to a literal{where} ({Core.Secrets.Redact(secret)}) when {Prose.And(missing)} {(missing.Count == 1 ? "is" : "are")} missing.";
-                    yield return Finding(what, location, setting: name, severity: isProduction ? null : Severity.Medium);
+                    var fallbackOnly = isProduction && missing is { Count: > 0 } && setByDeployment is not null && missing.All(setByDeployment.Contains);
+                    if (fallbackOnly) what += $" Production's deployment files set {(missing.Count == 1 ? "it" : "them")}, so only a deployment that leaves {(missing.Count == 1 ? "it" : "them")} out uses the literal.";
+                    yield return Finding(what, location, setting: name, severity: fallbackOnly ? Severity.Low : isProduction ? null : Severity.Medium);
                 }
             }
         }

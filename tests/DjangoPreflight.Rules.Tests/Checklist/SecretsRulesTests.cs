@@ -97,6 +97,20 @@ public class SecretsRulesTests
     }
 
     [Fact]
+    public void DP108_says_a_fallback_production_deployment_files_override_at_low()
+    {
+        var prod = Module().Env("DATABASES", D(("default", D(("PASSWORD", S("from-env"))))), 30, "DB_PASSWORD",
+            D(("default", D(("PASSWORD", S("devpass123")))))).Build("proj.production", "proj/production.py");
+        var set = FindingAssert.Single(new CredentialLiteral().CheckModules(prod, [prod], setByDeployment: new HashSet<string> { "DB_PASSWORD" }), "DP108", SettingsFile, 30,
+            "DATABASES[\"default\"][\"PASSWORD\"] falls back to a literal (devp… (10 chars)) when DB_PASSWORD is missing."
+            + " Production's deployment files set it, so only a deployment that leaves it out uses the literal.");
+        Assert.Equal(Core.Severity.Low, set.Severity);
+        // Another variable set by the deployment leaves this fallback production's password when DB_PASSWORD is forgotten.
+        var unset = Assert.Single(new CredentialLiteral().CheckModules(prod, [prod], setByDeployment: new HashSet<string> { "DB_HOST" }));
+        Assert.Equal(Core.Severity.High, unset.Severity);
+    }
+
+    [Fact]
     public void DP108_reports_a_literal_fallback_and_other_modules_at_medium()
     {
         var prod = Module().Env("DATABASES", D(("default", D(("PASSWORD", S("from-env"))))), 30, "DB_PASSWORD",
