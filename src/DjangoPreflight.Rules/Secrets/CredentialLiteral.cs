@@ -73,7 +73,8 @@ public sealed partial class CredentialLiteral : ProjectRule
                     var what = missing is null ? $"{path} is a literal{where} ({Core.Secrets.Redact(secret)}); read it from the environment."
                         : $"{path} falls back to a literal{where} ({Core.Secrets.Redact(secret)}) when {Prose.And(missing)} {(missing.Count == 1 ? "is" : "are")} missing.";
                     var fallbackOnly = isProduction && missing is { Count: > 0 } && setByDeployment is not null && missing.All(setByDeployment.Contains);
-                    if (fallbackOnly) what += $" Production's deployment files set {(missing.Count == 1 ? "it" : "them")}, so only a deployment that leaves {(missing.Count == 1 ? "it" : "them")} out uses the literal.";
+                    var them = missing is { Count: > 1 } ? "them" : "it";
+                    if (fallbackOnly) what += $" Production's deployment files set {them}, so only a deployment that leaves {them} out uses the literal.";
                     yield return Finding(what, location, setting: name, severity: fallbackOnly ? Severity.Low : isProduction ? null : Severity.Medium);
                 }
             }
