@@ -77,7 +77,7 @@ public sealed class KubernetesAndSystemdEnvironmentTests
             ["DJANGO_ALLOWED_HOSTS=*", "DJANGO_DEBUG=0", "DJANGO_LOG_LEVEL=info", "SHOP_LOG_LEVEL=info"],
             Pairs(profile));
         Assert.Equal("k8s/configmap.yaml:6 (Kubernetes envFrom ConfigMap shop-config)", profile.Origins["DJANGO_ALLOWED_HOSTS"].ToString());
-        Assert.Equal("k8s/deployment.yaml:15 (Kubernetes container web)", profile.Origins["DJANGO_DEBUG"].ToString());
+        Assert.Equal("k8s/deployment.yaml:16 (Kubernetes container web)", profile.Origins["DJANGO_DEBUG"].ToString());
         Assert.Equal("k8s/configmap.yaml:7 (Kubernetes ConfigMap shop-config key DJANGO_LOG_LEVEL)", profile.Origins["SHOP_LOG_LEVEL"].ToString());
     }
 
@@ -86,7 +86,7 @@ public sealed class KubernetesAndSystemdEnvironmentTests
     {
         using var p = new TempProject(
             ("manage.py", ""), ("shop/__init__.py", ""),
-            ("deploy/app.yaml", """
+            ("deploy/pod.yaml", """
                 apiVersion: v1
                 kind: Pod
                 metadata:
