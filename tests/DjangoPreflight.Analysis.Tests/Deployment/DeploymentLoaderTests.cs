@@ -78,6 +78,10 @@ public sealed class DeploymentLoaderTests
     [InlineData(".github/workflows/release.yml", "CI: a CI service's file")]
     [InlineData("ci/docker-compose.yml", "CI: its folder ci/ says ci")]
     [InlineData(".devcontainer/Dockerfile", "development: its folder .devcontainer/ says devcontainer")]
+    [InlineData("docs/install/k8s/50-deployment.yaml", "example: its folder docs/ says docs (whatever its name says)")]
+    [InlineData("examples/deploy/docker-compose.yml", "example: its folder examples/ says examples (whatever its folder examples/deploy/ says)")]
+    [InlineData("dev/production.env", "development: its folder dev/ says dev (whatever its name says)")]
+    [InlineData("compose/production/django/start", "production: its folder compose/production/ says production")]
     [InlineData("nginx/nginx.conf.template", null)]
     [InlineData("bin/release.sh", null)]
     public void File_roles_from_names(string path, string? expected)

@@ -160,4 +160,57 @@ public sealed class KubernetesAndSystemdEnvironmentTests
         Assert.Equal(["DJANGO_ALLOWED_HOSTS=shop.example.com"], Pairs(profile));
         Assert.Equal("config/production:1 (env file, the default of ${SHOP_HOSTS:-…})", profile.Origins["DJANGO_ALLOWED_HOSTS"].ToString());
     }
+
+    private const string DocsDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: shop
+        spec:
+          template:
+            spec:
+              containers:
+                - name: shop
+                  image: shop:latest
+                  env:
+                    - name: DJANGO_SETTINGS_MODULE
+                      value: shop.settings
+                    - name: ALLOWED_HOSTS
+                      value: "*"
+        """;
+
+    [Fact]
+    public void A_manifest_under_docs_is_an_example_and_gives_production_nothing()
+    {
+        using var p = new TempProject(
+            ("manage.py", ""), ("shop/__init__.py", ""), ("shop/wsgi.py", ""),
+            ("Dockerfile", "FROM python:3.12-slim\nENV DJANGO_LOG_LEVEL=info\nCMD [\"gunicorn\", \"shop.wsgi\"]\n"),
+            ("docs/install/k8s/50-deployment.yaml", DocsDeployment));
+        var deployment = p.Context().Deployment;
+        Assert.Equal("example: its folder docs/ says docs (whatever its name says)",
+            deployment.FileAt("docs/install/k8s/50-deployment.yaml") is { } f ? $"{f.Role.Name()}: {f.Reason}" : null);
+        Assert.DoesNotContain("docs/install/k8s/50-deployment.yaml", deployment.ServingChain);
+        Assert.Equal(["DJANGO_LOG_LEVEL=info"], Pairs(DeploymentEnvironment.Profile(deployment)));
+    }
+
+    [Fact]
+    public void A_production_named_file_under_docs_that_production_uses_is_production()
+    {
+        using var p = new TempProject(
+            ("manage.py", ""), ("shop/__init__.py", ""), ("shop/wsgi.py", ""),
+            ("Dockerfile", "FROM python:3.12-slim\nCMD [\"gunicorn\", \"shop.wsgi\"]\n"),
+            ("docker-compose.prod.yml", """
+                services:
+                  web:
+                    build: .
+                    env_file:
+                      - docs/deploy/production.env
+                """),
+            ("docs/deploy/production.env", "ALLOWED_HOSTS=shop.example.com\n"),
+            ("docs/examples/production.env", "ALLOWED_HOSTS=*\n"));
+        var deployment = p.Context().Deployment;
+        Assert.Equal(FileRole.Production, deployment.FileAt("docs/deploy/production.env")?.Role);
+        Assert.Equal(FileRole.Example, deployment.FileAt("docs/examples/production.env")?.Role);
+        Assert.Equal(["ALLOWED_HOSTS=shop.example.com"], Pairs(DeploymentEnvironment.Profile(deployment)));
+    }
 }

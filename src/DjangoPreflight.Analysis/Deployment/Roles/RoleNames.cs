@@ -40,20 +40,39 @@ public static class RoleNames
         CiLocations.Any(l => path.StartsWith(l, StringComparison.Ordinal)) || CiFiles.Contains(path);
 
     /// <summary>The role the path's names give, with the word that decided; null when no name says.</summary>
-    public static RoleJudgement? FromPath(string path)
+    public static RoleJudgement? FromPath(string path) => FromPath(path, out _);
+
+    /// <summary>The role the path's names give. A production word in a name under a folder that says
+    /// docs, example or development does not make the file production: <c>docs/install/k8s/50-deployment.yaml</c>
+    /// is documentation, <c>deployment</c> there names a Kubernetes kind. <paramref name="overruled"/> is
+    /// then true: what production's own files use may still be production (see <see cref="RoleResolver"/>).</summary>
+    internal static RoleJudgement? FromPath(string path, out bool overruled)
     {
+        overruled = false;
         if (IsCiFile(path)) return new RoleJudgement(FileRole.CI, "a CI service's file");
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (var i = segments.Length - 1; i >= 0; i--)
         {
-            var words = segments[i].ToLowerInvariant().Split(['.', '_', '-', ' '], StringSplitOptions.RemoveEmptyEntries);
-            var where = i == segments.Length - 1 ? "its name" : $"its folder {string.Join('/', segments[..(i + 1)])}/";
+            var words = Words(segments[i]);
             foreach (var (role, set) in NonProduction)
                 if (words.FirstOrDefault(set.Contains) is { } word)
-                    return new RoleJudgement(role, $"{where} says {word}");
-            if (words.FirstOrDefault(ProductionWords.Contains) is { } prod)
-                return new RoleJudgement(FileRole.Production, $"{where} says {prod}");
+                    return new RoleJudgement(role, $"{Where(segments, i)} says {word}");
+            if (words.FirstOrDefault(ProductionWords.Contains) is not { } prod) continue;
+            for (var j = i - 1; j >= 0; j--)
+                foreach (var (role, set) in NonProduction)
+                    if (role is FileRole.Example or FileRole.Development && Words(segments[j]).FirstOrDefault(set.Contains) is { } word)
+                    {
+                        overruled = true;
+                        return new RoleJudgement(role, $"{Where(segments, j)} says {word} (whatever {Where(segments, i)} says)");
+                    }
+            return new RoleJudgement(FileRole.Production, $"{Where(segments, i)} says {prod}");
         }
         return null;
     }
+
+    private static string[] Words(string segment) =>
+        segment.ToLowerInvariant().Split(['.', '_', '-', ' '], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Where(string[] segments, int i) =>
+        i == segments.Length - 1 ? "its name" : $"its folder {string.Join('/', segments[..(i + 1)])}/";
 }

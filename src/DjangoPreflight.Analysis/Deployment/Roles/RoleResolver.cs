@@ -12,7 +12,8 @@ internal sealed class ContentSigns
 
 /// <summary>
 /// Gives every deployment file a role, with the reason, from three kinds of evidence in this order:
-/// its name (the nearest folder or file name that says local, test, prod...; CI services' own
+/// its name (the nearest folder or file name that says local, test, prod..., but a production name
+/// under a docs, example or development folder is not production by its name; CI services' own
 /// files; a Procfile, platform file or Kubernetes manifest is a deployment by its kind); then the
 /// files production uses (what a production file builds, loads, copies or runs, and what a CI job
 /// builds and publishes, is production); then its content (runserver with the source mounted is
@@ -30,7 +31,7 @@ internal static class RoleResolver
         var byName = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, kind) in kinds)
         {
-            var judged = RoleNames.FromPath(path) ?? declared(path) ?? kind switch
+            var judged = RoleNames.FromPath(path, out var overruled) ?? declared(path) ?? kind switch
             {
                 DeploymentKind.Procfile => new RoleJudgement(FileRole.Production, "Heroku and Dokku run a Procfile's processes"),
                 DeploymentKind.Platform => new RoleJudgement(FileRole.Production, "a hosting platform deploys from it"),
@@ -39,7 +40,8 @@ internal static class RoleResolver
             };
             if (judged is null) continue;
             roles[path] = judged;
-            byName.Add(path);
+            // docs/deploy/prod.yml is documentation unless production's own files use it.
+            if (!overruled) byName.Add(path);
         }
 
         foreach (var (path, kind) in kinds)
