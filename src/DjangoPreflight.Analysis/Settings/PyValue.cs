@@ -167,6 +167,15 @@ public record PyUnknown(string Reason) : PyValue
 }
 
 /// <summary>
+/// A value a local file the repository does not hold may change: a git-ignored local_settings.py
+/// (or a file outside the repository) that the settings import or exec inside a try that tolerates
+/// its absence. Unknown, because that file is the operator's own configuration, like the environment;
+/// but without it the value is <paramref name="Repository"/>, what the project itself sets. Rules judge
+/// the project by that value: a safe one is no finding, an unsafe one cannot be decided (the file may fix it).
+/// </summary>
+public sealed record PyOverridable(string Reason, PyValue Repository) : PyUnknown(Reason);
+
+/// <summary>
 /// Inside a list or tuple: any number of items, none or more, that the evaluator could not know
 /// (<c>[*unknown, "a"]</c>, <c>x + unknown</c>, an append in a branch or loop it could not decide). The
 /// items around it are certainly there, in that order: <c>"a" in value</c> is true, while the absence of

@@ -92,7 +92,9 @@ public sealed class SettingsEvaluator
                 continue;
             }
             // Something not understood may have set it: Django's default is only what it would be otherwise.
-            settings[name] = new Setting(name, new PyUnknown($"it {havoc} (Django's default is {PyRepr.Of(value)})"), null, [], ImmutableDictionary<string, PyValue>.Empty);
+            var reason = $"it {havoc} (Django's default is {PyRepr.Of(value)})";
+            PyValue unknown = main.Scope!.HavocOnlyByLocalFile ? new PyOverridable(reason, value) : new PyUnknown(reason);
+            settings[name] = new Setting(name, unknown, null, [], ImmutableDictionary<string, PyValue>.Empty);
             if (reportUnresolved) _diagnostics.Unresolved(name);
         }
 

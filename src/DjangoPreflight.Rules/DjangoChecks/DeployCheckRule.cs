@@ -21,17 +21,19 @@ public abstract class DeployCheckRule : ProjectRule
     /// The finding for a Django condition: none when it is false, a certain finding when true, and
     /// a low-confidence one naming the unknown values when it cannot be decided. The undecided
     /// message says only that: <paramref name="message"/> describes a value that was verified, so it
-    /// is not used (it would call an unknown DEBUG "a non-boolean value").
+    /// is not used (it would call an unknown DEBUG "a non-boolean value"). Values a git-ignored local file
+    /// may override are judged as the project sets them: safe there is no finding, unsafe cannot be
+    /// decided (the operator's file may fix it).
     /// </summary>
     protected IEnumerable<Finding> When(bool? fires, DeploySettings settings, string djangoId, string setting, string message)
     {
         if (fires == false) yield break;
-        if (fires == true)
+        if (fires == true && settings.OverridableReasons.Count == 0)
         {
             yield return Finding(message, settings.Where(setting), Confidence.Certain, setting, djangoId: djangoId);
             yield break;
         }
-        var why = string.Join("; ", settings.UnknownReasons);
+        var why = string.Join("; ", settings.UnknownReasons.Concat(settings.OverridableReasons).Distinct());
         yield return Finding($"Could not decide whether \"{Descriptor.Title}\": {(why.Length == 0 ? "a value is unknown" : why)}. Django reports {djangoId} if it holds.",
             settings.Where(setting), Confidence.Low, setting, djangoId: djangoId);
     }

@@ -20,6 +20,7 @@ public sealed class DeploySettings
     public const string SessionsApp = "django.contrib.sessions";
 
     private readonly List<string> _unknown = [];
+    private readonly List<string> _overridable = [];
 
     public DeploySettings(SettingsModel model, DjangoVersion? version)
     {
@@ -35,6 +36,10 @@ public sealed class DeploySettings
     /// <summary>Reasons of the unknown values this evaluation depended on, sorted and distinct.</summary>
     public IReadOnlyList<string> UnknownReasons => _unknown.Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Why values read so far may differ in production: a local file the repository does not hold
+    /// may set them (<see cref="PyOverridable"/>). They were judged by what the project itself sets.</summary>
+    public IReadOnlyList<string> OverridableReasons => _overridable.Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>True when the targeted Django is at least <paramref name="major"/>.<paramref name="minor"/>;
     /// an unknown version counts as the newest, whose checks are a superset of the older ones.</summary>
     public bool AtLeast(int major, int minor) => Version is not { } v || v >= new DjangoVersion(major, minor);
@@ -46,6 +51,12 @@ public sealed class DeploySettings
         if ((setting is null || setting.IsDefault) && DeployCheckDefaults.For(name, this) is { } fallback)
             return fallback;
         if (setting is null) return Note(new PyUnknown($"{name} has no known value"));
+        if (setting.Value is PyOverridable o && o.Repository is not PyUnknown)
+        {
+            // The project is judged by its own value; the local file may only change what the operator chose.
+            _overridable.Add(o.Reason);
+            return o.Repository;
+        }
         if (setting.Value is PyUnknown u) Note(u);
         return setting.Value;
     }

@@ -45,7 +45,8 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
     /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
     public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
-        if (settings is null || !settings.IsSet("SECURE_PROXY_SSL_HEADER")) yield break;
+        // Only a header the project certainly trusts: one a local file or unread code only may set is not verified.
+        if (settings is null || !settings.CertainlySet("SECURE_PROXY_SSL_HEADER")) yield break;
         var location = settings.LocationOf("SECURE_PROXY_SSL_HEADER");
         if (SettingsLookups.ProxySslHeader(settings) is not var (header, _))
         {

@@ -9,7 +9,7 @@ namespace DjangoPreflight.Analysis.Tests.Settings;
 /// </summary>
 public class SettingsShapesTests
 {
-    private static string Reason(SettingsModel m, string name) => Assert.IsType<PyUnknown>(m[name]!.Value).Reason;
+    private static string Reason(SettingsModel m, string name) => Assert.IsAssignableFrom<PyUnknown>(m[name]!.Value).Reason;
 
     [Fact]
     public void Exec_of_a_git_ignored_local_settings_file_makes_every_setting_unknown()
@@ -24,6 +24,9 @@ public class SettingsShapesTests
         Assert.False(m["SECURE_HSTS_SECONDS"]!.IsKnown);
         Assert.False(m["SECURE_HSTS_SECONDS"]!.IsDefault);
         Assert.Contains("Django's default is 0", Reason(m, "SECURE_HSTS_SECONDS"), StringComparison.Ordinal);
+        // Without the local file, what the project itself sets (and Django's defaults) still hold.
+        Assert.Equal(new PyBool(true), Assert.IsType<PyOverridable>(m["DEBUG"]!.Value).Repository);
+        Assert.Equal("0", PyRepr.Of(Assert.IsType<PyOverridable>(m["SECURE_HSTS_SECONDS"]!.Value).Repository));
         // What the settings set after the exec is known again.
         Assert.Equal(new PyStr("judge"), m["SITE_NAME"]!.Value);
         Assert.Empty(m.Raises);
@@ -58,6 +61,8 @@ public class SettingsShapesTests
         Assert.Contains("site_app/override_settings.py exists in production", Reason(m, "DEBUG"), StringComparison.Ordinal);
         Assert.False(m["SESSION_COOKIE_SECURE"]!.IsKnown);
         Assert.False(m["X_FRAME_OPTIONS"]!.IsKnown);
+        Assert.Equal(new PyBool(true), Assert.IsType<PyOverridable>(m["SESSION_COOKIE_SECURE"]!.Value).Repository);
+        Assert.Equal("'DENY'", PyRepr.Of(Assert.IsType<PyOverridable>(m["X_FRAME_OPTIONS"]!.Value).Repository));
         Assert.Empty(m.Raises);
     }
 

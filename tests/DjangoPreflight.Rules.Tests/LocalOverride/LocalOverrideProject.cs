@@ -28,7 +28,17 @@ internal sealed class LocalOverrideProject : IDisposable
     public string Root => _dir.Path;
 
     /// <summary>Appends to the settings module, for the near misses that must still fire.</summary>
-    public void AppendToSettings(string text) => File.AppendAllText(Path.Combine(Root, "site_app", "settings.py"), text);
+    public void AppendToSettings(string text) => File.AppendAllText(SettingsPath, text);
+
+    /// <summary>Replaces one line's text in the settings module (before the local file is loaded).</summary>
+    public void ReplaceInSettings(string old, string replacement)
+    {
+        var text = File.ReadAllText(SettingsPath);
+        Assert.Contains(old, text, StringComparison.Ordinal);
+        File.WriteAllText(SettingsPath, text.Replace(old, replacement, StringComparison.Ordinal));
+    }
+
+    private string SettingsPath => Path.Combine(Root, "site_app", "settings.py");
 
     /// <summary>The findings of the given rules: "RULE path:line confidence: message".</summary>
     public List<string> Findings(params string[] rules)

@@ -91,7 +91,7 @@ internal sealed class EvaluationRun
         _modules[module] = scope;
         if (_running.Count >= MaxImportDepth)
         {
-            scope.Havoc = $"may be set by {path}, which was not evaluated (imports nested deeper than {MaxImportDepth})";
+            scope.MarkHavoc($"may be set by {path}, which was not evaluated (imports nested deeper than {MaxImportDepth})", byLocalFile: false);
             Notices.Add($"{path}: not evaluated: imports nested deeper than {MaxImportDepth}");
             return scope;
         }

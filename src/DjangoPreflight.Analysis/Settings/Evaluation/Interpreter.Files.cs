@@ -34,7 +34,7 @@ internal sealed partial class Interpreter
         else if (_fileGuards > 0)
             throw new UncertainImport(key, relative is null
                 ? $"whether {path} exists in production (it is outside the repository)"
-                : $"whether {relative} exists in production: git ignores it, so the repository does not hold it");
+                : $"whether {relative} exists in production: git ignores it, so the repository does not hold it", localFile: true);
         return new PyFile(shown, null, relative is null ? $"{path}, outside the repository" : $"{relative}, which git ignores");
     }
 

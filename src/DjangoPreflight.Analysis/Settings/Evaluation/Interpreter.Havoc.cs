@@ -29,7 +29,7 @@ internal sealed partial class Interpreter
             var before = binding.Value is PyUnknown ? "" : $" (it was {Py.Repr(binding.Value) ?? Py.TypeName(binding.Value)} before)";
             scope.Names[name] = binding with { Value = new PyUnknown($"it {reason}{before}"), Deps = binding.Deps.Union(deps) };
         }
-        scope.Havoc ??= reason;
+        scope.MarkHavoc(reason, _localFileBranch > 0);
     }
 
     /// <summary>Unknown code may run: every module still being imported may be its namespace.</summary>

@@ -85,7 +85,7 @@ internal sealed partial class Interpreter
             }
             catch (BudgetExceeded)
             {
-                _globals.Havoc ??= $"may be set by the statements from {Where(stmt)} on, which were not evaluated (work limit of {EvaluationRun.MaxSteps} steps reached)";
+                _globals.MarkHavoc($"may be set by the statements from {Where(stmt)} on, which were not evaluated (work limit of {EvaluationRun.MaxSteps} steps reached)", byLocalFile: false);
                 _run.Notices.Add($"{Where(stmt)}: evaluation stopped, work limit of {EvaluationRun.MaxSteps} steps reached");
                 foreach (var name in AssignedNames(body[i..]))
                     Bind(name, new PyUnknown("not evaluated: work limit reached"), stmt);
@@ -253,7 +253,9 @@ internal sealed partial class Interpreter
     /// name both sides leave equal keeps its value; otherwise it is unknown. A branch that raises
     /// is the path where importing fails, so the other branch's state is what a running site sees.
     /// </summary>
-    private Flow ExecBoth(Func<Flow> first, Func<Flow> second, string why, Node at)
+    /// <param name="secondIsRepository">The second branch is the project without a local file it does not
+    /// hold (the first ran with it): a name the two leave different is a <see cref="PyOverridable"/>.</param>
+    private Flow ExecBoth(Func<Flow> first, Func<Flow> second, string why, Node at, bool secondIsRepository = false)
     {
         var start = Snapshot();
         PyRaise? r1 = null, r2 = null;
@@ -275,7 +277,7 @@ internal sealed partial class Interpreter
             _run.Notices.Add($"{r2.Where ?? Where(at)}: may raise {r2.Type} ({why})");
             return f1;
         }
-        Restore(Join(afterFirst, afterSecond, why));
+        Restore(Join(afterFirst, afterSecond, why, secondIsRepository));
         // Break/return on only one side: we cannot follow both, so the loop or function result is unknown.
         if (f1 == f2) return f1;
         if (f1 == Flow.Return || f2 == Flow.Return) _returnValue = new PyUnknown(why);
@@ -298,10 +300,10 @@ internal sealed partial class Interpreter
 
     private (Dictionary<string, Binding>, Dictionary<string, Binding>?) Join(
         (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) a,
-        (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) b, string why) =>
-        (JoinNames(a.Globals, b.Globals, why), a.Locals is null || b.Locals is null ? null : JoinNames(a.Locals, b.Locals, why));
+        (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) b, string why, bool bIsRepository = false) =>
+        (JoinNames(a.Globals, b.Globals, why, bIsRepository), a.Locals is null || b.Locals is null ? null : JoinNames(a.Locals, b.Locals, why, bIsRepository));
 
-    private Dictionary<string, Binding> JoinNames(Dictionary<string, Binding> a, Dictionary<string, Binding> b, string why)
+    private Dictionary<string, Binding> JoinNames(Dictionary<string, Binding> a, Dictionary<string, Binding> b, string why, bool bIsRepository)
     {
         var result = new Dictionary<string, Binding>(StringComparer.Ordinal);
         var control = _control.Union(_reads);
@@ -312,6 +314,9 @@ internal sealed partial class Interpreter
                 if (ReferenceEquals(x, y)) result[name] = x;
                 else if (Py.Equal(x.Value, y.Value) == true)
                     result[name] = new Binding(x.Value, x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
+                else if (bIsRepository && RepositoryValue(y.Value) is { } repository)
+                    result[name] = new Binding(new PyOverridable(why + OneSideUnknown(x.Value, y.Value), repository),
+                        y.Location ?? x.Location, x.Deps.Union(y.Deps).Union(control));
                 else
                     result[name] = new Binding(UnknownItems.Join(x.Value, y.Value, why) ?? new PyUnknown(why + OneSideUnknown(x.Value, y.Value)),
                         x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
@@ -342,6 +347,17 @@ internal sealed partial class Interpreter
         if (item.OptionalVars is not null) AssignTo(item.OptionalVars, manager is PyFile ? manager : new PyUnknown("value of a with-statement"), item);
         return ExecWith(w, index + 1);
     }
+
+    /// <summary>What the project itself sets, on the side of a join without the local file: null when unknown there too.</summary>
+    private static PyValue? RepositoryValue(PyValue v) => v switch
+    {
+        PyOverridable o => o.Repository,
+        PyUnknown => null,
+        _ => v,
+    };
+
+    /// <summary>Depth of the branches that run with a local file the repository does not hold present.</summary>
+    private int _localFileBranch;
 
     /// <summary>When only one side of a join is unknown, its reason says what that side did.</summary>
     private static string OneSideUnknown(PyValue a, PyValue b) =>
@@ -375,10 +391,17 @@ internal sealed partial class Interpreter
             Restore(start);
             try
             {
+                var local = u.LocalFile ? 1 : 0;
                 return ExecBoth(
-                    () => { _run.AssumedInstalled[u.Module] = true; return ExecTryOnce(body, handlers, orElse, final); },
+                    () =>
+                    {
+                        _run.AssumedInstalled[u.Module] = true;
+                        _localFileBranch += local;
+                        try { return ExecTryOnce(body, handlers, orElse, final); }
+                        finally { _localFileBranch -= local; }
+                    },
                     () => { _run.AssumedInstalled[u.Module] = false; return ExecTryOnce(body, handlers, orElse, final); },
-                    u.Why, at);
+                    u.Why, at, secondIsRepository: u.LocalFile);
             }
             finally
             {

@@ -31,5 +31,20 @@ internal sealed class ModuleScope
     /// unknown key): the reason, said as "may be set by ...". From then on a name the module does
     /// not define is unknown rather than undefined, and so is every Django default.
     /// </summary>
-    public string? Havoc { get; set; }
+    public string? Havoc { get; private set; }
+
+    /// <summary>True while every <see cref="Havoc"/> so far came from a local file the repository does not
+    /// hold (see <see cref="PyOverridable"/>): without that file, Django's defaults still hold.</summary>
+    public bool HavocOnlyByLocalFile { get; private set; }
+
+    /// <summary>Records that something not understood may have set any name from here on.</summary>
+    public void MarkHavoc(string reason, bool byLocalFile)
+    {
+        if (Havoc is null)
+        {
+            Havoc = reason;
+            HavocOnlyByLocalFile = byLocalFile;
+        }
+        else if (!byLocalFile) HavocOnlyByLocalFile = false;
+    }
 }

@@ -323,6 +323,7 @@ internal static class Py
     {
         PyEnvironPath e => new PyPath(e.Root),
         PyOpaque o => new PyUnknown($"a {o.Describe}, not a plain value"),
+        PyOverridable o => o with { Repository = Export(o.Repository) },
         PyList l => l.Items.Any(NeedsExport) ? new PyList([.. l.Items.Select(Export)]) : l,
         PyTuple t => t.Items.Any(NeedsExport) ? new PyTuple([.. t.Items.Select(Export)]) : t,
         PySet s => s.Items.Any(NeedsExport) ? new PySet([.. s.Items.Select(Export)]) : s,
