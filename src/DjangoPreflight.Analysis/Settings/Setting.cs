@@ -35,6 +35,7 @@ public sealed record Setting(
     public IReadOnlyList<string> Requires { get; init; } = [];
 
     /// <summary>True when production cannot run this value as shown (<see cref="Requires"/>), or the
-    /// value is safe by construction (a random key): nothing about it is a finding.</summary>
-    public bool FailsClosed => Requires.Count > 0 || Value is PyRandomSecret;
+    /// value is safe by construction (a random key): nothing about it is a finding. A random key that a
+    /// git-ignored local file may replace (linkding's data/secretkey.txt) is the project's safe value too.</summary>
+    public bool FailsClosed => Requires.Count > 0 || Value is PyRandomSecret or PyOverridable { Repository: PyRandomSecret };
 }

@@ -50,6 +50,25 @@ public class LocalOverrideTests
         Assert.StartsWith("DP201 site_app/settings.py:4:1 Low: Could not decide", Assert.Single(project.Findings("DP201")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_random_key_a_git_ignored_key_file_may_replace_is_not_a_weak_key()
+    {
+        // Without data/key.txt the key is random; with it, the key is the operator's own file.
+        using var project = new LocalOverrideProject("key-file");
+        Assert.Empty(project.Findings("DP101", "DP102", "DP103", "DP104"));
+    }
+
+    [Fact]
+    public void A_fixed_key_behind_a_git_ignored_key_file_is_still_reported()
+    {
+        // Near miss: the repository's own fallback is a short literal, which production runs when the file is absent.
+        using var project = new LocalOverrideProject("key-file");
+        project.ReplaceInSettings("SECRET_KEY = get_random_secret_key()", "SECRET_KEY = \"not-secret\"");
+        var finding = Assert.Single(project.Findings("DP101", "DP102", "DP103", "DP104"));
+        // The data file may still replace it, so the scan cannot say production runs it: undecided, named.
+        Assert.StartsWith("DP102 site_app/settings.py:16:5 Low: Could not decide", finding, StringComparison.Ordinal);
+    }
+
     /// <summary>The rules that judge settings values (every Django deploy check and the settings rules around it).</summary>
     private static readonly string[] SettingsRules =
     [
