@@ -58,12 +58,15 @@ public sealed class DebugOnInDeployment : ProjectRule
         }
     }
 
-    /// <summary>The variables DEBUG is read from: those the evaluated setting names, else the usual ones.</summary>
+    /// <summary>The variables DEBUG is read from: those the evaluated setting names, else the usual ones.
+    /// A variable DEBUG only depends on through a value we could not evaluate (IN_DOCKER choosing a data
+    /// directory that an unknown config loader then reads) is not known to turn DEBUG on: it counts only
+    /// when DEBUG's value was evaluated, or when its name says it is a debug switch.</summary>
     private static HashSet<string> DebugVariables(SettingsModel? settings)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { "DEBUG", "DJANGO_DEBUG" };
         if (settings?["DEBUG"] is { } debug)
-            names.UnionWith(debug.EnvVars);
+            names.UnionWith(debug.EnvVars.Where(v => debug.IsKnown || v.Contains("DEBUG", StringComparison.OrdinalIgnoreCase)));
         return names;
     }
 }

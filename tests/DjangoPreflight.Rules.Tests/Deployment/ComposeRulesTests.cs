@@ -1,5 +1,8 @@
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Infrastructure;
+using DjangoPreflight.TestSupport;
 using static DjangoPreflight.Rules.Tests.Deployment.DeploymentFixtures;
 
 namespace DjangoPreflight.Rules.Tests.Deployment;
@@ -44,5 +47,26 @@ public sealed class ComposeRulesTests
         var findings = new DebugOnInDeployment().Check(Project("compose"), settings);
         Assert.Contains("DP808 docker-compose.prod.yml:15 critical high | The compose service web sets APP_DEBUG=yes, which turns DEBUG on.", Render(findings));
         Assert.Equal(4, findings.Count());
+    }
+
+    [Theory]
+    // DEBUG comes out of a config loader we cannot evaluate; IN_CONTAINER only chose its directory.
+    [InlineData("DEBUG = load_config(DATA_DIR)[\"debug\"]\n", false)]
+    // Near miss: DEBUG is the variable itself, evaluated: IN_CONTAINER=True does turn it on.
+    [InlineData("DEBUG = bool(os.environ.get(\"IN_CONTAINER\"))\n", true)]
+    public void A_variable_is_said_to_turn_DEBUG_on_only_when_that_was_evaluated(string debugLine, bool reported)
+    {
+        using var dir = new TempDirectory("dp-debug-dependency");
+        dir.Write("manage.py", "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"shop.settings\")\n");
+        dir.Write("requirements.txt", "Django==5.2.8\ngunicorn==23.0.0\n");
+        dir.Write("Dockerfile", "FROM python:3.12-slim\nENV IN_CONTAINER=True\nCMD [\"gunicorn\", \"shop.wsgi\"]\n");
+        dir.Write("shop/__init__.py", "");
+        dir.Write("shop/config.py", "import json\n\n\ndef load_config(path):\n    with open(path + \"/config.json\") as f:\n        return json.load(f)\n");
+        dir.Write("shop/settings.py",
+            "import os\nfrom shop.config import load_config\n\nDATA_DIR = \"/data\" if os.environ.get(\"IN_CONTAINER\") else \"./data\"\n" + debugLine);
+        var project = new ProjectContext(dir.Path, new ScanOptions { NoHistory = true });
+        var findings = Render(new DebugOnInDeployment().Check(project));
+        if (reported) Assert.Equal(["DP808 Dockerfile:2 critical high | The Dockerfile ENV sets IN_CONTAINER=True, which turns DEBUG on."], findings);
+        else Assert.Empty(findings);
     }
 }
