@@ -139,9 +139,15 @@ public static partial class DeploymentLoader
             else if (IsScript(path, name, files))
             {
                 kinds[path] = DeploymentKind.Script;
-                foreach (var (text, line) in LogicalLines(files.ReadText(path) ?? ""))
+                var lines = LogicalLines(files.ReadText(path) ?? "").ToList();
+                // runserver behind a flag of the script's own (`--setup-devenv`) while the script otherwise
+                // starts a production server: a development mode, not what the script runs by default.
+                var optIn = ScriptBranches.ArgumentSelected(lines);
+                var startsServer = lines.Any(l => !optIn.Contains(l.Line) && ServerCommands.Classify(l.Text) is { Server: not AppServer.Runserver });
+                foreach (var (text, line) in lines)
                 {
-                    AddLaunch(text, new SourceLocation(path, line), LaunchOrigin.Script);
+                    if (!(startsServer && optIn.Contains(line) && ServerCommands.Classify(text) is { Server: AppServer.Runserver }))
+                        AddLaunch(text, new SourceLocation(path, line), LaunchOrigin.Script);
                     commandLines.Add((path, text, line));
                 }
             }
