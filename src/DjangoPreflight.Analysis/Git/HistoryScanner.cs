@@ -130,29 +130,34 @@ public static class HistoryScanner
 
     /// <summary>Every secret once, where it first appeared (the oldest commit in git's walk that added
     /// a blob holding it), with the values themselves (to be located in HEAD, then dropped). A secret
-    /// seen in any file production may read has no context; one seen outside Django's startproject
-    /// template is no template key.</summary>
+    /// seen in a file production may read, other than Django's startproject template, is a production
+    /// secret; otherwise it is the template's key, or a key of the files its context names (the
+    /// startproject key later kept only in development settings is both).</summary>
     private static List<(HistorySecret Secret, string Value)> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results)
     {
         var first = new Dictionary<string, (SecretMatch Match, BlobVisit Visit)>(StringComparer.Ordinal);
         var production = new HashSet<string>(StringComparer.Ordinal);
-        var beyondTemplate = new HashSet<string>(StringComparer.Ordinal);
+        var template = new HashSet<string>(StringComparer.Ordinal);
+        // The context of the oldest sighting that has one: the files the key lived in past the template.
+        var context = new Dictionary<string, (string Why, int Order)>(StringComparer.Ordinal);
         foreach (var (visit, matches) in results)
         {
             foreach (var m in matches)
             {
                 if (!first.TryGetValue(m.Value, out var known) || visit.Oldest.Order > known.Visit.Oldest.Order)
                     first[m.Value] = (m, visit);
-                if (m.Context is null) production.Add(m.Value);
-                if (!m.Template) beyondTemplate.Add(m.Value);
+                if (m.Template) template.Add(m.Value);
+                else if (m.Context is null) production.Add(m.Value);
+                if (!m.Template && m.Context is { } why && (!context.TryGetValue(m.Value, out var seen) || visit.Oldest.Order > seen.Order))
+                    context[m.Value] = (why, visit.Oldest.Order);
             }
         }
         return first
             .Select(kv => (new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Oldest.Commit[..ShortHash],
                 kv.Value.Visit.Oldest.Path, kv.Value.Match.Line, AtHead: false)
             {
-                Context = production.Contains(kv.Key) ? null : kv.Value.Match.Context,
-                Template = !beyondTemplate.Contains(kv.Key),
+                Context = production.Contains(kv.Key) || !context.TryGetValue(kv.Key, out var why) ? null : why.Why,
+                Template = !production.Contains(kv.Key) && template.Contains(kv.Key),
                 DefaultOf = kv.Value.Match.DefaultOf,
             }, kv.Key))
             .ToList();

@@ -19,7 +19,8 @@ public sealed record HistorySecret(string Kind, string Redacted, string Commit, 
     /// <summary>Why every file it was seen in is not one production reads, or null when one may be (<see cref="SecretContext"/>).</summary>
     public string? Context { get; init; }
 
-    /// <summary>True when it was only ever Django's startproject template key (every file holding it was the template).</summary>
+    /// <summary>True when it was Django's startproject template key and never in a file production may read
+    /// past the template (every other file holding it has a <see cref="Context"/>).</summary>
     public bool Template { get; init; }
 
     /// <summary>The variable whose <c>${VAR:-default}</c> default it was, where it first appeared.</summary>

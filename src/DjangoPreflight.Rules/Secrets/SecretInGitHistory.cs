@@ -54,7 +54,8 @@ public sealed class SecretInGitHistory : ProjectRule
             var location = new SourceLocation(secret.Path, secret.Line);
             // Not a production secret: said at low, with the reason, so a build never fails on it.
             if (secret.Template)
-                yield return Finding($"{message}; it is the throwaway key of Django's startproject settings (DEBUG = True under the template's warning), never a production key.",
+                yield return Finding($"{message}; it is the throwaway key of Django's startproject settings (DEBUG = True under the template's warning)"
+                    + (secret.Context is { } kept ? $", later kept only in {kept}" : "") + ", never a production key.",
                     location, confidence, severity: Severity.Low);
             else if (secret.Context is { } context)
                 yield return Finding($"{message}; it is in {context}, not a file production reads: rotate it only if it was used elsewhere.",

@@ -146,6 +146,35 @@ public class SecretInGitHistoryLocationTests
     }
 
     [Fact]
+    public void A_startproject_key_later_kept_only_in_development_settings_is_low_and_says_where()
+    {
+        using var repo = new GitSandbox();
+        var template = $"# Quick-start development settings - unsuitable for production\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = '{Key}'\n\nDEBUG = True\n";
+        repo.Write("shop/settings.py", template);
+        var added = repo.Commit("startproject");
+        // Split settings: the key moves to the development module (serving hosts, so past the template);
+        // production reads its own from the environment.
+        repo.Git("rm", "-q", "shop/settings.py");
+        repo.Write("shop/settings/development.py", template + "ALLOWED_HOSTS = ['*']\n");
+        repo.Write("shop/settings/production.py", "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n");
+        var split = repo.Commit("split settings");
+
+        Assert.Equal(
+            $"DP106 shop/settings.py:3 low/certain: SECRET_KEY k3#x… (50 chars) was committed in {added[..10]} (shop/settings.py:3, a file since renamed to shop/settings/development.py in {split[..10]}) and is still in the current tree at shop/settings/development.py:3;"
+            + " it is the throwaway key of Django's startproject settings (DEBUG = True under the template's warning), later kept only in a development file, never a production key.",
+            RuleHarness.Describe(Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root))));
+
+        // Near miss: kept in the base module every settings module imports, the key is production's.
+        using var shipped = new GitSandbox();
+        shipped.Write("shop/settings.py", template);
+        shipped.Commit("startproject");
+        shipped.Git("rm", "-q", "shop/settings.py");
+        shipped.Write("shop/settings/base.py", template + "ALLOWED_HOSTS = ['*']\n");
+        shipped.Commit("split settings");
+        Assert.Equal(Core.Severity.High, Assert.Single(RuleHarness.Run(new SecretInGitHistory(), shipped.Root)).Severity);
+    }
+
+    [Fact]
     public void Ci_service_and_development_passwords_are_low_with_the_reason_and_a_production_one_stays_high()
     {
         using var repo = new GitSandbox();
