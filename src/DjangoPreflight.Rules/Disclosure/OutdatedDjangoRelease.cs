@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Dependencies;
+using DjangoPreflight.Analysis.Deployment;
+using DjangoPreflight.Analysis.Deployment.Roles;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -7,7 +10,7 @@ using DjangoPreflight.Rules.Data;
 namespace DjangoPreflight.Rules.Disclosure;
 
 /// <summary>DP211: the pinned Django release has known security fixes after it, or its series is end-of-life.</summary>
-public sealed class OutdatedDjangoRelease : ProjectRule
+public sealed partial class OutdatedDjangoRelease : ProjectRule
 {
     private readonly TimeProvider _clock;
 
@@ -56,18 +59,44 @@ public sealed class OutdatedDjangoRelease : ProjectRule
                 yield return Finding($"{verdict} ({target.Reason}).", location);
             yield break;
         }
+        var range = declared.Where(d => !d.FromLock && d.Specifier.Length > 0).OrderBy(d => d.Source.Path?.Count(c => c == '/') ?? 0)
+            .ThenBy(d => d.Source.Path, StringComparer.Ordinal).ThenBy(d => d.Source.Line).FirstOrDefault();
         if (declared.FirstOrDefault(d => d.Pinned is { } p && DjangoTarget.TryParseLeading(p) == target.Version && p.Count(c => c == '.') == 2) is { } pin)
         {
-            if (Judge(target.Version!.Value, exact: true, today) is { } verdict)
-                yield return Finding($"{verdict} ({target.Reason}).", pin.FromLock ? location : pin.Source);
-            yield break;
+            var verdict = Judge(target.Version!.Value, exact: true, today);
+            // A lock nothing in production installs from (only CI and developers do), beside a range the
+            // package declares: production resolves the range, so the range is judged, and the lock is told at low.
+            if (pin.FromLock && range is { Pinned: null } && pin.Source.Path is { } lockPath && !ProductionInstallsFrom(project, lockPath))
+            {
+                if (verdict is not null)
+                    yield return Finding($"{verdict} ({target.Reason}); no production deployment file installs from {lockPath}, so this is the development and CI version, not necessarily production's.",
+                        location, severity: Severity.Low);
+            }
+            else
+            {
+                if (verdict is not null)
+                    yield return Finding($"{verdict} ({target.Reason}).", pin.FromLock ? location : pin.Source);
+                yield break;
+            }
         }
         // A range is judged by the newest release it allows: that is what an install resolves to.
-        if (declared.Where(d => !d.FromLock && d.Specifier.Length > 0).OrderBy(d => d.Source.Path?.Count(c => c == '/') ?? 0)
-                .ThenBy(d => d.Source.Path, StringComparer.Ordinal).ThenBy(d => d.Source.Line).FirstOrDefault() is { } range
-            && JudgeRange(range.Specifier, today) is { } rangeVerdict)
+        if (range is not null && JudgeRange(range.Specifier, today) is { } rangeVerdict)
             yield return Finding($"Django{(range.Specifier[0] is '<' or '>' or '=' or '!' or '~' ? "" : " ")}{range.Specifier} ({range.Source}) {rangeVerdict}", range.Source);
     }
+
+    /// <summary>True when a deployment file that may describe production (not CI) names the lock file or
+    /// runs an installer that reads a lock (uv sync, poetry install, pipenv install/sync, pdm install/sync).
+    /// With no deployment file at all, nothing shows production installing from it either.</summary>
+    private static bool ProductionInstallsFrom(ProjectContext project, string lockPath)
+    {
+        var lockName = System.IO.Path.GetFileName(lockPath);
+        return project.Deployment.Files.Any(f => f.Kind != DeploymentKind.CI && f.Role.SpeaksForProduction()
+            && project.Files.ReadText(f.Path) is { } text
+            && (text.Contains(lockName, StringComparison.Ordinal) || LockInstaller().IsMatch(text)));
+    }
+
+    [GeneratedRegex(@"\b(uv\s+sync|poetry\s+install|pipenv\s+(install|sync)|pdm\s+(install|sync))\b", RegexOptions.NonBacktracking)]
+    private static partial Regex LockInstaller();
 
     /// <summary>What is wrong with release <paramref name="version"/>: the fixes released after it in its
     /// series (only when <paramref name="exact"/>: "4.2" may be any 4.2.x), and its series' end of life;

@@ -78,6 +78,24 @@ public class OutdatedDjangoReleaseTests
         else Assert.Equal(expected.Replace("SINCE", since.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Assert.Single(found));
     }
 
+    [Theory]
+    // Nothing in production installs from uv.lock (only CI does): production resolves ~=5.2.0 (clean).
+    [InlineData(null, "DP211 pyproject.toml:4 low/certain: Django 5.2.17 is missing 4 security fixes released after it")]
+    // Near miss: the image runs uv sync, so the lock is what production runs.
+    [InlineData("FROM python:3.12-slim\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen\nCMD [\"gunicorn\", \"shop.wsgi\"]\n",
+        "DP211 pyproject.toml:4 high/certain: Django 5.2.17 is missing 4 security fixes released after it")]
+    public void A_lock_production_does_not_install_from_is_the_development_version(string? dockerfile, string expected)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("pyproject.toml", "[project]\nname = \"shop\"\nversion = \"1.0\"\ndependencies = [\"Django~=5.2.0\"]\n");
+        dir.Write("uv.lock", "[[package]]\nname = \"django\"\nversion = \"5.2.17\"\n");
+        dir.Write(".github/workflows/tests.yml", "jobs:\n  test:\n    steps:\n      - run: uv sync --frozen\n");
+        if (dockerfile is not null) dir.Write("Dockerfile", dockerfile);
+        var finding = Assert.Single(Run(null, new DateOnly(2026, 10, 20), dir));
+        Assert.StartsWith(expected, finding);
+        if (dockerfile is null) Assert.EndsWith("no production deployment file installs from uv.lock, so this is the development and CI version, not necessarily production's.", finding);
+    }
+
     [Fact]
     public void A_full_version_on_the_command_line_is_exact_and_a_series_is_not()
     {
