@@ -105,8 +105,9 @@ public sealed class DeploymentFacts
     public IEnumerable<(NginxConfig Config, NginxServer Server, NginxScope Scope, NginxDirective Pass)> NginxUpstreams =>
         NginxServers.SelectMany(x => x.Server.Upstreams().Select(u => (x.Config, x.Server, u.Scope, u.Pass)));
 
-    /// <summary>The upstreams that can be Django: proxy_pass, uwsgi_pass, scgi_pass. FastCGI and
+    /// <summary>The upstreams that can be Django: proxy_pass, uwsgi_pass, scgi_pass, unless they reach
+    /// only compose services that are other programs (see <see cref="OtherPrograms"/>). FastCGI and
     /// gRPC passes go to other programs (Django dropped FastCGI in 1.9).</summary>
     public IEnumerable<(NginxConfig Config, NginxServer Server, NginxScope Scope, NginxDirective Pass)> DjangoUpstreams =>
-        NginxUpstreams.Where(u => u.Pass.Name is "proxy_pass" or "uwsgi_pass" or "scgi_pass");
+        NginxUpstreams.Where(u => u.Pass.Name is "proxy_pass" or "uwsgi_pass" or "scgi_pass" && !OtherPrograms.Reached(this, u.Config, u.Pass));
 }
