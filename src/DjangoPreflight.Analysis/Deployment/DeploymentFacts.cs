@@ -11,7 +11,7 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// the commands that start the application server, the environment they set, and where static
 /// files are collected. Every fact carries its file:line. Computed once by <see cref="DeploymentLoader"/>.
 /// </summary>
-public sealed class DeploymentFacts
+public sealed partial class DeploymentFacts
 {
     public required IReadOnlyList<Dockerfile> Dockerfiles { get; init; }
 

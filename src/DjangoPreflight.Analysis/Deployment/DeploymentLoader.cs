@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Deployment.Caddy;
 using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Docker;
 using DjangoPreflight.Analysis.Deployment.Kubernetes;
@@ -207,6 +208,9 @@ public static partial class DeploymentLoader
 
         var nginx = NginxLoader.Load(files, diagnostics);
         foreach (var config in nginx) kinds[config.Path] = DeploymentKind.Nginx;
+        var caddy = files.All.Where(p => IsCaddyfile(p) && !kinds.ContainsKey(p))
+            .Select(p => files.ReadText(p) is { } text ? new CaddyConfig(p, CaddyParser.Parse(text, p)) : null).OfType<CaddyConfig>().ToList();
+        foreach (var config in caddy) kinds[config.Path] = DeploymentKind.Caddy;
 
         var finder = new ReferenceFinder(kinds.Keys.Concat(nginx.SelectMany(n => n.Files)), files.All);
         var copies = new List<ImageCopy>();
@@ -232,7 +236,8 @@ public static partial class DeploymentLoader
         {
             Dockerfiles = dockerfiles,
             ComposeFiles = compose.Select(c => c.WithRole(RoleOf(c.Path))).ToList(),
-            Nginx = nginx.Select(n => n.WithRole(roles[n.Path])).ToList(),
+            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList()),
+            Caddy = caddy,
             Launches = launches.Select(l => l.Origin == LaunchOrigin.CI ? l : l with { Role = RoleOf(l.Location.Path) }).Distinct()
                 .OrderBy(l => l.Location.Path, StringComparer.Ordinal).ThenBy(l => l.Location.Line).ToList(),
             Environment = env.Select(e => e with { Role = RoleOf(e.Location.Path) })
@@ -338,6 +343,14 @@ public static partial class DeploymentLoader
             if (api && kind) return true;
         }
         return false;
+    }
+
+    /// <summary>Caddyfile, Caddyfile.prod, Caddyfile.ce, site.caddyfile.</summary>
+    private static bool IsCaddyfile(string path)
+    {
+        var name = ProjectFiles.FileName(path);
+        return name == "Caddyfile" || name.StartsWith("Caddyfile.", StringComparison.Ordinal)
+            || name.EndsWith(".caddyfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".Caddyfile", StringComparison.Ordinal);
     }
 
     private static bool IsDockerfile(string path)

@@ -44,7 +44,8 @@ public sealed class NginxNoDefaultServer : ProjectRule
 
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
-        foreach (var config in project.Deployment.Nginx)
+        // An nginx behind the project's own edge proxy only gets the requests the edge routes to it.
+        foreach (var config in project.Deployment.Nginx.Where(c => c.FrontedBy is null))
         {
             // One finding per server that catches unknown hosts, naming every port it catches them on.
             foreach (var group in UnguardedPorts(config).GroupBy(u => u.Server))

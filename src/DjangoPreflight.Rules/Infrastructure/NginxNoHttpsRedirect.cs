@@ -41,7 +41,8 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
 
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
-        foreach (var config in project.Deployment.Nginx)
+        // An nginx behind the project's own edge proxy does not meet clients: the edge redirects.
+        foreach (var config in project.Deployment.Nginx.Where(c => c.FrontedBy is null))
         {
             // With no TLS server at all, TLS may end at a load balancer in front of nginx.
             var anyTls = config.Servers.Any(s => s.Listens.Any(s.IsSsl));

@@ -50,7 +50,7 @@ public sealed class StaticFilesNotServed : ProjectRule
         var collected = deployment.CollectstaticSteps.Count > 0;
         var served = settings is null ? null : Served(project, settings);
         const string NotCollected = "no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile)";
-        var notServed = $"nothing serves STATIC_URL ({settings?["STATIC_URL"]?.Value.AsString}): no WhiteNoise middleware, no nginx location for it, no remote static storage";
+        var notServed = $"nothing serves STATIC_URL ({settings?["STATIC_URL"]?.Value.AsString}): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage";
         if (!collected && served == false)
             yield return Finding($"Static files are never collected nor served: {NotCollected}, and {notServed}.", anchor, Confidence.Medium);
         else if (!collected)
@@ -71,8 +71,7 @@ public sealed class StaticFilesNotServed : ProjectRule
             return true;
         if (RemoteStorage(settings) is var remote && remote != false) return remote;
         var prefix = "/" + url.Trim('/');
-        return project.Deployment.ProductionNginx.SelectMany(c => c.Servers).SelectMany(s => s.AllLocations)
-            .Any(l => !l.IsRegex && l.Path.TrimEnd('/') == prefix && l.FileSource is not null && l.Upstream is null);
+        return project.Deployment.ProductionFileRoutes.Any(r => r.Prefix == prefix);
     }
 
     private static bool? RemoteStorage(SettingsModel settings)

@@ -1,5 +1,4 @@
 using DjangoPreflight.Analysis.Deployment;
-using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
@@ -55,7 +54,7 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
                     location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
             yield break;
         }
-        var upstreams = project.Deployment.DjangoUpstreams.Where(u => u.Config.SpeaksForProduction).ToList();
+        var upstreams = project.Deployment.ProductionAppProxies.ToList();
         if (upstreams.Count == 0)
         {
             yield return Finding(
@@ -63,13 +62,16 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
                 location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
             yield break;
         }
-        var open = upstreams.Where(u => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null).ToList();
+        var open = upstreams.Select(u => (Proxy: u, Why: u.ClientValue(header))).Where(u => u.Why is not null).ToList();
         if (open.Count == 0) yield break;
-        var first = open[0].Pass.Location;
+        var (first, why) = open[0];
+        // nginx's reason is what the rule's docs say; another server's is told.
+        var reason = first.Noun.StartsWith("nginx", StringComparison.Ordinal) ? "" : $" ({why})";
+        var nouns = open.Select(o => o.Proxy.Noun).Distinct().ToList();
         yield return Finding(
             open.Count == upstreams.Count
-                ? $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but no nginx location overwrites it (e.g. {first}): clients can claim HTTPS themselves."
-                : $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but the nginx location at {first} passes the client's own value through.",
+                ? $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but no {(nouns.Count == 1 ? nouns[0] : "proxy location")} overwrites it (e.g. {first.Location}){reason}: clients can claim HTTPS themselves."
+                : $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but the {first.Noun} at {first.Location} passes the client's own value through{reason}.",
             location, open.Count == upstreams.Count ? Confidence.High : Confidence.Medium, "SECURE_PROXY_SSL_HEADER");
     }
 }

@@ -185,7 +185,7 @@ public sealed class NginxRulesTests
             ("STATIC_URL", new PyStr("static/"), 40));
         Assert.Equal(
         [
-            "DP602 Dockerfile:4 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (static/): no WhiteNoise middleware, no nginx location for it, no remote static storage.",
+            "DP602 Dockerfile:4 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(Project("static-missing"), settings)));
         var whitenoise = Settings(
             ("INSTALLED_APPS", List("django.contrib.staticfiles", "shop"), 10),
@@ -198,7 +198,7 @@ public sealed class NginxRulesTests
         // Collected in the image, but neither WhiteNoise nor an nginx location serves it.
         Assert.Equal(
         [
-            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (static/): no WhiteNoise middleware, no nginx location for it, no remote static storage.",
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(Project("asgi-served"), settings)));
         // nginx only, no launch: nothing to judge.
         Assert.Empty(new StaticFilesNotServed().Check(Project("nginx-bad"), settings));

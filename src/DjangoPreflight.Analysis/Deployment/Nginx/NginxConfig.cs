@@ -31,6 +31,17 @@ public sealed class NginxConfig
         return this;
     }
 
+    /// <summary>Where another front server of the project proxies to every port this configuration
+    /// listens on, when it terminates no TLS itself: then this nginx is internal, behind that proxy,
+    /// and what clients meet (redirects, unknown hosts) is the front server's business.</summary>
+    public SourceLocation? FrontedBy { get; private set; }
+
+    internal NginxConfig Behind(SourceLocation front)
+    {
+        FrontedBy = front;
+        return this;
+    }
+
     /// <summary>True unless the configuration is for development, CI, tests or an example.</summary>
     public bool SpeaksForProduction => Role.Role.SpeaksForProduction();
 

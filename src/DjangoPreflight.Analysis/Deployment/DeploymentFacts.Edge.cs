@@ -1,0 +1,71 @@
+using DjangoPreflight.Analysis.Deployment.Caddy;
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Analysis.Deployment;
+
+/// <summary>A place where a front server hands requests to the Django app: an nginx proxy_pass or
+/// uwsgi_pass, a Caddy reverse_proxy. <paramref name="Noun"/> names it in messages ("nginx location",
+/// "Caddy reverse_proxy"); <paramref name="ClientValue"/> says, for a request header, why the
+/// client's own value reaches Django, or null when the server overwrites it.</summary>
+public sealed record AppProxy(string Noun, string ConfigPath, SourceLocation Location, Func<string, string?> ClientValue);
+
+/// <summary>A URL prefix a front server answers from files instead of passing it to Django: an nginx
+/// location with a root or alias, a uWSGI static-map, a Caddy file_server.</summary>
+public sealed record FileRoute(string Server, string Prefix, SourceLocation Location);
+
+/// <summary>The front servers beyond nginx (Caddy; uWSGI's own static files) and what every front
+/// server does, read the same way whichever server it is.</summary>
+public sealed partial class DeploymentFacts
+{
+    public IReadOnlyList<CaddyConfig> Caddy { get; init; } = [];
+
+    /// <summary>The Caddyfiles that may describe production.</summary>
+    public IEnumerable<CaddyConfig> ProductionCaddy => Caddy.Where(c => c.SpeaksForProduction);
+
+    /// <summary>Every place a production-capable front server passes requests to the app (see
+    /// <see cref="DjangoUpstreams"/> for nginx; a Caddy reverse_proxy whose upstreams are not all
+    /// other programs).</summary>
+    public IEnumerable<AppProxy> ProductionAppProxies =>
+        DjangoUpstreams.Where(u => u.Config.SpeaksForProduction)
+            .Select(u => new AppProxy("nginx location", u.Config.Path, u.Pass.Location,
+                header => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null ? "nginx passes the client's header on unless told to set it" : null))
+            .Concat(ProductionCaddy.SelectMany(c => c.Sites.SelectMany(s => s.Proxies.Where(p => !ReachesOtherPrograms(p)).Select(p =>
+                new AppProxy("Caddy reverse_proxy", c.Path, p.Directive.Location, header => CaddyHeaders.ClientValue(c, p, header))))));
+
+    /// <summary>Every URL prefix a production-capable front server serves from files.</summary>
+    public IEnumerable<FileRoute> ProductionFileRoutes =>
+        ProductionNginx.SelectMany(c => c.Servers).SelectMany(s => s.AllLocations)
+            .Where(l => !l.IsRegex && l.FileSource is not null && l.Upstream is null)
+            .Select(l => new FileRoute("nginx", l.Path.TrimEnd('/'), l.Location))
+            .Concat(UwsgiConfigs.Where(u => u.Role.SpeaksForProduction()).SelectMany(u => u.StaticMaps).Where(m => !m.Conditional)
+                .Select(m => new FileRoute("uWSGI static-map", m.UrlPrefix.TrimEnd('/'), m.Location)))
+            .Concat(ProductionCaddy.SelectMany(c => c.Sites).SelectMany(s => s.FileRoutes)
+                .Select(r => new FileRoute("Caddy file_server", r.Prefix, r.FileServer.Location)));
+
+    private bool ReachesOtherPrograms(CaddyProxy proxy)
+    {
+        var hosts = proxy.Upstreams.Select(UpstreamHost).ToList();
+        return hosts.Count > 0 && hosts.All(h => h is not null && OtherPrograms.IsOtherProgram(this, h));
+    }
+
+    /// <summary>The host of an upstream written host:port or scheme://host:port; null for an address,
+    /// a placeholder or localhost.</summary>
+    internal static string? UpstreamHost(string upstream)
+    {
+        var rest = upstream.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? upstream[(scheme + 3)..] : upstream;
+        if (rest.Contains('{') || rest.Contains('$') || rest.StartsWith("unix", StringComparison.Ordinal) || rest.StartsWith('[')) return null;
+        var host = rest.Split('/')[0].Split(':')[0];
+        return host.Length == 0 || host.All(c => char.IsAsciiDigit(c) || c == '.') || host == "localhost" ? null : host;
+    }
+
+    /// <summary>The port of an upstream written host:port (80 for http://host, 443 for https://host).</summary>
+    internal static int? UpstreamPort(string upstream)
+    {
+        var rest = upstream.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? upstream[(scheme + 3)..] : upstream;
+        var authority = rest.Split('/')[0];
+        if (authority.LastIndexOf(':') is var colon and > 0 && int.TryParse(authority[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
+            return port;
+        return upstream.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 443 : upstream.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 80 : null;
+    }
+}

@@ -1,0 +1,49 @@
+using DjangoPreflight.Analysis.Deployment.Caddy;
+using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Core;
+
+namespace DjangoPreflight.Analysis.Deployment;
+
+/// <summary>
+/// Which front servers sit behind another one. An nginx configuration that terminates no TLS and
+/// whose every public port is a port another production-capable front server (a Caddy
+/// reverse_proxy, another nginx configuration's proxy_pass) proxies to by a service name
+/// (<c>web:3000</c>) is internal: a single-page app's file server or a media server behind the
+/// project's edge proxy.
+/// </summary>
+internal static class EdgeChain
+{
+    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy)
+    {
+        var targets = new List<(string From, int Port, SourceLocation At)>();
+        foreach (var config in caddy.Where(c => c.SpeaksForProduction))
+            foreach (var proxy in config.Sites.SelectMany(s => s.Proxies))
+                foreach (var upstream in proxy.Upstreams)
+                    if (DeploymentFacts.UpstreamHost(upstream) is not null && DeploymentFacts.UpstreamPort(upstream) is { } port)
+                        targets.Add((config.Path, port, proxy.Directive.Location));
+        foreach (var config in nginx.Where(c => c.SpeaksForProduction))
+            foreach (var (_, pass) in config.Servers.SelectMany(s => s.Upstreams()).Where(u => u.Pass.Name == "proxy_pass"))
+                foreach (var host in NginxUpstreamHosts.Of(config, pass))
+                    if (Port(config, pass, host) is { } port)
+                        targets.Add((config.Path, port, pass.Location));
+
+        foreach (var config in nginx)
+        {
+            var listens = config.Servers.SelectMany(s => s.Listens.Select(l => (Server: s, Listen: l))).Where(x => !x.Listen.IsLocalOnly).ToList();
+            if (listens.Count == 0 || listens.Any(x => x.Server.IsSsl(x.Listen) || x.Listen.Port is null)) continue;
+            var fronts = listens.Select(x => targets.FirstOrDefault(t => t.From != config.Path && t.Port == x.Listen.Port)).ToList();
+            if (fronts.All(f => f.From is not null)) config.Behind(fronts[0].At);
+        }
+        return nginx;
+    }
+
+    /// <summary>The port a proxy_pass reaches <paramref name="host"/> on: written in the pass, or in
+    /// the upstream block's server line for that host.</summary>
+    private static int? Port(NginxConfig config, NginxDirective pass, string host)
+    {
+        var upstream = config.Http.Directives.LastOrDefault(d => d.Name == "upstream" && d.Block is not null
+                                                                 && NginxDirective.Expand(d.Block).Any(s => s.Name == "server" && DeploymentFacts.UpstreamHost(s.Arg(0)) == host));
+        var written = upstream is null ? pass.Arg(0) : NginxDirective.Expand(upstream.Block!).First(s => s.Name == "server" && DeploymentFacts.UpstreamHost(s.Arg(0)) == host).Arg(0);
+        return DeploymentFacts.UpstreamPort(written);
+    }
+}

@@ -1,0 +1,136 @@
+using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
+using DjangoPreflight.Core;
+using DjangoPreflight.Rules.Infrastructure;
+using DjangoPreflight.Rules.Operations;
+using DjangoPreflight.Rules.Transport;
+using DjangoPreflight.TestSupport;
+using static DjangoPreflight.Rules.Tests.Deployment.DeploymentFixtures;
+
+namespace DjangoPreflight.Rules.Tests.Deployment;
+
+/// <summary>
+/// Front servers beyond nginx, read by the rules that read nginx: Caddy's automatic HTTPS and
+/// HSTS header lower DP302-DP304, its reverse_proxy overwrites X-Forwarded-Proto unless it trusts
+/// every client as a proxy (DP309), its file_server and uWSGI's static-map serve STATIC_URL (DP602),
+/// and an nginx that only Caddy reaches is internal (no DP803/DP804). Each bad variant is the good
+/// fixture copied with one thing changed, so each assertion can fail.
+/// </summary>
+public sealed class EdgeServersTests
+{
+    private static SettingsModel Proxied() => Settings(
+        ("INSTALLED_APPS", List("django.contrib.staticfiles", "shop"), 10),
+        ("MIDDLEWARE", List("django.middleware.security.SecurityMiddleware"), 20),
+        ("SECURE_PROXY_SSL_HEADER", Tuple("HTTP_X_FORWARDED_PROTO", "https"), 30),
+        ("STATIC_URL", new PyStr("/static/"), 40));
+
+    private static Finding Django(string rule, string message, int line) =>
+        new(rule, null, Severity.Medium, "title", message, new SourceLocation(SettingsPath, line), null, Confidence.Certain);
+
+    private static IReadOnlyList<Finding> DjangoFindings() =>
+    [
+        Django("DP204", "ALLOWED_HOSTS contains '*'.", 3),
+        Django("DP302", "SECURE_SSL_REDIRECT is not True.", 4),
+        Django("DP303", "SECURE_HSTS_SECONDS is not set.", 5),
+        Django("DP304", "HSTS without includeSubDomains.", 6),
+        Django("DP305", "HSTS without preload.", 7),
+    ];
+
+    /// <summary>The fixture copied, with its Caddyfile (or uwsgi.ini) replaced.</summary>
+    private static ProjectContext Variant(TempDirectory dir, string fixture, string file, string text)
+    {
+        var root = dir.CopyFrom(Dir(fixture), fixture);
+        File.WriteAllText(Path.Combine(root, file), text);
+        return new ProjectContext(root, new ScanOptions());
+    }
+
+    [Fact]
+    public void Caddy_that_redirects_and_sends_hsts_lowers_the_settings_findings_but_not_the_host_check()
+    {
+        Assert.Equal(
+        [
+            "DP204 shop/settings/production.py:3 medium certain | ALLOWED_HOSTS contains '*'.",
+            "DP302 shop/settings/production.py:4 info certain | SECURE_SSL_REDIRECT is not True. Caddy already redirects HTTP to HTTPS at caddy/Caddyfile:5, so this is lowered to info.",
+            "DP303 shop/settings/production.py:5 info certain | SECURE_HSTS_SECONDS is not set. Caddy already sends Strict-Transport-Security at caddy/Caddyfile:6, so this is lowered to info.",
+            "DP304 shop/settings/production.py:6 info certain | HSTS without includeSubDomains. Caddy already sends Strict-Transport-Security with includeSubDomains at caddy/Caddyfile:6, so this is lowered to info.",
+            "DP305 shop/settings/production.py:7 medium certain | HSTS without preload.",
+        ], Render(ProxyAwareness.Apply(DjangoFindings(), Project("nginx-behind-caddy"))));
+    }
+
+    [Fact]
+    public void Caddy_with_a_plain_http_address_redirects_nothing()
+    {
+        using var dir = new TempDirectory("dp-edge");
+        var project = Variant(dir, "nginx-behind-caddy", "caddy/Caddyfile", "http://shop.example.com {\n\treverse_proxy app:8000\n}\n");
+        Assert.Equal(Render(DjangoFindings()), Render(ProxyAwareness.Apply(DjangoFindings(), project)));
+    }
+
+    [Fact]
+    public void Caddy_proxy_overwrites_the_forwarded_proto_and_serves_static_files()
+    {
+        var project = Project("nginx-behind-caddy");
+        Assert.Empty(new ProxySslHeaderNotOverwritten().Check(project, Proxied()));
+        Assert.Empty(new StaticFilesNotServed().Check(project, Proxied()));
+    }
+
+    [Fact]
+    public void Caddy_trusting_every_client_as_a_proxy_passes_the_clients_header_and_without_file_server_static_is_not_served()
+    {
+        using var dir = new TempDirectory("dp-edge");
+        var project = Variant(dir, "nginx-behind-caddy", "caddy/Caddyfile", """
+            {
+            	servers {
+            		trusted_proxies static {$TRUSTED_PROXIES:0.0.0.0/0}
+            	}
+            }
+
+            shop.example.com {
+            	reverse_proxy /app/* web:3000
+            	reverse_proxy app:8000
+            }
+            """);
+        Assert.Equal(
+        [
+            "DP309 shop/settings/production.py:30 medium high | SECURE_PROXY_SSL_HEADER trusts the X-Forwarded-Proto header, but no Caddy reverse_proxy overwrites it (e.g. caddy/Caddyfile:9) (trusted_proxies at caddy/Caddyfile:3 trusts every client as a proxy, so Caddy keeps the client's own X-Forwarded-Proto): clients can claim HTTPS themselves.",
+        ], Render(new ProxySslHeaderNotOverwritten().Check(project, Proxied())));
+        Assert.Equal(
+        [
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+        ], Render(new StaticFilesNotServed().Check(project, Proxied())));
+    }
+
+    [Fact]
+    public void An_nginx_only_caddy_reaches_is_internal_but_still_shows_its_version()
+    {
+        var project = Project("nginx-behind-caddy");
+        Assert.Equal("caddy/Caddyfile:11", project.Deployment.Nginx.Single().FrontedBy?.ToString());
+        Assert.Empty(new NginxNoHttpsRedirect().Check(project));
+        Assert.Empty(new NginxNoDefaultServer().Check(project));
+        // Caddy passes the upstream's Server header on.
+        Assert.Single(new NginxVersionDisclosed().Check(project));
+    }
+
+    [Fact]
+    public void The_same_nginx_without_caddy_in_front_meets_clients()
+    {
+        using var dir = new TempDirectory("dp-edge");
+        var project = Variant(dir, "nginx-behind-caddy", "caddy/Caddyfile", "shop.example.com {\n\treverse_proxy app:8000\n}\n");
+        Assert.Null(project.Deployment.Nginx.Single().FrontedBy);
+        Assert.Equal(
+        [
+            "DP804 frontend/nginx.conf:3 medium low | The server named \"\" answers plain HTTP on port 3000 without redirecting to HTTPS; no server in this configuration terminates TLS, so check that the load balancer in front redirects.",
+        ], Render(new NginxNoHttpsRedirect().Check(project)));
+    }
+
+    [Fact]
+    public void A_uwsgi_static_map_serves_static_files_and_without_it_nothing_does()
+    {
+        Assert.Empty(new StaticFilesNotServed().Check(Project("uwsgi-static-map"), Proxied()));
+        using var dir = new TempDirectory("dp-edge");
+        var project = Variant(dir, "uwsgi-static-map", "uwsgi.ini", "[uwsgi]\nmodule = shop.wsgi:application\nhttp-socket = :8000\n");
+        Assert.Equal(
+        [
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+        ], Render(new StaticFilesNotServed().Check(project, Proxied())));
+    }
+}
