@@ -24,22 +24,26 @@ internal static class OtherPrograms
         return hosts.Count > 0 && hosts.All(h => IsOtherProgram(deployment, h));
     }
 
-    /// <summary>True when <paramref name="host"/> names at least one production-capable compose service
-    /// and each service of that name is not the app.</summary>
+    /// <summary>True when the production-capable compose services named <paramref name="host"/> whose
+    /// nature is known (built here, a datastore's or edge server's image) are not the app, and there is
+    /// one at least. A service that only pulls an image of its own (the same service in another compose
+    /// file, pulling what the first builds) tells nothing either way.</summary>
     public static bool IsOtherProgram(DeploymentFacts deployment, string host)
     {
-        var services = deployment.ComposeFiles.Where(f => f.Role.SpeaksForProduction())
-            .SelectMany(f => f.Services.Where(s => string.Equals(s.Name, host, StringComparison.OrdinalIgnoreCase)).Select(s => (File: f, Service: s)))
-            .ToList();
-        return services.Count > 0 && services.All(s => NotTheApp(deployment, s.File, s.Service));
+        var known = deployment.ComposeFiles.Where(f => f.Role.SpeaksForProduction())
+            .SelectMany(f => f.Services.Where(s => string.Equals(s.Name, host, StringComparison.OrdinalIgnoreCase)).Select(s => NotTheApp(deployment, f, s)))
+            .OfType<bool>().ToList();
+        return known.Count > 0 && known.All(k => k);
     }
 
-    private static bool NotTheApp(DeploymentFacts deployment, ComposeFile file, ComposeService service)
+    /// <summary>True for another program, false for what may be the app, null when the service's image
+    /// is not built here and is no datastore or edge server.</summary>
+    private static bool? NotTheApp(DeploymentFacts deployment, ComposeFile file, ComposeService service)
     {
         if (service.Datastore is not null) return true;
         var repo = service.Image?.Value.ToLowerInvariant().Split('/')[^1].Split(':')[0].Split('@')[0] ?? "";
         if (service.BuildContext is null)
-            return DeploymentEnvironment.EdgeImages.Any(edge => repo.StartsWith(edge, StringComparison.Ordinal));
+            return DeploymentEnvironment.EdgeImages.Any(edge => repo.StartsWith(edge, StringComparison.Ordinal)) ? true : null;
         // A service built here runs no Python when neither its Dockerfile nor its command mentions any.
         if (ProjectPath.Join(ReferenceFinder.Folder(file.Path), service.BuildContext) is not { } context
             || ProjectPath.Join(context, service.BuildDockerfile ?? "Dockerfile") is not { } path

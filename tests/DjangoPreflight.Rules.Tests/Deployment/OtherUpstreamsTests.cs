@@ -11,7 +11,8 @@ namespace DjangoPreflight.Rules.Tests.Deployment;
 /// DP805 and DP309 judge only the nginx locations that reach the Django app: a production compose
 /// file runs the app (a Python image), a GraphQL engine and a Node collaboration server behind one
 /// nginx; the locations passing to the other two carry no X-Forwarded-Proto and are no finding.
-/// A location passing to an upstream the repository does not tie to a service is still judged.
+/// A location passing to an upstream the repository does not tie to a service is still judged; a
+/// second compose file pulling the same service's published image changes nothing.
 /// (Written in the test: nginx -t would have to resolve the compose service names.)
 /// </summary>
 public sealed class OtherUpstreamsTests
@@ -45,6 +46,14 @@ public sealed class OtherUpstreamsTests
                   context: compose/nginx
                 ports:
                   - "443:443"
+            """);
+        // The release compose file pulls the images production.yml builds: it tells nothing more.
+        dir.Write("release.yml", """
+            services:
+              app:
+                image: ghcr.io/shop/app:1.4
+              graphql_engine:
+                image: ghcr.io/shop/graphql:1.4
             """);
         dir.Write("compose/nginx/site.conf", $$"""
             upstream django { server app:8000; }
