@@ -61,6 +61,10 @@ internal sealed class EvaluationRun
 
     public int Steps { get; set; }
 
+    /// <summary>The scan's time budget: an evaluation still running when it runs out stops like one
+    /// that reached <see cref="MaxSteps"/>, what it did not evaluate unknown.</summary>
+    public Project.ScanBudget Budget { get; init; } = Project.ScanBudget.Unbounded;
+
     public int CallDepth { get; set; }
 
     /// <summary>Uncaught exceptions: importing the settings would fail with these (file:line: Type: message).</summary>
@@ -105,7 +109,10 @@ internal sealed class EvaluationRun
             var parsed = Parsed.Get(path);
             if (parsed is null)
             {
-                Raises.Add($"{path}: could not be read or parsed");
+                // Too large, unreadable or not a regular file (the file list says which, in a notice):
+                // what it sets is unknown, never Django's defaults, and importing it is not known to raise.
+                scope.MarkHavoc($"may be set by {path}, which could not be read", byLocalFile: false);
+                Notices.Add($"{path}: not evaluated: the file could not be read");
                 return scope;
             }
             new Interpreter(this, scope).ExecModule(parsed.Module);
