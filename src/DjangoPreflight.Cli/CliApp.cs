@@ -49,7 +49,8 @@ public static class CliApp
     {
         try
         {
-            stderr.WriteLine($"django-preflight: error: {message.ReplaceLineEndings(" ")}");
+            // Usage errors quote files and configuration values: redacted and made visible like a report.
+            stderr.WriteLine($"django-preflight: error: {Reporting.ControlCharacters.Visible(Core.SecretText.Redact(message.ReplaceLineEndings(" ")))}");
         }
         catch (IOException)
         {

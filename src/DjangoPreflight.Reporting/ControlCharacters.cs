@@ -23,6 +23,12 @@ public static class ControlCharacters
         return b.ToString();
     }
 
+    /// <summary>A JSON document (JSON, SARIF) with the bidirectional controls its writer leaves raw
+    /// escaped too: a code scanning page shows a SARIF message as text, and a U+202E in it reverses
+    /// what follows. Every such character is inside a string, where <c>\uXXXX</c> is its JSON
+    /// escape, so the document means the same; the writer already escapes the other control characters.</summary>
+    public static string InJson(string json) => Visible(json);
+
     private static bool IsHidden(char c) =>
         char.IsControl(c) && c is not ('\n' or '\t')
         || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\u200e' or '\u200f' or '\u061c';

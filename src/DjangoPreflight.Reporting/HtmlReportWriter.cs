@@ -14,6 +14,7 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter o, RenderOptions options)
     {
+        report = ReportRedaction.Apply(report);
         var categoryOf = ReportRules.Categories(report);
         var categories = report.Findings.GroupBy(categoryOf)
             .OrderBy(g => g.Key)

@@ -13,6 +13,7 @@ public sealed class JsonReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter output, RenderOptions options)
     {
+        report = ReportRedaction.Apply(report);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, JsonOptions.Writer))
         {
@@ -28,7 +29,7 @@ public sealed class JsonReportWriter : IReportWriter
             WriteSummary(w, report);
             w.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write(ControlCharacters.InJson(Encoding.UTF8.GetString(buffer.ToArray())));
         output.Write('\n');
     }
 

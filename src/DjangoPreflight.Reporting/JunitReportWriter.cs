@@ -15,6 +15,7 @@ public sealed class JunitReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter output, RenderOptions options)
     {
+        report = ReportRedaction.Apply(report);
         var rules = ReportRules.Of(report)
             .OrderBy(r => r.Category)
             .ThenBy(r => r.Id, StringComparer.Ordinal)

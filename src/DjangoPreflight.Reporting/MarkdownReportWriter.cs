@@ -13,6 +13,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter o, RenderOptions options)
     {
+        report = ReportRedaction.Apply(report);
         var t = report.Target;
         o.WriteLine("## django-preflight report");
         o.WriteLine();

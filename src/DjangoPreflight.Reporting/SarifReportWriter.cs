@@ -25,6 +25,7 @@ public sealed class SarifReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter output, RenderOptions options)
     {
+        report = ReportRedaction.Apply(report);
         var rules = ReportRules.Of(report);
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         using var buffer = new MemoryStream();
@@ -47,7 +48,7 @@ public sealed class SarifReportWriter : IReportWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        output.Write(ControlCharacters.InJson(Encoding.UTF8.GetString(buffer.ToArray())));
         output.Write('\n');
     }
 

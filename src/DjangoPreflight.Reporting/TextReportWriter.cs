@@ -25,6 +25,7 @@ public sealed class TextReportWriter : IReportWriter
 
     public void Write(ScanReport report, TextWriter output, RenderOptions options)
     {
+        report = ReportRedaction.Apply(report);
         // Spectre only colours; the wrapping is ours, with hanging indents Spectre does not do.
         var console = TerminalConsole.Create(output, options with { Width = null });
         var width = options.Width;

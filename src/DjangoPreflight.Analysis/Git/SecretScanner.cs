@@ -80,9 +80,9 @@ public static partial class SecretScanner
     private static void ScanKnownFormats(string line, Adder add)
     {
         if (line.Contains("AKIA", StringComparison.Ordinal) || line.Contains("ASIA", StringComparison.Ordinal))
-            foreach (Match m in AwsAccessKeyId().Matches(line))
+            foreach (Match m in Core.SecretShapes.AwsAccessKeyId().Matches(line))
                 if (!Placeholders.IsPlaceholder(m.Value)) add("AWS access key ID", m.Value, generic: false);
-        foreach (Match m in KnownToken().Matches(line))
+        foreach (Match m in Core.SecretShapes.KnownToken().Matches(line))
             if (!Placeholders.IsPlaceholder(m.Value)) add(TokenKind(m.Value), m.Value, generic: false);
     }
 
@@ -295,12 +295,6 @@ public static partial class SecretScanner
 
     [GeneratedRegex("""(?<scheme>(?i:postgres(?:ql)?|pgsql|postgis|psql|mysql2?|mysqlgis|mariadb|oracle|mssql|redis|rediss|valkey|amqps?|mongodb(?:\+srv)?|smtps?|ftps?|sftp|ldaps?|https?|nats|elasticsearch)(?:\+[a-z0-9]+)?)://(?<user>[^:@/\s'"]*):(?<password>[^@/\s'"]+)@(?<host>[^/\s'"?#]+)""", RegexOptions.NonBacktracking)]
     private static partial Regex CredentialUrl();
-
-    [GeneratedRegex(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b", RegexOptions.NonBacktracking)]
-    private static partial Regex AwsAccessKeyId();
-
-    [GeneratedRegex(@"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}|[sr]k_live_[A-Za-z0-9]{16,})", RegexOptions.NonBacktracking)]
-    private static partial Regex KnownToken();
 
     [GeneratedRegex("""['"](?<key>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{30,})['"]""", RegexOptions.NonBacktracking)]
     private static partial Regex QuotedDjangoKey();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Settings.Evaluation;
 using DjangoPreflight.Core;
 
@@ -11,19 +10,10 @@ namespace DjangoPreflight.Analysis.Settings;
 /// every other string what <see cref="SecretText"/> finds (a URL's password, a libpq password=).
 /// Uses <see cref="Secrets.Redact"/>, the one way to show a secret.
 /// </summary>
-public static partial class SettingsRedaction
+public static class SettingsRedaction
 {
-    // The secret rules' names (SecretScanner's assignment names) and the short forms they miss:
-    // DB_PWD, SIGNING_SALT, API_AUTH, SMTP_PASS.
-    [GeneratedRegex("PASSWORD|SECRET|TOKEN|KEY|PASSWD|CREDENTIAL|PRIVATE|(^|_)(PWD|PASS|SALT|AUTH)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
-    private static partial Regex SecretName();
-
-    // Names that mention a password or key but hold configuration, not a secret (PASSWORD_HASHERS...).
-    [GeneratedRegex("(HASHERS|VALIDATORS|TIMEOUT|TIMEOUT_DAYS|PREFIX|FUNCTION|BACKENDS?|_LENGTH|_FILE|_PATH)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
-    private static partial Regex ConfigurationName();
-
     /// <summary>Names whose values are secrets even though nothing in the value says so.</summary>
-    public static bool IsSecretName(string name) => SecretName().IsMatch(name) && !ConfigurationName().IsMatch(name);
+    public static bool IsSecretName(string name) => SecretShapes.IsSecretName(name);
 
     public static PyValue Redact(string settingName, PyValue value) => Redact(value, IsSecretName(settingName));
 
