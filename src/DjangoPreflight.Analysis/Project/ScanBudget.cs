@@ -70,7 +70,7 @@ public sealed class ScanBudget
         return $"the scan was cut short by its time budget (--timeout {Seconds(Limit)} s); {string.Join("; ", parts)}";
     }
 
-    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 
     // Enough names to find what is missing, few enough to keep the notice one readable line.
     private const int ItemsShown = 12;

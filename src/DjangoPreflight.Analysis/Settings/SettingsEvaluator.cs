@@ -25,11 +25,13 @@ public sealed class SettingsEvaluator
     private readonly ProjectFiles _files;
     private readonly Func<string, bool>? _ignoredByGit;
     private readonly Dictionary<string, bool> _ignored = new(StringComparer.Ordinal);
+    private readonly ScanBudget _budget;
 
     /// <param name="ignoredByGit">Whether .gitignore ignores a root-relative path; null when there is no repository to ask.</param>
     public SettingsEvaluator(ProjectFiles files, PythonSources sources, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics,
-        Func<string, bool>? ignoredByGit = null)
+        Func<string, bool>? ignoredByGit = null, ScanBudget? budget = null)
     {
+        _budget = budget ?? ScanBudget.Unbounded;
         _files = files;
         _ignoredByGit = ignoredByGit;
         _index = index;
@@ -53,6 +55,12 @@ public sealed class SettingsEvaluator
         var refusedWhenMissing = new Dictionary<string, Refusal>(StringComparer.Ordinal);
         foreach (var v in allVars.Where(v => _profile.TryGet(v, out _)).Take(MaxMissingRuns))
         {
+            if (_budget.Expired)
+            {
+                // Left out, each variable's "when missing" is unknown (below), never a guess.
+                _budget.CutShort($"{module} not re-evaluated without", v);
+                continue;
+            }
             var run = Run(_profile.Without(v), module);
             missing[v] = run.Scope?.Names ?? new Dictionary<string, Binding>();
             if (run.Run.Refusals.FirstOrDefault(r => r.Variables.Contains(v)) is { } refusal) refusedWhenMissing[v] = refusal;
@@ -71,7 +79,7 @@ public sealed class SettingsEvaluator
                     whenMissing[v] = new PyUnknown($"the settings do not start without {v} ({refusal.Where} raises {refusal.Type})");
                 else if (missing.TryGetValue(v, out var alt))
                     whenMissing[v] = alt.TryGetValue(name, out var b) ? Py.Export(b.Value) : new PyUnknown($"{name} is not set when {v} is missing");
-                else whenMissing[v] = new PyUnknown("not computed: too many environment variables");
+                else whenMissing[v] = new PyUnknown(_budget.Expired ? "not computed: the scan's time budget ran out" : "not computed: too many environment variables");
             }
             var unset = binding.Deps.Where(v => !_profile.TryGet(v, out _)).ToList();
             var setting = new Setting(name, value, binding.Location, binding.Deps.ToList(), whenMissing)
@@ -120,7 +128,8 @@ public sealed class SettingsEvaluator
 
     private (EvaluationRun Run, ModuleScope? Scope) Run(EnvProfile profile, string module)
     {
-        var run = new EvaluationRun(profile, _index, _parsed, _root, _declared, _files, _ignoredByGit is null ? null : IsIgnored);
+        _budget.Phase = $"evaluating the settings module {module}";
+        var run = new EvaluationRun(profile, _index, _parsed, _root, _declared, _files, _ignoredByGit is null ? null : IsIgnored) { Budget = _budget };
         ModuleScope? scope;
         try
         {
@@ -166,7 +175,7 @@ public sealed class SettingsEvaluator
             ? $"Django defaults: {target.Reason}; assuming {DjangoDefaults.NewestLts.Series} (the newest supported LTS)"
             : $"Django defaults: {version.Series} ({target.Reason})";
         var evaluator = new SettingsEvaluator(project.Files, project.Python, layout.Index, profile, project.Diagnostics,
-            path => project.Git.IsRepository && project.Git.Ignored([path]).Count > 0);
+            path => project.Git.IsRepository && project.Git.Ignored([path]).Count > 0, project.Options.Budget);
         SettingsModel? production = null;
         var all = new List<SettingsModel>();
         var environment = profile.Origins.Count == 0 ? [] : new[] { EnvironmentReason(profile) };
@@ -178,6 +187,11 @@ public sealed class SettingsEvaluator
         foreach (var module in layout.SettingsModules)
         {
             if (module == layout.Production) continue;
+            if (project.Options.Budget.Expired)
+            {
+                project.Options.Budget.CutShort("settings modules not evaluated", module);
+                continue;
+            }
             all.Add(evaluator.Evaluate(module, version, [$"{module}: a settings module of the project (not the one production runs)", versionReason], reportUnresolved: false));
         }
         return new SettingsFacts(production, all.OrderBy(m => m.Module, StringComparer.Ordinal).ToList());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Cli.Configuration;
 using DjangoPreflight.Rules;
 using DjangoPreflight.Rules.Suppressions;
@@ -16,15 +17,24 @@ public static class BaselineCommand
         var report = new ReportOptions();
         var config = new ConfigOptions();
         var output = new Option<string?>("--output", "-o") { Description = $"Write the baseline to FILE (default: PATH/{Baseline.DefaultFileName})" };
-        var command = new Command("baseline", "Record the current findings so that `scan --baseline FILE` shows only new ones") { path, output, report.Select, report.Ignore };
+        var timeout = new TimeoutOption("the scan");
+        var command = new Command("baseline", "Record the current findings so that `scan --baseline FILE` shows only new ones") { path, output, report.Select, report.Ignore, timeout.Option };
         project.AddTo(command);
         config.AddTo(command);
         command.SetAction(parsed =>
         {
+            var budget = timeout.Read(parsed);
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
             var rules = report.Selected(parsed, ProjectRuleSet.All, configuration);
-            var scanned = ScanCommand.Scan(root, parsed.GetValue(path)!, project.Read(parsed, configuration), rules);
+            var context = new ProjectContext(root, project.Read(parsed, configuration) with { Budget = budget });
+            var scanned = BoundedScan.Run(budget, () => ScanCommand.Scan(context, parsed.GetValue(path)!, rules));
+            // A baseline of part of the findings would show the rest as new on every later scan.
+            if (budget.WasCutShort)
+            {
+                io.Error.WriteLine($"django-preflight: no baseline written: {budget.Notice()}");
+                return ExitCodes.CutShort;
+            }
             var file = parsed.GetValue(output) ?? Path.Combine(parsed.GetValue(path)!, Baseline.DefaultFileName);
             var baseline = Baseline.Of(scanned.Findings);
             try

@@ -19,16 +19,16 @@ public static class ScanCommand
         var config = new ConfigOptions();
         var baseline = new Option<string?>("--baseline") { Description = "Hide the findings this baseline FILE lists (see `django-preflight baseline`)" };
         var url = new Option<string?>("--url") { Description = "Also probe the deployed site at URL and cross-check it against the settings (DPX rules); the probe options apply" };
-        var timeout = new Option<double>("--timeout") { Description = $"Seconds the whole scan may take, probe included; what is cut short is named and the exit code is 3 (default {ScanBudget.DefaultLimit.TotalSeconds:0})", DefaultValueFactory = _ => ScanBudget.DefaultLimit.TotalSeconds };
+        var timeout = new TimeoutOption("the whole scan, probe included,");
         var probe = new ProbeOptions(perRequestTimeout: "--request-timeout");
-        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline, url, timeout };
+        var command = new Command("scan", "Audit a Django project's source, settings and deployment files") { path, baseline, url, timeout.Option };
         probe.AddTo(command);
         project.AddTo(command);
         report.AddTo(command);
         config.AddTo(command);
         command.SetAction(parsed =>
         {
-            var budget = new ScanBudget(Budget(parsed.GetValue(timeout)));
+            var budget = timeout.Read(parsed);
             var root = ProjectOptions.Directory(parsed.GetValue(path)!);
             var configuration = config.Load(parsed, root, parsed.GetValue(path));
             var target = parsed.GetValue(url) is { } text ? ProbeOptions.Target(text, "--url") : null;
@@ -50,10 +50,6 @@ public static class ScanCommand
         return command;
     }
 
-    private static TimeSpan Budget(double seconds) =>
-        seconds > 0 && seconds <= 86_400 ? TimeSpan.FromSeconds(seconds)
-            : throw new UsageException($"--timeout must be a number of seconds between 0 and 86400, not {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-
     /// <summary>Probes with the probe's --deadline shortened to what is left of the whole scan's
     /// budget. A probe that budget stopped lists what it did not check in its own notices, as for
     /// --deadline; the report adds that --timeout was the cause.</summary>
@@ -70,11 +66,8 @@ public static class ScanCommand
         return report with { Summary = report.Summary with { Notices = [.. report.Summary.Notices, budget.Notice()!] } };
     }
 
-    /// <summary>Scans the project at <paramref name="root"/> (validated), as <c>scan</c> and <c>baseline</c> both do.</summary>
-    public static ScanReport Scan(string root, string displayPath, ScanOptions options, IReadOnlyList<ProjectRule> rules) =>
-        Scan(new ProjectContext(root, options), displayPath, rules);
-
-    private static ScanReport Scan(ProjectContext context, string displayPath, IReadOnlyList<ProjectRule> rules)
+    /// <summary>Scans the project in <paramref name="context"/> (its root validated), as <c>scan</c> and <c>baseline</c> both do.</summary>
+    public static ScanReport Scan(ProjectContext context, string displayPath, IReadOnlyList<ProjectRule> rules)
     {
         if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
             throw new UsageException($"'{displayPath}' does not look like a Django project (no manage.py, settings module or Django dependency found)");

@@ -111,6 +111,19 @@ public class ScanTimeoutTests
     }
 
     [Fact]
+    public void SarifCarriesTheNoticeAmongTheToolExecutionNotifications()
+    {
+        // Code scanning shows a SARIF run's notifications, not a summary: a cut-short scan says so there.
+        using var temp = Project();
+        var run = CliRun.InMemory("scan", temp.Path, "--no-history", "--timeout", "0.000001", "--format", "sarif");
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Stderr}");
+        using var sarif = JsonDocument.Parse(run.Stdout);
+        var notes = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")
+            .EnumerateArray().Select(n => n.GetProperty("message").GetProperty("text").GetString()!).ToList();
+        Assert.Contains(notes, n => n.StartsWith("the scan was cut short by its time budget (--timeout ", StringComparison.Ordinal) && n.Contains("rules not run: DP", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheOutputSummarySaysTheScanWasCutShort()
     {
         using var output = new TempDirectory("dp-timeout-out");

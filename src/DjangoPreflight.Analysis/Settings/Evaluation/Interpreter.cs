@@ -85,10 +85,12 @@ internal sealed partial class Interpreter
             }
             catch (BudgetExceeded)
             {
-                _globals.MarkHavoc($"may be set by the statements from {Where(stmt)} on, which were not evaluated (work limit of {EvaluationRun.MaxSteps} steps reached)", byLocalFile: false);
-                _run.Notices.Add($"{Where(stmt)}: evaluation stopped, work limit of {EvaluationRun.MaxSteps} steps reached");
+                var limit = _run.Budget.Expired ? "the scan's time budget ran out" : $"work limit of {EvaluationRun.MaxSteps} steps reached";
+                if (_run.Budget.Expired) _run.Budget.CutShort("settings evaluation stopped", Where(stmt));
+                _globals.MarkHavoc($"may be set by the statements from {Where(stmt)} on, which were not evaluated ({limit})", byLocalFile: false);
+                _run.Notices.Add($"{Where(stmt)}: evaluation stopped, {limit}");
                 foreach (var name in AssignedNames(body[i..]))
-                    Bind(name, new PyUnknown("not evaluated: work limit reached"), stmt);
+                    Bind(name, new PyUnknown($"not evaluated: {(_run.Budget.Expired ? "the scan's time budget ran out" : "work limit reached")}"), stmt);
                 return;
             }
         }
@@ -98,7 +100,8 @@ internal sealed partial class Interpreter
 
     private void Step()
     {
-        if (++_run.Steps > EvaluationRun.MaxSteps) throw new BudgetExceeded();
+        // The clock is read every 1024 steps: a step is well under a microsecond.
+        if (++_run.Steps > EvaluationRun.MaxSteps || (_run.Steps & 1023) == 0 && _run.Budget.Expired) throw new BudgetExceeded();
     }
 
     private Flow ExecBlock(ImmutableArray<Statement> body)
