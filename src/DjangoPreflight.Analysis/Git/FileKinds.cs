@@ -64,6 +64,10 @@ public static class FileKinds
 
     public static bool IsReadme(string path) => Name(path).StartsWith("README", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A README or a Markdown or reStructuredText page: prose with examples.</summary>
+    public static bool IsDocumentation(string path) =>
+        IsReadme(path) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Files DP109 reads for plaintext secrets: deployment, CI, PaaS files and READMEs.</summary>
     public static bool IsDeploymentFile(string path) =>
         IsComposeFile(path) || IsDockerfile(path) || IsProcfile(path) || IsCiFile(path) || IsPlatformManifest(path) || IsReadme(path);

@@ -140,6 +140,8 @@ public static class HistoryScanner
         var template = new HashSet<string>(StringComparer.Ordinal);
         // The context of the oldest sighting that has one: the files the key lived in past the template.
         var context = new Dictionary<string, (string Why, int Order)>(StringComparer.Ordinal);
+        // Values seen with a real credential's shape in documentation: medium, unless a file production reads holds them.
+        var doubt = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (visit, matches) in results)
         {
             foreach (var m in matches)
@@ -147,6 +149,7 @@ public static class HistoryScanner
                 if (!first.TryGetValue(m.Value, out var known) || visit.Oldest.Order > known.Visit.Oldest.Order)
                     first[m.Value] = (m, visit);
                 if (m.Template) template.Add(m.Value);
+                else if (m.Doubt is { } unsure) doubt.TryAdd(m.Value, unsure);
                 else if (m.Context is null) production.Add(m.Value);
                 if (!m.Template && m.Context is { } why && (!context.TryGetValue(m.Value, out var seen) || visit.Oldest.Order > seen.Order))
                     context[m.Value] = (why, visit.Oldest.Order);
@@ -156,7 +159,8 @@ public static class HistoryScanner
             .Select(kv => (new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Oldest.Commit[..ShortHash],
                 kv.Value.Visit.Oldest.Path, kv.Value.Match.Line, AtHead: false)
             {
-                Context = production.Contains(kv.Key) || !context.TryGetValue(kv.Key, out var why) ? null : why.Why,
+                Context = production.Contains(kv.Key) || doubt.ContainsKey(kv.Key) || !context.TryGetValue(kv.Key, out var why) ? null : why.Why,
+                Doubt = production.Contains(kv.Key) ? null : doubt.GetValueOrDefault(kv.Key),
                 Template = !production.Contains(kv.Key) && template.Contains(kv.Key),
                 DefaultOf = kv.Value.Match.DefaultOf,
             }, kv.Key))

@@ -19,6 +19,10 @@ public sealed record HistorySecret(string Kind, string Redacted, string Commit, 
     /// <summary>Why every file it was seen in is not one production reads, or null when one may be (<see cref="SecretContext"/>).</summary>
     public string? Context { get; init; }
 
+    /// <summary>Why it may be only an example, when every file it was seen in is documentation or has a
+    /// <see cref="Context"/>, and one of them is documentation where it has a real credential's shape.</summary>
+    public string? Doubt { get; init; }
+
     /// <summary>True when it was Django's startproject template key and never in a file production may read
     /// past the template (every other file holding it has a <see cref="Context"/>).</summary>
     public bool Template { get; init; }

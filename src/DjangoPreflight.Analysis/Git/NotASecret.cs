@@ -75,12 +75,12 @@ public static partial class NotASecret
         return false;
     }
 
-    /// <summary>True for a value that reads as generated: 32 characters or more, letters and digits, no long word,
+    /// <summary>True for a value that reads as generated: 32 characters or more (or <paramref name="minimumLength"/>), letters and digits, no long word,
     /// and at least 3.5 bits of entropy per character (random hex has about 3.7, base64 and Django keys more;
     /// words and names far less).</summary>
-    public static bool LooksGenerated(string value)
+    public static bool LooksGenerated(string value, int minimumLength = 32)
     {
-        if (value.Length < 32 || !value.Any(char.IsAsciiDigit) || !value.Any(char.IsAsciiLetter)) return false;
+        if (value.Length < minimumLength || !value.Any(char.IsAsciiDigit) || !value.Any(char.IsAsciiLetter)) return false;
         // A word of nine lower-case letters or more ("production"): written, not drawn (random
         // base62 holds such a run about once in a hundred 32-character values).
         for (int i = 0, run = 0; i < value.Length; i++)

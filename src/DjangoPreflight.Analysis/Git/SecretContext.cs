@@ -51,6 +51,7 @@ public static class SecretContext
     /// says so)"), or null when it may be: a secret there is a production secret.</summary>
     public static string? NonProductionReason(string path, string text)
     {
+        if (FileKinds.IsDocumentation(path)) return Documentation;
         if (FileKinds.IsCiFile(path)) return "a CI file";
         if (FileKinds.IsEnvExample(path)) return "an example file";
         foreach (var word in path.ToLowerInvariant().Split(['/', '.', '_', '-'], StringSplitOptions.RemoveEmptyEntries))
@@ -59,6 +60,16 @@ public static class SecretContext
             return "a development file (its header says so)";
         return null;
     }
+
+    /// <summary>The reason given for a value in a README, <c>.md</c> or <c>.rst</c> file: what documentation
+    /// shows is an example to copy (a <c>docker run</c> line, a sample <c>.env</c>), not what production runs with.</summary>
+    public const string Documentation = "documentation, whose values are examples to copy";
+
+    /// <summary>True when a value in documentation has the shape of a real credential (16 characters or more,
+    /// drawn at random): it may be an example or one pasted in by mistake, which the file cannot tell apart.
+    /// Placeholders and short values there are examples.</summary>
+    public static bool MayBeRealInDocumentation(string value, bool generated) =>
+        generated || NotASecret.LooksGenerated(value, minimumLength: 16);
 
     /// <summary>True for Django's startproject settings: the template's warning comment, a literal
     /// <c>DEBUG = True</c> and the template's empty ALLOWED_HOSTS. Its SECRET_KEY is the template's throwaway key until the project replaces

@@ -12,6 +12,10 @@ public sealed record SecretMatch(string Kind, int Line, string Value)
     /// (<see cref="SecretContext"/>): a secret there is at most low.</summary>
     public string? Context { get; init; }
 
+    /// <summary>Why it may be only an example although it has a real credential's shape ("documentation,
+    /// whose values are examples to copy"), or null: such a secret is neither certain nor dismissed, said at medium.</summary>
+    public string? Doubt { get; init; }
+
     /// <summary>True for the SECRET_KEY of Django's startproject template settings (DEBUG = True
     /// under the template's warning): a throwaway key, unless it outlived the template.</summary>
     public bool Template { get; init; }

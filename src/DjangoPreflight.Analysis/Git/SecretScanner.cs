@@ -42,10 +42,14 @@ public static partial class SecretScanner
                 // generated keys and values (a real password parked in a comment is still committed).
                 if (generic && comment && !NotASecret.LooksGenerated(value) || !seen.Add(value)) return;
                 var isKey = kind is "SECRET_KEY" or "Django secret key";
+                // Provider tokens are live wherever they are written; the rest depends on the file.
+                var context = ProviderKinds.Contains(kind) ? null : file.Context;
+                // Documentation shows examples, but a value drawn at random there may be a real one pasted in.
+                var doubt = file.Readme && context is not null && SecretContext.MayBeRealInDocumentation(value, !generic);
                 found.Add(new SecretMatch(kind, lineNumber, value)
                 {
-                    // Provider tokens are live wherever they are written; the rest depends on the file.
-                    Context = ProviderKinds.Contains(kind) ? null : file.Context,
+                    Context = doubt ? null : context,
+                    Doubt = doubt ? context : null,
                     Template = isKey && file.Template,
                     DefaultOf = defaultOf,
                 });
@@ -282,7 +286,7 @@ public static partial class SecretScanner
     {
         public bool Python { get; } = path.EndsWith(".py", StringComparison.Ordinal);
 
-        public bool Readme { get; } = FileKinds.IsReadme(path) || path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rst", StringComparison.OrdinalIgnoreCase);
+        public bool Readme { get; } = FileKinds.IsDocumentation(path);
 
         public string? Context { get; } = SecretContext.NonProductionReason(path, text);
 

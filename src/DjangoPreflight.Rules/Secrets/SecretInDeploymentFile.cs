@@ -55,9 +55,13 @@ public sealed class SecretInDeploymentFile : ProjectRule
                 var message = $"{secret.Kind} {secret.Redacted} is written in plain text in {path}{(git.IsRepository ? ", which git tracks" : "")}";
                 if (secret.DefaultOf is { } variable)
                     message += $"; it is the default of ${{{variable}}}, so production runs with it whenever {variable} is unset";
-                // Not a production secret: said at low, with the reason, so a build never fails on it.
+                // Not a production secret: said at low, with the reason, so a build never fails on it;
+                // an example that may be real (documentation) at medium.
                 yield return secret.Context is { } context
                     ? Finding($"{message}; it is in {context}, not a file production reads.", new SourceLocation(path, secret.Line), confidence, severity: Severity.Low)
+                    : secret.Doubt is { } doubt
+                    ? Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
+                        new SourceLocation(path, secret.Line), Confidence.Medium, severity: Severity.Medium)
                     : Finding(message + ".", new SourceLocation(path, secret.Line), confidence);
             }
         }

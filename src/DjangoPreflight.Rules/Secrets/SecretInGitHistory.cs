@@ -60,6 +60,10 @@ public sealed class SecretInGitHistory : ProjectRule
             else if (secret.Context is { } context)
                 yield return Finding($"{message}; it is in {context}, not a file production reads: rotate it only if it was used elsewhere.",
                     location, confidence, severity: Severity.Low);
+            // Unknown is said as unknown: an example or a real credential pasted into the docs.
+            else if (secret.Doubt is { } doubt)
+                yield return Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
+                    location, Confidence.Medium, severity: Severity.Medium);
             else
                 yield return Finding($"{message}; rotate it.", location, confidence);
         }

@@ -28,8 +28,29 @@ public class SecretInDeploymentFileTests
         Assert.Equal(
         [
             "DP109 Dockerfile:2 high/certain: SECRET_KEY k3#x… (50 chars) is written in plain text in Dockerfile, which git tracks.",
-            "DP109 README.md:2 high/medium: Sentry DSN with secret key 9f8e… (10 chars) is written in plain text in README.md, which git tracks.",
+            "DP109 README.md:2 low/medium: Sentry DSN with secret key 9f8e… (10 chars) is written in plain text in README.md, which git tracks; it is in documentation, whose values are examples to copy, not a file production reads.",
             "DP109 docker-compose.yml:8 high/certain: postgres:// URL password 9fQ2… (10 chars) is written in plain text in docker-compose.yml, which git tracks.",
+        ], findings);
+    }
+
+    [Fact]
+    public void A_readme_example_is_low_a_random_value_medium_and_the_compose_file_beside_it_stays_high()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("deploy/README.md", """
+            Run the image against a local object store:
+
+                docker run -e S3_SECRET_KEY=bucketorchard-pw -e S3_ACCESS_SECRET=Hx4pN8qW2zR6tY9mK3vB7cL5 shop
+            """);
+        repo.Write("deploy/docker-compose.yml", "services:\n  web:\n    environment:\n      S3_ACCESS_SECRET: Hx4pN8qW2zR6tY9mK3vB7cL5\n");
+        repo.Commit("deploy");
+
+        var findings = RuleHarness.Run(new SecretInDeploymentFile(), repo.Root).Select(RuleHarness.Describe).ToList();
+        Assert.Equal(
+        [
+            "DP109 deploy/README.md:3 low/medium: secret key (S3_SECRET_KEY) buck… (16 chars) is written in plain text in deploy/README.md, which git tracks; it is in documentation, whose values are examples to copy, not a file production reads.",
+            "DP109 deploy/README.md:3 medium/medium: secret (S3_ACCESS_SECRET) Hx4p… (24 chars) is written in plain text in deploy/README.md, which git tracks; it is in documentation, whose values are examples to copy, but has the shape of a real credential: rotate it if it ever was one.",
+            "DP109 deploy/docker-compose.yml:4 high/certain: secret (S3_ACCESS_SECRET) Hx4p… (24 chars) is written in plain text in deploy/docker-compose.yml, which git tracks.",
         ], findings);
     }
 

@@ -101,8 +101,30 @@ public class SecretInGitHistoryLocationTests
 
         var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
         Assert.Equal(
-            $"DP106 README.rst:3 high/high: password (EMAIL_HOST_PASSWORD) U9Ue… (20 chars) was committed in {added[..10]} (README.rst:3, a file since deleted in {deleted[..10]}) and was removed later, but every clone of the history still holds it; rotate it.",
+            $"DP106 README.rst:3 medium/medium: password (EMAIL_HOST_PASSWORD) U9Ue… (20 chars) was committed in {added[..10]} (README.rst:3, a file since deleted in {deleted[..10]}) and was removed later, but every clone of the history still holds it; it is in documentation, whose values are examples to copy, but has the shape of a real credential: rotate it if it ever was one.",
             RuleHarness.Describe(finding));
+    }
+
+    [Fact]
+    public void Documentation_examples_are_low_a_random_value_there_medium_and_high_once_production_holds_it()
+    {
+        using var repo = new GitSandbox();
+        // A docs page's example run: a word-like password is an example; a random one may have been pasted in.
+        repo.Write("docs/install/README.md", "Start it with\n\n    docker run -e DB_PASSWORD=orchard-plum-tree -e STORAGE_SECRET=Qm7vR2xL9pT4kW8nZ3cJ6 shop\n");
+        var docs = repo.Commit("install docs");
+        var plain = RuleHarness.Run(new SecretInGitHistory(), repo.Root).Select(RuleHarness.Describe).ToList();
+        Assert.Equal(
+        [
+            $"DP106 docs/install/README.md:3 medium/medium: secret (STORAGE_SECRET) Qm7v… (21 chars) was committed in {docs[..10]} (docs/install/README.md:3) and is still in the current tree at docs/install/README.md:3; it is in documentation, whose values are examples to copy, but has the shape of a real credential: rotate it if it ever was one.",
+            $"DP106 docs/install/README.md:3 low/high: password (DB_PASSWORD) orch… (17 chars) was committed in {docs[..10]} (docs/install/README.md:3) and is still in the current tree at docs/install/README.md:3; it is in documentation, whose values are examples to copy, not a file production reads: rotate it only if it was used elsewhere.",
+        ], plain);
+
+        // The same random value in an env file production reads: a production secret, whatever the docs said.
+        repo.Write("deploy/production.env", "STORAGE_SECRET=Qm7vR2xL9pT4kW8nZ3cJ6\n");
+        repo.Commit("production env");
+        var findings = RuleHarness.Run(new SecretInGitHistory(), repo.Root).ToList();
+        Assert.Equal(Core.Severity.High, Assert.Single(findings, f => f.Message.StartsWith("secret (STORAGE_SECRET)", StringComparison.Ordinal)).Severity);
+        Assert.Equal(Core.Severity.Low, Assert.Single(findings, f => f.Message.StartsWith("password (DB_PASSWORD)", StringComparison.Ordinal)).Severity);
     }
 
     [Fact]
