@@ -65,11 +65,11 @@ public static class SecretContext
     /// shows is an example to copy (a <c>docker run</c> line, a sample <c>.env</c>), not what production runs with.</summary>
     public const string Documentation = "documentation, whose values are examples to copy";
 
-    /// <summary>True when a value in documentation has the shape of a real credential (16 characters or more,
+    /// <summary>True when a value in documentation has the shape of a real credential (12 characters or more,
     /// drawn at random): it may be an example or one pasted in by mistake, which the file cannot tell apart.
     /// Placeholders and short values there are examples.</summary>
     public static bool MayBeRealInDocumentation(string value, bool generated) =>
-        generated || NotASecret.LooksGenerated(value, minimumLength: 16);
+        generated || NotASecret.LooksGenerated(value, minimumLength: 12);
 
     /// <summary>True for Django's startproject settings: the template's warning comment, a literal
     /// <c>DEBUG = True</c> and the template's empty ALLOWED_HOSTS. Its SECRET_KEY is the template's throwaway key until the project replaces

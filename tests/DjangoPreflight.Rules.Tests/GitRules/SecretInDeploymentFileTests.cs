@@ -41,6 +41,7 @@ public class SecretInDeploymentFileTests
             Run the image against a local object store:
 
                 docker run -e S3_SECRET_KEY=bucketorchard-pw -e S3_ACCESS_SECRET=Hx4pN8qW2zR6tY9mK3vB7cL5 shop
+                DATABASE_URL=postgres://shop:Vb7kQ2mX9wLp4z@db.internal/shop
             """);
         repo.Write("deploy/docker-compose.yml", "services:\n  web:\n    environment:\n      S3_ACCESS_SECRET: Hx4pN8qW2zR6tY9mK3vB7cL5\n");
         repo.Commit("deploy");
@@ -50,6 +51,7 @@ public class SecretInDeploymentFileTests
         [
             "DP109 deploy/README.md:3 low/medium: secret key (S3_SECRET_KEY) buck… (16 chars) is written in plain text in deploy/README.md, which git tracks; it is in documentation, whose values are examples to copy, not a file production reads.",
             "DP109 deploy/README.md:3 medium/medium: secret (S3_ACCESS_SECRET) Hx4p… (24 chars) is written in plain text in deploy/README.md, which git tracks; it is in documentation, whose values are examples to copy, but has the shape of a real credential: rotate it if it ever was one.",
+            "DP109 deploy/README.md:4 medium/medium: postgres:// URL password Vb7k… (14 chars) is written in plain text in deploy/README.md, which git tracks; it is in documentation, whose values are examples to copy, but has the shape of a real credential: rotate it if it ever was one.",
             "DP109 deploy/docker-compose.yml:4 high/certain: secret (S3_ACCESS_SECRET) Hx4p… (24 chars) is written in plain text in deploy/docker-compose.yml, which git tracks.",
         ], findings);
     }
