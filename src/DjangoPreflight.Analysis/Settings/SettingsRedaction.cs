@@ -12,10 +12,7 @@ namespace DjangoPreflight.Analysis.Settings;
 /// </summary>
 public static class SettingsRedaction
 {
-    /// <summary>Names whose values are secrets even though nothing in the value says so.</summary>
-    public static bool IsSecretName(string name) => SecretShapes.IsSecretName(name);
-
-    public static PyValue Redact(string settingName, PyValue value) => Redact(value, IsSecretName(settingName));
+    public static PyValue Redact(string settingName, PyValue value) => Redact(value, SecretShapes.IsSecretName(settingName));
 
     private static PyValue Redact(PyValue value, bool secret) => value switch
     {
@@ -27,7 +24,7 @@ public static class SettingsRedaction
         PyTuple t => new PyTuple([.. t.Items.Select(i => Redact(i, secret))]),
         PySet st => new PySet([.. st.Items.Select(i => Redact(i, secret))]),
         PyDict d => d with { Entries = [.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(e.Key,
-            Redact(e.Value, secret || e.Key is PyStr k && IsSecretName(k.Value))))] },
+            Redact(e.Value, secret || e.Key is PyStr k && SecretShapes.IsSecretName(k.Value))))] },
         _ => value,
     };
 
