@@ -49,12 +49,13 @@ public sealed partial class DeploymentFacts
         return hosts.Count > 0 && hosts.All(h => h is not null && OtherPrograms.IsOtherProgram(this, h));
     }
 
-    /// <summary>The host of an upstream written host:port or scheme://host:port; null for an address,
-    /// a placeholder or localhost.</summary>
+    /// <summary>The host of an upstream written host:port or scheme://host:port (a Caddy upstream, an
+    /// nginx pass or upstream server); null for an address, a unix socket (nginx's <c>unix:</c>,
+    /// Caddy's <c>unix/</c>), a placeholder or variable, or localhost.</summary>
     internal static string? UpstreamHost(string upstream)
     {
         var rest = upstream.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? upstream[(scheme + 3)..] : upstream;
-        if (rest.Contains('{') || rest.Contains('$') || rest.StartsWith("unix", StringComparison.Ordinal) || rest.StartsWith('[')) return null;
+        if (rest.Contains('{') || rest.Contains('$') || rest.StartsWith("unix:", StringComparison.Ordinal) || rest.StartsWith("unix/", StringComparison.Ordinal) || rest.StartsWith('[')) return null;
         var host = rest.Split('/')[0].Split(':')[0];
         return host.Length == 0 || host.All(c => char.IsAsciiDigit(c) || c == '.') || host == "localhost" ? null : host;
     }

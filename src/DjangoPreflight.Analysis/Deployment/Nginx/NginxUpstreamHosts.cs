@@ -8,22 +8,10 @@ public static class NginxUpstreamHosts
 {
     public static IReadOnlyList<string> Of(NginxConfig config, NginxDirective pass)
     {
-        if (HostOf(pass.Arg(0)) is not { } host) return [];
+        if (DeploymentFacts.UpstreamHost(pass.Arg(0)) is not { } host) return [];
         var upstream = config.Http.Directives.LastOrDefault(d => d.Name == "upstream" && d.Arg(0) == host && d.Block is not null);
         if (upstream is null) return [host];
-        var hosts = NginxDirective.Expand(upstream.Block!).Where(d => d.Name == "server").Select(d => HostOf(d.Arg(0))).ToList();
+        var hosts = NginxDirective.Expand(upstream.Block!).Where(d => d.Name == "server").Select(d => DeploymentFacts.UpstreamHost(d.Arg(0))).ToList();
         return hosts.Count > 0 && hosts.All(h => h is not null) ? hosts.Select(h => h!).Distinct(StringComparer.Ordinal).ToList() : [];
-    }
-
-    /// <summary>The host of a pass target or upstream server, null for a socket, an IP address or a variable.</summary>
-    private static string? HostOf(string target)
-    {
-        var rest = target.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? target[(scheme + 3)..] : target;
-        if (rest.StartsWith("unix:", StringComparison.Ordinal) || rest.Contains('$')) return null;
-        var host = rest.Split('/')[0];
-        if (host.StartsWith('[')) return null;
-        host = host.Split(':')[0];
-        if (host.Length == 0 || host.All(c => char.IsAsciiDigit(c) || c == '.') || host is "localhost") return null;
-        return host;
     }
 }
