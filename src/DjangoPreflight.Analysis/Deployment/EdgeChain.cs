@@ -23,9 +23,9 @@ internal static class EdgeChain
                         targets.Add((config.Path, port, proxy.Directive.Location));
         foreach (var config in nginx.Where(c => c.SpeaksForProduction))
             foreach (var (_, pass) in config.Servers.SelectMany(s => s.Upstreams()).Where(u => u.Pass.Name == "proxy_pass"))
-                foreach (var host in NginxUpstreamHosts.Of(config, pass))
-                    if (Port(config, pass, host) is { } port)
-                        targets.Add((config.Path, port, pass.Location));
+                foreach (var (_, port) in NginxUpstreamHosts.Targets(config, pass))
+                    if (port is not null)
+                        targets.Add((config.Path, port.Value, pass.Location));
 
         foreach (var config in nginx)
         {
@@ -35,15 +35,5 @@ internal static class EdgeChain
             if (fronts.All(f => f.From is not null)) config.Behind(fronts[0].At);
         }
         return nginx;
-    }
-
-    /// <summary>The port a proxy_pass reaches <paramref name="host"/> on: written in the pass, or in
-    /// the upstream block's server line for that host.</summary>
-    private static int? Port(NginxConfig config, NginxDirective pass, string host)
-    {
-        var upstream = config.Http.Directives.LastOrDefault(d => d.Name == "upstream" && d.Block is not null
-                                                                 && NginxDirective.Expand(d.Block).Any(s => s.Name == "server" && DeploymentFacts.UpstreamHost(s.Arg(0)) == host));
-        var written = upstream is null ? pass.Arg(0) : NginxDirective.Expand(upstream.Block!).First(s => s.Name == "server" && DeploymentFacts.UpstreamHost(s.Arg(0)) == host).Arg(0);
-        return DeploymentFacts.UpstreamPort(written);
     }
 }

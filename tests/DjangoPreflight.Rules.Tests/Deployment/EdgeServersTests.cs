@@ -123,6 +123,26 @@ public sealed class EdgeServersTests
     }
 
     [Fact]
+    public void An_edge_nginx_reaches_the_internal_one_on_the_port_its_pass_names_not_a_same_named_upstream_server()
+    {
+        // The edge nginx passes /app/ to web:3000 and keeps an upstream block for Django on web:8000:
+        // the internal nginx listens on 3000, so the pass (not the upstream's server line) fronts it.
+        using var dir = new TempDirectory("dp-edge");
+        var project = Variant(dir, "nginx-behind-caddy", "caddy/Caddyfile", "shop.example.com {\n\treverse_proxy app:8000\n}\n");
+        const string edge = "upstream django { server web:8000; }\n"
+                            + "server {\n    listen 443 ssl;\n    server_name shop.example.com;\n"
+                            + "    location /app/ { proxy_pass http://web:3000; }\n    location / { proxy_pass http://django; }\n}\n";
+        Directory.CreateDirectory(Path.Combine(project.Root, "edge"));
+        File.WriteAllText(Path.Combine(project.Root, "edge", "nginx.conf"), edge);
+        var fronted = new ProjectContext(project.Root, new ScanOptions());
+        Assert.Equal("edge/nginx.conf:5", fronted.Deployment.Nginx.Single(n => n.Path == "frontend/nginx.conf").FrontedBy?.ToString());
+
+        File.WriteAllText(Path.Combine(project.Root, "edge", "nginx.conf"), edge.Replace("web:3000", "web:3001", StringComparison.Ordinal));
+        var elsewhere = new ProjectContext(project.Root, new ScanOptions());
+        Assert.Null(elsewhere.Deployment.Nginx.Single(n => n.Path == "frontend/nginx.conf").FrontedBy);
+    }
+
+    [Fact]
     public void A_uwsgi_static_map_serves_static_files_and_without_it_nothing_does()
     {
         Assert.Empty(new StaticFilesNotServed().Check(Project("uwsgi-static-map"), Proxied()));
