@@ -16,6 +16,11 @@ public sealed record Finding(
     /// (one root cause), those findings, this rule's own first; empty otherwise.</summary>
     public IReadOnlyList<Finding> Merged { get; init; } = [];
 
+    /// <summary>True when the finding holds whatever the role of its file: a provider's token is live
+    /// in a CI workflow or a test file too, so DeploymentRoleGate does not lower it. Derived from the
+    /// message's subject, so equality does not compare it.</summary>
+    public bool HoldsInAnyFile { get; init; }
+
     /// <summary>The findings this one stands for: itself, or those merged into it. Suppressions and
     /// baselines match each of them, so every rule ID it names still selects it.</summary>
     public IReadOnlyList<Finding> Constituents => Merged.Count == 0 ? [this] : Merged;

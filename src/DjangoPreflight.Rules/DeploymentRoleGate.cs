@@ -11,7 +11,8 @@ namespace DjangoPreflight.Rules;
 /// database password, a test nginx), or another file whose name says tests, CI or development
 /// (a test settings module's key). The finding keeps its ID, and its message says which role the
 /// file has and why. The production settings' own files are never lowered: what production
-/// evaluates is production, whatever it is called.
+/// evaluates is production, whatever it is called. A provider's token is a leak in any file
+/// (<see cref="Finding.HoldsInAnyFile"/>): never lowered.
 /// </summary>
 public static class DeploymentRoleGate
 {
@@ -25,7 +26,7 @@ public static class DeploymentRoleGate
         var changed = false;
         var adjusted = findings.Select(f =>
         {
-            if (f.Severity == Severity.Info || AboutCi.Contains(f.RuleId) || f.Location.Path is not { } path || production.Contains(path) || RoleOf(project, path) is not { } role)
+            if (f.Severity == Severity.Info || f.HoldsInAnyFile || AboutCi.Contains(f.RuleId) || f.Location.Path is not { } path || production.Contains(path) || RoleOf(project, path) is not { } role)
                 return f;
             changed = true;
             return f with

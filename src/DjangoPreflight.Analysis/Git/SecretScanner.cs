@@ -43,7 +43,7 @@ public static partial class SecretScanner
                 if (generic && comment && !NotASecret.LooksGenerated(value) || !seen.Add(value)) return;
                 var isKey = kind is "SECRET_KEY" or "Django secret key";
                 // Provider tokens are live wherever they are written; the rest depends on the file.
-                var context = ProviderKinds.Contains(kind) ? null : file.Context;
+                var context = IsLiveWherever(kind) ? null : file.Context;
                 // Documentation shows examples, but a value drawn at random there may be a real one pasted in.
                 var doubt = file.Readme && context is not null && SecretContext.MayBeRealInDocumentation(value, !generic);
                 found.Add(new SecretMatch(kind, lineNumber, value)
@@ -275,6 +275,10 @@ public static partial class SecretScanner
     }
 
     private delegate void Adder(string kind, string value, bool generic, string? defaultOf = null);
+
+    /// <summary>True for a provider's token or a private key: live wherever it is written (a CI
+    /// workflow, a test), unlike a password or key whose file says whether production uses it.</summary>
+    public static bool IsLiveWherever(string kind) => ProviderKinds.Contains(kind);
 
     private static readonly HashSet<string> ProviderKinds = new(StringComparer.Ordinal)
     {

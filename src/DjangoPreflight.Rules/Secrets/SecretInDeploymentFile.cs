@@ -62,7 +62,7 @@ public sealed class SecretInDeploymentFile : ProjectRule
                     : secret.Doubt is { } doubt
                     ? Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
                         new SourceLocation(path, secret.Line), Confidence.Medium, severity: Severity.Medium)
-                    : Finding(message + ".", new SourceLocation(path, secret.Line), confidence);
+                    : Finding(message + ".", new SourceLocation(path, secret.Line), confidence) with { HoldsInAnyFile = SecretScanner.IsLiveWherever(secret.Kind) };
             }
         }
     }

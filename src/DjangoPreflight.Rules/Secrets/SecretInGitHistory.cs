@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Git;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 
@@ -65,7 +66,7 @@ public sealed class SecretInGitHistory : ProjectRule
                 yield return Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
                     location, Confidence.Medium, severity: Severity.Medium);
             else
-                yield return Finding($"{message}; rotate it.", location, confidence);
+                yield return Finding($"{message}; rotate it.", location, confidence) with { HoldsInAnyFile = SecretScanner.IsLiveWherever(secret.Kind) };
         }
     }
 }

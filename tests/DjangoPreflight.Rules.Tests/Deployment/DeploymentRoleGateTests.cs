@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
+using DjangoPreflight.TestSupport;
 using static DjangoPreflight.Rules.Tests.Deployment.DeploymentFixtures;
 
 namespace DjangoPreflight.Rules.Tests.Deployment;
@@ -52,5 +53,27 @@ public sealed class DeploymentRoleGateTests
             "nginx/shop.conf nginx production: used by docker-compose.prod.yml:8, a production file",
             "tests/nginx/test.conf nginx test: its name says test",
         ], report.Target.DeploymentFiles.Select(f => $"{f.Path} {f.Kind} {f.Role}: {f.Reason}"));
+    }
+
+    [Fact]
+    public void A_provider_token_in_a_ci_workflow_stays_high_while_the_ci_database_password_beside_it_is_not()
+    {
+        using var repo = new GitSandbox();
+        // A token drawn by the test; the ghp_ prefix makes it a GitHub token wherever it is written.
+        var token = "ghp_" + string.Concat(Enumerable.Range(0, 36).Select(i => (char)('a' + i * 7 % 26)));
+        repo.Write(".github/workflows/release.yml",
+            $"on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    env:\n      GITHUB_TOKEN: {token}\n"
+            + "    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: Vq7rT2mXk9Lw3Zp8\n");
+        repo.Commit("release workflow");
+        var report = ProjectScanner.Scan(new ProjectContext(repo.Root, new ScanOptions()), ProjectRuleSet.All, "ci-token");
+        var secrets = report.Findings.SelectMany(f => f.Constituents).Where(f => f.RuleId is "DP106" or "DP109").ToList();
+        var onToken = secrets.Where(f => f.Location.Line == 6).ToList();
+        Assert.Equal(["DP106", "DP109"], onToken.Select(f => f.RuleId).Order());
+        Assert.All(onToken, f => Assert.Equal(Severity.High, f.Severity));
+        Assert.All(onToken, f => Assert.DoesNotContain(token, f.Message));
+        // The service container's password is the CI's own throwaway: not above low.
+        var onPassword = secrets.Where(f => f.Location.Line == 11).ToList();
+        Assert.NotEmpty(onPassword);
+        Assert.All(onPassword, f => Assert.True(f.Severity <= Severity.Low, f.ToString()));
     }
 }
