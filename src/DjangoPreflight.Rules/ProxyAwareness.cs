@@ -54,8 +54,7 @@ public static partial class ProxyAwareness
                     ? (redirect.Server, redirect.At, "redirects HTTP to HTTPS")
                     : null;
             case "DP204":
-                // Caddy answers a Host no site names without passing it on only in some set-ups: not claimed.
-                return caddy.Count == 0 && Every(nginx, caddy, NginxNoDefaultServer.GuardFor, _ => null) is { } guard
+                return Every(nginx, caddy, NginxNoDefaultServer.GuardFor, CaddyHostGuard) is { } guard
                     ? (guard.Server, guard.At, "rejects unknown Host headers")
                     : null;
             default:
@@ -83,6 +82,14 @@ public static partial class ProxyAwareness
         }
         return first;
     }
+
+    /// <summary>Where a Caddy site keeps unknown Host headers from the app: it aborts or answers an
+    /// error to every request, or every address names a host (Caddy then passes on only requests for
+    /// those hosts; see <see cref="CaddyAddress"/>). Null when an address answers any Host or is left
+    /// to the environment.</summary>
+    private static SourceLocation? CaddyHostGuard(CaddySite site) =>
+        site.Rejection?.Location
+        ?? (site.Addresses.All(a => CaddyAddress.Parse(a) is { AnyHost: false }) ? site.Location : null);
 
     /// <summary>The Strict-Transport-Security header of a Caddy site served over HTTPS (max-age over 0,
     /// with <paramref name="need"/> if given), or null.</summary>

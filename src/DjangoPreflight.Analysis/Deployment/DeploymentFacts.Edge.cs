@@ -30,8 +30,14 @@ public sealed partial class DeploymentFacts
         DjangoUpstreams.Where(u => u.Config.SpeaksForProduction)
             .Select(u => new AppProxy("nginx location", u.Config.Path, u.Pass.Location,
                 header => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null ? "nginx passes the client's header on unless told to set it" : null))
-            .Concat(ProductionCaddy.SelectMany(c => c.Sites.SelectMany(s => s.Proxies.Where(p => !ReachesOtherPrograms(p)).Select(p =>
-                new AppProxy("Caddy reverse_proxy", c.Path, p.Directive.Location, header => CaddyHeaders.ClientValue(c, p, header))))));
+            .Concat(CaddyAppProxiesOf(ProductionCaddy));
+
+    /// <summary>Every Caddy reverse_proxy, of a Caddyfile of any role, that may reach the app.</summary>
+    public IEnumerable<AppProxy> CaddyAppProxies => CaddyAppProxiesOf(Caddy);
+
+    private IEnumerable<AppProxy> CaddyAppProxiesOf(IEnumerable<CaddyConfig> configs) =>
+        configs.SelectMany(c => c.Sites.SelectMany(s => s.Proxies.Where(ReachesApp).Select(p =>
+            new AppProxy("Caddy reverse_proxy", c.Path, p.Directive.Location, header => CaddyHeaders.ClientValue(c, p, header)))));
 
     /// <summary>Every URL prefix a production-capable front server serves from files.</summary>
     public IEnumerable<FileRoute> ProductionFileRoutes =>
@@ -43,10 +49,12 @@ public sealed partial class DeploymentFacts
             .Concat(ProductionCaddy.SelectMany(c => c.Sites).SelectMany(s => s.FileRoutes)
                 .Select(r => new FileRoute("Caddy file_server", r.Prefix, r.FileServer.Location)));
 
-    private bool ReachesOtherPrograms(CaddyProxy proxy)
+    /// <summary>False when every upstream of the reverse_proxy is a compose service that is another
+    /// program (see <see cref="OtherPrograms"/>); true otherwise.</summary>
+    public bool ReachesApp(CaddyProxy proxy)
     {
         var hosts = proxy.Upstreams.Select(UpstreamHost).ToList();
-        return hosts.Count > 0 && hosts.All(h => h is not null && OtherPrograms.IsOtherProgram(this, h));
+        return hosts.Count == 0 || !hosts.All(h => h is not null && OtherPrograms.IsOtherProgram(this, h));
     }
 
     /// <summary>The host of an upstream written host:port or scheme://host:port (a Caddy upstream, an

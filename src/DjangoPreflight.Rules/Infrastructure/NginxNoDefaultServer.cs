@@ -4,7 +4,8 @@ using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
 
-/// <summary>DP803: for some port, the server nginx uses for unknown Host headers does not reject them.</summary>
+/// <summary>DP803: for some port, the server nginx uses for unknown Host headers does not reject them, or
+/// a Caddy site that answers every Host passes them to the app.</summary>
 public sealed class NginxNoDefaultServer : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -56,6 +57,16 @@ public sealed class NginxNoDefaultServer : ProjectRule
                     $"Requests to {portText} with an unknown Host header go to the server named {Names(group.Key)}, which does not reject them (no default server returning 444).",
                     group.Key.Location, config.IsWholeConfig ? Confidence.High : Confidence.Medium);
             }
+        }
+        // Caddy passes a request on only from the site whose address names its Host; a site without
+        // a host name (:80, http://) or with a wildcard one catches every other Host.
+        foreach (var site in project.Deployment.Caddy.SelectMany(c => c.Sites))
+        {
+            if (site.AnyHostAddress is not { } address || site.Rejection is not null || site.HttpsRedirect is not null) continue;
+            if (site.Proxies.FirstOrDefault(project.Deployment.ReachesApp) is not { } proxy) continue;
+            yield return Finding(
+                $"Requests with any Host header reach the Caddy site {address}, which passes them to the app at {proxy.Directive.Location} (its address names no host, and it does not abort them).",
+                site.Location, Confidence.Medium);
         }
     }
 

@@ -4,7 +4,7 @@ using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
 
-/// <summary>DP804: an nginx server answers plain HTTP with content instead of redirecting to HTTPS.</summary>
+/// <summary>DP804: an nginx server or a Caddy site answers plain HTTP with content instead of redirecting to HTTPS.</summary>
 public sealed class NginxNoHttpsRedirect : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -51,6 +51,16 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
                     $"The server named {(server.Names.Count == 0 ? "\"\"" : string.Join(' ', server.Names))} answers plain HTTP on port {listen.Port} without redirecting to HTTPS"
                     + (anyTls ? "." : "; no server in this configuration terminates TLS, so check that the load balancer in front redirects."),
                     listen.Location, anyTls ? Confidence.High : Confidence.Low);
+        }
+        foreach (var config in project.Deployment.Caddy)
+        {
+            // A Caddyfile whose every site is plain HTTP leaves TLS to something in front of Caddy.
+            var anyTls = config.Sites.Any(s => s.RedirectsToHttps == true);
+            foreach (var site in config.Sites.Where(s => s.PlainHttpAddress is not null && s.HttpsRedirect is null && s.Rejection is null))
+                yield return Finding(
+                    $"The Caddy site {site.PlainHttpAddress} answers plain HTTP without redirecting to HTTPS (an http:// or port-80 address gets no automatic HTTPS)"
+                    + (anyTls ? "." : "; no site in this Caddyfile is served over HTTPS, so check that the load balancer in front redirects."),
+                    site.Location, anyTls ? Confidence.High : Confidence.Low);
         }
     }
 

@@ -6,7 +6,8 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>DP604: the web server may execute uploaded media, list it, or serve it with a content
-/// type a browser renders (uploaded HTML/SVG running script on the site's origin).</summary>
+/// type a browser renders (uploaded HTML/SVG running script on the site's origin); nginx locations
+/// and Caddy file_servers.</summary>
 public sealed class MediaMayBeExecuted : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -71,15 +72,30 @@ public sealed class MediaMayBeExecuted : ProjectRule
                         media.Location, Confidence.Medium, severity: Severity.Medium);
             }
         }
+        // Caddy's file_server runs nothing, but lists folders with `browse` and types files by their name.
+        foreach (var site in project.Deployment.Caddy.SelectMany(c => c.Sites))
+        {
+            foreach (var (prefix, server) in site.FileRoutes.Where(r => IsMediaPath(r.Prefix, mediaPrefix)))
+            {
+                if (server.Args.Contains("browse") || (server.Block ?? []).Any(d => d.Name == "browse"))
+                    yield return Finding($"file_server browse lists every uploaded file under {prefix}.", server.Location, severity: Severity.Medium);
+                var disposition = site.ResponseHeader("Content-Disposition", prefix)?.Value;
+                var csp = site.ResponseHeader("Content-Security-Policy", prefix)?.Value;
+                if (disposition?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) != true && csp?.Contains("sandbox", StringComparison.OrdinalIgnoreCase) != true)
+                    yield return Finding(
+                        $"Uploads under {prefix} are served by Caddy's file_server with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment or sandbox CSP header for that path).",
+                        server.Location, Confidence.Medium, severity: Severity.Medium);
+            }
+        }
     }
 
-    private static bool IsMedia(NginxLocation location, string? mediaPrefix)
-    {
-        if (location.IsRegex || location.Upstream is not null || location.FileSource is null) return false;
-        var path = location.Path.TrimEnd('/');
-        if (mediaPrefix is not null) return path == mediaPrefix;
-        return path.Contains("media", StringComparison.OrdinalIgnoreCase) || path.Contains("upload", StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool IsMedia(NginxLocation location, string? mediaPrefix) =>
+        !location.IsRegex && location.Upstream is null && location.FileSource is not null && IsMediaPath(location.Path.TrimEnd('/'), mediaPrefix);
+
+    private static bool IsMediaPath(string path, string? mediaPrefix) =>
+        mediaPrefix is not null
+            ? path == mediaPrefix
+            : path.Contains("media", StringComparison.OrdinalIgnoreCase) || path.Contains("upload", StringComparison.OrdinalIgnoreCase);
 
     private static bool RunsScripts(NginxLocation location) =>
         new[] { "php", "py", "cgi", "pl", "phtml", "jsp", "asp" }.Any(ext => location.Path.Contains(ext, StringComparison.OrdinalIgnoreCase));

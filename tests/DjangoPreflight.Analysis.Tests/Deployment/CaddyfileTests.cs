@@ -46,6 +46,27 @@ public sealed class CaddyfileTests
         Assert.Equal("default-src 'self'", site.ResponseHeader("Content-Security-Policy")?.Value);
     }
 
+    [Theory]
+    [InlineData("shop.example.com", false, false, true)]
+    [InlineData("https://shop.example.com:443", false, false, true)]
+    [InlineData("http://shop.example.com", false, true, false)]
+    [InlineData("shop.example.com:80", false, true, false)]
+    [InlineData("shop.example.com:8443", false, false, false)]
+    [InlineData(":80", true, true, false)]
+    [InlineData("http://", true, true, false)]
+    [InlineData(":443", true, false, false)]
+    [InlineData("*.example.com", true, false, true)]
+    [InlineData("{$HOST:shop.example.com}", false, false, true)]
+    public void Addresses_say_which_hosts_they_answer_and_whether_automatic_https_applies(string written, bool anyHost, bool plainHttp, bool automaticHttps)
+    {
+        var address = CaddyAddress.Parse(written);
+        Assert.NotNull(address);
+        Assert.Equal((anyHost, plainHttp, automaticHttps), (address.AnyHost, address.PlainHttp, address.AutomaticHttps));
+    }
+
+    [Fact]
+    public void An_address_left_to_the_environment_is_unknown() => Assert.Null(CaddyAddress.Parse("{$SITE_ADDRESS}"));
+
     [Fact]
     public void A_hostile_nesting_depth_is_read_without_recursing_into_it()
     {

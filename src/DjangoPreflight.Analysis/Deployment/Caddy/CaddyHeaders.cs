@@ -18,9 +18,10 @@ public static class CaddyHeaders
         {
             var name = up.Arg(0).TrimStart('+');
             if (up.Arg(0) == "-" + header) return null;
-            if (string.Equals(name, header, StringComparison.OrdinalIgnoreCase) && up.Args.Count > 1
-                && !up.Arg(1).Contains("{http.request.header." + header, StringComparison.OrdinalIgnoreCase))
-                return null;
+            if (!string.Equals(name, header, StringComparison.OrdinalIgnoreCase) || up.Args.Count < 2) continue;
+            return up.Arg(1).Contains("{http.request.header." + header, StringComparison.OrdinalIgnoreCase)
+                ? $"header_up at {up.Location} sets it to the client's own {header}"
+                : null;
         }
         if (!SetByCaddy.Contains(header))
             return $"Caddy passes a client's {header} header on unless header_up sets it";

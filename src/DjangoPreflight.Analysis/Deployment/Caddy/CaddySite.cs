@@ -31,19 +31,28 @@ public sealed class CaddySite(IReadOnlyList<string> addresses, SourceLocation lo
             var any = false;
             foreach (var written in Addresses)
             {
-                if (CaddyConfig.Resolved(written) is not { } address) return null;
-                if (address.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) return false;
-                var host = address.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? address[8..] : address;
-                host = host.Split('/')[0];
-                var colon = host.EndsWith(']') ? -1 : host.LastIndexOf(':');
-                var port = colon >= 0 ? host[(colon + 1)..] : null;
-                if (colon >= 0) host = host[..colon];
-                if (host.Length == 0 || port is not null and not "443") return false;
+                if (CaddyAddress.Parse(written) is not { } address) return null;
+                if (!address.AutomaticHttps) return false;
                 any = true;
             }
             return any;
         }
     }
+
+    /// <summary>The first address the site answers plain HTTP on (<c>http://</c>, port 80), or null.</summary>
+    public string? PlainHttpAddress => Addresses.FirstOrDefault(a => CaddyAddress.Parse(a)?.PlainHttp == true);
+
+    /// <summary>The first address that answers every Host header (<c>:80</c>, <c>http://</c>, <c>*</c>), or null.</summary>
+    public string? AnyHostAddress => Addresses.FirstOrDefault(a => CaddyAddress.Parse(a)?.AnyHost == true);
+
+    /// <summary>A <c>redir</c> of every path to an https:// URL, or null.</summary>
+    public CaddyDirective? HttpsRedirect => Directives.FirstOrDefault(d => d.Name == "redir"
+        && (d.Arg(0) is "*" or "/*" ? d.Arg(1) : d.Arg(0)).StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An <c>abort</c>, or a <c>respond</c> with a 4xx/5xx status, that answers every path of the site; or null.</summary>
+    public CaddyDirective? Rejection => Directives.FirstOrDefault(d =>
+        d.Name == "abort" && d.Args.Count == 0
+        || d.Name == "respond" && !d.Arg(0).StartsWith('/') && !d.Arg(0).StartsWith('@') && d.Args.Any(a => a.Length == 3 && a[0] is '4' or '5' && a.All(char.IsAsciiDigit)));
 
     /// <summary>Every <c>reverse_proxy</c> of the site with the path it matches.</summary>
     public IEnumerable<CaddyProxy> Proxies
@@ -92,12 +101,21 @@ public sealed class CaddySite(IReadOnlyList<string> addresses, SourceLocation lo
         }
     }
 
-    /// <summary>The value a <c>header</c> directive of the site gives a response header, with the directive.</summary>
-    public (string Value, CaddyDirective Directive)? ResponseHeader(string name)
+    /// <summary>The value a <c>header</c> directive gives a response header on every path under
+    /// <paramref name="prefix"/> ("" for the whole site): one at site level or in the handle for that
+    /// path, without a matcher or with a path matcher that covers it; with the directive.</summary>
+    public (string Value, CaddyDirective Directive)? ResponseHeader(string name, string prefix = "")
     {
-        foreach (var d in All.Where(d => d.Name == "header"))
+        foreach (var (d, scope) in WithScopes(Directives, ""))
         {
-            // header Name value | header [matcher] Name value | header { Name value }
+            if (d.Name != "header" || !Covers(scope, prefix)) continue;
+            var matcher = d.Arg(0) switch
+            {
+                var a when a.StartsWith('/') => PrefixOf(a),
+                var a when a.StartsWith('@') => MatcherPrefix(a),
+                _ => "",
+            };
+            if (matcher is null || !Covers(matcher, prefix)) continue;
             var args = d.Args.SkipWhile(a => a.StartsWith('/') || a.StartsWith('@') || a == "*").ToList();
             if (args.Count >= 2 && string.Equals(args[0].TrimStart('+'), name, StringComparison.OrdinalIgnoreCase)) return (args[1], d);
             foreach (var inner in d.Block ?? [])
@@ -105,6 +123,10 @@ public sealed class CaddySite(IReadOnlyList<string> addresses, SourceLocation lo
         }
         return null;
     }
+
+    /// <summary>True when a path prefix ("" for every path) covers every path under <paramref name="prefix"/>.</summary>
+    private static bool Covers(string scope, string prefix) =>
+        scope.Length == 0 || prefix == scope || prefix.StartsWith(scope + "/", StringComparison.Ordinal);
 
     /// <summary>Each directive with the path prefix of the handle/handle_path/route it sits in.</summary>
     private IEnumerable<(CaddyDirective Directive, string Scope)> WithScopes(IEnumerable<CaddyDirective> block, string scope)
