@@ -232,11 +232,12 @@ public static partial class DeploymentLoader
             if (!dockerfiles.Any(d => RoleOf(d.Path).SpeaksForProduction()))
                 collect.Add(new SourceLocation(procfile, 1));
 
+        var composeFiles = compose.Select(c => c.WithRole(RoleOf(c.Path))).ToList();
         return new DeploymentFacts
         {
             Dockerfiles = dockerfiles,
-            ComposeFiles = compose.Select(c => c.WithRole(RoleOf(c.Path))).ToList(),
-            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList()),
+            ComposeFiles = composeFiles,
+            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList(), composeFiles),
             Caddy = caddy,
             Launches = launches.Select(l => l.Origin == LaunchOrigin.CI ? l : l with { Role = RoleOf(l.Location.Path) }).Distinct()
                 .OrderBy(l => l.Location.Path, StringComparer.Ordinal).ThenBy(l => l.Location.Line).ToList(),

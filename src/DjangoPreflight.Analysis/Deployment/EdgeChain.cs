@@ -1,5 +1,7 @@
 using DjangoPreflight.Analysis.Deployment.Caddy;
+using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Deployment.Traefik;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Deployment;
@@ -8,14 +10,18 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// Which front servers sit behind another one. An nginx configuration that terminates no TLS and
 /// whose every public port is a port another production-capable front server (a Caddy
 /// reverse_proxy, another nginx configuration's proxy_pass) proxies to by a service name
-/// (<c>web:3000</c>) is internal: a single-page app's file server or a media server behind the
-/// project's edge proxy.
+/// (<c>web:3000</c>), or that Traefik's labels on a production-capable compose service send
+/// requests to (<c>traefik.http.services.media.loadbalancer.server.port=8080</c>), is internal: a
+/// single-page app's file server or a media server behind the project's edge proxy.
 /// </summary>
 internal static class EdgeChain
 {
-    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy)
+    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy, IReadOnlyList<ComposeFile> compose)
     {
         var targets = new List<(string From, int Port, SourceLocation At)>();
+        foreach (var file in compose.Where(c => c.Role.SpeaksForProduction()))
+            foreach (var (port, at) in file.Services.SelectMany(TraefikLabels.ServerPorts))
+                targets.Add((file.Path, port, at));
         foreach (var config in caddy.Where(c => c.SpeaksForProduction))
             foreach (var proxy in config.Sites.SelectMany(s => s.Proxies))
                 foreach (var upstream in proxy.Upstreams)

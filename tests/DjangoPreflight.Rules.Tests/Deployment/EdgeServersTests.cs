@@ -10,11 +10,12 @@ using static DjangoPreflight.Rules.Tests.Deployment.DeploymentFixtures;
 namespace DjangoPreflight.Rules.Tests.Deployment;
 
 /// <summary>
-/// Front servers beyond nginx, read by the rules that read nginx: Caddy's automatic HTTPS and
-/// HSTS header lower DP302-DP304 (and DP204: it answers only the hosts its sites name), its reverse_proxy overwrites X-Forwarded-Proto unless it trusts
-/// every client as a proxy (DP309), its file_server and uWSGI's static-map serve STATIC_URL (DP602),
-/// and an nginx that only Caddy reaches is internal (no DP803/DP804). Each bad variant is the good
-/// fixture copied with one thing changed, so each assertion can fail.
+/// Front servers beyond nginx, read by the rules that read nginx: Caddy's automatic HTTPS and HSTS
+/// header lower DP302-DP304 (and DP204: it answers only the hosts its sites name), its reverse_proxy
+/// overwrites X-Forwarded-Proto unless it trusts every client as a proxy (DP309), its file_server and
+/// uWSGI's static-map serve STATIC_URL (DP602), and an nginx that only Caddy, or Traefik by a compose
+/// service's labels, reaches is internal (no DP803/DP804). Each bad variant is the good fixture copied
+/// with one thing changed, so each assertion can fail.
 /// </summary>
 public sealed class EdgeServersTests
 {
@@ -142,6 +143,31 @@ public sealed class EdgeServersTests
         File.WriteAllText(Path.Combine(project.Root, "edge", "nginx.conf"), edge.Replace("web:3000", "web:3001", StringComparison.Ordinal));
         var elsewhere = new ProjectContext(project.Root, new ScanOptions());
         Assert.Null(elsewhere.Deployment.Nginx.Single(n => n.Path == "frontend/nginx.conf").FrontedBy);
+    }
+
+    [Fact]
+    public void An_nginx_that_traefik_labels_route_to_is_internal()
+    {
+        var project = Project("nginx-behind-traefik");
+        Assert.Equal("docker-compose.prod.yml:29", project.Deployment.Nginx.Single().FrontedBy?.ToString());
+        Assert.Empty(new NginxNoHttpsRedirect().Check(project));
+        Assert.Empty(new NginxNoDefaultServer().Check(project));
+    }
+
+    [Theory]
+    [InlineData("loadbalancer.server.port=8080\"", "loadbalancer.server.port=8081\"")]
+    [InlineData("traefik.http.routers.media.rule", "traefik.enable=false\"\n      - \"traefik.http.routers.media.rule")]
+    public void An_nginx_traefik_sends_nothing_to_meets_clients(string label, string changed)
+    {
+        using var dir = new TempDirectory("dp-edge");
+        var compose = File.ReadAllText(Path.Combine(Dir("nginx-behind-traefik"), "docker-compose.prod.yml"));
+        Assert.Contains(label, compose, StringComparison.Ordinal);
+        var project = Variant(dir, "nginx-behind-traefik", "docker-compose.prod.yml", compose.Replace(label, changed, StringComparison.Ordinal));
+        Assert.Null(project.Deployment.Nginx.Single().FrontedBy);
+        Assert.Equal(
+        [
+            "DP804 media/nginx.conf:3 medium low | The server named \"\" answers plain HTTP on port 8080 without redirecting to HTTPS; no server in this configuration terminates TLS, so check that the load balancer in front redirects.",
+        ], Render(new NginxNoHttpsRedirect().Check(project)));
     }
 
     [Fact]
