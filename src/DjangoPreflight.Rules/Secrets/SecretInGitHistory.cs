@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Git;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Secrets;
@@ -65,8 +66,26 @@ public sealed class SecretInGitHistory : ProjectRule
             else if (secret.Doubt is { } doubt)
                 yield return Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
                     location, Confidence.Medium, severity: Severity.Medium);
+            else if (ProductionKey(secret, project.Settings.Production) is { } production)
+                yield return Finding($"{message}; {production.Reason}", location, production.Replaced ? confidence : Confidence.Low, severity: Severity.Low);
             else
                 yield return Finding($"{message}; rotate it.", location, confidence) with { HoldsInAnyFile = SecretScanner.IsLiveWherever(secret.Kind) };
         }
+    }
+
+    /// <summary>Why a SECRET_KEY still in a settings module is not the key production runs, when the
+    /// evaluated production settings show it: they end with a key that is random or must come from
+    /// the environment (a development key left in a base module), or one that a git-ignored local
+    /// file may replace (then whether production runs it is unknown, said so). Replaced is false then.</summary>
+    private static (string Reason, bool Replaced)? ProductionKey(HistorySecret secret, SettingsModel? production)
+    {
+        if (secret.Kind != "SECRET_KEY" || secret.Now is not { } now || production?["SECRET_KEY"] is not { IsDefault: false } key)
+            return null;
+        var settings = production.Path ?? production.Module;
+        if (key.FailsClosed && key.Source is { } source && source.Path != now.Path)
+            return ($"production's settings ({settings}) replace it with a key that is {(key.Requires.Count > 0 ? $"read from {string.Join(", ", key.Requires)}" : "random or read from a file")} at {source.Path}:{source.Line}, so it is a development key: rotate it only if it was used elsewhere.", true);
+        if (key.Value is PyOverridable { Repository: PyStr } overridable && key.Source?.Path == now.Path)
+            return ($"production's settings ({settings}) end with it unless a file the repository does not hold replaces it ({overridable.Reason}): rotate it if production runs without that file.", false);
+        return null;
     }
 }

@@ -197,6 +197,51 @@ public class SecretInGitHistoryLocationTests
     }
 
     [Fact]
+    public void A_key_left_in_a_base_module_that_production_replaces_from_the_environment_is_low_and_says_where()
+    {
+        // The shape of a project whose base settings keep a development key and whose production
+        // module, which imports them, reads its own key from the environment.
+        using var repo = new GitSandbox();
+        repo.Write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings.prod')\n");
+        repo.Write("shop/__init__.py", "");
+        repo.Write("shop/settings/__init__.py", "");
+        repo.Write("shop/settings/base.py", $"DEBUG = False\nALLOWED_HOSTS = ['*']\nSECRET_KEY = '{Key}'\n");
+        repo.Write("shop/settings/prod.py", "import os\nfrom .base import *\n\nSECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n");
+        var added = repo.Commit("settings");
+
+        Assert.Equal(
+            $"DP106 shop/settings/base.py:3 low/certain: SECRET_KEY k3#x… (50 chars) was committed in {added[..10]} (shop/settings/base.py:3) and is still in the current tree at shop/settings/base.py:3;"
+            + " production's settings (shop/settings/prod.py) replace it with a key that is read from DJANGO_SECRET_KEY at shop/settings/prod.py:4, so it is a development key: rotate it only if it was used elsewhere.",
+            RuleHarness.Describe(Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root))));
+
+        // Near miss: a production module that falls back to the base key when the variable is missing runs it.
+        repo.Write("shop/settings/prod.py", "import os\nfrom .base import *\n\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', SECRET_KEY)\n");
+        repo.Commit("fall back to the base key");
+        Assert.Equal(Core.Severity.High, Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root)).Severity);
+    }
+
+    [Fact]
+    public void A_key_that_a_git_ignored_local_module_may_replace_is_unknown_and_low()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\n");
+        repo.Write("shop/__init__.py", "");
+        repo.Write(".gitignore", "shop/local_settings.py\n");
+        repo.Write("shop/settings.py", $"DEBUG = False\nALLOWED_HOSTS = ['*']\nSECRET_KEY = '{Key}'\n\ntry:\n    from shop.local_settings import *\nexcept ImportError:\n    pass\n");
+        repo.Commit("settings");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal((Core.Severity.Low, Core.Confidence.Low), (finding.Severity, finding.Confidence));
+        Assert.Contains("production's settings (shop/settings.py) end with it unless a file the repository does not hold replaces it (", finding.Message);
+        Assert.EndsWith("rotate it if production runs without that file.", finding.Message);
+
+        // Near miss: without the local module the key is production's.
+        repo.Write("shop/settings.py", $"DEBUG = False\nALLOWED_HOSTS = ['*']\nSECRET_KEY = '{Key}'\n");
+        repo.Commit("no local settings");
+        Assert.Equal(Core.Severity.High, Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root)).Severity);
+    }
+
+    [Fact]
     public void Ci_service_and_development_passwords_are_low_with_the_reason_and_a_production_one_stays_high()
     {
         using var repo = new GitSandbox();
