@@ -55,4 +55,9 @@ public sealed record ReportSummary(
 {
     /// <summary>What production must set (fail-closed), one entry per variable, sorted by variable.</summary>
     public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+
+    /// <summary>When the time budget (<c>--timeout</c>) stopped the scan before it was done, the notice
+    /// naming what it left (one of <see cref="Notices"/>); null when the scan ran whole. A cut-short
+    /// report holds what was found so far, and the command exits 3 whatever the findings.</summary>
+    public string? CutShort { get; init; }
 }

@@ -177,6 +177,8 @@ public sealed class JsonReportWriter : IReportWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        // A consumer need not parse the notices to know the report is incomplete.
+        w.WriteBoolean("cut_short", s.CutShort is not null);
         w.WriteEndObject();
     }
 }

@@ -55,6 +55,7 @@ public static class ReportRedaction
         UnresolvedSettings = [.. s.UnresolvedSettings.Select(R)],
         ParseErrors = [.. s.ParseErrors.Select(e => e with { Path = R(e.Path), Message = R(e.Message) })],
         Notices = [.. s.Notices.Select(R)],
+        CutShort = Maybe(s.CutShort),
         Requirements = [.. s.Requirements.Select(r => r with { Variable = R(r.Variable), Location = Location(r.Location), Reason = R(r.Reason) })],
     };
 }

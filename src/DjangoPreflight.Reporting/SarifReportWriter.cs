@@ -145,14 +145,16 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteEndObject();
     }
 
-    /// <summary>The one invocation: it succeeded (a scan that could not run exits 2 and writes no report),
-    /// and what the summary says beside the findings comes as notifications: parse errors as warnings
-    /// at the file and line, notices (suppressions, skipped files, the history scan) as notes.</summary>
+    /// <summary>The one invocation: it succeeded unless the time budget cut it short (a scan that could
+    /// not run exits 2 and writes no report; one cut short exits 3 with what it found, and SARIF's
+    /// "executionSuccessful" says the run did not complete). What the summary says beside the findings
+    /// comes as notifications: parse errors as warnings at the file and line, what was cut short as an
+    /// error, the other notices (suppressions, skipped files, the history scan) as notes.</summary>
     private static void WriteInvocation(Utf8JsonWriter w, ReportSummary summary)
     {
         w.WriteStartArray("invocations");
         w.WriteStartObject();
-        w.WriteBoolean("executionSuccessful", true);
+        w.WriteBoolean("executionSuccessful", summary.CutShort is null);
         if (summary.ParseErrors.Count + summary.Notices.Count + summary.UnresolvedSettings.Count > 0)
         {
             w.WriteStartArray("toolExecutionNotifications");
@@ -160,7 +162,9 @@ public sealed class SarifReportWriter : IReportWriter
                 WriteNotification(w, "warning", $"{e.Path}:{e.Line}: {e.Message}", new SourceLocation(e.Path, e.Line));
             if (summary.UnresolvedSettings.Count > 0)
                 WriteNotification(w, "note", $"Could not resolve: {string.Join(", ", summary.UnresolvedSettings)}", null);
-            foreach (var n in summary.Notices) WriteNotification(w, "note", n, null);
+            // An error-level notification is SARIF's sign that the results may be incomplete (its
+            // appendix "Detecting incomplete result sets").
+            foreach (var n in summary.Notices) WriteNotification(w, n == summary.CutShort ? "error" : "note", n, null);
             w.WriteEndArray();
         }
         w.WriteEndObject();

@@ -23,7 +23,8 @@ public static class ProjectScanner
         var settings = project.Settings.Production;
         var findings = EnvironmentOrigins.Apply(DeploymentRoleGate.Apply(ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project), project), project);
         prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
-        if (project.Options.Budget.Notice() is { } cut) project.Diagnostics.Notice(cut);
+        var cut = project.Options.Budget.Notice();
+        if (cut is not null) project.Diagnostics.Notice(cut);
         var django = project.Django;
         var reasons = new List<string>();
         if (settings is not null) reasons.AddRange(settings.Reasons);
@@ -45,6 +46,7 @@ public static class ProjectScanner
             Notices: project.Diagnostics.Notices)
         {
             Requirements = settings?.Requirements ?? [],
+            CutShort = cut,
         };
         var report = new ScanReport(target, findings, summary) { Rules = ruleList.Select(r => r.Descriptor).ToList() };
         report = InlineSuppressions.Apply(report.Findings, project.Files, report.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)).ApplyTo(report);

@@ -74,6 +74,19 @@ public class JsonReportWriterTests
     }
 
     [Fact]
+    public void SummarySaysWhetherTheScanWasCutShort()
+    {
+        using var cut = JsonDocument.Parse(Write(SampleReports.CutShort()));
+        var summary = cut.RootElement.GetProperty("summary");
+        Assert.True(summary.GetProperty("cut_short").GetBoolean());
+        Assert.Contains(SampleReports.CutShortNotice, summary.GetProperty("notices").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("cut_short", summary.EnumerateObject().Last().Name);
+
+        using var whole = JsonDocument.Parse(Write(SampleReports.Scan()));
+        Assert.False(whole.RootElement.GetProperty("summary").GetProperty("cut_short").GetBoolean());
+    }
+
+    [Fact]
     public void SummaryListsWhatProductionMustSetAndWhatWasUndecided()
     {
         var json = Write(SampleReports.Scan());

@@ -30,6 +30,15 @@ public static class SampleReports
         Rules = [Debug, Hosts],
     };
 
+    public const string CutShortNotice = "the scan was cut short by its time budget (--timeout 0.5 s); rules not run: DP204, DP601";
+
+    /// <summary><see cref="Scan"/> as the time budget left it: cut short, the notice among the others.</summary>
+    public static ScanReport CutShort()
+    {
+        var whole = Scan();
+        return whole with { Summary = whole.Summary with { Notices = [.. whole.Summary.Notices, CutShortNotice], CutShort = CutShortNotice } };
+    }
+
     public static ScanReport Probe() => new(
         new TargetInfo(Url: "https://shop.example.com/", Grade: "C+"),
         [

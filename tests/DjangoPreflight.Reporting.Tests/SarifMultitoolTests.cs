@@ -13,20 +13,36 @@ public class SarifMultitoolTests
     private static JsonElement ArtifactLocation(JsonElement result) =>
         result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
 
+    /// <summary>A real scan its time budget stopped (a microsecond is spent before the project is
+    /// walked): exit 3, and its SARIF says the execution did not succeed.</summary>
+    private static string CutShortScan(TempDirectory temp)
+    {
+        var file = Path.Combine(temp.Path, "cut-short-scan.out");
+        var stderr = new StringWriter();
+        var exit = Cli.CliApp.Run(["scan", RepoPaths.Examples("insecure-shop"), "--no-history", "--timeout", "0.000001", "--format", "sarif", "--output", file], new StringWriter(), stderr);
+        Assert.True(exit == 3, $"exit {exit}: {stderr}");
+        var sarif = File.ReadAllText(file);
+        Assert.False(JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
+        return sarif;
+    }
+
     [Fact]
     public async Task ScansOfTheExamplesAndAProbeValidateWithoutErrorsOrWarnings()
     {
         using var temp = new TempDirectory();
         var insecure = ReportRuns.Scan("insecure-shop", "sarif", temp);
         var hardened = ReportRuns.Scan("hardened-shop", "sarif", temp);
+        var cutShort = CutShortScan(temp);
         await using var site = ReportRuns.Site();
         var probe = ReportRuns.Probe(site, "sarif", temp);
         var files = new[]
         {
             temp.Write("insecure-shop.sarif", insecure),
             temp.Write("hardened-shop.sarif", hardened),
+            temp.Write("cut-short-scan.sarif", cutShort),
             temp.Write("probe.sarif", probe),
             temp.Write("sample-scan.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.Scan())),
+            temp.Write("cut-short.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.CutShort())),
             temp.Write("sample-probe.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.Probe())),
             temp.Write("no-location.sarif", WriterOutput.Of(new SarifReportWriter(), SampleReports.Scan() with
             {

@@ -43,6 +43,26 @@ public class SarifReportWriterTests
     }
 
     [Fact]
+    public void ACutShortScanIsNotASuccessfulExecutionAndSaysWhyAtErrorLevel()
+    {
+        // SARIF's sign of an incomplete result set: executionSuccessful false, and an error-level
+        // notification (the other notices stay notes).
+        using var cut = JsonDocument.Parse(Write(SampleReports.CutShort()));
+        var invocation = Run(cut).GetProperty("invocations")[0];
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var notes = invocation.GetProperty("toolExecutionNotifications").EnumerateArray()
+            .Select(n => (Level: n.GetProperty("level").GetString(), Text: n.GetProperty("message").GetProperty("text").GetString())).ToList();
+        Assert.Contains(("error", SampleReports.CutShortNotice), notes);
+        Assert.Contains(("note", "history scan skipped (--no-history)"), notes);
+        Assert.Single(notes, n => n.Level == "error");
+
+        using var whole = JsonDocument.Parse(Write(SampleReports.Scan()));
+        var complete = Run(whole).GetProperty("invocations")[0];
+        Assert.True(complete.GetProperty("executionSuccessful").GetBoolean());
+        Assert.DoesNotContain(complete.GetProperty("toolExecutionNotifications").EnumerateArray(), n => n.GetProperty("level").GetString() == "error");
+    }
+
+    [Fact]
     public void ResultsPointAtTheirRulesAndKeepSeverityAndConfidence()
     {
         using var doc = JsonDocument.Parse(Write(SampleReports.Scan()));

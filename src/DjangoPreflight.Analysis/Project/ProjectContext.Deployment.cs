@@ -7,5 +7,5 @@ public sealed partial class ProjectContext
     private DeploymentFacts? _deployment;
 
     /// <summary>What the deployment files say: Dockerfiles, compose, nginx, server launches, environment.</summary>
-    public DeploymentFacts Deployment => Once(ref _deployment, () => DeploymentLoader.Load(Files, Diagnostics));
+    public DeploymentFacts Deployment => Step(ref _deployment, "reading the deployment files", () => DeploymentLoader.Load(Files, Diagnostics));
 }

@@ -10,7 +10,8 @@ namespace DjangoPreflight.Analysis.Project;
 /// <summary>
 /// The files of a project: discovered once (directory symlinks are not followed, so loops are
 /// impossible; virtualenvs, VCS and cache folders are skipped), addressed by paths relative to the
-/// root with '/', read at most once each. Unreadable or oversized files become notices.
+/// root with '/', read at most once each. Unreadable or oversized files become notices. The walk
+/// and the reads of the steps before the rules honour the scan's time budget.
 /// </summary>
 public sealed class ProjectFiles
 {
@@ -23,6 +24,7 @@ public sealed class ProjectFiles
     private readonly long _maxBytes;
     private readonly IReadOnlyList<PathGlob> _exclude;
     private readonly ProjectDiagnostics _diagnostics;
+    private readonly ScanBudget _budget;
     private readonly Lazy<IReadOnlyList<string>> _all;
     private readonly Lazy<HashSet<string>> _listed;
     private readonly ConcurrentDictionary<string, string?> _text = new(StringComparer.Ordinal);
@@ -30,13 +32,16 @@ public sealed class ProjectFiles
     private readonly ConcurrentDictionary<string, byte> _notMentioningTool = new(StringComparer.Ordinal);
 
     /// <param name="exclude">The configuration's exclude patterns: matching files and folders are not read at all.</param>
-    public ProjectFiles(string root, long maxBytes, ProjectDiagnostics diagnostics, IReadOnlyList<PathGlob>? exclude = null)
+    /// <param name="budget">The scan's time budget: the walk stops when it runs out, and so do the
+    /// reads of a step before the rules (see <see cref="ScanBudget.Step{T}"/>).</param>
+    public ProjectFiles(string root, long maxBytes, ProjectDiagnostics diagnostics, IReadOnlyList<PathGlob>? exclude = null, ScanBudget? budget = null)
     {
         Root = root;
+        _budget = budget ?? ScanBudget.Unbounded;
         _maxBytes = maxBytes;
         _exclude = exclude ?? [];
         _diagnostics = diagnostics;
-        _all = new Lazy<IReadOnlyList<string>>(Discover);
+        _all = new Lazy<IReadOnlyList<string>>(() => _budget.Step("listing the project's files", Discover));
         _listed = new Lazy<HashSet<string>>(() => All.ToHashSet(StringComparer.Ordinal));
     }
 
@@ -44,6 +49,19 @@ public sealed class ProjectFiles
 
     /// <summary>Every file, relative with '/', in ordinal order.</summary>
     public IReadOnlyList<string> All => _all.Value;
+
+    /// <summary>The walk stopped when the scan's time budget ran out: files not in <see cref="All"/>
+    /// may exist (the notice names the folders not listed).</summary>
+    public bool Partial
+    {
+        get
+        {
+            _ = _all.Value;
+            return _partial;
+        }
+    }
+
+    private bool _partial;
 
     public IEnumerable<string> WithExtension(string extension) =>
         All.Where(p => p.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
@@ -58,12 +76,16 @@ public sealed class ProjectFiles
 
     public static string FileName(string relative) => relative[(relative.LastIndexOf('/') + 1)..];
 
-    /// <summary>The file's bytes, or null (with a notice) when missing, unreadable or too large.</summary>
-    public byte[]? ReadBytes(string relative) => _bytes.GetOrAdd(relative, Load);
+    /// <summary>The file's bytes, or null (with a notice) when missing, unreadable or too large, or
+    /// when a step before the rules would read it after the time budget ran out (then not kept: it is
+    /// read when asked for again outside such a step).</summary>
+    public byte[]? ReadBytes(string relative) =>
+        _bytes.TryGetValue(relative, out var cached) ? cached : _budget.RefusesRead(relative) ? null : _bytes.GetOrAdd(relative, Load);
 
     /// <summary>Like <see cref="ReadBytes"/>, without keeping the bytes: for a pass over many files
     /// that reads each once (a cached copy is still used when there is one).</summary>
-    public byte[]? ReadBytesUncached(string relative) => _bytes.TryGetValue(relative, out var cached) ? cached : Load(relative);
+    public byte[]? ReadBytesUncached(string relative) =>
+        _bytes.TryGetValue(relative, out var cached) ? cached : _budget.RefusesRead(relative) ? null : Load(relative);
 
     /// <summary>Like <see cref="ReadBytesUncached"/>, into a buffer rented from the shared pool: for
     /// the parse of every application file, which reads each once and is done with it after one
@@ -72,6 +94,7 @@ public sealed class ProjectFiles
     public PooledBytes? ReadPooled(string relative)
     {
         if (_bytes.TryGetValue(relative, out var cached)) return cached is null ? null : new PooledBytes(cached, cached.Length, rented: false);
+        if (_budget.RefusesRead(relative)) return null;
         return Load(relative, pooled: true, out var length) is { } bytes ? new PooledBytes(bytes, length, rented: bytes.Length > 0) : null;
     }
 
@@ -81,7 +104,7 @@ public sealed class ProjectFiles
 
     /// <summary>The file as UTF-8 text (invalid bytes replaced), or null like <see cref="ReadBytes"/>.</summary>
     public string? ReadText(string relative) =>
-        _text.GetOrAdd(relative, r => ReadBytes(r) is { } b ? Encoding.UTF8.GetString(b) : null);
+        _text.TryGetValue(relative, out var text) ? text : ReadBytes(relative) is { } b ? _text.GetOrAdd(relative, _ => Encoding.UTF8.GetString(b)) : null;
 
     private byte[]? Load(string relative) => Load(relative, pooled: false, out _);
 
@@ -149,6 +172,13 @@ public sealed class ProjectFiles
         pending.Push("");
         while (pending.Count > 0)
         {
+            if (_budget.Expired)
+            {
+                // The folders left are named; the scan goes on with the files listed so far.
+                foreach (var left in pending) _budget.CutShort("folders not listed", left.Length == 0 ? "." : left + "/");
+                _partial = true;
+                break;
+            }
             var dir = pending.Pop();
             var full = dir.Length == 0 ? Root : FullPath(dir);
             List<Entry> entries;

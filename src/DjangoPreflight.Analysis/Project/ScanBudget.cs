@@ -5,8 +5,9 @@ namespace DjangoPreflight.Analysis.Project;
 
 /// <summary>
 /// The whole scan's time budget (<c>scan --timeout</c>). Long phases ask <see cref="Expired"/> between
-/// steps (each rule, each file of the bulk parse, the history scan's own deadline) and say what they
-/// left undone with <see cref="CutShort"/>; the report then carries one notice naming all of it, and
+/// steps (each folder of the file walk, each rule, each file of the bulk parse, the history scan's
+/// own deadline; the steps before the rules stop reading files, see <see cref="Step{T}"/>) and say
+/// what they left undone with <see cref="CutShort"/>; the report then carries one notice naming all of it, and
 /// the command exits with its own code, so a cut-short scan never passes as a clean one.
 /// </summary>
 public sealed class ScanBudget
@@ -53,6 +54,40 @@ public sealed class ScanBudget
     {
         get => _phase;
         set => _phase = value;
+    }
+
+    // The step before the rules this flow of work is in, and its budget (an async local, so the
+    // bulk parse's parallel work is in its caller's step, and another scan's threads are not).
+    private static readonly AsyncLocal<(ScanBudget Budget, string Name)?> CurrentStep = new();
+
+    /// <summary>Runs one of the steps before the rules (finding the settings modules, reading the
+    /// deployment files) as the phase in progress. Within it, once the budget is spent, the project's
+    /// files are no longer read (<see cref="RefusesRead"/>): the step ends on what it has read, and
+    /// the notice names it and the files it did not read. Outside a step a read is never refused:
+    /// what comes after the rules (suppression comments) still reads what it needs.</summary>
+    public T Step<T>(string name, Func<T> step)
+    {
+        var (phase, outer) = (Phase, CurrentStep.Value);
+        Phase = name;
+        CurrentStep.Value = (this, name);
+        try
+        {
+            return step();
+        }
+        finally
+        {
+            CurrentStep.Value = outer;
+            Phase = phase;
+        }
+    }
+
+    /// <summary>True, and recorded as cut short, when <paramref name="file"/> is about to be read inside
+    /// a step of this budget (see <see cref="Step{T}"/>) after the budget ran out.</summary>
+    public bool RefusesRead(string file)
+    {
+        if (CurrentStep.Value is not { } step || step.Budget != this || !Expired) return false;
+        CutShort($"files not read when {step.Name}", file);
+        return true;
     }
 
     /// <summary>Records that <paramref name="item"/> of <paramref name="phase"/> (e.g. "rules not run",

@@ -62,7 +62,8 @@ public sealed class ProjectOptions
     /// </summary>
     public static void CheckSettingsModule(Analysis.Project.ProjectContext context)
     {
-        if (context.Options.SettingsModule is not { } module) return;
+        // Files the walk did not list when the time budget ran out may hold it.
+        if (context.Options.SettingsModule is not { } module || context.Files.Partial) return;
         var index = new Analysis.Discovery.ModuleIndex(context.Files, Analysis.Discovery.SettingsDiscovery.ImportRoots(context.Files));
         if (index.PathOf(module) is not null) return;
         var found = context.SettingsLayout.SettingsModules.Where(m => index.PathOf(m) is not null).Take(5).ToList();

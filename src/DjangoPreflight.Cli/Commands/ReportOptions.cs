@@ -94,14 +94,14 @@ public sealed class ReportOptions
 
     /// <summary>Writes the report where asked and returns the exit code the findings call for. With
     /// <c>--output</c>, one line on stderr says what was written where and why the exit code is what it
-    /// is (a file report otherwise leaves the terminal silent, and exit code 1 looks like a crash).</summary>
-    /// <param name="cutShort">The scan was cut short by its time budget: exit code 3 whatever the findings.</param>
-    public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null, bool cutShort = false)
+    /// is (a file report otherwise leaves the terminal silent, and exit code 1 looks like a crash).
+    /// A scan its time budget cut short (<see cref="ReportSummary.CutShort"/>) exits 3 whatever the findings.</summary>
+    public int Emit(ParseResult parsed, CliIo io, ScanReport report, PreflightConfig? config = null)
     {
         var writer = Writer(parsed, config);
         var gate = Gate(parsed, config);
         var failing = report.Findings.Count(gate.Fails);
-        var code = cutShort ? ExitCodes.CutShort : failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+        var code = report.Summary.CutShort is not null ? ExitCodes.CutShort : failing > 0 ? ExitCodes.Findings : ExitCodes.Clean;
         var path = parsed.GetValue(Output);
         if (path is null)
         {

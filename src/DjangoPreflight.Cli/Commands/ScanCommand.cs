@@ -45,7 +45,7 @@ public static class ScanCommand
             if (target is not null)
                 scanned = Probe(scanned, context, target, probe.Read(parsed), budget, selected);
             if (accepted is not null) scanned = accepted.Apply(scanned, baselineFile!).ApplyTo(scanned);
-            return report.Emit(parsed, io, scanned, configuration, cutShort: budget.WasCutShort);
+            return report.Emit(parsed, io, scanned, configuration);
         });
         return command;
     }
@@ -62,14 +62,19 @@ public static class ScanCommand
         var live = ProbeOptions.Probe(target, settings, null);
         var report = LiveScan.Add(scanned, context, live, selected);
         if (!shortened || !live.DeadlinePassed) return report;
+        // The project's scan may have been cut short already: one notice still names everything.
         budget.CutShort("probe", "stopped where the scan's budget ended");
-        return report with { Summary = report.Summary with { Notices = [.. report.Summary.Notices, budget.Notice()!] } };
+        var cut = budget.Notice()!;
+        var notices = report.Summary.Notices.Where(n => n != report.Summary.CutShort).Append(cut).ToList();
+        return report with { Summary = report.Summary with { Notices = notices, CutShort = cut } };
     }
 
     /// <summary>Scans the project in <paramref name="context"/> (its root validated), as <c>scan</c> and <c>baseline</c> both do.</summary>
     public static ScanReport Scan(ProjectContext context, string displayPath, IReadOnlyList<ProjectRule> rules)
     {
-        if (!DjangoProjectDetector.LooksLikeDjango(context.Files))
+        // A walk the time budget stopped may not have reached what makes a project Django's: the
+        // report says it was cut short instead.
+        if (!context.Files.Partial && !DjangoProjectDetector.LooksLikeDjango(context.Files))
             throw new UsageException($"'{displayPath}' does not look like a Django project (no manage.py, settings module or Django dependency found)");
         ProjectOptions.CheckSettingsModule(context);
         return ProjectScanner.Scan(context, rules, displayPath);

@@ -32,7 +32,15 @@ public static class SettingsCommand
             {
                 ProjectOptions.CheckSettingsModule(context);
                 return context.Settings.Production;
-            }) ?? throw new UsageException($"no settings module found in '{parsed.GetValue(path)}' (give one with --settings)");
+            });
+            if (model is null)
+            {
+                // The budget may have ended the file walk before it reached the settings.
+                if (budget.Notice() is not { } stopped)
+                    throw new UsageException($"no settings module found in '{parsed.GetValue(path)}' (give one with --settings)");
+                io.Error.WriteLine($"note: {Shown(stopped)}");
+                return ExitCodes.CutShort;
+            }
             // JSON escapes control characters itself; the text form shows them, as the text report does.
             io.Out.Write(fmt == "json" ? SettingsOutput.Json(model) : ControlCharacters.Visible(SettingsOutput.Text(model)));
             if (fmt == "text")

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DjangoPreflight.Analysis.Project;
+using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Cli.Tests.Robustness;
@@ -8,8 +9,8 @@ namespace DjangoPreflight.Cli.Tests.Robustness;
 /// #22 item 3 beyond <c>scan</c>: <c>settings</c> and <c>baseline</c> read the same hostile project,
 /// so they have the same <c>--timeout</c>, and the settings evaluation itself (not only the rules
 /// after it) stops when the budget runs out, leaving what it did not evaluate unknown. No test
-/// measures time: each budget is spent by construction (a microsecond is gone before the settings
-/// are read; an ended budget).
+/// measures time: each budget is spent by construction (a microsecond is gone before the project is
+/// walked; a budget ended once the settings module is found).
 /// </summary>
 public class CommandBudgetTests
 {
@@ -29,21 +30,37 @@ public class CommandBudgetTests
     [Fact]
     public void TheSettingsCommandStopsAndSaysWhatItLeftUnknown()
     {
+        // A microsecond is spent before the project is walked: the walk stops at once, the command
+        // says so and exits 3 (not 2 for "no settings module found": the walk did not look).
         using var temp = Project();
         foreach (var format in new[] { "text", "json" })
         {
             var run = CliRun.InMemory("settings", temp.Path, "--env", "SK=a-long-enough-key", "--timeout", "0.000001", "--format", format);
             Assert.True(run.ExitCode == 3, $"{format}: exit {run.ExitCode}: {run.Stderr}");
-            Assert.Contains("note: the scan was cut short by its time budget (--timeout 0.000001 s); h.settings not re-evaluated without: SK; "
-                + "settings evaluation stopped: h/settings.py:5; settings modules not evaluated: h.settings_dev", run.Stderr);
-            if (format != "json") continue;
-            using var json = JsonDocument.Parse(run.Stdout);
-            var settings = json.RootElement.GetProperty("settings");
-            // Before the loop: evaluated. From the loop on: unknown, saying why.
-            Assert.True(settings.GetProperty("DEBUG").GetProperty("known").GetBoolean());
-            Assert.False(settings.GetProperty("ALLOWED_HOSTS").GetProperty("known").GetBoolean());
-            Assert.Equal("not evaluated: the scan's time budget ran out", settings.GetProperty("ALLOWED_HOSTS").GetProperty("reason").GetString());
+            Assert.Contains("note: the scan was cut short by its time budget (--timeout 0.000001 s); folders not listed: .", run.Stderr);
+            Assert.DoesNotContain("error", run.Stderr);
         }
+    }
+
+    [Fact]
+    public void ABudgetEndedAfterTheDiscoveryStopsTheEvaluationAndLeavesTheRestUnknown()
+    {
+        // The files listed and the settings module found, then the budget ends: the evaluation stops
+        // at its next clock reading, in the loop, and the settings output says why the rest is unknown.
+        using var temp = Project();
+        var budget = new ScanBudget(TimeSpan.FromHours(1));
+        var context = new ProjectContext(temp.Path, new ScanOptions { Budget = budget, EnvPairs = [new("SK", "a-long-enough-key")] });
+        Assert.Equal("h.settings", context.SettingsLayout.Production);
+        budget.End();
+
+        using var json = JsonDocument.Parse(SettingsOutput.Json(context.Settings.Production!));
+        var settings = json.RootElement.GetProperty("settings");
+        // Before the loop: evaluated. From the loop on: unknown, saying why.
+        Assert.True(settings.GetProperty("DEBUG").GetProperty("known").GetBoolean());
+        Assert.False(settings.GetProperty("ALLOWED_HOSTS").GetProperty("known").GetBoolean());
+        Assert.Equal("not evaluated: the scan's time budget ran out", settings.GetProperty("ALLOWED_HOSTS").GetProperty("reason").GetString());
+        Assert.Equal("the scan was cut short by its time budget (--timeout 3600 s); h.settings not re-evaluated without: SK; "
+            + "settings evaluation stopped: h/settings.py:5; settings modules not evaluated: h.settings_dev", budget.Notice());
     }
 
     [Fact]
@@ -65,7 +82,7 @@ public class CommandBudgetTests
         var file = Path.Combine(temp.Path, "baseline.json");
         var run = CliRun.InMemory("baseline", temp.Path, "--output", file, "--timeout", "0.000001");
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Stderr}");
-        Assert.StartsWith("django-preflight: no baseline written: the scan was cut short by its time budget (--timeout 0.000001 s); rules not run: DP", run.Stderr);
+        Assert.StartsWith("django-preflight: no baseline written: the scan was cut short by its time budget (--timeout 0.000001 s); folders not listed: .; rules not run: DP", run.Stderr);
         Assert.False(File.Exists(file));
 
         var whole = CliRun.InMemory("baseline", temp.Path, "--output", file);
@@ -80,8 +97,9 @@ public class CommandBudgetTests
         // stops it there too, not only between rules.
         using var temp = Project();
         var budget = new ScanBudget(TimeSpan.FromHours(1));
-        budget.End();
         var context = new ProjectContext(temp.Path, new ScanOptions { NoHistory = true, Budget = budget });
+        _ = context.SettingsLayout;
+        budget.End();
         var production = context.Settings.Production!;
         Assert.False(production.Settings["ALLOWED_HOSTS"].Value.IsKnown);
         Assert.True(budget.WasCutShort);

@@ -101,37 +101,82 @@ public class ScanTimeoutTests
     [Fact]
     public void TheCommandExitsThreeWithTheNoticeInTheReport()
     {
-        // A budget of a millisecond is spent before the first rule (the configuration and the
-        // settings are read first); the report is still written, whole and valid.
-        var run = CliRun.Binary("scan", RepoPaths.Examples("insecure-shop"), "--no-history", "--timeout", "0.001", "--format", "json");
+        // A budget of a microsecond is spent before the project is walked (the command line and the
+        // configuration are read first); the report is still written, whole and valid, and says so.
+        var run = CliRun.Binary("scan", RepoPaths.Examples("insecure-shop"), "--no-history", "--timeout", "0.000001", "--format", "json");
         Assert.Equal(3, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
-        var notices = json.RootElement.GetProperty("summary").GetProperty("notices").EnumerateArray().Select(n => n.GetString()!).ToList();
-        Assert.Contains(notices, n => n.StartsWith("the scan was cut short by its time budget (--timeout 0.001 s); rules not run: DP", StringComparison.Ordinal));
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.True(summary.GetProperty("cut_short").GetBoolean());
+        var notices = summary.GetProperty("notices").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains(notices, n => n.StartsWith("the scan was cut short by its time budget (--timeout 0.000001 s); folders not listed: .; rules not run: DP", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void SarifCarriesTheNoticeAmongTheToolExecutionNotifications()
+    public void SarifSaysTheExecutionDidNotSucceedAndCarriesTheNoticeAsAnError()
     {
-        // Code scanning shows a SARIF run's notifications, not a summary: a cut-short scan says so there.
+        // Code scanning shows a SARIF run's notifications, not a summary: a cut-short scan says so
+        // there, at error level (SARIF's sign of an incomplete result set), and is not successful.
         using var temp = Project();
         var run = CliRun.InMemory("scan", temp.Path, "--no-history", "--timeout", "0.000001", "--format", "sarif");
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Stderr}");
-        using var sarif = JsonDocument.Parse(run.Stdout);
-        var notes = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")
-            .EnumerateArray().Select(n => n.GetProperty("message").GetProperty("text").GetString()!).ToList();
-        Assert.Contains(notes, n => n.StartsWith("the scan was cut short by its time budget (--timeout ", StringComparison.Ordinal) && n.Contains("rules not run: DP", StringComparison.Ordinal));
+        var invocation = Invocation(run.Stdout);
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var errors = invocation.GetProperty("toolExecutionNotifications").EnumerateArray()
+            .Where(n => n.GetProperty("level").GetString() == "error").Select(n => n.GetProperty("message").GetProperty("text").GetString()!).ToList();
+        var error = Assert.Single(errors);
+        Assert.StartsWith("the scan was cut short by its time budget (--timeout 0.000001 s); ", error);
+        Assert.Contains("rules not run: DP", error);
+
+        // The same project scanned whole: a successful execution, nothing at error level.
+        var whole = CliRun.InMemory("scan", temp.Path, "--no-history", "--format", "sarif");
+        Assert.True(whole.ExitCode == 1, $"exit {whole.ExitCode}: {whole.Stderr}");
+        var complete = Invocation(whole.Stdout);
+        Assert.True(complete.GetProperty("executionSuccessful").GetBoolean());
+        Assert.False(complete.TryGetProperty("toolExecutionNotifications", out var notes)
+            && notes.EnumerateArray().Any(n => n.GetProperty("level").GetString() == "error"));
     }
+
+    private static JsonElement Invocation(string sarif) =>
+        JsonDocument.Parse(sarif).RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].Clone();
 
     [Fact]
     public void TheOutputSummarySaysTheScanWasCutShort()
     {
+        // A microsecond is certainly spent before the walk, and every step after it stops at once,
+        // so the scan ends on its own long before the backstop's grace, however loaded the machine.
         using var output = new TempDirectory("dp-timeout-out");
         var file = Path.Combine(output.Path, "report.txt");
-        var run = CliRun.Binary("scan", RepoPaths.Examples("insecure-shop"), "--no-history", "--timeout", "0.001", "--output", file);
-        Assert.Equal(3, run.ExitCode);
+        var run = CliRun.Binary("scan", RepoPaths.Examples("insecure-shop"), "--no-history", "--timeout", "0.000001", "--output", file);
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Stderr}");
         Assert.Contains("; exit code 3: the scan was cut short by --timeout (", run.Stderr);
         Assert.Contains("cut short by its time budget", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void AWalkTheBudgetStopsIsAReportOfWhatWasNotListedNotAnInputError()
+    {
+        // Many folders and a spent budget: the walk stops before listing them. What the walk did not
+        // reach cannot tell whether the project is Django's or holds the --settings module: the scan
+        // reports what it cut short and exits 3, instead of exit 2 for a project it did not look at.
+        using var temp = Project();
+        for (var i = 0; i < 200; i++) temp.Write($"app{i:D3}/views.py", "def index(request):\n    pass\n");
+        foreach (var extra in new[] { Array.Empty<string>(), ["--settings", "h.settings"] })
+        {
+            var run = CliRun.InMemory(["scan", temp.Path, "--no-history", "--timeout", "0.000001", "--format", "json", .. extra]);
+            Assert.True(run.ExitCode == 3, $"{string.Join(' ', extra)}: exit {run.ExitCode}: {run.Stderr}");
+            using var json = JsonDocument.Parse(run.Stdout);
+            var summary = json.RootElement.GetProperty("summary");
+            Assert.Equal(0, summary.GetProperty("files_scanned").GetInt32());
+            Assert.True(summary.GetProperty("cut_short").GetBoolean());
+            Assert.Contains(summary.GetProperty("notices").EnumerateArray(), n => n.GetString()!.Contains("; folders not listed: .; rules not run: DP", StringComparison.Ordinal));
+        }
+
+        // Whole, the walk lists every file.
+        var whole = CliRun.InMemory("scan", temp.Path, "--no-history", "--format", "json");
+        using var complete = JsonDocument.Parse(whole.Stdout);
+        Assert.True(complete.RootElement.GetProperty("summary").GetProperty("files_scanned").GetInt32() >= 203);
+        Assert.False(complete.RootElement.GetProperty("summary").GetProperty("cut_short").GetBoolean());
     }
 
     [Theory]
