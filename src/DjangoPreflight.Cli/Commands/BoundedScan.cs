@@ -5,8 +5,9 @@ namespace DjangoPreflight.Cli.Commands;
 
 /// <summary>
 /// Runs a scan on a thread of its own and waits for it no longer than its time budget allows. The
-/// scan stops itself when the budget runs out (between rules, files of the bulk parse, and in the
-/// history scan) and reports what it left undone; this is the backstop for a step that does not
+/// scan stops itself when the budget runs out (between folders of the file walk, in the steps before
+/// the rules, in the settings evaluation, between rules, files of the bulk parse, and in the history
+/// scan) and reports what it left undone; this is the backstop for a step that does not
 /// come back by itself: after a grace period the command ends with one line naming the phase it
 /// was in, instead of hanging the CI job. The thread's stack is as large as a main thread's, so
 /// deep but legal Python reaches the recursive readers the same way it does in <c>probe</c>-less runs.
@@ -39,8 +40,8 @@ public static class BoundedScan
     }
 
     /// <summary>Time the phase in progress has, after the budget ran out, to notice and stop: a tenth
-    /// of the budget, between 15 and 60 seconds (finding and evaluating the settings, before the
-    /// first rule, does not stop midway, and takes seconds on a busy machine).</summary>
+    /// of the budget, between 15 and 60 seconds (a step between two of its budget checks, such as
+    /// one rule over facts already computed, takes seconds on a busy machine).</summary>
     public static TimeSpan Grace(TimeSpan limit) =>
         TimeSpan.FromTicks(Math.Clamp(limit.Ticks / 10, 15 * TimeSpan.TicksPerSecond, 60 * TimeSpan.TicksPerSecond));
 }
