@@ -7,7 +7,7 @@ namespace DjangoPreflight.Analysis.Settings;
 /// Hides secrets in setting values before they are shown: SECRET_KEY and its fallbacks, anything
 /// named like a password, secret, token, key, salt or credential (at any depth, e.g.
 /// DATABASES[...]["PASSWORD"]), whatever its type (a password written as a number is one), and in
-/// every other string what <see cref="SecretText"/> finds (a URL's password, a libpq password=).
+/// every other string, dictionary keys included, what <see cref="SecretText"/> finds (a URL's password, a libpq password=).
 /// Uses <see cref="Secrets.Redact"/>, the one way to show a secret.
 /// </summary>
 public static class SettingsRedaction
@@ -23,7 +23,8 @@ public static class SettingsRedaction
         PyList l => new PyList([.. l.Items.Select(i => Redact(i, secret))]),
         PyTuple t => new PyTuple([.. t.Items.Select(i => Redact(i, secret))]),
         PySet st => new PySet([.. st.Items.Select(i => Redact(i, secret))]),
-        PyDict d => d with { Entries = [.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(e.Key,
+        // A key is shown too: one holding a credential URL is redacted like any other string.
+        PyDict d => d with { Entries = [.. d.Entries.Select(e => new KeyValuePair<PyValue, PyValue>(e.Key is PyStr key ? RedactUrl(key) : e.Key,
             Redact(e.Value, secret || e.Key is PyStr k && SecretShapes.IsSecretName(k.Value))))] },
         _ => value,
     };
