@@ -7,8 +7,8 @@ namespace DjangoPreflight.Analysis.Project;
 /// The whole scan's time budget (<c>scan --timeout</c>). Long phases ask <see cref="Expired"/> between
 /// steps (each folder of the file walk, each rule, each file of the bulk parse, the history scan's
 /// own deadline; the steps before the rules stop reading files, see <see cref="Step{T}"/>) and say
-/// what they left undone with <see cref="CutShort"/>; the report then carries one notice naming all of it, and
-/// the command exits with its own code, so a cut-short scan never passes as a clean one.
+/// what they left undone with <see cref="CutShort"/>; the report then carries one notice naming all
+/// of it, and the command exits with its own code, so a cut-short scan never passes as a clean one.
 /// </summary>
 public sealed class ScanBudget
 {
