@@ -138,8 +138,9 @@ public static class SecretText
         if (quotedOnly) return null;
         var end = at;
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('"' or '\'' or ',' or ';' or '&' or '(' or ')' or '[' or ']' or '}')) end++;
-        // Code, not a value: a call or a subscript (os.environ['X'], env('X')), or a constant.
-        if (end < text.Length && text[end] is '(' or '[' || text.AsSpan(at, end - at) is "None" or "True" or "False" or "null") return null;
+        // Code, not a value: a call or a subscript (os.environ['X'], env('X')), or a constant, also
+        // where prose goes on after it ("CORS_ALLOW_CREDENTIALS = True: any website...").
+        if (end < text.Length && text[end] is '(' or '[' || text.AsSpan(at, end - at).TrimEnd(":.") is "None" or "True" or "False" or "null") return null;
         return (at, end);
     }
 

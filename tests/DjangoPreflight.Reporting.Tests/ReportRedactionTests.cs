@@ -143,6 +143,8 @@ public class ReportRedactionTests
     [InlineData("SECRET_KEY is a string literal (abcd… (50 chars)); read it from the environment")]
     [InlineData("see https://docs.djangoproject.com/en/5.2/ref/settings/#secure-cross-origin-opener-policy-1")]
     [InlineData("if SECRET_KEY == 'x': raise")]
+    [InlineData("with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests")]
+    [InlineData("SESSION_COOKIE_SECURE is on, but AUTH_PASSWORD = None.")]
     public void CodeAndRedactedValuesAreLeftAsTheyAre(string text) => Assert.Equal(text, SecretText.Redact(text));
 
     [Fact]
