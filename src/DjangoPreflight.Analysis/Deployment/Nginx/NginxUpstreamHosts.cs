@@ -17,9 +17,8 @@ public static class NginxUpstreamHosts
         if (DeploymentFacts.UpstreamHost(pass.Arg(0)) is not { } host) return [];
         var upstream = config.Http.Directives.LastOrDefault(d => d.Name == "upstream" && d.Arg(0) == host && d.Block is not null);
         if (upstream is null) return [(host, DeploymentFacts.UpstreamPort(pass.Arg(0)))];
-        var servers = NginxDirective.Expand(upstream.Block!).Where(d => d.Name == "server").Select(d => d.Arg(0)).ToList();
-        return servers.Count > 0 && servers.All(s => DeploymentFacts.UpstreamHost(s) is not null)
-            ? servers.Select(s => (DeploymentFacts.UpstreamHost(s)!, DeploymentFacts.UpstreamPort(s))).ToList()
-            : [];
+        var servers = NginxDirective.Expand(upstream.Block!).Where(d => d.Name == "server")
+            .Select(d => (Host: DeploymentFacts.UpstreamHost(d.Arg(0)), Port: DeploymentFacts.UpstreamPort(d.Arg(0)))).ToList();
+        return servers.Count > 0 && servers.All(s => s.Host is not null) ? servers.Select(s => (s.Host!, s.Port)).ToList() : [];
     }
 }
