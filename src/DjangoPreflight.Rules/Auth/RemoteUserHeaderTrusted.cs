@@ -66,15 +66,15 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
             }
             var header = SettingsLookups.HeaderFromMeta(meta);
             var caddy = project.Deployment.CaddyAppProxies.ToList();
-            var open = upstreams.Where(u => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null).Select(u => ("nginx location", u.Pass.Location))
-                .Concat(caddy.Where(p => p.ClientValue(header) is not null).Select(p => (p.Noun, p.Location))).ToList();
+            var open = upstreams.Where(u => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null).Select(u => (Noun: "nginx location", At: u.Pass.Location))
+                .Concat(caddy.Where(p => p.ClientValue(header) is not null).Select(p => (p.Noun, At: p.Location))).ToList();
             if (upstreams.Count == 0 && caddy.Count == 0)
                 yield return Finding(
                     $"{Short(entry)} logs users in from the {header} request header; no proxy configuration in the repository shows that the front server overwrites or strips it, so any client may send it.",
                     location, Confidence.Medium, "MIDDLEWARE");
             else if (open.Count > 0)
                 yield return Finding(
-                    $"{Short(entry)} logs users in from the {header} request header, but the {open[0].Item1} at {open[0].Item2} passes the client's own value: anyone can log in as anyone.",
+                    $"{Short(entry)} logs users in from the {header} request header, but the {open[0].Noun} at {open[0].At} passes the client's own value: anyone can log in as anyone.",
                     location, Confidence.High, "MIDDLEWARE");
         }
     }
