@@ -136,7 +136,9 @@ public static class HistoryScanner
     private static List<(HistorySecret Secret, string Value)> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results)
     {
         var first = new Dictionary<string, (SecretMatch Match, BlobVisit Visit)>(StringComparer.Ordinal);
-        var production = new HashSet<string>(StringComparer.Ordinal);
+        // The oldest sighting of each value in a file production may read: when the value first appeared
+        // in a development file, that sighting is what makes it a production secret, so it is the one reported.
+        var production = new Dictionary<string, (SecretMatch Match, BlobVisit Visit)>(StringComparer.Ordinal);
         var template = new HashSet<string>(StringComparer.Ordinal);
         // The context of the oldest sighting that has one: the files the key lived in past the template.
         var context = new Dictionary<string, (string Why, int Order)>(StringComparer.Ordinal);
@@ -150,7 +152,8 @@ public static class HistoryScanner
                     first[m.Value] = (m, visit);
                 if (m.Template) template.Add(m.Value);
                 else if (m.Doubt is { } unsure) doubt.TryAdd(m.Value, unsure);
-                else if (m.Context is null) production.Add(m.Value);
+                else if (m.Context is null && (!production.TryGetValue(m.Value, out var seenThere) || visit.Oldest.Order > seenThere.Visit.Oldest.Order))
+                    production[m.Value] = (m, visit);
                 if (!m.Template && m.Context is { } why && (!context.TryGetValue(m.Value, out var seen) || visit.Oldest.Order > seen.Order))
                     context[m.Value] = (why, visit.Oldest.Order);
             }
@@ -159,10 +162,12 @@ public static class HistoryScanner
             .Select(kv => (new HistorySecret(kv.Value.Match.Kind, kv.Value.Match.Redacted, kv.Value.Visit.Oldest.Commit[..ShortHash],
                 kv.Value.Visit.Oldest.Path, kv.Value.Match.Line, AtHead: false)
             {
-                Context = production.Contains(kv.Key) || doubt.ContainsKey(kv.Key) || !context.TryGetValue(kv.Key, out var why) ? null : why.Why,
-                Doubt = production.Contains(kv.Key) ? null : doubt.GetValueOrDefault(kv.Key),
-                Template = !production.Contains(kv.Key) && template.Contains(kv.Key),
+                Context = production.ContainsKey(kv.Key) || doubt.ContainsKey(kv.Key) || !context.TryGetValue(kv.Key, out var why) ? null : why.Why,
+                Doubt = production.ContainsKey(kv.Key) ? null : doubt.GetValueOrDefault(kv.Key),
+                Template = !production.ContainsKey(kv.Key) && template.Contains(kv.Key),
                 DefaultOf = kv.Value.Match.DefaultOf,
+                ProductionAt = production.TryGetValue(kv.Key, out var prod) && prod.Visit.Oldest.Path != kv.Value.Visit.Oldest.Path
+                    ? (prod.Visit.Oldest.Commit[..ShortHash], prod.Visit.Oldest.Path, prod.Match.Line) : null,
             }, kv.Key))
             .ToList();
     }

@@ -27,6 +27,10 @@ public sealed record HistorySecret(string Kind, string Redacted, string Commit, 
     /// past the template (every other file holding it has a <see cref="Context"/>).</summary>
     public bool Template { get; init; }
 
+    /// <summary>Its oldest sighting in a file production may read, when that is not <see cref="Path"/>
+    /// (a value first committed in a development env file, then in the production compose file).</summary>
+    public (string Commit, string Path, int Line)? ProductionAt { get; init; }
+
     /// <summary>The variable whose <c>${VAR:-default}</c> default it was, where it first appeared.</summary>
     public string? DefaultOf { get; init; }
 }

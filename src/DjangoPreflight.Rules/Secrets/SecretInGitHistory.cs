@@ -66,8 +66,13 @@ public sealed class SecretInGitHistory : ProjectRule
             else if (secret.Doubt is { } doubt)
                 yield return Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
                     location, Confidence.Medium, severity: Severity.Medium);
-            else if (ProductionKey(secret, project.Settings.Production) is { } production)
-                yield return Finding($"{message}; {production.Reason}", location, production.Replaced ? confidence : Confidence.Low, severity: Severity.Low);
+            else if (ProductionKey(secret, project.Settings.Production) is { } key)
+                yield return Finding($"{message}; {key.Reason}", location, key.Replaced ? confidence : Confidence.Low, severity: Severity.Low);
+            // First committed in a development file, then in one production may read: that file is
+            // where it matters, so the finding stands there (and the role gate judges that file).
+            else if (secret.ProductionAt is { } production)
+                yield return Finding($"{message}; it was then committed in {production.Commit} at {production.Path}:{production.Line}, a file production may read: rotate it.",
+                    new SourceLocation(production.Path, production.Line), confidence) with { HoldsInAnyFile = SecretScanner.IsLiveWherever(secret.Kind) };
             else
                 yield return Finding($"{message}; rotate it.", location, confidence) with { HoldsInAnyFile = SecretScanner.IsLiveWherever(secret.Kind) };
         }

@@ -76,4 +76,34 @@ public sealed class DeploymentRoleGateTests
         Assert.NotEmpty(onPassword);
         Assert.All(onPassword, f => Assert.True(f.Severity <= Severity.Low, f.ToString()));
     }
+
+    [Fact]
+    public void A_password_first_committed_in_a_development_env_file_then_in_the_production_compose_stays_high_there()
+    {
+        using var repo = new GitSandbox();
+        const string password = "Vq7rT2mXk9Lw3Zp8Qx";
+        repo.Write("development/dev.env", $"POSTGRES_PASSWORD={password}\n");
+        repo.Commit("development stack");
+        repo.Write("docker-compose.prod.yml",
+            $"services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: {password}\n");
+        var production = repo.Commit("production stack");
+        var report = ProjectScanner.Scan(new ProjectContext(repo.Root, new ScanOptions()), ProjectRuleSet.All, "dev-then-prod");
+        var history = Assert.Single(report.Findings.SelectMany(f => f.Constituents), f => f.RuleId == "DP106");
+        Assert.Equal(new SourceLocation("docker-compose.prod.yml", 5), history.Location);
+        Assert.Equal(Severity.High, history.Severity);
+        Assert.Contains($"it was then committed in {production[..10]} at docker-compose.prod.yml:5, a file production may read: rotate it.", history.Message);
+        Assert.DoesNotContain(password, history.Message);
+    }
+
+    [Fact]
+    public void A_password_only_ever_in_a_development_env_file_is_not_above_low()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("development/dev.env", "POSTGRES_PASSWORD=Vq7rT2mXk9Lw3Zp8Qx\n");
+        repo.Commit("development stack");
+        var report = ProjectScanner.Scan(new ProjectContext(repo.Root, new ScanOptions()), ProjectRuleSet.All, "dev-only");
+        var history = Assert.Single(report.Findings.SelectMany(f => f.Constituents), f => f.RuleId == "DP106");
+        Assert.Equal("development/dev.env", history.Location.Path);
+        Assert.True(history.Severity <= Severity.Low, history.ToString());
+    }
 }
