@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Roles;
+using DjangoPreflight.Analysis.Git;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 
@@ -51,12 +52,8 @@ public static class DeploymentRoleGate
         // Application code named "debug" or "demo" may well be served in production; only tests,
         // CI and settings modules named for development say enough by name.
         if (!path.EndsWith(".py", StringComparison.Ordinal)) return named;
-        return named.Role is FileRole.Test or FileRole.CI || named.Role == FileRole.Development && IsSettingsFile(path) ? named : null;
+        return named.Role is FileRole.Test or FileRole.CI || named.Role == FileRole.Development && FileKinds.IsSettingsFile(path) ? named : null;
     }
-
-    private static bool IsSettingsFile(string path) =>
-        path.Contains("/settings/", StringComparison.Ordinal) || path.StartsWith("settings/", StringComparison.Ordinal)
-        || System.IO.Path.GetFileName(path).Contains("settings", StringComparison.Ordinal);
 
     private static HashSet<string> ProductionSettingsFiles(ProjectContext project)
     {

@@ -110,6 +110,17 @@ public class SettingsShapesTests
     }
 
     [Fact]
+    public void A_syntax_error_after_the_last_statement_that_parsed_is_noticed_at_its_own_line()
+    {
+        // Nothing after the error parses, so the module itself (which has no line) ends the evaluation:
+        // the notice must still name the error's line, never line 0.
+        var (m, context) = TempProject.Settings("DEBUG = False\n\0\u0001SECRET_KEY = 'x'\n");
+        Assert.False(m["DEBUG"]!.IsKnown);
+        var notice = Assert.Single(context.Diagnostics.Notices, n => n.Contains("every setting of proj.settings", StringComparison.Ordinal));
+        Assert.StartsWith("proj/settings.py:2: every setting of proj.settings from here on is unknown", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_configuration_module_named_by_an_env_var_with_a_default_is_evaluated()
     {
         using var shape = new SettingsShapes("importlib-config");

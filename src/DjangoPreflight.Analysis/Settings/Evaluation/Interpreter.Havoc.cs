@@ -16,11 +16,12 @@ internal sealed partial class Interpreter
     private static readonly HashSet<string> WritesAnyGlobal = new(StringComparer.Ordinal) { "globals", "vars", "locals", "exec", "setattr" };
 
     /// <summary>Everything the module holds may have been changed by something not understood.</summary>
-    private void HavocAll(string reason, Node at) => HavocScope(_globals, reason, at);
+    private void HavocAll(string reason, Node at) => HavocScope(_globals, reason, Where(at));
 
-    private void HavocScope(ModuleScope scope, string reason, Node at)
+    /// <param name="where">"file:line" of what was not understood, said in the notice.</param>
+    private void HavocScope(ModuleScope scope, string reason, string where)
     {
-        _run.Notices.Add($"{Where(at)}: every setting of {scope.Module} from here on is unknown: it {reason}");
+        _run.Notices.Add($"{where}: every setting of {scope.Module} from here on is unknown: it {reason}");
         var deps = _control.Union(_reads);
         foreach (var (name, binding) in scope.Names.ToList())
         {
@@ -37,7 +38,7 @@ internal sealed partial class Interpreter
     {
         HavocAll(reason, at);
         foreach (var scope in _run.RunningScopes())
-            if (!ReferenceEquals(scope, _globals)) HavocScope(scope, reason, at);
+            if (!ReferenceEquals(scope, _globals)) HavocScope(scope, reason, Where(at));
     }
 
     /// <summary>True when a block the evaluator cannot follow may write any global by name.</summary>
@@ -73,7 +74,7 @@ internal sealed partial class Interpreter
             }
         }
         var why = code is PyUnknown u ? $" ({u.Reason})" : "";
-        HavocScope(target, $"may be set by exec() at {Where(at)} of code that is not known{why}", at);
+        HavocScope(target, $"may be set by exec() at {Where(at)} of code that is not known{why}", Where(at));
         return PyNone.Instance;
     }
 
@@ -97,7 +98,7 @@ internal sealed partial class Interpreter
                     pairs.AddRange(args.Keywords.Select(kw => new KeyValuePair<PyValue, PyValue>(new PyStr(kw.Key), kw.Value)));
                 if (pairs is null || pairs.Any(p => p.Key is not PyStr))
                 {
-                    HavocScope(g.Scope, $"may be set by globals().{method}() at {Where(at)} with names that are not known", at);
+                    HavocScope(g.Scope, $"may be set by globals().{method}() at {Where(at)} with names that are not known", Where(at));
                     return PyNone.Instance;
                 }
                 foreach (var (key, value) in pairs)
@@ -140,7 +141,7 @@ internal sealed partial class Interpreter
                 _ => null,
             };
             if (scope is not null)
-                HavocScope(scope, $"may be set by {callee}() at {Where(at)}, which receives the module's namespace and is not evaluated", at);
+                HavocScope(scope, $"may be set by {callee}() at {Where(at)}, which receives the module's namespace and is not evaluated", Where(at));
         }
     }
 
@@ -170,7 +171,7 @@ internal sealed partial class Interpreter
                 if (a0 is PyProjectModule target && args.Get(1, "name") is var attr && args.Get(2, "value") is { } value)
                 {
                     if (attr is PyStr an) BindIn(target.Scope, an.Value, value, at);
-                    else HavocScope(target.Scope, $"may be set by setattr() at {Where(at)} with a name that is not known", at);
+                    else HavocScope(target.Scope, $"may be set by setattr() at {Where(at)} with a name that is not known", Where(at));
                     return PyNone.Instance;
                 }
                 return null;

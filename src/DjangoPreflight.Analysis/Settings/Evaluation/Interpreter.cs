@@ -94,8 +94,10 @@ internal sealed partial class Interpreter
                 return;
             }
         }
+        // The error is past the last statement that parsed (or nothing parsed at all): the notice
+        // names the error's line, since the module itself has none.
         if (errorLine != int.MaxValue)
-            HavocAll($"may be set by {File}:{errorLine}, which could not be parsed ({parsed!.Diagnostics[0].Message})", module);
+            HavocScope(_globals, $"may be set by {File}:{errorLine}, which could not be parsed ({parsed!.Diagnostics[0].Message})", $"{File}:{errorLine}");
     }
 
     private void Step()
