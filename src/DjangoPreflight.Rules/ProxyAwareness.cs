@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Deployment.Caddy;
 using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Deployment.Traefik;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Infrastructure;
@@ -10,7 +11,7 @@ namespace DjangoPreflight.Rules;
 
 /// <summary>
 /// Lowers a Django-settings finding to info when the project's front servers (nginx configurations
-/// that meet clients, Caddy sites) already do what the setting would: redirect HTTP to HTTPS (DP302), send HSTS (DP303, with includeSubDomains
+/// that meet clients, Caddy sites, the routers of a Traefik whose static configuration is known) already do what the setting would: redirect HTTP to HTTPS (DP302), send HSTS (DP303, with includeSubDomains
 /// DP304, with preload DP305), reject unknown Host headers (DP204). The finding keeps its ID and its
 /// message cites the file:line that satisfies it. Keyed on rule IDs only.
 /// </summary>
@@ -26,13 +27,17 @@ public static partial class ProxyAwareness
         // behind the project's own edge proxy does not meet clients.
         var nginx = project.Deployment.ProductionNginx.Where(c => c.FrontedBy is null && c.Servers.Count > 0).ToList();
         var caddy = project.Deployment.ProductionCaddy.Where(c => c.Sites.Count > 0).ToList();
-        if (nginx.Count == 0 && caddy.Count == 0) return findings;
+        // Traefik's routers to the app; only with its static configuration, which may redirect or add TLS.
+        var traefik = project.Deployment.Traefik is { HasStaticConfiguration: true } t
+            ? t.Routers.Where(r => project.Deployment.ReachesApp(t, r)).Select(r => (Setup: t, Router: r)).ToList()
+            : [];
+        if (nginx.Count == 0 && caddy.Count == 0 && traefik.Count == 0) return findings;
         var cache = new Dictionary<string, (string Server, SourceLocation At, string What)?>(StringComparer.Ordinal);
         var adjusted = findings.Select(f =>
         {
             if (!Mirrored.Contains(f.RuleId) || f.Severity == Severity.Info) return f;
             if (!cache.TryGetValue(f.RuleId, out var satisfied))
-                cache[f.RuleId] = satisfied = Satisfier(f.RuleId, nginx, caddy);
+                cache[f.RuleId] = satisfied = Satisfier(f.RuleId, new Fronts(nginx, caddy, traefik));
             if (satisfied is not var (server, at, what)) return f;
             return f with
             {
@@ -44,44 +49,76 @@ public static partial class ProxyAwareness
         return adjusted;
     }
 
+    /// <summary>The front servers that meet clients: nginx configurations, Caddy sites, Traefik routers to the app.</summary>
+    private sealed record Fronts(IReadOnlyList<NginxConfig> Nginx, IReadOnlyList<CaddyConfig> Caddy, IReadOnlyList<(TraefikSetup Setup, TraefikRouter Router)> Traefik);
+
     /// <summary>Where the front servers do the rule's job, when every one of them does; else null.</summary>
-    private static (string, SourceLocation, string)? Satisfier(string ruleId, IReadOnlyList<NginxConfig> nginx, IReadOnlyList<CaddyConfig> caddy)
+    private static (string, SourceLocation, string)? Satisfier(string ruleId, Fronts fronts)
     {
         switch (ruleId)
         {
             case "DP302":
-                return Every(nginx, caddy, NginxNoHttpsRedirect.RedirectFor, s => s.RedirectsToHttps == true ? s.Location : null) is { } redirect
+                return Every(fronts, NginxNoHttpsRedirect.RedirectFor, s => s.RedirectsToHttps == true ? s.Location : null, TraefikRedirect) is { } redirect
                     ? (redirect.Server, redirect.At, "redirects HTTP to HTTPS")
                     : null;
             case "DP204":
-                return Every(nginx, caddy, NginxNoDefaultServer.GuardFor, CaddyHostGuard) is { } guard
+                return Every(fronts, NginxNoDefaultServer.GuardFor, CaddyHostGuard, TraefikHostGuard) is { } guard
                     ? (guard.Server, guard.At, "rejects unknown Host headers")
                     : null;
             default:
                 var need = ruleId switch { "DP304" => "includeSubDomains", "DP305" => "preload", _ => null };
-                return Every(nginx, caddy, c => Hsts(c, need), s => CaddyHsts(s, need)) is { } hsts
+                // HSTS counts on TLS responses only (as nginx's TLS servers): Traefik's TLS routers, one at least.
+                var tls = fronts.Traefik.Where(r => r.Setup.IsTls(r.Router)).ToList();
+                if (fronts.Traefik.Count > 0 && tls.Count == 0) return null;
+                return Every(fronts with { Traefik = tls }, c => Hsts(c, need), s => CaddyHsts(s, need), r => TraefikHsts(r, need)) is { } hsts
                     ? (hsts.Server, hsts.At, need is null ? "sends Strict-Transport-Security" : $"sends Strict-Transport-Security with {need}")
                     : null;
         }
     }
 
-    /// <summary>The first answer when every nginx configuration and every Caddy site answers; else null.</summary>
-    private static (string Server, SourceLocation At)? Every(IReadOnlyList<NginxConfig> nginx, IReadOnlyList<CaddyConfig> caddy,
-        Func<NginxConfig, NginxDirective?> nginxAnswer, Func<CaddySite, SourceLocation?> caddyAnswer)
+    /// <summary>The first answer when every nginx configuration, Caddy site and Traefik router answers; else null.</summary>
+    private static (string Server, SourceLocation At)? Every(Fronts fronts, Func<NginxConfig, NginxDirective?> nginxAnswer,
+        Func<CaddySite, SourceLocation?> caddyAnswer, Func<(TraefikSetup Setup, TraefikRouter Router), SourceLocation?> traefikAnswer)
     {
         (string, SourceLocation)? first = null;
-        foreach (var config in nginx)
+        foreach (var config in fronts.Nginx)
         {
             if (nginxAnswer(config) is not { } found) return null;
             first ??= ("nginx", found.Location);
         }
-        foreach (var site in caddy.SelectMany(c => c.Sites))
+        foreach (var site in fronts.Caddy.SelectMany(c => c.Sites))
         {
             if (caddyAnswer(site) is not { } at) return null;
             first ??= ("Caddy", at);
         }
+        foreach (var router in fronts.Traefik)
+        {
+            if (traefikAnswer(router) is not { } at) return null;
+            first ??= ("Traefik", at);
+        }
         return first;
     }
+
+    /// <summary>Where a Traefik router to the app sends plain HTTP to HTTPS; for a TLS router (which never
+    /// answers plain HTTP), the setup's redirect (an entry point's, or another router's), so that a setup
+    /// redirecting nowhere does not count.</summary>
+    private static SourceLocation? TraefikRedirect((TraefikSetup Setup, TraefikRouter Router) r) =>
+        r.Setup.IsTls(r.Router)
+            ? r.Setup.EntryPoints.Select(e => e.HttpsRedirect?.Location).Concat(r.Setup.Routers.Select(r.Setup.HttpsRedirect)).FirstOrDefault(at => at is not null)
+            : r.Setup.HttpsRedirect(r.Router);
+
+    /// <summary>A router whose rule names its hosts passes on only requests for them (Traefik answers
+    /// 404 to a Host no router matches).</summary>
+    private static SourceLocation? TraefikHostGuard((TraefikSetup Setup, TraefikRouter Router) r) =>
+        r.Router.NamesHosts(r.Setup.DefaultRule) ? r.Router.Location : null;
+
+    /// <summary>The Strict-Transport-Security a Traefik router's headers middleware sends (max-age over 0,
+    /// with <paramref name="need"/> if given), or null.</summary>
+    private static SourceLocation? TraefikHsts((TraefikSetup Setup, TraefikRouter Router) r, string? need) =>
+        r.Setup.Hsts(r.Router) is var (value, at) && MaxAgeOver0(value) && (need is null || value.Contains(need, StringComparison.OrdinalIgnoreCase)) ? at : null;
+
+    private static bool MaxAgeOver0(string value) =>
+        MaxAge().Match(value) is { Success: true } m && long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age > 0;
 
     /// <summary>Where a Caddy site keeps unknown Host headers from the app: it aborts or answers an
     /// error to every request, or every address names a host (Caddy then passes on only requests for
@@ -94,8 +131,7 @@ public static partial class ProxyAwareness
     /// <summary>The Strict-Transport-Security header of a Caddy site served over HTTPS (max-age over 0,
     /// with <paramref name="need"/> if given), or null.</summary>
     private static SourceLocation? CaddyHsts(CaddySite site, string? need) =>
-        site.RedirectsToHttps == true && site.ResponseHeader("Strict-Transport-Security") is var (value, directive)
-        && MaxAge().Match(value) is { Success: true } m && long.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age > 0
+        site.RedirectsToHttps == true && site.ResponseHeader("Strict-Transport-Security") is var (value, directive) && MaxAgeOver0(value)
         && (need is null || value.Contains(need, StringComparison.OrdinalIgnoreCase))
             ? directive.Location
             : null;

@@ -1,5 +1,6 @@
 using DjangoPreflight.Analysis.Deployment.Caddy;
 using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Deployment.Traefik;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Analysis.Deployment;
@@ -30,10 +31,31 @@ public sealed partial class DeploymentFacts
         DjangoUpstreams.Where(u => u.Config.SpeaksForProduction)
             .Select(u => new AppProxy("nginx location", u.Config.Path, u.Pass.Location,
                 header => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null ? "nginx passes the client's header on unless told to set it" : null))
-            .Concat(CaddyAppProxiesOf(ProductionCaddy));
+            .Concat(CaddyAppProxiesOf(ProductionCaddy)).Concat(TraefikAppProxies);
 
-    /// <summary>Every Caddy reverse_proxy, of a Caddyfile of any role, that may reach the app.</summary>
-    public IEnumerable<AppProxy> CaddyAppProxies => CaddyAppProxiesOf(Caddy);
+    /// <summary>Every Caddy reverse_proxy, of a Caddyfile of any role, and every router of the production
+    /// Traefik, that may reach the app.</summary>
+    public IEnumerable<AppProxy> EdgeAppProxies => CaddyAppProxiesOf(Caddy).Concat(TraefikAppProxies);
+
+    /// <summary>The production Traefik, when any production-capable file configures one.</summary>
+    public TraefikSetup? Traefik { get; init; }
+
+    /// <summary>Every router of the production Traefik that may reach the app.</summary>
+    public IEnumerable<AppProxy> TraefikAppProxies =>
+        Traefik is not { } traefik
+            ? []
+            : traefik.Routers.Where(r => ReachesApp(traefik, r))
+                .Select(r => new AppProxy("Traefik router", r.Location.Path ?? "", r.Location, header => traefik.ClientValue(r, header)));
+
+    /// <summary>False for a router to Traefik's own dashboard, or whose service's upstreams (a dynamic
+    /// file's URLs, else the container whose labels define it) are all other programs; true otherwise.</summary>
+    public bool ReachesApp(TraefikSetup traefik, TraefikRouter router)
+    {
+        if (router.ServesTraefikItself) return false;
+        var hosts = router.Service is { } service ? traefik.ServiceUrls(service).Select(UpstreamHost).ToList() : [];
+        if (hosts.Count > 0) return !hosts.All(h => h is not null && OtherPrograms.IsOtherProgram(this, h));
+        return router.Container is not { } container || !OtherPrograms.IsOtherProgram(this, container);
+    }
 
     private IEnumerable<AppProxy> CaddyAppProxiesOf(IEnumerable<CaddyConfig> configs) =>
         configs.SelectMany(c => c.Sites.SelectMany(s => s.Proxies.Where(ReachesApp).Select(p =>

@@ -6,6 +6,7 @@ using DjangoPreflight.Analysis.Deployment.Kubernetes;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Deployment.Platform;
 using DjangoPreflight.Analysis.Deployment.Roles;
+using DjangoPreflight.Analysis.Deployment.Traefik;
 using DjangoPreflight.Analysis.Deployment.Uwsgi;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
@@ -24,6 +25,7 @@ public static partial class DeploymentLoader
         var kinds = new SortedDictionary<string, DeploymentKind>(StringComparer.Ordinal);
         var uwsgi = new List<UwsgiConfig>();
         var manifests = new List<KubernetesManifest>();
+        var traefikFiles = new List<(string Path, IReadOnlyList<TraefikOption> Options)>();
         // systemd EnvironmentFile= values, read once every deployment file is known.
         var unitEnvFiles = new List<(string Unit, string File)>();
         // Lines whose commands may name other deployment files, read once every file is known.
@@ -186,6 +188,12 @@ public static partial class DeploymentLoader
                 kinds[path] = DeploymentKind.Uwsgi;
                 uwsgi.Add(ReadUwsgi(path, uwsgiOptions, LineOf(uwsgiYaml, "uwsgi:"), env));
             }
+            else if (MayBeTraefikFile(lower) && files.ReadText(path) is { } traefikText && LooksLikeTraefik(traefikText)
+                     && TraefikOptions.ReadFile(path, traefikText) is { } traefikOptions)
+            {
+                kinds[path] = DeploymentKind.Traefik;
+                traefikFiles.Add((path, traefikOptions));
+            }
             else if ((lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal))
                      && files.ReadText(path) is { } yaml && IsKubernetesManifest(yaml))
             {
@@ -233,12 +241,14 @@ public static partial class DeploymentLoader
                 collect.Add(new SourceLocation(procfile, 1));
 
         var composeFiles = compose.Select(c => c.WithRole(RoleOf(c.Path))).ToList();
+        var traefik = TraefikOf(traefikFiles.Where(f => RoleOf(f.Path).SpeaksForProduction()).Select(f => f.Options), composeFiles);
         return new DeploymentFacts
         {
             Dockerfiles = dockerfiles,
             ComposeFiles = composeFiles,
-            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList(), composeFiles),
+            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList(), composeFiles, traefik),
             Caddy = caddy,
+            Traefik = traefik,
             Launches = launches.Select(l => l.Origin == LaunchOrigin.CI ? l : l with { Role = RoleOf(l.Location.Path) }).Distinct()
                 .OrderBy(l => l.Location.Path, StringComparer.Ordinal).ThenBy(l => l.Location.Line).ToList(),
             Environment = env.Select(e => e with { Role = RoleOf(e.Location.Path) })
@@ -343,6 +353,32 @@ public static partial class DeploymentLoader
             kind |= line.StartsWith("kind:", StringComparison.Ordinal);
             if (api && kind) return true;
         }
+        return false;
+    }
+
+    /// <summary>The production Traefik (see <see cref="TraefikSetup"/>): the production-capable Traefik
+    /// files, the flags of traefik containers and the labels of the containers of production-capable
+    /// compose files; null when none of them configures Traefik.</summary>
+    private static TraefikSetup? TraefikOf(IEnumerable<IReadOnlyList<TraefikOption>> files, List<ComposeFile> compose)
+    {
+        var services = compose.Where(c => c.Role.SpeaksForProduction()).SelectMany(c => c.Services).ToList();
+        var flags = services.Where(s => (s.Image?.Value.ToLowerInvariant().Split('/')[^1] ?? "").StartsWith("traefik", StringComparison.Ordinal))
+            .Select(s => (IReadOnlyList<TraefikOption>)TraefikOptions.FromFlags(s.CommandWords).ToList());
+        var labels = services.Select(s => (s.Name, (IReadOnlyList<TraefikOption>)TraefikOptions.FromLabels(s).ToList())).Where(l => l.Item2.Count > 0).ToList();
+        var setup = new TraefikSetup(files.Concat(flags), labels);
+        return setup.Routers.Count > 0 || setup.EntryPoints.Count > 0 ? setup : null;
+    }
+
+    private static bool MayBeTraefikFile(string lower) =>
+        lower.EndsWith(".yml", StringComparison.Ordinal) || lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".toml", StringComparison.Ordinal);
+
+    /// <summary>A top-level <c>entryPoints</c> or <c>http</c> key (YAML), or such a table (TOML): worth parsing as Traefik's.</summary>
+    private static bool LooksLikeTraefik(string text)
+    {
+        foreach (var line in text.AsSpan().EnumerateLines())
+            if (line.StartsWith("entryPoints:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("http:", StringComparison.Ordinal)
+                || line.StartsWith("[entryPoints", StringComparison.OrdinalIgnoreCase) || line.StartsWith("[http.", StringComparison.Ordinal))
+                return true;
         return false;
     }
 

@@ -11,14 +11,18 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// whose every public port is a port another production-capable front server (a Caddy
 /// reverse_proxy, another nginx configuration's proxy_pass) proxies to by a service name
 /// (<c>web:3000</c>), or that Traefik's labels on a production-capable compose service send
-/// requests to (<c>traefik.http.services.media.loadbalancer.server.port=8080</c>), is internal: a
+/// requests to (<c>traefik.http.services.media.loadbalancer.server.port=8080</c>) or a Traefik dynamic
+/// file's service URL names (<c>http://media:8080</c>), is internal: a
 /// single-page app's file server or a media server behind the project's edge proxy.
 /// </summary>
 internal static class EdgeChain
 {
-    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy, IReadOnlyList<ComposeFile> compose)
+    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy, IReadOnlyList<ComposeFile> compose, TraefikSetup? traefik)
     {
         var targets = new List<(string From, int Port, SourceLocation At)>();
+        foreach (var url in traefik?.AllServiceUrls ?? [])
+            if (DeploymentFacts.UpstreamHost(url.Value) is not null && DeploymentFacts.UpstreamPort(url.Value) is { } port)
+                targets.Add((url.Location.Path ?? "", port, url.Location));
         foreach (var file in compose.Where(c => c.Role.SpeaksForProduction()))
             foreach (var (port, at) in file.Services.SelectMany(TraefikLabels.ServerPorts))
                 targets.Add((file.Path, port, at));

@@ -65,10 +65,10 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
                 continue;
             }
             var header = SettingsLookups.HeaderFromMeta(meta);
-            var caddy = project.Deployment.CaddyAppProxies.ToList();
+            var edges = project.Deployment.EdgeAppProxies.ToList();
             var open = upstreams.Where(u => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null).Select(u => (Noun: "nginx location", At: u.Pass.Location))
-                .Concat(caddy.Where(p => p.ClientValue(header) is not null).Select(p => (p.Noun, At: p.Location))).ToList();
-            if (upstreams.Count == 0 && caddy.Count == 0)
+                .Concat(edges.Where(p => p.ClientValue(header) is not null).Select(p => (p.Noun, At: p.Location))).ToList();
+            if (upstreams.Count == 0 && edges.Count == 0)
                 yield return Finding(
                     $"{Short(entry)} logs users in from the {header} request header; no proxy configuration in the repository shows that the front server overwrites or strips it, so any client may send it.",
                     location, Confidence.Medium, "MIDDLEWARE");

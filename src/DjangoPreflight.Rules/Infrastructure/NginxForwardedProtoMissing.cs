@@ -7,12 +7,12 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Infrastructure;
 
 /// <summary>DP805: an nginx location passes requests to Django without setting the header that
-/// SECURE_PROXY_SSL_HEADER trusts, or a Caddy reverse_proxy keeps the client's value of it.</summary>
+/// SECURE_PROXY_SSL_HEADER trusts, or a Caddy reverse_proxy or a Traefik entry point keeps the client's value of it.</summary>
 public sealed class NginxForwardedProtoMissing : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP805",
-        Title: "nginx does not set X-Forwarded-Proto while Django trusts SECURE_PROXY_SSL_HEADER",
+        Title: "The edge server (nginx, Caddy, Traefik) passes the client's X-Forwarded-Proto while Django trusts SECURE_PROXY_SSL_HEADER",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.High,
         DjangoIds: [],
@@ -63,15 +63,16 @@ public sealed class NginxForwardedProtoMissing : ProjectRule
                 // The location block is where the missing header goes.
                 (scope as NginxLocation)?.Location ?? pass.Location, setting: "SECURE_PROXY_SSL_HEADER");
         }
-        // Caddy sets X-Forwarded-Proto itself; the client's value gets through only where told. One
-        // finding per file and reason: a global trusted_proxies opens every reverse_proxy at once.
-        var open = project.Deployment.CaddyAppProxies.Select(p => (Proxy: p, Why: p.ClientValue(header))).Where(p => p.Why is not null);
-        foreach (var same in open.GroupBy(p => (p.Proxy.ConfigPath, p.Why)))
+        // Caddy and Traefik set X-Forwarded-Proto themselves; the client's value gets through only where
+        // told. One finding per file and reason: a global trusted_proxies, or an entry point's
+        // forwardedHeaders, opens every proxy at once.
+        var open = project.Deployment.EdgeAppProxies.Select(p => (Proxy: p, Why: p.ClientValue(header))).Where(p => p.Why is not null);
+        foreach (var same in open.GroupBy(p => (p.Proxy.ConfigPath, p.Proxy.Noun, p.Why)))
         {
             // Which of the upstreams is Django is not always known: the message says what each proxy does.
             var count = same.Count();
             yield return Finding(
-                (count == 1 ? "This Caddy reverse_proxy passes" : $"{count} Caddy reverse_proxy lines of this file (this one first) pass")
+                (count == 1 ? $"This {same.Key.Noun} passes" : $"{count} {same.Key.Noun} lines of this file (this one first) pass")
                 + $" the client's own {header} header on, and Django trusts it (SECURE_PROXY_SSL_HEADER at {trusted}): {same.Key.Why}.",
                 same.First().Proxy.Location, setting: "SECURE_PROXY_SSL_HEADER");
         }

@@ -5,12 +5,12 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Infrastructure;
 
 /// <summary>DP803: for some port, the server nginx uses for unknown Host headers does not reject them, or
-/// a Caddy site that answers every Host passes them to the app.</summary>
+/// a Caddy site or a Traefik router that answers every Host passes them to the app.</summary>
 public sealed class NginxNoDefaultServer : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP803",
-        Title: "nginx has no default server rejecting unknown Host headers",
+        Title: "The edge server (nginx, Caddy, Traefik) passes unknown Host headers to the app",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.Medium,
         DjangoIds: [],
@@ -68,6 +68,13 @@ public sealed class NginxNoDefaultServer : ProjectRule
                 $"Requests with any Host header reach the Caddy site {address}, which passes them to the app at {proxy.Directive.Location} (its address names no host, and it does not abort them).",
                 site.Location, Confidence.Medium);
         }
+        // Traefik passes a request on only to a router whose rule matches it (else 404); a rule without
+        // a host matcher matches every Host.
+        if (project.Deployment.Traefik is { } traefik)
+            foreach (var router in traefik.Routers.Where(r => r.AnyHost && project.Deployment.ReachesApp(traefik, r)))
+                yield return Finding(
+                    $"Requests with any Host header reach the Traefik router {router.Name}, which passes them to the app (its rule {router.Rule} names no host).",
+                    router.Location, Confidence.Medium);
     }
 
     /// <summary>Each public port whose default server serves requests instead of rejecting them.</summary>

@@ -1,15 +1,16 @@
 using DjangoPreflight.Analysis.Deployment.Nginx;
+using DjangoPreflight.Analysis.Deployment.Traefik;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
 
-/// <summary>DP804: an nginx server or a Caddy site answers plain HTTP with content instead of redirecting to HTTPS.</summary>
+/// <summary>DP804: an nginx server, a Caddy site or a Traefik router answers plain HTTP with content instead of redirecting to HTTPS.</summary>
 public sealed class NginxNoHttpsRedirect : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP804",
-        Title: "nginx serves HTTP without redirecting to HTTPS",
+        Title: "The edge server (nginx, Caddy, Traefik) serves HTTP without redirecting to HTTPS",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.High,
         DjangoIds: [],
@@ -62,6 +63,18 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
                     + (anyTls ? "." : "; no site in this Caddyfile is served over HTTPS, so check that the load balancer in front redirects."),
                     site.Location, anyTls ? Confidence.High : Confidence.Low);
         }
+        if (project.Deployment.Traefik is { } traefik)
+        {
+            // Without its static configuration, an entry point may still redirect or make every router TLS.
+            var anyTls = traefik.HasStaticConfiguration && traefik.Routers.Any(traefik.IsTls);
+            foreach (var router in PlainRouters(traefik))
+                yield return Finding(
+                    $"The Traefik router {router.Name} answers plain HTTP without redirecting to HTTPS (no tls, no redirectScheme middleware, no entry point redirection)"
+                    + (anyTls ? "."
+                        : traefik.HasStaticConfiguration ? "; no router is served over TLS, so check that the load balancer in front redirects."
+                        : "; Traefik's static configuration (its entry points) is not in the repository, so check that an entry point redirects."),
+                    router.Location, anyTls ? Confidence.High : Confidence.Low);
+        }
     }
 
     /// <summary>Servers that serve content on a public plain-HTTP listen (not rejecting, not redirecting).</summary>
@@ -74,6 +87,10 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
             if (plain is not null) yield return (server, plain);
         }
     }
+
+    /// <summary>Traefik routers that match plain-HTTP requests and do not redirect them.</summary>
+    public static IEnumerable<TraefikRouter> PlainRouters(TraefikSetup traefik) =>
+        traefik.Routers.Where(r => !traefik.IsTls(r) && traefik.HttpsRedirect(r) is null);
 
     /// <summary>The redirect that upgrades plain HTTP, when every plain-HTTP server of the config
     /// redirects (or rejects) and at least one redirects; else null.</summary>

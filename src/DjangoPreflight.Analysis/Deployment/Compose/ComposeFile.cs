@@ -169,6 +169,12 @@ public sealed class ComposeFile
         {
             Volumes = BindMounts(service, At),
             Labels = Labels(service, At),
+            CommandWords = Child(service, "command") switch
+            {
+                YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(c => new Located(c.Value ?? "", At(c))).ToList(),
+                YamlScalarNode { Value: { } v } s => ShellWords.Split(v).Select(w => new Located(w, At(s))).ToList(),
+                _ => [],
+            },
             Exposes = Child(service, "expose") is YamlSequenceNode { Children.Count: > 0 },
             Networks = Child(service, "networks") switch
             {

@@ -32,6 +32,10 @@ public sealed record ComposeService(
     /// <summary>Bind mounts of host paths (named volumes are not listed).</summary>
     public IReadOnlyList<Mount> Volumes { get; init; } = [];
 
+    /// <summary>The command's words, each with its own line when written as a YAML list (Traefik's
+    /// static configuration is a flag per item).</summary>
+    public IReadOnlyList<Located> CommandWords { get; init; } = [];
+
     /// <summary>Container labels (Traefik reads its routers and middlewares from them).</summary>
     public IReadOnlyList<KeyValuePair<string, Located>> Labels { get; init; } = [];
 
