@@ -42,6 +42,28 @@ public sealed record UwsgiConfig(string Path, SourceLocation Location, FileRole 
             _ => null,
         }).OfType<UwsgiStaticMap>();
 
+    /// <summary>The value a <c>route</c> (or <c>route-uri</c>) of the configuration gives a response
+    /// header on every URL under <paramref name="prefix"/> (<c>route = ^/media/ addheader:Content-Disposition: attachment</c>):
+    /// its regex is anchored at a path the prefix starts with. Null when none does.</summary>
+    public (string Value, SourceLocation Location)? RouteHeader(string prefix, string header)
+    {
+        foreach (var route in Options.Where(o => o.Key is "route" or "route-uri"))
+        {
+            var space = route.Value.IndexOf(' ');
+            if (space <= 0) continue;
+            var (regex, action) = (route.Value[..space], route.Value[(space + 1)..].Trim());
+            if (!action.StartsWith("addheader:", StringComparison.Ordinal)) continue;
+            var colon = action.IndexOf(':', 10);
+            if (colon < 0 || !string.Equals(action[10..colon].Trim(), header, StringComparison.OrdinalIgnoreCase)) continue;
+            // A literal anchored path (^/media/) covers the URLs it starts; a regex with other operators is not judged.
+            var path = regex.TrimStart('^').Replace("\\", "", StringComparison.Ordinal);
+            if (!regex.StartsWith('^') || path.IndexOfAny(['*', '+', '?', '(', '[', '|', '$', '%', '{']) >= 0) continue;
+            if ((prefix.TrimEnd('/') + "/").StartsWith(path, StringComparison.Ordinal))
+                return (action[(colon + 1)..].Trim(), route.Location);
+        }
+        return null;
+    }
+
     /// <summary>True when uWSGI answers HTTP itself (<c>http</c>, <c>http-socket</c>, <c>https</c>)
     /// rather than speaking the uwsgi protocol to a front server.</summary>
     public bool SpeaksHttp => Options.Any(o => o.Key is "http" or "http-socket" or "https" or "https-socket");

@@ -6,8 +6,8 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>DP604: the web server may execute uploaded media, list it, or serve it with a content
-/// type a browser renders (uploaded HTML/SVG running script on the site's origin); nginx locations
-/// and Caddy file_servers.</summary>
+/// type a browser renders (uploaded HTML/SVG running script on the site's origin); nginx locations,
+/// Caddy file_servers and uWSGI static-maps.</summary>
 public sealed class MediaMayBeExecuted : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -85,6 +85,22 @@ public sealed class MediaMayBeExecuted : ProjectRule
                     yield return Finding(
                         $"Uploads under {prefix} are served by Caddy's file_server with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment or sandbox CSP header for that path).",
                         server.Location, Confidence.Medium, severity: Severity.Medium);
+            }
+        }
+        // uWSGI's static-map runs nothing either, but serves the files from the app's own origin, typed
+        // by their name; a route adding the header for the path keeps an uploaded page inert. A prefix
+        // left to a placeholder (%(_)media) is not judged.
+        foreach (var uwsgi in project.Deployment.UwsgiConfigs)
+        {
+            foreach (var map in uwsgi.StaticMaps.Where(m => m.UrlPrefix != "/" && !m.UrlPrefix.Contains('%') && IsMediaPath(m.UrlPrefix.TrimEnd('/'), mediaPrefix)))
+            {
+                var prefix = map.UrlPrefix.TrimEnd('/');
+                var disposition = uwsgi.RouteHeader(prefix, "Content-Disposition")?.Value;
+                var csp = uwsgi.RouteHeader(prefix, "Content-Security-Policy")?.Value;
+                if (disposition?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) != true && csp?.Contains("sandbox", StringComparison.OrdinalIgnoreCase) != true)
+                    yield return Finding(
+                        $"Uploads under {prefix} are served by uWSGI's static-map ({map.Directory}) from the app's own origin with the type their name suggests: an uploaded .html or .svg runs script on this site (no route adding a Content-Disposition attachment or sandbox CSP header for that path).",
+                        map.Location, map.Conditional ? Confidence.Low : Confidence.Medium, severity: Severity.Medium);
             }
         }
     }
