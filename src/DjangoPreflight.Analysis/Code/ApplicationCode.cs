@@ -4,7 +4,7 @@ using DjangoPreflight.Python.Ast;
 namespace DjangoPreflight.Analysis.Code;
 
 /// <summary>
-/// What the view and error-tracker facts need from one application file, taken in one walk right
+/// What the view, error-tracker and hand-written CORS facts need from one application file, taken in one walk right
 /// after the file is parsed. Keeping these small records instead of the syntax trees is what lets a
 /// large project's files be parsed and dropped one by one: holding every tree until the last fact
 /// had read it made the garbage collector copy them all, again and again, for most of a scan.
@@ -19,6 +19,8 @@ public sealed class ApplicationCode
 
     internal List<ErrorTrackerInit> ErrorTrackerInits { get; } = [];
 
+    internal List<HandWrittenCors> HandWrittenCors { get; } = [];
+
     /// <summary>The module's top-level functions that verify something about a request, for decorators.</summary>
     internal List<(string Name, RequestChecks Checks)> Functions { get; } = [];
 
@@ -26,6 +28,7 @@ public sealed class ApplicationCode
     {
         var code = new ApplicationCode();
         ViewFacts.Extract(path, parsed.Module, code.FunctionViews, code.Classes, code.Functions);
+        code.HandWrittenCors.AddRange(Code.HandWrittenCors.Of(path, parsed.Module));
         var sentryInitImported = ErrorTrackerFacts.ImportsSentryInit(parsed.Module);
         foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))
         {

@@ -61,6 +61,12 @@ public sealed partial class CodeFacts
     /// <summary>django-cors-headers' policy from the production settings (null without settings).</summary>
     public CorsPolicy? Cors => _cors.Value;
 
+    /// <summary>Access-Control-Allow-Origin headers the application code writes itself that let any
+    /// origin in, ordered by location.</summary>
+    public IReadOnlyList<HandWrittenCors> HandWrittenCors =>
+        Sources.ApplicationCode.SelectMany(c => c.HandWrittenCors)
+            .OrderBy(c => c.Location.Path, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column).ToList();
+
     /// <summary>Where something other than the CSP middleware sets a Content-Security-Policy header
     /// (a proxy config, custom middleware), as "path:line"; null if nowhere.</summary>
     public string? CspHeaderSetElsewhere => FirstMention("csp-header", CspHeader(), IsConfigOrCode)?.ToString();

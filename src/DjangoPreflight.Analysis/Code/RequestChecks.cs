@@ -104,7 +104,7 @@ public static partial class RequestCheckScanner
     }
 
     /// <summary><c>request.headers</c>, <c>request.META</c> (or <c>self.request.…</c>).</summary>
-    private static bool IsHeaders(Expression e) => e is Attribute { Attr: "headers" or "META", Value: var r } && IsRequest(r);
+    internal static bool IsHeaders(Expression e) => e is Attribute { Attr: "headers" or "META", Value: var r } && IsRequest(r);
 
     private static bool IsRequest(Expression e) => e is Name { Id: "request" } or Attribute { Attr: "request", Value: Name { Id: "self" } };
 

@@ -44,6 +44,15 @@ public class ChecklistFixtureTests
                 "DP511 shop/api.py:23:5 NoteViewSet accepts POST, PUT, PATCH, DELETE with AllowAny: anyone can write through it.",
             ]
         },
+        {
+            "DP410",
+            [
+                "DP410 shop/middleware.py:12:9 __call__() echoes the request's Origin in Access-Control-Allow-Origin without checking it, with Access-Control-Allow-Credentials: true: any website can make authenticated requests and read the responses.",
+                "DP410 shop/middleware.py:21:9 process_response() echoes the request's Origin in Access-Control-Allow-Origin without checking it: any website can read these responses.",
+                "DP410 shop/middleware.py:26:34 preflight() echoes the request's Origin in Access-Control-Allow-Origin without checking it, with Access-Control-Allow-Credentials: true: any website can make authenticated requests and read the responses.",
+                "DP410 shop/middleware.py:31:5 star_with_credentials() sends Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true; browsers refuse that pair, and echoing the Origin instead would let any website act as the user.",
+            ]
+        },
         { "DP206", ["DP206 templates Custom error templates missing: 400.html, 404.html, 500.html (searched templates/, shop/templates/); Django serves its bare default pages."] },
         { "DP210", ["DP210 proj/settings.py:21:5 sentry_sdk.init(send_default_pii=True) sends users' personal data (IP, cookies, user, request bodies) to Sentry."] },
         { "DP209", ["DP209 proj/settings.py:16:1 No error reporting: ADMINS is empty and no error tracker (e.g. sentry_sdk.init) is configured, so production errors go unnoticed."] },
@@ -67,6 +76,7 @@ public class ChecklistFixtureTests
     [InlineData("DP207")]
     [InlineData("DP503")]
     [InlineData("DP511")]
+    [InlineData("DP410")]
     [InlineData("DP206")]
     [InlineData("DP210")]
     [InlineData("DP209")]
