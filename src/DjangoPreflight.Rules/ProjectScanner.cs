@@ -21,7 +21,7 @@ public static class ProjectScanner
         // The rules that read git run last, so the prefetch has the other rules' time to finish in
         // (they would wait for it otherwise). The report's order does not depend on the rules' order.
         var settings = project.Settings.Production;
-        var findings = EnvironmentOrigins.Apply(DeploymentRoleGate.Apply(ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project), project), project);
+        var findings = EnvironmentOrigins.Apply(PassedInVariables.Apply(DeploymentRoleGate.Apply(ProxyAwareness.Apply(FailClosedSettings.Drop(RuleRunner.Run(project, ruleList.OrderBy(r => r.ReadsGit)), settings), project), project), project), project);
         prefetch?.Join(); // a rule may have ended before reading git: no git process outlives the scan
         var cut = project.Options.Budget.Notice();
         if (cut is not null) project.Diagnostics.Notice(cut);

@@ -11,7 +11,8 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// not the app: its variables (POSTGRES_PASSWORD...) are not Django's environment. Values are read as
 /// compose reads them (<see cref="Interpolated"/>): a <c>${VAR:-default}</c> is its default, since
 /// the repository sets no VAR; a <c>${VAR}</c> without a default leaves the variable unset, so the
-/// settings' own fail-open or fail-closed handling of a missing variable decides. Every variable
+/// settings' own fail-open or fail-closed handling of a missing variable decides (the profile lists it
+/// as passed in: production sets it, to a value the repository does not hold). Every variable
 /// remembers its file:line for the findings' messages.
 /// </summary>
 public static class DeploymentEnvironment
@@ -23,6 +24,8 @@ public static class DeploymentEnvironment
         var chain = deployment.ServingChain;
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         var origins = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
+        var passedIn = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
+        var shipped = new HashSet<string>(StringComparer.Ordinal);
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var assignments = deployment.Environment
             .Where(e => e.Role.SpeaksForProduction() && chain.Contains(e.Location.Path ?? "") && !NotTheApp(deployment, e))
@@ -36,13 +39,19 @@ public static class DeploymentEnvironment
                 // Set from outside the repository: unknown here, so treated as missing.
                 variables.Remove(e.Name);
                 origins.Remove(e.Name);
+                // An env file the repository ships with a value built on other variables (http://${DOMAIN})
+                // says what production runs in part: that is not a value left to the operator.
+                if (e.Origin == "env file" && e.Value.Trim().Trim('"', '\'') is var raw && !raw.StartsWith('$')) shipped.Add(e.Name);
+                passedIn[e.Name] = new EnvOrigin(e.Location, e.Origin);
                 continue;
             }
+            passedIn.Remove(e.Name);
             variables[e.Name] = value.Value;
             origins[e.Name] = new EnvOrigin(e.Location, value.UsesDefault ? $"{e.Origin}, the default of ${{{value.Variables[0]}:-…}}" : e.Origin);
         }
+        foreach (var name in shipped) passedIn.Remove(name);
         var sources = variables.Count == 0 ? [] : new List<string> { $"the production deployment files ({string.Join(", ", files)})" };
-        return new EnvProfile(variables, sources) { Origins = origins };
+        return new EnvProfile(variables, sources) { Origins = origins, PassedIn = passedIn };
     }
 
     /// <summary>A compose service whose image is a datastore's or an edge server's.</summary>

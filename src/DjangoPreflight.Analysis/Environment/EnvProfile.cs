@@ -27,6 +27,12 @@ public sealed class EnvProfile
     /// and how (<see cref="EnvOrigin"/>). Empty for a profile the user gave.</summary>
     public IReadOnlyDictionary<string, EnvOrigin> Origins { get; init; } = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
 
+    /// <summary>For a profile taken from the production deployment files: the variables they pass in
+    /// from outside the repository (a compose <c>${X}</c> without a default) and that no env file of
+    /// theirs ships even in part (<c>X=http://${DOMAIN}</c> says what production runs), with where.
+    /// Production sets them; their values are unknown here, so the settings were evaluated as if they were missing.</summary>
+    public IReadOnlyDictionary<string, EnvOrigin> PassedIn { get; init; } = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
+
     public static readonly EnvProfile Empty = new(new Dictionary<string, string>(StringComparer.Ordinal), []);
 
     public bool TryGet(string name, out string value) => Variables.TryGetValue(name, out value!);
@@ -36,7 +42,7 @@ public sealed class EnvProfile
     {
         var copy = new Dictionary<string, string>(Variables, StringComparer.Ordinal);
         copy.Remove(name);
-        return new EnvProfile(copy, Sources) { Origins = Origins };
+        return new EnvProfile(copy, Sources) { Origins = Origins, PassedIn = PassedIn };
     }
 
     /// <summary>True when the user named an environment (--env-file, --env, --inherit-env, or the

@@ -71,18 +71,22 @@ public static class SecretContext
     public static bool MayBeRealInDocumentation(string value, bool generated) =>
         generated || NotASecret.LooksGenerated(value, minimumLength: 12);
 
-    /// <summary>True for Django's startproject settings: the template's warning comment, a literal
-    /// <c>DEBUG = True</c> and the template's empty ALLOWED_HOSTS. Its SECRET_KEY is the template's throwaway key until the project replaces
-    /// it; a key that also appears in a version of the file past the template is a real one.</summary>
+    /// <summary>True for Django's startproject settings: the template's warning comment and a literal
+    /// <c>DEBUG = True</c>. Its SECRET_KEY is the template's throwaway key until the project replaces
+    /// it; a key that also appears in a version of the file past the template is a real one.
+    /// A single <c>settings.py</c> is the whole configuration: whoever runs it runs with DEBUG on,
+    /// whatever hosts it lists (a LAN address, a catch-all), so it is still the development template.
+    /// A module of a settings package (<c>settings/common.py</c>) is different: the production module
+    /// imports it and turns DEBUG off, so only the template's own empty ALLOWED_HOSTS (or none, before
+    /// Django 1.5) says it was never past the template; serving hosts there, it holds production's key.</summary>
     public static bool IsStartprojectTemplate(string path, string text)
     {
         if (!path.EndsWith(".py", StringComparison.Ordinal) || !TemplateWarnings.Any(w => text.Contains(w, StringComparison.Ordinal)))
             return false;
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
-        // The template's own ALLOWED_HOSTS = [] (or none, before Django 1.5): a base module that kept the
-        // template's comments but serves hosts (ALLOWED_HOSTS = ['*']) holds the key production runs with.
-        var hosts = lines.Where(l => l.StartsWith("ALLOWED_HOSTS", StringComparison.Ordinal)).ToList();
-        return lines.Any(l => l is "DEBUG = True" or "DEBUG=True") && hosts.All(l => l.Replace(" ", "") == "ALLOWED_HOSTS=[]");
+        if (!lines.Any(l => l is "DEBUG = True" or "DEBUG=True")) return false;
+        if (FileKinds.Name(path) == "settings.py") return true;
+        return lines.Where(l => l.StartsWith("ALLOWED_HOSTS", StringComparison.Ordinal)).All(l => l.Replace(" ", "") == "ALLOWED_HOSTS=[]");
     }
 
     // The comment startproject writes above SECRET_KEY: since Django 1.6, and in Django 1.4-1.5.

@@ -159,6 +159,16 @@ public class SecretLookAlikeTests
         // A base module that kept the template's comments and DEBUG but serves every host is no template.
         Assert.False(Assert.Single(SecretScanner.Scan("shop/settings/common.py", template + "ALLOWED_HOSTS = ['*']\n"),
             m => m.Kind == "SECRET_KEY").Template);
+        // A single settings.py is the whole configuration: with DEBUG = True literal it is the development
+        // template whatever hosts it lists (a LAN address, a CIDR Django does not read).
+        foreach (var hosts in new[] { "ALLOWED_HOSTS = ['0.0.0.0/8']\n", "ALLOWED_HOSTS = ['192.168.1.20']\n" })
+        {
+            Assert.True(Assert.Single(SecretScanner.Scan("shop/settings.py", template + hosts), m => m.Kind == "SECRET_KEY").Template);
+            Assert.False(Assert.Single(SecretScanner.Scan("shop/settings/base.py", template + hosts), m => m.Kind == "SECRET_KEY").Template);
+        }
+        // Without the literal DEBUG = True a settings.py serving hosts is production's, template comment or not.
+        Assert.False(Assert.Single(SecretScanner.Scan("shop/settings.py", template.Replace("DEBUG = True", "DEBUG = False") + "ALLOWED_HOSTS = ['*']\n"),
+            m => m.Kind == "SECRET_KEY").Template);
     }
 
     [Theory]
