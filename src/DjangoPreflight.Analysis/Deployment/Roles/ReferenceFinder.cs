@@ -98,10 +98,13 @@ internal sealed class ReferenceFinder
     }
 
     /// <summary>The words of a command that may be paths: split at blanks, quotes and shell or JSON
-    /// punctuation, with <c>$VAR</c>/<c>${VAR}</c> prefixes dropped; only words with a '/' or a '.'.</summary>
+    /// punctuation, with <c>$VAR</c>/<c>${VAR}</c> prefixes dropped; only words with a '/' or a '.'.
+    /// The target of a <c>&gt;</c> redirection is what the command writes, not a file it uses
+    /// (<c>envsubst &lt; site.conf.template &gt; /etc/nginx/site.conf</c> uses only the template).</summary>
     private static IEnumerable<string> PathWords(string command)
     {
         var start = -1;
+        var redirected = false;
         for (var i = 0; i <= command.Length; i++)
         {
             var separator = i == command.Length || char.IsWhiteSpace(command[i]) || command[i] is '"' or '\'' or '\\' or ';' or '&' or '|' or '=' or ',' or '[' or ']' or '(' or ')' or '<' or '>' or '`' or '{' or '}';
@@ -110,9 +113,16 @@ internal sealed class ReferenceFinder
                 if (start < 0) start = i;
                 continue;
             }
-            if (start < 0) continue;
+            if (start < 0)
+            {
+                if (i < command.Length && command[i] == '>') redirected = true;
+                continue;
+            }
             var word = command[start..i];
             start = -1;
+            var output = redirected;
+            redirected = i < command.Length && command[i] == '>';
+            if (output) continue;
             if (word.Contains("://", StringComparison.Ordinal)) continue;
             if (word.LastIndexOf('$') is var dollar and >= 0)
             {

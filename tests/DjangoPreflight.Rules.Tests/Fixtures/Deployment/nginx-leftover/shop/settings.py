@@ -1,0 +1,10 @@
+import os
+
+SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+DEBUG = False
+ALLOWED_HOSTS = ["shop.example.com"]
+INSTALLED_APPS = ["django.contrib.staticfiles", "shop"]
+ROOT_URLCONF = "shop.urls"
+STATIC_URL = "/static/"
+STATIC_ROOT = "/srv/static"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
