@@ -292,6 +292,9 @@ public static partial class DeploymentLoader
                     Of(file.Path).Development.Add($"mounts the source tree ({mount.Source}:{mount.Target}, line {mount.Location.Line})");
                     break;
                 }
+        foreach (var file in compose)
+            if (file.Services.Count > 0 && file.Services.All(s => s.BuildContext is null && s.Datastore is not null))
+                Of(file.Path).OnlyDatastores = string.Join(", ", file.Services.Select(s => s.Name));
         foreach (var s in signs.Values)
         {
             // One sign of each kind is enough to say it; the first names the line.

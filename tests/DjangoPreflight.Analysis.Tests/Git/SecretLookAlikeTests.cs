@@ -149,6 +149,18 @@ public class SecretLookAlikeTests
     }
 
     [Fact]
+    public void A_compose_file_of_datastores_alone_is_a_helper_stack_and_one_that_runs_the_app_is_not()
+    {
+        var helper = "services:\n  mongodb:\n    image: mongo\n    environment:\n      MONGO_INITDB_ROOT_PASSWORD: Qm7x-Lz2v9\n"
+            + "  mongo-express:\n    image: mongo-express\n    ports:\n      - 8081:8081\n";
+        Assert.Equal(["a compose file that runs only datastores (mongo-express, mongodb), not the app"],
+            SecretScanner.Scan("tools/import/docker-compose.yml", helper).Select(m => m.Context));
+        // The same database beside the app's own service is production's.
+        var stack = helper + "  web:\n    build: .\n    command: gunicorn shop.wsgi\n";
+        Assert.Equal([null], SecretScanner.Scan("tools/import/docker-compose.yml", stack).Select(m => m.Context));
+    }
+
+    [Fact]
     public void The_startproject_template_key_is_marked_and_a_key_elsewhere_is_not()
     {
         var template = $"# Quick-start development settings - unsuitable for production\nSECRET_KEY = '{Key}'\nDEBUG = True\nDB_PASSWORD = 'qm7%Lz!x'\n";

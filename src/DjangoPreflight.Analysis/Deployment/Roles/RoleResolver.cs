@@ -8,6 +8,10 @@ internal sealed class ContentSigns
     public List<string> Development { get; } = [];
 
     public List<string> Production { get; } = [];
+
+    /// <summary>For a compose file none of whose services builds or runs the app, only datastores
+    /// (a database and its admin UI for a data-import helper): what it runs. Null otherwise.</summary>
+    public string? OnlyDatastores { get; set; }
 }
 
 /// <summary>
@@ -47,7 +51,10 @@ internal static class RoleResolver
         foreach (var (path, kind) in kinds)
         {
             if (roles.ContainsKey(path) || !signs.TryGetValue(path, out var own)) continue;
-            if (own.Production.Count > 0 && own.Development.Count == 0)
+            // A stack of datastores alone is a helper a developer starts beside the app, not its deployment.
+            if (own.OnlyDatastores is { } datastores && own.Production.Count == 0)
+                roles[path] = new RoleJudgement(FileRole.Development, $"none of its services builds or runs the app, only datastores ({datastores})");
+            else if (own.Production.Count > 0 && own.Development.Count == 0)
                 roles[path] = new RoleJudgement(FileRole.Production, own.Production[0]);
             else if (own.Development.Count > 0 && own.Production.Count == 0
                      && (own.Development.Count >= 2 || SiblingServesProduction(path, kind, kinds, signs)))
