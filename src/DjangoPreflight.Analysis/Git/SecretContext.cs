@@ -58,7 +58,9 @@ public static class SecretContext
             if (PathWords.TryGetValue(word, out var reason)) return reason;
         if ((FileKinds.IsComposeFile(path) || FileKinds.IsDockerfile(path) || FileKinds.IsEnvFile(path)) && HeaderSaysDevelopment(text))
             return "a development file (its header says so)";
-        if (FileKinds.IsComposeFile(path) && OnlyDatastores(path, text) is { } services)
+        // A production-named stack of datastores (docker-compose.prod.yml's database) is production's.
+        if (FileKinds.IsComposeFile(path) && Deployment.Roles.RoleNames.FromPath(path)?.Role != Deployment.FileRole.Production
+            && OnlyDatastores(path, text) is { } services)
             return $"a compose file that runs only datastores ({services}), not the app";
         return null;
     }
