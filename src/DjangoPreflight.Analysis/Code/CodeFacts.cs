@@ -28,8 +28,9 @@ public sealed partial class CodeFacts
         _project = project;
         Sources = project.Python;
         _index = new(() => new ModuleIndex(project.Files, SettingsDiscovery.ImportRoots(project.Files)));
-        _urls = new(() => UrlFacts.Load(Sources, _index.Value, project.Files.All, RootUrlConf()));
-        _views = new(() => ViewFacts.Load(Sources.ApplicationCode));
+        _urls = new(() => UrlFacts.Load(Sources, _index.Value, project.Files.All, RootUrlConf(),
+            name => project.Settings.Production?[name]?.Value.AsString));
+        _views = new(() => ViewFacts.Load(Sources.ApplicationCode, _urls.Value.RoutedViewSets.Select(r => r.ViewSet).ToHashSet(StringComparer.Ordinal)));
         _templates = new(() => TemplateFacts.Load(project.Settings.Production, project.Files, _index.Value));
         _trackers = new(() => ErrorTrackerFacts.Load(Sources.ApplicationCode));
         _csp = new(() => project.Settings.Production is { } s ? ContentSecurityPolicy.From(s) : null);

@@ -106,8 +106,10 @@ public sealed class ViewFacts
     public IReadOnlyList<CsrfExemptCall> CsrfExemptCalls { get; }
 
     /// <summary>Assembles the views from every application file's extract (see <see cref="ApplicationCode"/>).
-    /// A class view may inherit from classes in other files, so classes are resolved here, across files.</summary>
-    public static ViewFacts Load(IReadOnlyList<ApplicationCode> files)
+    /// A class view may inherit from classes in other files, so classes are resolved here, across files.
+    /// <paramref name="routedViewSets"/>: class names a DRF router serves, DRF viewsets whatever their bases
+    /// (a base from a package this scan does not read, or a project base defined under a name used twice).</summary>
+    public static ViewFacts Load(IReadOnlyList<ApplicationCode> files, IReadOnlyCollection<string>? routedViewSets = null)
     {
         var classes = new List<ClassRecord>();
         var functionViews = new List<ViewInfo>();
@@ -125,7 +127,7 @@ public sealed class ViewFacts
         var checksOf = functions.GroupBy(f => f.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Checks, StringComparer.Ordinal);
         var views = functionViews.Select(v => v with { Checks = v.Checks | v.Decorators.Aggregate(RequestChecks.None, (a, d) => a | checksOf.GetValueOrDefault(d)) }).ToList();
         foreach (var c in classes)
-            if (ClassView(c, byName) is { } view) views.Add(view);
+            if (ClassView(c, byName, routedViewSets?.Contains(c.Name) == true) is { } view) views.Add(view);
         calls = calls.Select(call => Resolve(call, byName, views, checksOf)).ToList();
         return new ViewFacts(Sorted(views, v => v.Location), Sorted(calls, c => c.Location));
     }
@@ -343,10 +345,10 @@ public sealed class ViewFacts
         return null;
     }
 
-    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName)
+    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName, bool routed)
     {
         var (chain, external) = Chain(record, byName);
-        var isDrf = external.Any(DrfBases.ContainsKey);
+        var isDrf = routed || external.Any(DrfBases.ContainsKey);
         DeclaredClasses? permissions = null, authentication = null, throttles = null;
         var writes = new HashSet<string>(external.Where(DrfBases.ContainsKey).SelectMany(b => DrfBases[b]), StringComparer.Ordinal);
         IReadOnlyList<string>? allowed = null;

@@ -58,16 +58,19 @@ public sealed class AdminWithoutExtraProtection : ProjectRule
         if (apps.Any(a => SecondFactorApps.Any(f => a == f || a.StartsWith(f + ".", StringComparison.Ordinal)))) yield break;
         if (SecondFactorPackages.Any(project.Dependencies.Has)) yield break;
         var mounts = project.Code.Urls.AdminMounts;
-        var prefixes = mounts.Count == 0 ? ["/admin/"] : mounts.Select(m => m.Route.Trim('/') is { Length: > 0 } r ? "/" + r + "/" : "/").ToList();
-        var guarded = project.Deployment.NginxServers
+        var prefixes = mounts.Count == 0 ? ["/admin/"] : mounts.Where(m => m.Route is not null).Select(m => m.Route!.Trim('/') is { Length: > 0 } r ? "/" + r + "/" : "/").ToList();
+        var restricted = project.Deployment.NginxServers
             .SelectMany(s => s.Server.AllLocations)
-            .Any(l => prefixes.Any(p => Covers(l, p))
-                      && (l.Directives.Any(d => d.Name is "allow" or "deny" or "auth_request")
-                          || l.Effective("auth_basic") is { } basic && basic.Arg(0) != "off"));
-        if (guarded) yield break;
+            .Where(l => l.Directives.Any(d => d.Name is "allow" or "deny" or "auth_request")
+                        || l.Effective("auth_basic") is { } basic && basic.Arg(0) != "off")
+            .ToList();
+        if (restricted.Any(l => prefixes.Any(p => Covers(l, p)))) yield break;
+        // An admin at a route the scan cannot resolve may be what a restricted location covers: unknown, so low.
+        var unsure = mounts.Any(m => m.Route is null) && restricted.Any(l => l.Path.Trim('/').Length > 0);
         yield return Finding(
-            "The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) nor an IP restriction or proxy authentication for it in the nginx configuration.",
-            mounts.Count > 0 ? mounts[0].Location : settings.LocationOf("INSTALLED_APPS"), Confidence.Medium, "INSTALLED_APPS");
+            "The admin is installed with neither a second-factor app (django-otp, django-two-factor-auth, allauth MFA) nor an IP restriction or proxy authentication for it in the nginx configuration."
+            + (unsure ? " Its route is not known to this scan, so one of nginx's restricted locations may cover it." : ""),
+            mounts.Count > 0 ? mounts[0].Location : settings.LocationOf("INSTALLED_APPS"), unsure ? Confidence.Low : Confidence.Medium, "INSTALLED_APPS");
     }
 
     /// <summary>True when requests for <paramref name="adminPrefix"/> (e.g. "/backoffice/") go through

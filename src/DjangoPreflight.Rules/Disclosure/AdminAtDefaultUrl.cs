@@ -36,10 +36,14 @@ public sealed class AdminAtDefaultUrl : ProjectRule
 
     public IEnumerable<Finding> CheckUrls(UrlFacts urls)
     {
+        // A route the scan could not resolve (an f-string, a setting production leaves unknown) is no
+        // evidence of the default: nothing is said about it.
         foreach (var mount in urls.AdminMounts)
-            if (IsDefault(mount.Route))
-                yield return Finding($"The admin is mounted at the default URL \"{mount.Route}\".", mount.Location,
-                    urls.FromRoot ? Confidence.Certain : Confidence.Medium);
+            if (mount.Route is { } route && IsDefault(route))
+                yield return mount.Written is { } written
+                    // Resolved through a setting or a constant: production may set another value.
+                    ? Finding($"The admin is mounted at the default URL \"{route}\" ({written} as the production settings give it).", mount.Location, Confidence.Medium)
+                    : Finding($"The admin is mounted at the default URL \"{route}\".", mount.Location, urls.FromRoot ? Confidence.Certain : Confidence.Medium);
     }
 
     private static bool IsDefault(string route)

@@ -53,7 +53,7 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
     ];
 
     public override IEnumerable<Finding> Check(ProjectContext project) =>
-        (project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator) : [])
+        (project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator, project.Code.Urls.DebugToolbarUnguarded) : [])
             .Concat(CheckEnvironment(project.EnvProfile, project.Options.EnvFiles, project.Root));
 
     /// <summary>Django's async.E001 (a deploy check): DJANGO_ALLOW_ASYNC_UNSAFE, a development escape
@@ -84,7 +84,8 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
         }
     }
 
-    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
+    /// <param name="toolbarUrls">Where the URLconf mounts the toolbar's URLs outside <c>if settings.DEBUG</c>.</param>
+    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null, IReadOnlyList<SourceLocation>? toolbarUrls = null)
     {
         foreach (var group in DevelopmentOnly.GroupBy(d => d.Setting))
         {
@@ -92,12 +93,16 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
                 s => s == d.Entry || s.StartsWith(d.Entry + ".apps.", StringComparison.Ordinal))).ToList();
             if (present.Count == 0) continue;
             var names = string.Join(", ", present.Select(p => $"{p.Entry} ({p.What})"));
-            var exposure = group.Key == "INSTALLED_APPS" && present.Any(p => p.Entry == "debug_toolbar") ? InternalIpsRemark(settings) : "";
+            var exposure = group.Key == "INSTALLED_APPS" && present.Any(p => p.Entry == "debug_toolbar") ? InternalIpsRemark(settings) + UrlsRemark(toolbarUrls) : "";
             var first = present[0].Entry;
             var at = locator?.Find(settings, group.Key, s => s == first || s.StartsWith(first + ".apps.", StringComparison.Ordinal)) ?? settings.LocationOf(group.Key);
             yield return Finding($"{group.Key} enables development-only {names} in production.{exposure}", at, setting: group.Key);
         }
     }
+
+    /// <summary>The toolbar's URLs mounted whatever DEBUG is: they answer as soon as the toolbar shows itself.</summary>
+    private static string UrlsRemark(IReadOnlyList<SourceLocation>? toolbarUrls) =>
+        toolbarUrls is [var first, ..] ? $" Its URLs are mounted outside `if settings.DEBUG` ({first})." : "";
 
     /// <summary>The toolbar shows itself to INTERNAL_IPS: addresses beyond loopback widen who sees it.</summary>
     private static string InternalIpsRemark(SettingsModel settings)

@@ -33,7 +33,7 @@ public class ChecklistSettingsFixtureTests
         {
             "DP111",
             [
-                "DP111 proj/settings.py:16:20 INSTALLED_APPS enables development-only debug_toolbar (django-debug-toolbar) in production.",
+                "DP111 proj/settings.py:16:20 INSTALLED_APPS enables development-only debug_toolbar (django-debug-toolbar) in production. Its URLs are mounted outside `if settings.DEBUG` (proj/urls.py:10:36).",
             ]
         },
         {

@@ -9,6 +9,24 @@ namespace DjangoPreflight.Rules.Tests.Checklist;
 public class DisclosureRulesTests
 {
     [Fact]
+    public void DP207_says_nothing_of_a_route_it_cannot_resolve_and_lowers_one_read_through_a_setting()
+    {
+        var urls = new UrlFacts(true, "proj/urls.py",
+            [
+                new AdminMount(null, new SourceLocation("proj/urls.py", 8, 5), "f\"{settings.ADMIN_URL}\""),
+                new AdminMount("admin/", new SourceLocation("proj/urls.py", 9, 5), "settings.ADMIN_URL"),
+                new AdminMount("admin/", new SourceLocation("proj/urls.py", 10, 5)),
+            ],
+            new Dictionary<string, SourceLocation>());
+        Assert.Equal(
+            [
+                "proj/urls.py:9:5 Medium The admin is mounted at the default URL \"admin/\" (settings.ADMIN_URL as the production settings give it).",
+                "proj/urls.py:10:5 Certain The admin is mounted at the default URL \"admin/\".",
+            ],
+            new AdminAtDefaultUrl().CheckUrls(urls).Select(f => $"{f.Location} {f.Confidence} {f.Message}"));
+    }
+
+    [Fact]
     public void DP202_fires_on_a_truthy_default_while_the_environment_sets_false()
     {
         var s = Module().Env("DEBUG", B(false), 14, "DJANGO_DEBUG", B(true)).Build();
