@@ -173,22 +173,21 @@ public sealed class UrlFacts
         public static FileBindings Of(Module module)
         {
             var b = new FileBindings();
-            var assignedTwice = new HashSet<string>(StringComparer.Ordinal);
+            // A constant is a name only ever given one string literal: any other value, anywhere in the
+            // file (under an if, through +=), makes it a variable.
+            var variables = new HashSet<string>(StringComparer.Ordinal);
             foreach (var statement in Flatten(module.Body))
             {
                 switch (statement)
                 {
                     case Assign { Targets: [Name { Id: var id }], Value: var value }:
                         b.Add(id, value);
-                        // A name given two different strings is not a constant.
-                        if (DottedName.String(value) is { } text && !assignedTwice.Contains(id) && !b.Strings.TryAdd(id, text))
-                        {
-                            b.Strings.Remove(id);
-                            assignedTwice.Add(id);
-                        }
+                        if (DottedName.String(value) is not { } text || b.Strings.GetValueOrDefault(id, text) != text) variables.Add(id);
+                        else b.Strings[id] = text;
                         break;
                     case AugAssign { Target: Name { Id: var id }, Value: var value }:
                         b.Add(id, value);
+                        variables.Add(id);
                         break;
                     case Expr { Value: Call { Func: Attribute { Value: Name { Id: var id }, Attr: "append" or "extend" } } call } when call.Args.Length > 0:
                         b.Add(id, call.Args[0]);
@@ -199,6 +198,9 @@ public sealed class UrlFacts
                         break;
                 }
             }
+            foreach (var name in module.Body.SelectMany(AstWalker.DescendantsOfType<NamedExpr>).Select(n => n.Target).OfType<Name>())
+                variables.Add(name.Id);
+            foreach (var name in variables) b.Strings.Remove(name);
             return b;
         }
 

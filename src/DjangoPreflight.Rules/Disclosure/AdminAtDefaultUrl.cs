@@ -42,7 +42,7 @@ public sealed class AdminAtDefaultUrl : ProjectRule
             if (mount.Route is { } route && IsDefault(route))
                 yield return mount.Written is { } written
                     // Resolved through a setting or a constant: production may set another value.
-                    ? Finding($"The admin is mounted at the default URL \"{route}\" ({written} as the production settings give it).", mount.Location, Confidence.Medium)
+                    ? Finding($"The admin is mounted at the default URL \"{route}\" (written {written}).", mount.Location, Confidence.Medium)
                     : Finding($"The admin is mounted at the default URL \"{route}\".", mount.Location, urls.FromRoot ? Confidence.Certain : Confidence.Medium);
     }
 

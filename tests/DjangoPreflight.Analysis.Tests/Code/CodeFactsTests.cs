@@ -122,20 +122,26 @@ public class CodeFactsTests
                 from django.urls import include, path, re_path
 
                 ADMIN = "backoffice"
+                prefix = ""
+                if settings.SITE_ROOT:
+                    prefix = f"{settings.SITE_ROOT}/"
 
                 urlpatterns = [
                     path(f"{settings.ADMIN_URL}", admin.site.urls),
                     re_path(rf"^{ADMIN}/", admin.site.urls),
                     path(settings.ADMIN_URL, include([path("docs/", admin.site.urls)])),
                     path("plain/", admin.site.urls),
+                    path(f"{prefix}admin/", admin.site.urls),
                 ]
                 """));
         Assert.Equal(
             [
-                $"{resolved ?? "?"} proj/urls.py:8:5 f\"{{settings.ADMIN_URL}}\"",
-                "backoffice/ proj/urls.py:9:5 rf\"^{ADMIN}/\"",
-                $"{(resolved is null ? "?" : resolved + "docs/")} proj/urls.py:10:39 -",
-                "plain/ proj/urls.py:11:5 -",
+                $"{resolved ?? "?"} proj/urls.py:11:5 f\"{{settings.ADMIN_URL}}\"",
+                "backoffice/ proj/urls.py:12:5 rf\"^{ADMIN}/\"",
+                $"{(resolved is null ? "?" : resolved + "docs/")} proj/urls.py:13:39 -",
+                "plain/ proj/urls.py:14:5 -",
+                // A name given a literal and, under an if, something else is no constant.
+                "? proj/urls.py:15:5 f\"{prefix}admin/\"",
             ],
             project.Code.Urls.AdminMounts.Select(m => $"{m.Route ?? "?"} {m.Location} {m.Written ?? "-"}"));
     }

@@ -20,7 +20,7 @@ public class DisclosureRulesTests
             new Dictionary<string, SourceLocation>());
         Assert.Equal(
             [
-                "proj/urls.py:9:5 Medium The admin is mounted at the default URL \"admin/\" (settings.ADMIN_URL as the production settings give it).",
+                "proj/urls.py:9:5 Medium The admin is mounted at the default URL \"admin/\" (written settings.ADMIN_URL).",
                 "proj/urls.py:10:5 Certain The admin is mounted at the default URL \"admin/\".",
             ],
             new AdminAtDefaultUrl().CheckUrls(urls).Select(f => $"{f.Location} {f.Confidence} {f.Message}"));
