@@ -293,8 +293,8 @@ public static partial class DeploymentLoader
                     break;
                 }
         foreach (var file in compose)
-            if (file.Services.Count > 0 && file.Services.All(s => s.BuildContext is null && s.Datastore is not null))
-                Of(file.Path).OnlyDatastores = string.Join(", ", file.Services.Select(s => s.Name));
+            if (file.OnlyDatastores is { } datastores)
+                Of(file.Path).OnlyDatastores = datastores;
         foreach (var s in signs.Values)
         {
             // One sign of each kind is enough to say it; the first names the line.

@@ -60,18 +60,9 @@ public static class SecretContext
             return "a development file (its header says so)";
         // A production-named stack of datastores (docker-compose.prod.yml's database) is production's.
         if (FileKinds.IsComposeFile(path) && Deployment.Roles.RoleNames.FromPath(path)?.Role != Deployment.FileRole.Production
-            && OnlyDatastores(path, text) is { } services)
+            && Deployment.Compose.ComposeFile.Parse(path, text, Deployment.FileRole.Unknown, (_, _) => { }).OnlyDatastores is { } services)
             return $"a compose file that runs only datastores ({services}), not the app";
         return null;
-    }
-
-    /// <summary>The services of a compose file none of whose services builds or runs the app, only
-    /// databases and their admin tools (a data-import helper's stack); null for any other file.</summary>
-    private static string? OnlyDatastores(string path, string text)
-    {
-        var compose = Deployment.Compose.ComposeFile.Parse(path, text, Deployment.FileRole.Unknown, (_, _) => { });
-        return compose.Services.Count > 0 && compose.Services.All(s => s.BuildContext is null && s.Datastore is not null)
-            ? string.Join(", ", compose.Services.Select(s => s.Name)) : null;
     }
 
     /// <summary>The reason given for a value in a README, <c>.md</c> or <c>.rst</c> file: what documentation

@@ -26,6 +26,12 @@ public sealed class ComposeFile
     /// <c>extends: {file: ...}</c>, as written (relative to this file's folder).</summary>
     public IReadOnlyList<Located> Includes { get; }
 
+    /// <summary>When none of its services builds or runs the app, only datastores (a database and its
+    /// admin UI for a data-import helper): their names, comma-separated. Null for any other file.</summary>
+    public string? OnlyDatastores =>
+        Services.Count > 0 && Services.All(s => s.BuildContext is null && s.Datastore is not null)
+            ? string.Join(", ", Services.Select(s => s.Name)) : null;
+
     /// <summary>The same file with the role its name, content and references give it.</summary>
     public ComposeFile WithRole(FileRole role) => new(Path, role, Services, Includes);
 
