@@ -24,21 +24,16 @@ public static class DeploymentRoleGate
     {
         if (findings.Count == 0) return findings;
         var production = ProductionSettingsFiles(project);
-        var changed = false;
-        var adjusted = findings.Select(f =>
+        return LoweredFindings.Apply(findings, f =>
         {
             if (f.Severity == Severity.Info || f.HoldsInAnyFile || AboutCi.Contains(f.RuleId) || f.Location.Path is not { } path || production.Contains(path) || RoleOf(project, path) is not { } role)
                 return f;
-            changed = true;
             return f with
             {
                 Severity = Severity.Info,
                 Message = $"{f.Message} ({path} is a {role.Role.Name()} file: {role.Reason}; it does not describe production, so this is lowered to info.)",
             };
-        }).ToList();
-        if (!changed) return findings;
-        adjusted.Sort(FindingOrder.Instance);
-        return adjusted;
+        });
     }
 
     /// <summary>The non-production role of a path, or null when it may describe production.</summary>

@@ -18,14 +18,12 @@ public static class PassedInVariables
     {
         var passedIn = project.EnvProfile.PassedIn;
         if (passedIn.Count == 0 || project.Settings.Production is not { } settings) return findings;
-        var changed = false;
-        var adjusted = findings.Select(f =>
+        return LoweredFindings.Apply(findings, f =>
         {
             if (f.Severity <= Severity.Low || f.Setting is null || settings[f.Setting] is not { } setting
                 || setting.UnsetEnvVars.Count == 0 || !setting.UnsetEnvVars.All(passedIn.ContainsKey)
                 || setting.UnsetEnvVars.Any(v => f.Message.Contains(v, StringComparison.Ordinal)))
                 return f;
-            changed = true;
             var them = setting.UnsetEnvVars.Count == 1 ? "it" : "them";
             var set = string.Join("; ", setting.UnsetEnvVars.Select(v => $"{v} at {passedIn[v]}"));
             return f with
@@ -35,9 +33,6 @@ public static class PassedInVariables
                 Message = $"{f.Message} (Production's deployment sets {set} from outside the repository: this is the value without {them}, "
                     + $"so only a deployment that leaves {them} empty runs it.)",
             };
-        }).ToList();
-        if (!changed) return findings;
-        adjusted.Sort(FindingOrder.Instance);
-        return adjusted;
+        });
     }
 }
