@@ -20,15 +20,26 @@ public sealed class TempDirectory : IDisposable
         return full;
     }
 
-    /// <summary>Copies a directory tree into this one (under <paramref name="name"/>) and returns its path.</summary>
+    /// <summary>
+    /// Copies a directory tree into this one (under <paramref name="name"/>) and returns its path.
+    /// Python bytecode caches are left behind: another test may be importing the source tree at the same
+    /// moment, and a cache that appears mid-copy must not fail this one.
+    /// </summary>
     public string CopyFrom(string source, string name)
     {
         var target = System.IO.Path.Combine(Path, name);
-        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, dir)));
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file)), overwrite: true);
+        {
+            var relative = System.IO.Path.GetRelativePath(source, file);
+            if (relative.Split(System.IO.Path.DirectorySeparatorChar).Contains("__pycache__")) continue;
+            var destination = System.IO.Path.Combine(target, relative);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+            if (!dir.Contains("__pycache__", StringComparison.Ordinal))
+                Directory.CreateDirectory(System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, dir)));
         return target;
     }
 

@@ -55,6 +55,8 @@ public class DjangoDifferentialTests
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Clear();
         psi.Environment["PATH"] = "/usr/bin:/bin";
+        // The driver imports the examples in place; bytecode written there would race the tests that copy them.
+        psi.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         p.StandardOutput.ReadToEnd();

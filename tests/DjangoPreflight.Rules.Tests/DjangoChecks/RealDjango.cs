@@ -101,6 +101,8 @@ public static class RealDjango
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (cwd is not null) start.WorkingDirectory = cwd;
         foreach (var a in args) start.ArgumentList.Add(a);
+        // Imports of repository files must not leave __pycache__ beside them for concurrent tests to trip on.
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         if (env is not null)
             foreach (var (k, v) in env) start.Environment[k] = v;
         using var process = Process.Start(start)!;
