@@ -87,7 +87,10 @@ def main():
     rows, unjudged = [], []
     total = {"present": 0, "module_right": 0, "module_judged": 0, "by_severity": dict.fromkeys(SEVERITIES, 0),
              "ch_true": 0, "ch_judged": 0, "m_true": 0, "m_judged": 0, "misses_found": 0, "misses": 0,
-             "unjudged": 0, "false_fail": 0, "fail": 0, "seconds": 0.0, "peak_kb": 0}
+             "unjudged": 0, "false_fail": 0, "fail": 0, "seconds": 0.0, "peak_kb": 0,
+             # Medium findings split by confidence: a low-confidence one says "could not decide" and
+             # never counts towards the default gate, so its share of the false ones is shown apart.
+             "m_sure_true": 0, "m_sure_judged": 0}
     for repo, commit, folder in read_projects(projects_tsv):
         report_path = os.path.join(results, folder + ".json")
         if not os.path.exists(report_path):
@@ -130,6 +133,9 @@ def main():
             if severity == "medium":
                 m_judged += 1
                 m_true += is_true
+                if finding.get("confidence") in GATE_CONFIDENCES:
+                    total["m_sure_judged"] += 1
+                    total["m_sure_true"] += is_true
             else:
                 ch_judged += 1
                 ch_true += is_true
@@ -164,6 +170,10 @@ def main():
           "| misses found | not judged | --fail-on high | time (s) | peak (MB) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
+    undecided_true = t["m_true"] - t["m_sure_true"]
+    undecided_judged = t["m_judged"] - t["m_sure_judged"]
+    print(f"\nmedium precision by confidence: medium or above {ratio(t['m_sure_true'], t['m_sure_judged'])}, "
+          f"low (undecided) {ratio(undecided_true, undecided_judged)}")
     with open(os.path.join(results, "unjudged.json"), "w", encoding="utf-8") as f:
         json.dump(unjudged, f, indent=1, sort_keys=True)
 
