@@ -31,7 +31,7 @@ public static class DeploymentRoleGate
             return f with
             {
                 Severity = Severity.Info,
-                Message = $"{f.Message} ({path} is a {role.Role.Name()} file: {role.Reason}; it does not describe production, so this is lowered to info.)",
+                Message = $"{f.Message} ({path} is {role.Role.WithArticle()} file: {role.Reason}; it does not describe production, so this is lowered to info.)",
             };
         });
     }

@@ -241,6 +241,12 @@ public static partial class DeploymentLoader
                 collect.Add(new SourceLocation(procfile, 1));
 
         var composeFiles = compose.Select(c => c.WithRole(RoleOf(c.Path))).ToList();
+        // An nginx configuration nothing uses, for a service production no longer runs, is left behind.
+        var productionLaunches = launches.Where(l => l.Origin != LaunchOrigin.CI && RoleOf(l.Location.Path).SpeaksForProduction()).ToList();
+        var serverConfigs = kinds.Any(k => k.Value is DeploymentKind.Kubernetes or DeploymentKind.Gunicorn or DeploymentKind.Uwsgi && RoleOf(k.Key).SpeaksForProduction());
+        foreach (var config in nginx.Where(n => roles[n.Path].Role == FileRole.Unknown))
+            if (UnusedNginx.Judge(config, references, composeFiles, productionLaunches, serverConfigs) is { } unused)
+                roles[config.Path] = unused;
         var traefik = TraefikOf(traefikFiles.Where(f => RoleOf(f.Path).SpeaksForProduction()).Select(f => f.Options), composeFiles);
         return new DeploymentFacts
         {

@@ -22,6 +22,10 @@ public enum FileRole
 
     /// <summary>An example or template to copy (.env.example, docs/), not a deployment itself.</summary>
     Example,
+
+    /// <summary>Left behind: nothing in the repository uses it and what it serves or proxies to is
+    /// nothing production runs (an nginx configuration for a service that no longer exists).</summary>
+    Unused,
 }
 
 /// <summary>A file's role and why, in words a report can print ("its name says local").</summary>
@@ -32,7 +36,7 @@ public static class FileRoleExtensions
     /// <summary>True for the roles that may describe production: production and unknown.</summary>
     public static bool SpeaksForProduction(this FileRole role) => role is FileRole.Production or FileRole.Unknown;
 
-    /// <summary>The role as reports write it: production, development, CI, test, example, unknown.</summary>
+    /// <summary>The role as reports write it: production, development, CI, test, example, unused, unknown.</summary>
     public static string Name(this FileRole role) => role switch
     {
         FileRole.Production => "production",
@@ -40,6 +44,10 @@ public static class FileRoleExtensions
         FileRole.CI => "CI",
         FileRole.Test => "test",
         FileRole.Example => "example",
+        FileRole.Unused => "unused",
         _ => "unknown",
     };
+
+    /// <summary>The role with its article, for "X is a development file", "X is an unused file".</summary>
+    public static string WithArticle(this FileRole role) => (role.Name()[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + role.Name();
 }

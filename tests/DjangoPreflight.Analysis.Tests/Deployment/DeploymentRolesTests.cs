@@ -170,4 +170,39 @@ public sealed class DeploymentRolesTests
             ("bootstrap.sh", "#!/bin/sh\nexec uwsgi --http :9090 uwsgi.ini\n"));
         Assert.Contains("scripts/run-postgres.sh: development, starts runserver (line 3)", beside);
     }
+
+    // The shape of an app whose image now runs its own nginx in front of gunicorn on a unix socket,
+    // with the separate nginx configuration of its earlier releases still in the tree.
+    private static readonly (string, string)[] LegacyNginx =
+    [
+        ("manage.py", ""),
+        ("Dockerfile", "FROM python:3.12\nCOPY . /app\nCMD [\"/app/start.sh\"]\n"),
+        ("start.sh", "#!/bin/sh\nnginx\nexec gunicorn --bind unix:/tmp/app.sock shop.wsgi\n"),
+        ("legacy/nginx/app.conf", "server {\n  listen 80;\n  location / {\n    proxy_pass http://web_app:8080;\n  }\n}\n"),
+    ];
+
+    [Fact]
+    public void An_nginx_config_nothing_uses_whose_upstream_production_does_not_run_is_unused()
+    {
+        var roles = Roles(LegacyNginx);
+        Assert.Contains("legacy/nginx/app.conf: unused, nothing in the repository uses it, and its upstream web_app:8080 (legacy/nginx/app.conf:4)"
+                        + " is no production service: no production compose service has that name and the app servers production starts listen on a unix socket (start.sh:3)", roles);
+    }
+
+    [Fact]
+    public void An_nginx_config_stays_unknown_when_production_may_run_its_upstream()
+    {
+        // A production compose service of that name.
+        Assert.Contains("legacy/nginx/app.conf: unknown, nothing says which environment it is for",
+            Roles([.. LegacyNginx, ("docker-compose.prod.yml", "services:\n  web_app:\n    image: shop\n")]));
+        // An app server listening on the upstream's port.
+        Assert.Contains("legacy/nginx/app.conf: unknown, nothing says which environment it is for",
+            Roles([.. LegacyNginx.Where(f => f.Item1 != "start.sh"), ("start.sh", "#!/bin/sh\nexec gunicorn -b 0.0.0.0:8080 shop.wsgi\n")]));
+        // An app server whose port the environment decides.
+        Assert.Contains("legacy/nginx/app.conf: unknown, nothing says which environment it is for",
+            Roles([.. LegacyNginx.Where(f => f.Item1 != "start.sh"), ("start.sh", "#!/bin/sh\nexec gunicorn --bind 0.0.0.0:$PORT shop.wsgi\n")]));
+        // A file that uses the configuration.
+        Assert.DoesNotContain(Roles([.. LegacyNginx, ("deploy/install.sh", "#!/bin/sh\ncp legacy/nginx/app.conf /etc/nginx/conf.d/\n")]),
+            r => r.StartsWith("legacy/nginx/app.conf: unused", StringComparison.Ordinal));
+    }
 }
