@@ -66,7 +66,7 @@ public sealed class TextReportWriter : IReportWriter
     /// <summary>At most this many deployment files are listed one per line; JSON lists them all.</summary>
     private const int DeploymentLinesShown = 12;
 
-    private static readonly string[] RoleOrder = ["production", "unknown", "development", "CI", "test", "example"];
+    private static readonly string[] RoleOrder = ["production", "unknown", "development", "CI", "test", "example", "unused"];
 
     /// <summary>The deployment files' roles: a count per role, then the files with their reasons,
     /// those that speak for production (production, unknown) first.</summary>
