@@ -11,7 +11,11 @@ namespace DjangoPreflight.Rules;
 public abstract class ProductionSettingsRule : ProjectRule
 {
     public sealed override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator) : [];
+        project.Settings.Production is { } settings && !Moot(project, settings) ? CheckSettings(settings, project.Code.Locator) : [];
+
+    /// <summary>True when the rest of the project makes the settings' question moot (the app serves
+    /// its static files itself, so STATIC_ROOT has no role).</summary>
+    protected virtual bool Moot(ProjectContext project, SettingsModel settings) => false;
 
     public abstract IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null);
 

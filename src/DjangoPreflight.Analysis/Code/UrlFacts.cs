@@ -19,6 +19,13 @@ public sealed record AdminMount(string? Route, SourceLocation Location, string? 
 /// <see cref="AdminMount.Route"/>) and the viewset's class name (last segment).</summary>
 public sealed record RoutedViewSet(string? Route, string ViewSet, SourceLocation Location);
 
+/// <summary>A route that hands every path under <paramref name="Prefix"/> to a view
+/// (<c>re_path(r"^static/(?P&lt;path&gt;.*)$", serve_static)</c>, <c>path("static/&lt;path:path&gt;", ...)</c>):
+/// the prefix from the root, without its leading slash, and whether the route gives the view a
+/// <c>document_root</c> (django.views.static.serve reads that folder; a view without one finds the
+/// files itself, as staticfiles' finders do).</summary>
+public sealed record FileViewRoute(string Prefix, bool HasDocumentRoot, SourceLocation Location);
+
 /// <summary>
 /// The project's URL configuration, followed from ROOT_URLCONF through <c>include()</c> (path,
 /// re_path and the old url()), including patterns added under <c>if</c> blocks, <c>+=</c>,
@@ -31,8 +38,10 @@ public sealed class UrlFacts
     private const int MaxIncludeDepth = 12;
 
     public UrlFacts(bool fromRoot, string? rootPath, IReadOnlyList<AdminMount> adminMounts, IReadOnlyDictionary<string, SourceLocation> errorHandlers,
-        IReadOnlyList<RoutedViewSet>? routedViewSets = null, IReadOnlyList<SourceLocation>? debugToolbarUnguarded = null)
+        IReadOnlyList<RoutedViewSet>? routedViewSets = null, IReadOnlyList<SourceLocation>? debugToolbarUnguarded = null,
+        IReadOnlyList<FileViewRoute>? fileViewRoutes = null)
     {
+        FileViewRoutes = fileViewRoutes ?? [];
         DebugToolbarUnguarded = debugToolbarUnguarded ?? [];
         FromRoot = fromRoot;
         RootPath = rootPath;
@@ -58,6 +67,11 @@ public sealed class UrlFacts
     /// (<c>include("debug_toolbar.urls")</c>, <c>debug_toolbar_urls()</c>) outside any <c>if</c> on DEBUG
     /// or on the toolbar being installed, ordered by location.</summary>
     public IReadOnlyList<SourceLocation> DebugToolbarUnguarded { get; }
+
+    /// <summary>Routes that serve every path under a prefix through a view, outside any <c>if</c> on
+    /// DEBUG (those serve nothing in production), ordered by location. <c>static()</c> is not one: it
+    /// returns no pattern unless DEBUG is on.</summary>
+    public IReadOnlyList<FileViewRoute> FileViewRoutes { get; }
 
     /// <param name="setting">The production settings' string value of a setting, for routes written as
     /// <c>settings.ADMIN_URL</c>; null when unknown.</param>
@@ -91,7 +105,8 @@ public sealed class UrlFacts
         var routed = Sorted(walk.Routed.Distinct(), r => r.Location, r => r.Route ?? "");
         var toolbar = walk.Files.SelectMany(path => sources.Get(path) is { } parsed ? UnguardedToolbar(path, parsed.Module.Body, false) : [])
             .Distinct().OrderBy(l => l.Path, StringComparer.Ordinal).ThenBy(l => l.Line).ThenBy(l => l.Column).ToList();
-        return new UrlFacts(rootPath is not null, rootPath, mounts, handlers, routed, toolbar);
+        var fileViews = Sorted(walk.FileViews.Distinct(), f => f.Location, f => f.Prefix);
+        return new UrlFacts(rootPath is not null, rootPath, mounts, handlers, routed, toolbar, fileViews);
     }
 
     /// <summary>The debug toolbar's URL mounts among top-level statements (and those under if/try) that
@@ -230,6 +245,8 @@ public sealed class UrlFacts
 
         public List<RoutedViewSet> Routed { get; } = [];
 
+        public List<FileViewRoute> FileViews { get; } = [];
+
         /// <summary>The URL modules visited, in the order first reached.</summary>
         public List<string> Files { get; } = [];
 
@@ -322,7 +339,32 @@ public sealed class UrlFacts
             {
                 Mounts.Add(Admin(full, at, path, routeExpression));
             }
+            else if (full is not null && CatchAllPrefix(full) is { } served && !UnderDebugGuard(path, call.Lineno))
+            {
+                var kwargs = call.Args.Length > 2 ? call.Args[2] : DottedName.Keyword(call, "kwargs");
+                var documentRoot = kwargs is Dict d && d.Keys.Any(k => k is Constant { StringValue: "document_root" });
+                FileViews.Add(new FileViewRoute(served, documentRoot, at));
+            }
         }
+
+        /// <summary>The part of a full route before a capture that takes the rest of the path
+        /// (<c>&lt;path:name&gt;</c>, <c>(?P&lt;name&gt;.*)</c>, <c>(.*)</c>, <c>(?P&lt;name&gt;.+)</c>) ending it; null otherwise.</summary>
+        private static string? CatchAllPrefix(string route)
+        {
+            var text = route.TrimStart('/');
+            var open = text.StartsWith('<') || text.StartsWith('(') ? 0 : text.IndexOf("/<", StringComparison.Ordinal) is var a and >= 0 ? a + 1
+                : text.IndexOf("/(", StringComparison.Ordinal) is var b and >= 0 ? b + 1 : -1;
+            if (open < 0) return null;
+            var capture = text[open..];
+            var catchAll = capture.StartsWith("<path:", StringComparison.Ordinal) && capture.IndexOf('>') == capture.Length - 1
+                           || capture.StartsWith('(') && capture.IndexOf(')') == capture.Length - 1
+                           && (capture.EndsWith(".*)", StringComparison.Ordinal) || capture.EndsWith(".+)", StringComparison.Ordinal));
+            return catchAll ? text[..open] : null;
+        }
+
+        /// <summary>True when the line lies inside an <c>if</c> of the file whose test reads DEBUG.</summary>
+        private bool UnderDebugGuard(string path, int line) =>
+            sources.Get(path) is { } parsed && AstWalker.DescendantsOfType<If>(parsed.Module).Any(i => GuardsDebug(i.Test) && i.Lineno <= line && line <= i.EndLineno);
 
         /// <summary>The mount, with the route as written when it is not a plain literal.</summary>
         private AdminMount Admin(string? full, SourceLocation at, string path, Expression routeExpression) =>

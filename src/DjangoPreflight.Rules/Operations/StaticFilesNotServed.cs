@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
@@ -47,6 +48,8 @@ public sealed class StaticFilesNotServed : ProjectRule
         if (anchor is null) yield break;
         if (settings is not null && SettingsLookups.Contains(settings, "INSTALLED_APPS", a => a.StartsWith("django.contrib.staticfiles", StringComparison.Ordinal)) != true)
             yield break;
+        // The app's own view finds and serves the files where they are: nothing to collect or route.
+        if (settings is not null && AppView(project, settings) is { HasDocumentRoot: false }) yield break;
         var collected = deployment.CollectstaticSteps.Count > 0;
         var served = settings is null ? null : Served(project, settings);
         const string NotCollected = "no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile)";
@@ -71,7 +74,17 @@ public sealed class StaticFilesNotServed : ProjectRule
             return true;
         if (RemoteStorage(settings) is var remote && remote != false) return remote;
         var prefix = "/" + url.Trim('/');
-        return project.Deployment.ProductionFileRoutes.Any(r => r.Prefix == prefix);
+        return AppView(project, settings) is not null || project.Deployment.ProductionFileRoutes.Any(r => r.Prefix == prefix);
+    }
+
+    /// <summary>A route of the URLconf that hands every path under STATIC_URL to a view outside any
+    /// DEBUG guard (ArchiveBox's <c>re_path(r"^static/(?P&lt;path&gt;.*)$", serve_static)</c>); null when
+    /// there is none or STATIC_URL is not a known local path.</summary>
+    internal static FileViewRoute? AppView(ProjectContext project, SettingsModel settings)
+    {
+        if (settings["STATIC_URL"]?.Value is not PyStr { Value: var url } || url.Contains("//", StringComparison.Ordinal)) return null;
+        var prefix = url.Trim('/');
+        return prefix.Length == 0 ? null : project.Code.Urls.FileViewRoutes.FirstOrDefault(r => r.Prefix.TrimEnd('/') == prefix);
     }
 
     private static bool? RemoteStorage(SettingsModel settings)

@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -32,6 +33,11 @@ public sealed class StaticRootMissing : ProductionSettingsRule
                 STATIC_URL = "static/"
                 STATIC_ROOT = BASE_DIR / "staticfiles"
                 """));
+
+    /// <summary>A view of the app's own that finds and serves the static files where they are needs
+    /// no collected copy (a view given a document_root still reads one).</summary>
+    protected override bool Moot(ProjectContext project, SettingsModel settings) =>
+        StaticFilesNotServed.AppView(project, settings) is { HasDocumentRoot: false };
 
     public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {

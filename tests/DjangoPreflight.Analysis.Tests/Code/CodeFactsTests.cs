@@ -40,6 +40,40 @@ public class CodeFactsTests
     }
 
     [Fact]
+    public void Routes_that_hand_a_whole_prefix_to_a_view_are_listed_unless_debug_guards_them()
+    {
+        using var dir = new TempDirectory();
+        var project = Project(dir,
+            ("manage.py", Manage),
+            ("proj/__init__.py", ""),
+            ("proj/settings.py", "ROOT_URLCONF = \"proj.urls\"\n"),
+            ("proj/urls.py", """
+                from django.conf import settings
+                from django.conf.urls.static import static
+                from django.urls import include, path, re_path
+                from django.views.static import serve
+
+                from proj.views import home, serve_static
+
+                urlpatterns = [
+                    re_path(r"^static/(?P<path>.*)$", serve_static),
+                    path("files/", include("proj.file_urls")),
+                    path("item/<int:pk>/", home),
+                    path("", home),
+                ]
+                urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+                if settings.DEBUG:
+                    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+                """),
+            ("proj/file_urls.py", "from django.urls import path\nfrom django.views.static import serve\n\nurlpatterns = [path(\"<path:path>\", serve, {\"document_root\": \"/srv/files\"})]\n"));
+        Assert.Equal(
+        [
+            "files/ document_root proj/file_urls.py:4:16",
+            "static/ - proj/urls.py:9:5",
+        ], project.Code.Urls.FileViewRoutes.Select(r => $"{r.Prefix} {(r.HasDocumentRoot ? "document_root" : "-")} {r.Location}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Include_cycles_end_and_unresolved_roots_fall_back_to_every_urls_py()
     {
         using var dir = new TempDirectory();

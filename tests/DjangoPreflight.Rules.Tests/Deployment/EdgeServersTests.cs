@@ -181,4 +181,30 @@ public sealed class EdgeServersTests
             "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(project, Proxied())));
     }
+
+    [Fact]
+    public void An_app_view_that_serves_static_url_itself_needs_neither_collectstatic_nor_static_root()
+    {
+        var project = Project("app-serves-static");
+        Assert.Empty(new StaticFilesNotServed().Check(project, Proxied()));
+        Assert.Empty(new StaticRootMissing().Check(project));
+
+        // The same view mounted only when DEBUG is on serves nothing in production.
+        using var dir = new TempDirectory("dp-edge");
+        var guarded = Variant(dir, "app-serves-static", "shop/urls.py", """
+            from django.conf import settings
+            from django.urls import path, re_path
+
+            from shop.views import home, serve_static
+
+            urlpatterns = [path("", home)]
+            if settings.DEBUG:
+                urlpatterns += [re_path(r"^static/(?P<path>.*)$", serve_static)]
+            """);
+        Assert.Equal(
+        [
+            "DP602 Dockerfile:5 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+        ], Render(new StaticFilesNotServed().Check(guarded, Proxied())));
+        Assert.Equal(["DP601"], new StaticRootMissing().Check(guarded).Select(f => f.RuleId));
+    }
 }
