@@ -203,7 +203,7 @@ public sealed class EdgeServersTests
             """);
         Assert.Equal(
         [
-            "DP602 Dockerfile:5 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+            "DP602 Dockerfile:5 medium medium | Static files are never collected: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), so STATIC_ROOT is empty in production.",
         ], Render(new StaticFilesNotServed().Check(guarded, Proxied())));
         Assert.Equal(["DP601"], new StaticRootMissing().Check(guarded).Select(f => f.RuleId));
     }

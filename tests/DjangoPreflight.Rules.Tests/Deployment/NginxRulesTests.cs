@@ -1,8 +1,10 @@
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Rules.Auth;
 using DjangoPreflight.Rules.Infrastructure;
 using DjangoPreflight.Rules.Operations;
 using DjangoPreflight.Rules.Transport;
+using DjangoPreflight.TestSupport;
 using static DjangoPreflight.Rules.Tests.Deployment.DeploymentFixtures;
 
 namespace DjangoPreflight.Rules.Tests.Deployment;
@@ -202,5 +204,28 @@ public sealed class NginxRulesTests
         ], Render(new StaticFilesNotServed().Check(Project("asgi-served"), settings)));
         // nginx only, no launch: nothing to judge.
         Assert.Empty(new StaticFilesNotServed().Check(Project("nginx-bad"), settings));
+    }
+
+    [Fact]
+    public void Without_a_front_server_of_its_own_the_repository_does_not_show_that_nothing_serves_static_files()
+    {
+        var settings = Settings(
+            ("INSTALLED_APPS", List("django.contrib.staticfiles", "shop"), 10),
+            ("MIDDLEWARE", List("django.middleware.security.SecurityMiddleware"), 20),
+            ("STATIC_URL", new PyStr("static/"), 40));
+        using var dir = new TempDirectory("dp-static");
+        var root = dir.CopyFrom(Dir("static-missing"), "static-missing");
+        File.Delete(Path.Combine(root, "nginx", "shop.conf"));
+        // Never collected is still what the deployment files show.
+        Assert.Equal(
+        [
+            "DP602 Dockerfile:4 medium medium | Static files are never collected: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), so STATIC_ROOT is empty in production.",
+        ], Render(new StaticFilesNotServed().Check(new ProjectContext(root, new ScanOptions()), settings)));
+        File.WriteAllText(Path.Combine(root, "Dockerfile"),
+            "FROM python:3.12-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt && python /app/manage.py collectstatic --noinput\nCMD [\"gunicorn\", \"shop.wsgi:application\", \"--bind\", \"0.0.0.0:8000\"]\n");
+        Assert.Equal(
+        [
+            "DP602 shop/settings/production.py:40 low low | Static files are collected, but nothing in the repository serves STATIC_URL (static/): no WhiteNoise middleware, no remote static storage, and no front server configuration (nginx, Caddy, Traefik, uWSGI) of the repository's own: check that the server in front of the app, configured elsewhere, serves STATIC_ROOT.",
+        ], Render(new StaticFilesNotServed().Check(new ProjectContext(root, new ScanOptions()), settings)));
     }
 }
