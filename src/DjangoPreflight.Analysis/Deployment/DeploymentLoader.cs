@@ -221,6 +221,7 @@ public static partial class DeploymentLoader
         foreach (var config in caddy) kinds[config.Path] = DeploymentKind.Caddy;
 
         var finder = new ReferenceFinder(kinds.Keys.Concat(nginx.SelectMany(n => n.Files)), files.All);
+        collect.AddRange(PythonPrograms.CollectstaticCalls(commandLines.Where(c => kinds.KindOf(c.Path) != DeploymentKind.CI), files, finder));
         var copies = new List<ImageCopy>();
         var references = DeploymentReferences.Find(files, finder, dockerfiles, compose, commandLines, kinds, copies);
         references.AddRange(kubernetes.References);

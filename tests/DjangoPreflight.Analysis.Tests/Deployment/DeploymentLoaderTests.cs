@@ -89,4 +89,23 @@ public sealed class DeploymentLoaderTests
         var role = RoleNames.FromPath(path);
         Assert.Equal(expected, role is null ? null : $"{role.Role.Name()}: {role.Reason}");
     }
+
+    [Fact]
+    public void A_python_program_an_entrypoint_starts_that_calls_collectstatic_is_a_collectstatic_step()
+    {
+        (string, string)[] files =
+        [
+            ("manage.py", ""),
+            ("Dockerfile", "FROM python:3.12\nCOPY . /app\nWORKDIR /app\nENTRYPOINT [\"./entrypoint.sh\"]\nCMD [\"start\"]\n"),
+            ("entrypoint.sh", "#!/bin/bash\nset -e\npython3 -u ctl \"$1\"\n"),
+            ("ctl", "#!/usr/bin/env python3\nfrom django.core import management\n\n\ndef collect():\n    management.call_command('collectstatic', '--no-input')\n"),
+            ("tools/report.py", "from django.core import management\nmanagement.call_command(\"collectstatic\")\n"),
+        ];
+        using (var p = new TempProject(files))
+            Assert.Equal(["ctl:6"], p.Context().Deployment.CollectstaticSteps.Select(c => c.ToString()));
+        // A program that only a CI workflow runs, or one that never calls it, is no step.
+        using (var p = new TempProject([.. files.Where(f => f.Item1 != "entrypoint.sh"), ("entrypoint.sh", "#!/bin/bash\npython3 tools/other.py\n"), ("tools/other.py", "print('hi')\n"),
+                   (".github/workflows/ci.yml", "jobs:\n  test:\n    steps:\n      - run: python tools/report.py\n")]))
+            Assert.Empty(p.Context().Deployment.CollectstaticSteps);
+    }
 }
