@@ -188,7 +188,7 @@ public sealed class NginxRulesTests
         Assert.Equal(
         [
             "DP602 Dockerfile:4 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
-        ], Render(new StaticFilesNotServed().Check(Project("static-missing"), settings)));
+        ], Render(new StaticFilesNotServed().Check(Project("nginx-static-missing"), settings)));
         var whitenoise = Settings(
             ("INSTALLED_APPS", List("django.contrib.staticfiles", "shop"), 10),
             ("MIDDLEWARE", List("django.middleware.security.SecurityMiddleware", "whitenoise.middleware.WhiteNoiseMiddleware"), 20),
@@ -196,7 +196,7 @@ public sealed class NginxRulesTests
         Assert.Equal(
         [
             "DP602 Dockerfile:4 medium medium | Static files are never collected: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), so STATIC_ROOT is empty in production.",
-        ], Render(new StaticFilesNotServed().Check(Project("static-missing"), whitenoise)));
+        ], Render(new StaticFilesNotServed().Check(Project("nginx-static-missing"), whitenoise)));
         // Collected in the image, but neither WhiteNoise nor an nginx location serves it.
         Assert.Equal(
         [
@@ -214,7 +214,7 @@ public sealed class NginxRulesTests
             ("MIDDLEWARE", List("django.middleware.security.SecurityMiddleware"), 20),
             ("STATIC_URL", new PyStr("static/"), 40));
         using var dir = new TempDirectory("dp-static");
-        var root = dir.CopyFrom(Dir("static-missing"), "static-missing");
+        var root = dir.CopyFrom(Dir("nginx-static-missing"), "nginx-static-missing");
         File.Delete(Path.Combine(root, "nginx", "shop.conf"));
         // Never collected is still what the deployment files show.
         Assert.Equal(
