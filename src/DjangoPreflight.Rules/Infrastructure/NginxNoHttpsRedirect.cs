@@ -45,13 +45,15 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
         // An nginx behind the project's own edge proxy does not meet clients: the edge redirects.
         foreach (var config in project.Deployment.Nginx.Where(c => c.FrontedBy is null))
         {
-            // With no TLS server at all, TLS may end at a load balancer in front of nginx.
+            // With no TLS server at all, TLS ends in front of nginx (a load balancer, the user's own proxy
+            // in front of an image's internal nginx) or nowhere: whether plain HTTP is redirected is that
+            // terminator's business, which the repository does not show. A note to check, not a finding.
             var anyTls = config.Servers.Any(s => s.Listens.Any(s.IsSsl));
             foreach (var (server, listen) in PlainServers(config))
                 yield return Finding(
                     $"The server named {(server.Names.Count == 0 ? "\"\"" : string.Join(' ', server.Names))} answers plain HTTP on port {listen.Port} without redirecting to HTTPS"
                     + (anyTls ? "." : "; no server in this configuration terminates TLS, so check that the load balancer in front redirects."),
-                    listen.Location, anyTls ? Confidence.High : Confidence.Low);
+                    listen.Location, anyTls ? Confidence.High : Confidence.Low, severity: anyTls ? null : Severity.Low);
         }
         foreach (var config in project.Deployment.Caddy)
         {
@@ -61,7 +63,7 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
                 yield return Finding(
                     $"The Caddy site {site.PlainHttpAddress} answers plain HTTP without redirecting to HTTPS (an http:// or port-80 address gets no automatic HTTPS)"
                     + (anyTls ? "." : "; no site in this Caddyfile is served over HTTPS, so check that the load balancer in front redirects."),
-                    site.Location, anyTls ? Confidence.High : Confidence.Low);
+                    site.Location, anyTls ? Confidence.High : Confidence.Low, severity: anyTls ? null : Severity.Low);
         }
         if (project.Deployment.Traefik is { } traefik)
         {
@@ -73,7 +75,7 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
                     + (anyTls ? "."
                         : traefik.HasStaticConfiguration ? "; no router is served over TLS, so check that the load balancer in front redirects."
                         : "; Traefik's static configuration (its entry points) is not in the repository, so check that an entry point redirects."),
-                    router.Location, anyTls ? Confidence.High : Confidence.Low);
+                    router.Location, anyTls ? Confidence.High : Confidence.Low, severity: anyTls ? null : Severity.Low);
         }
     }
 

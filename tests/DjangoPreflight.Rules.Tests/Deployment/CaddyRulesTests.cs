@@ -57,7 +57,7 @@ public sealed class CaddyRulesTests
         var project = WithCaddyfile(dir, ":80 {\n\treverse_proxy app:8000\n}\n");
         Assert.Equal(
         [
-            "DP804 caddy/Caddyfile:1 medium low | The Caddy site :80 answers plain HTTP without redirecting to HTTPS (an http:// or port-80 address gets no automatic HTTPS); no site in this Caddyfile is served over HTTPS, so check that the load balancer in front redirects.",
+            "DP804 caddy/Caddyfile:1 low low | The Caddy site :80 answers plain HTTP without redirecting to HTTPS (an http:// or port-80 address gets no automatic HTTPS); no site in this Caddyfile is served over HTTPS, so check that the load balancer in front redirects.",
         ], OnCaddy(new NginxNoHttpsRedirect().Check(project)));
         Assert.Equal(
         [

@@ -121,7 +121,7 @@ public sealed class EdgeServersTests
         Assert.Null(project.Deployment.Nginx.Single().FrontedBy);
         Assert.Equal(
         [
-            "DP804 frontend/nginx.conf:3 medium low | The server named \"\" answers plain HTTP on port 3000 without redirecting to HTTPS; no server in this configuration terminates TLS, so check that the load balancer in front redirects.",
+            "DP804 frontend/nginx.conf:3 low low | The server named \"\" answers plain HTTP on port 3000 without redirecting to HTTPS; no server in this configuration terminates TLS, so check that the load balancer in front redirects.",
         ], Render(new NginxNoHttpsRedirect().Check(project)));
     }
 
@@ -166,7 +166,7 @@ public sealed class EdgeServersTests
         Assert.Null(project.Deployment.Nginx.Single().FrontedBy);
         Assert.Equal(
         [
-            "DP804 media/nginx.conf:3 medium low | The server named \"\" answers plain HTTP on port 8080 without redirecting to HTTPS; no server in this configuration terminates TLS, so check that the load balancer in front redirects.",
+            "DP804 media/nginx.conf:3 low low | The server named \"\" answers plain HTTP on port 8080 without redirecting to HTTPS; no server in this configuration terminates TLS, so check that the load balancer in front redirects.",
         ], Render(new NginxNoHttpsRedirect().Check(project)));
     }
 

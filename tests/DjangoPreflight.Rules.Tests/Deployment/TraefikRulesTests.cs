@@ -98,7 +98,7 @@ public sealed class TraefikRulesTests
         var plain = Variant(dir2, "traefik-files", "traefik/traefik.yml", "    http:\n      tls:\n        certResolver: le\n", "");
         Assert.Equal(
         [
-            "DP804 traefik/dynamic.toml:2 medium low | The Traefik router app answers plain HTTP without redirecting to HTTPS (no tls, no redirectScheme middleware, no entry point redirection); no router is served over TLS, so check that the load balancer in front redirects.",
+            "DP804 traefik/dynamic.toml:2 low low | The Traefik router app answers plain HTTP without redirecting to HTTPS (no tls, no redirectScheme middleware, no entry point redirection); no router is served over TLS, so check that the load balancer in front redirects.",
         ], Render(new NginxNoHttpsRedirect().Check(plain)));
     }
 
@@ -114,7 +114,7 @@ public sealed class TraefikRulesTests
         var project = new ProjectContext(root, new ScanOptions());
         Assert.Equal(
         [
-            "DP804 docker-compose.prod.yml:8 medium low | The Traefik router app-http answers plain HTTP without redirecting to HTTPS (no tls, no redirectScheme middleware, no entry point redirection); Traefik's static configuration (its entry points) is not in the repository, so check that an entry point redirects.",
+            "DP804 docker-compose.prod.yml:8 low low | The Traefik router app-http answers plain HTTP without redirecting to HTTPS (no tls, no redirectScheme middleware, no entry point redirection); Traefik's static configuration (its entry points) is not in the repository, so check that an entry point redirects.",
         ], Render(new NginxNoHttpsRedirect().Check(project)));
         Assert.Equal(Render(SettingsFindings()), Render(ProxyAwareness.Apply(SettingsFindings(), project)));
     }
