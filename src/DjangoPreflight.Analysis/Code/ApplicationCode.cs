@@ -21,8 +21,8 @@ public sealed class ApplicationCode
 
     internal List<HandWrittenCors> HandWrittenCors { get; } = [];
 
-    /// <summary>The module's top-level functions that verify something about a request, for decorators.</summary>
-    internal List<(string Name, RequestChecks Checks)> Functions { get; } = [];
+    /// <summary>The module's top-level decorators and functions given a request, which views resolve by name.</summary>
+    internal List<ViewFacts.FunctionRecord> Functions { get; } = [];
 
     public static ApplicationCode Extract(string path, ParseResult parsed)
     {

@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using DjangoPreflight.Python.Ast;
 using Attribute = DjangoPreflight.Python.Ast.Attribute;
+using Tuple = DjangoPreflight.Python.Ast.Tuple;
 
 namespace DjangoPreflight.Analysis.Code;
 
-/// <summary>What a view's own code verifies about the request it serves, read from its syntax (its
+/// <summary>What a view's own code verifies about the request it serves, and what it does with the visitor's
+/// identity (see <see cref="IdentityUse"/>), read from its syntax (its
 /// body, its project-defined decorators and base classes). Each flag is set only on a construct
 /// seen in the code, never guessed from a name alone.</summary>
 [Flags]
@@ -26,6 +28,19 @@ public enum RequestChecks
     /// or calls a permission check (has_perm, check_permissions, a helper given permission codenames such
     /// as 'change_project'). Merely reading <c>is_authenticated</c> does not count: it may only choose a value.</summary>
     Permission = 4,
+
+    /// <summary>It acts as the visitor the session cookie names: reads <c>request.user</c>, <c>request.session</c>
+    /// or <c>request.COOKIES</c>, logs in or out, or has a login/permission decorator or mixin. Only such a
+    /// view is what a forged cross-site request, which carries the victim's cookies and nothing else, can abuse.</summary>
+    Identity = 8,
+
+    /// <summary>It writes to the database (a model or queryset <c>save</c>, <c>create</c>, <c>update</c>,
+    /// <c>delete</c>, ..., or a Django editing view such as CreateView).</summary>
+    ChangesData = 16,
+
+    /// <summary>It hands the request to code this scan does not read (a package's function, decorator or
+    /// base class), which may act on the identity: what it does is unknown.</summary>
+    Opaque = 32,
 }
 
 /// <summary>Reads <see cref="RequestChecks"/> from function bodies.</summary>
@@ -47,6 +62,8 @@ public static partial class RequestCheckScanner
                     Compare { Ops: [CmpOperator.In or CmpOperator.NotIn], Left: var key, Comparators: [var headers] } when IsHeaders(headers) && IsCredentialKey(key) => RequestChecks.Credential,
                     Attribute { Attr: "auth", Value: var r } when IsRequest(r) => RequestChecks.Credential,
                     Attribute { Attr: "HTTP_401_UNAUTHORIZED" or "HTTP_403_FORBIDDEN" } => RequestChecks.Permission,
+                    // Catching a failed signature check means one is made (unsign_bounce_id(...) raising BadSignature).
+                    ExceptHandler { Type: var caught } when Caught(caught).Any(n => n is "BadSignature" or "SignatureExpired" or "InvalidSignature" or "InvalidSignatureError") => RequestChecks.Signature,
                     Raise { Exc: var exc } when DottedName.LastOf(exc is Call c ? c.Func : exc) is "PermissionDenied" or "NotAuthenticated" or "AuthenticationFailed" or "PermissionError" => RequestChecks.Permission,
                     _ => RequestChecks.None,
                 };
@@ -60,11 +77,13 @@ public static partial class RequestCheckScanner
     {
         var parameters = function switch
         {
-            FunctionDef f => f.Args.Args.Concat(f.Args.KwOnlyArgs).Select(a => a.Name),
-            AsyncFunctionDef f => f.Args.Args.Concat(f.Args.KwOnlyArgs).Select(a => a.Name),
+            FunctionDef f => f.Args.Args.Concat(f.Args.KwOnlyArgs),
+            AsyncFunctionDef f => f.Args.Args.Concat(f.Args.KwOnlyArgs),
             _ => [],
         };
-        var secrets = parameters.Where(p => SecretParameter().IsMatch(p)).ToHashSet(StringComparer.Ordinal);
+        // A UUID is as unguessable as a token, whatever the parameter is called (def ping(request, code: UUID)).
+        var secrets = parameters.Where(p => SecretParameter().IsMatch(p.Name) || DottedName.LastOf(p.Annotation) == "UUID")
+            .Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         return secrets.Count > 0 && Body(function).SelectMany(AstWalker.DescendantsOfType<Call>)
             .Any(c => c.Keywords.Any(k => k.Name is not null && k.Value is Name n && secrets.Contains(n.Id)));
     }
@@ -80,7 +99,7 @@ public static partial class RequestCheckScanner
     {
         var dotted = DottedName.Callee(call) ?? "";
         var last = dotted[(dotted.LastIndexOf('.') + 1)..];
-        if (last is "compare_digest" or "constant_time_compare" or "unsign" or "unsign_object" || dotted.StartsWith("hmac.", StringComparison.Ordinal)
+        if (last is "compare_digest" or "constant_time_compare" || last.StartsWith("unsign", StringComparison.Ordinal) || dotted.StartsWith("hmac.", StringComparison.Ordinal)
             || dotted == "jwt.decode" || SignatureName().IsMatch(last))
             return RequestChecks.Signature;
         if (headerGet(call) is { } key && IsCredentialKey(key)) return RequestChecks.Credential;
@@ -103,6 +122,10 @@ public static partial class RequestCheckScanner
             c.Func is Attribute { Attr: "get", Value: var headers } && IsHeaders(headers) && c.Args.Length > 0 ? c.Args[0] : null;
     }
 
+    /// <summary>The exception names an <c>except</c> clause catches.</summary>
+    private static IEnumerable<string?> Caught(Expression? type) =>
+        type is Tuple t ? t.Elts.Select(DottedName.LastOf) : [DottedName.LastOf(type)];
+
     /// <summary><c>request.headers</c>, <c>request.META</c> (or <c>self.request.…</c>).</summary>
     internal static bool IsHeaders(Expression e) => e is Attribute { Attr: "headers" or "META", Value: var r } && IsRequest(r);
 
@@ -123,7 +146,7 @@ public static partial class RequestCheckScanner
     [GeneratedRegex("token|api_?key|bearer|secret", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex TokenHelper();
 
-    [GeneratedRegex("token|secret|signature|api_?key", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex("token|secret|signature|api_?key|_key$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SecretParameter();
 
     [GeneratedRegex("verify|validate|check|auth", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

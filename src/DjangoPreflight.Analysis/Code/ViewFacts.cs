@@ -40,6 +40,9 @@ public sealed record ViewInfo(
 
     /// <summary>The names of the decorators written on a function view (last segment), in order.</summary>
     internal IReadOnlyList<string> Decorators { get; init; } = [];
+
+    /// <summary>The functions the view hands its request to (last segment), resolved in <see cref="ViewFacts.Load"/>.</summary>
+    internal IReadOnlyList<string> HandOffs { get; init; } = [];
 }
 
 /// <summary><c>csrf_exempt(...)</c> applied as a call rather than a decorator (typically in a URLconf).</summary>
@@ -114,7 +117,7 @@ public sealed class ViewFacts
         var classes = new List<ClassRecord>();
         var functionViews = new List<ViewInfo>();
         var calls = new List<CsrfExemptCall>();
-        var functions = new List<(string Name, RequestChecks Checks)>();
+        var functions = new List<FunctionRecord>();
         foreach (var file in files)
         {
             functionViews.AddRange(file.FunctionViews);
@@ -123,19 +126,74 @@ public sealed class ViewFacts
             functions.AddRange(file.Functions);
         }
         var byName = classes.GroupBy(c => c.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
-        // Top-level functions by name, for decorators the project defines (a name defined twice is not resolved).
-        var checksOf = functions.GroupBy(f => f.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Checks, StringComparer.Ordinal);
-        var views = functionViews.Select(v => v with { Checks = v.Checks | v.Decorators.Aggregate(RequestChecks.None, (a, d) => a | checksOf.GetValueOrDefault(d)) }).ToList();
+        var index = new FunctionIndex(functions);
+        var views = functionViews.Select(v => v with { Checks = v.Checks | index.Decorators(v.Decorators) | index.HandOffs(v.HandOffs) }).ToList();
         foreach (var c in classes)
-            if (ClassView(c, byName, routedViewSets?.Contains(c.Name) == true) is { } view) views.Add(view);
-        calls = calls.Select(call => Resolve(call, byName, views, checksOf)).ToList();
+            if (ClassView(c, byName, routedViewSets?.Contains(c.Name) == true, index) is { } view) views.Add(view);
+        calls = calls.Select(call => Resolve(call, byName, views, index)).ToList();
         return new ViewFacts(Sorted(views, v => v.Location), Sorted(calls, c => c.Location));
     }
+
+    /// <summary>A top-level function of the project that a view may reach: a decorator (a function defining
+    /// its wrapper) or a function given the request. Its flags are its own body's; its decorators and the
+    /// functions it hands the request to are resolved by <see cref="FunctionIndex"/>.</summary>
+    internal sealed record FunctionRecord(string Name, RequestChecks Checks, IReadOnlyList<string> HandOffs, IReadOnlyList<string> Decorators);
+
+    /// <summary>The project's functions by name (a name defined twice is not resolved), and what a view
+    /// gains from the decorators and functions it names: their checks, followed through the functions they
+    /// hand the request on to. A name the project does not define is a package's: see <see cref="DecoratorChecks"/>.</summary>
+    private sealed class FunctionIndex(IEnumerable<FunctionRecord> functions)
+    {
+        private readonly Dictionary<string, FunctionRecord> byName = functions.GroupBy(f => f.Name).Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+
+        private readonly Dictionary<string, RequestChecks> resolved = new(StringComparer.Ordinal);
+
+        public RequestChecks Decorators(IEnumerable<string> names) =>
+            names.Aggregate(RequestChecks.None, (a, d) => a | (byName.ContainsKey(d) ? Resolve(d, []) : DecoratorChecks(d)));
+
+        public RequestChecks HandOffs(IEnumerable<string> names) => HandOffs(names, []);
+
+        private RequestChecks HandOffs(IEnumerable<string> names, HashSet<string> visiting) =>
+            names.Aggregate(RequestChecks.None, (a, h) => a | (byName.ContainsKey(h) ? Resolve(h, visiting) : RequestChecks.Opaque));
+
+        private RequestChecks Resolve(string name, HashSet<string> visiting)
+        {
+            if (resolved.TryGetValue(name, out var known)) return known;
+            if (!visiting.Add(name)) return RequestChecks.None; // a cycle adds nothing new
+            var f = byName[name];
+            var checks = f.Checks | HandOffs(f.HandOffs, visiting)
+                | f.Decorators.Aggregate(RequestChecks.None, (a, d) => a | (byName.ContainsKey(d) ? Resolve(d, visiting) : DecoratorChecks(d)));
+            visiting.Remove(name);
+            return resolved[name] = checks;
+        }
+    }
+
+    /// <summary>Django's decorators that require a signed-in user (they act on the session's identity).</summary>
+    private static readonly HashSet<string> IdentityDecorators = new(StringComparer.Ordinal)
+    {
+        "login_required", "permission_required", "user_passes_test", "staff_member_required", "superuser_required", "login_not_required",
+    };
+
+    /// <summary>Django's and Python's decorators that change how a view answers, never who it acts as.</summary>
+    private static readonly HashSet<string> NeutralDecorators = new(StringComparer.Ordinal)
+    {
+        "csrf_exempt", "csrf_protect", "requires_csrf_token", "ensure_csrf_cookie", "never_cache", "cache_page", "cache_control",
+        "require_GET", "require_POST", "require_safe", "require_http_methods", "condition", "etag", "last_modified",
+        "vary_on_headers", "vary_on_cookie", "gzip_page", "xframe_options_exempt", "xframe_options_deny", "xframe_options_sameorigin",
+        "sensitive_variables", "sensitive_post_parameters", "atomic", "non_atomic_requests", "wraps", "staticmethod", "classmethod",
+        "api_view", "permission_classes", "authentication_classes", "throttle_classes", "renderer_classes", "parser_classes",
+    };
+
+    /// <summary>What a decorator the project does not define adds: a login decorator acts on the identity;
+    /// one of Django's neutral ones nothing; any other is a package's, whose effect is unknown.</summary>
+    private static RequestChecks DecoratorChecks(string name) =>
+        IdentityDecorators.Contains(name) ? RequestChecks.Identity : NeutralDecorators.Contains(name) ? RequestChecks.None : RequestChecks.Opaque;
 
     /// <summary>What the view a <c>csrf_exempt(...)</c> call wraps verifies: <c>Name.as_view()</c> is a
     /// class, <c>views.name</c> a function; one defined by the project under that name only.</summary>
     private static CsrfExemptCall Resolve(CsrfExemptCall call, Dictionary<string, ClassRecord> byName, List<ViewInfo> views,
-        Dictionary<string, RequestChecks> checksOf)
+        FunctionIndex index)
     {
         var target = call.Target;
         var asView = target.IndexOf(".as_view", StringComparison.Ordinal);
@@ -144,11 +202,12 @@ public sealed class ViewFacts
         if (asView >= 0 && byName.TryGetValue(name, out var record))
         {
             var (chain, external) = Chain(record, byName);
-            return call with { Checks = chain.Aggregate(RequestChecks.None, (a, c) => a | c.Checks), SafeOnly = ReadOnly(chain, external) };
+            return call with { Checks = ChainChecks(chain, external, index), SafeOnly = ReadOnly(chain, external) };
         }
         if (views.FirstOrDefault(v => !v.IsClass && v.Name == name) is { } view)
             return call with { Checks = view.Checks, SafeOnly = view.SafeOnly };
-        return checksOf.TryGetValue(name, out var checks) ? call with { Checks = checks } : call;
+        // A function that is no view of its own (no exemption or DRF decorator): what it reaches, or unknown.
+        return call with { Checks = index.HandOffs([name]) };
     }
 
     /// <summary>The methods of a class view that see a request: what they verify is what the view verifies
@@ -161,18 +220,23 @@ public sealed class ViewFacts
 
     /// <summary>What one module contributes: its top-level function views and classes.</summary>
     internal static void Extract(string path, Module module, List<ViewInfo> functionViews, List<ClassRecord> classes,
-        List<(string Name, RequestChecks Checks)> functions)
+        List<FunctionRecord> functions)
     {
         foreach (var statement in module.Body)
         {
             if (statement is FunctionDef or AsyncFunctionDef)
             {
                 if (FunctionView(path, statement) is { } view) functionViews.Add(view);
-                // Only a decorator's shape (a function defining its wrapper) is read: views find their
-                // decorators among these, and reading every function would cost a large project dearly.
-                var (name, body) = statement is FunctionDef f ? (f.Name, f.Body) : (((AsyncFunctionDef)statement).Name, ((AsyncFunctionDef)statement).Body);
-                if (body.Any(s => s is FunctionDef or AsyncFunctionDef) && RequestCheckScanner.Of([statement]) is var checks and not RequestChecks.None)
-                    functions.Add((name, checks));
+                // Only a decorator's shape (a function defining its wrapper) and functions given the request
+                // are read: views find their decorators and helpers among these, and reading every function
+                // would cost a large project dearly.
+                var (name, body, args, decorators) = statement is FunctionDef f ? (f.Name, f.Body, f.Args, f.DecoratorList)
+                    : (((AsyncFunctionDef)statement).Name, ((AsyncFunctionDef)statement).Body, ((AsyncFunctionDef)statement).Args, ((AsyncFunctionDef)statement).DecoratorList);
+                if (body.Any(s => s is FunctionDef or AsyncFunctionDef) || args.PosOnlyArgs.Concat(args.Args).FirstOrDefault()?.Name == "request")
+                {
+                    var (use, handOffs) = IdentityUse.Of([statement]);
+                    functions.Add(new FunctionRecord(name, RequestCheckScanner.Of([statement]) | use, handOffs, DecoratorNames(decorators)));
+                }
             }
             else if (statement is ClassDef c) classes.Add(ClassRecord.Of(path, c));
         }
@@ -205,6 +269,13 @@ public sealed class ViewFacts
 
         /// <summary>The class defines <c>dispatch</c> itself, which hides an exemption its parents' dispatch carries.</summary>
         public bool DefinesDispatch { get; init; }
+
+        /// <summary>The functions the class's methods hand the request to (see <see cref="IdentityUse"/>).</summary>
+        public IReadOnlyList<string> HandOffs { get; init; } = [];
+
+        /// <summary>Every write handler the class defines does what its <c>get</c> does, reading the same
+        /// parameters from the body instead of the query string: writing through it does nothing a GET cannot.</summary>
+        public bool WritesMirrorGet { get; init; }
 
         public static ClassRecord Of(string path, ClassDef node)
         {
@@ -242,9 +313,13 @@ public sealed class ViewFacts
                         break;
                 }
             }
+            // Identity and data changes are read from every method: a helper method acts for the handler calling it.
+            var (use, handOffs) = IdentityUse.Of(node.Body.Where(s => s is FunctionDef or AsyncFunctionDef));
             return new ClassRecord
             {
-                Checks = RequestCheckScanner.Of(node.Body.Where(s => s is FunctionDef { Name: var n } && RequestHandlers.Contains(n) || s is AsyncFunctionDef { Name: var a } && RequestHandlers.Contains(a))),
+                Checks = use | RequestCheckScanner.Of(node.Body.Where(s => s is FunctionDef { Name: var n } && RequestHandlers.Contains(n) || s is AsyncFunctionDef { Name: var a } && RequestHandlers.Contains(a))),
+                HandOffs = handOffs,
+                WritesMirrorGet = MirrorsGet(node),
                 DefinesDispatch = node.Body.Any(s => s is FunctionDef { Name: "dispatch" } or AsyncFunctionDef { Name: "dispatch" }),
                 Name = node.Name,
                 Location = At(path, node),
@@ -261,6 +336,31 @@ public sealed class ViewFacts
     }
 
     private static SourceLocation At(string path, Node node) => new(path, node.Lineno, node.ColOffset + 1);
+
+    /// <summary>The class defines <c>get</c> and write handlers whose bodies, once <c>request.POST</c> or
+    /// <c>request.data</c> is read as <c>request.GET</c>, are the same statements as get's.</summary>
+    private static bool MirrorsGet(ClassDef node)
+    {
+        var get = node.Body.OfType<FunctionDef>().FirstOrDefault(f => f.Name == "get");
+        var writes = node.Body.OfType<FunctionDef>().Where(f => Handlers.ContainsKey(f.Name)).ToList();
+        if (get is null || writes.Count == 0 || node.Body.OfType<AsyncFunctionDef>().Any(f => Handlers.ContainsKey(f.Name))) return false;
+        var shape = Shape(get.Body, "GET");
+        return writes.All(w => w.Args.Args.Select(a => a.Name).SequenceEqual(get.Args.Args.Select(a => a.Name))
+                                && (Shape(w.Body, "POST") == shape || Shape(w.Body, "data") == shape));
+    }
+
+    /// <summary>The statements' syntax as a sequence of node kinds and names, with <c>request.{query}</c>
+    /// read as <c>request.GET</c>; positions left out.</summary>
+    private static string Shape(IEnumerable<Statement> body, string query) =>
+        string.Join(" ", body.SelectMany(AstWalker.DescendantsAndSelf).Select(n => n switch
+        {
+            Attribute { Attr: var a, Value: Name { Id: "request" } } when a == query => "Attribute:GET",
+            Attribute a => "Attribute:" + a.Attr,
+            Name n2 => "Name:" + n2.Id,
+            Constant c => "Constant:" + c.Value,
+            Keyword k => "Keyword:" + k.Name,
+            _ => n.GetType().Name,
+        }));
 
     private static bool IsCsrfExempt(Expression e) => DottedName.LastOf(e) == "csrf_exempt";
 
@@ -299,13 +399,18 @@ public sealed class ViewFacts
             }
         }
         if (csrf is null && !isDrf) return null;
+        var (use, handOffs) = IdentityUse.Of([statement]);
         return new ViewInfo(name, At(path, statement), false, isDrf, csrf, permissions, authentication, throttles, isDrf ? methods : null, false)
         {
-            Checks = RequestCheckScanner.Of([statement]),
+            Checks = RequestCheckScanner.Of([statement]) | use,
             SafeOnly = safeOnly,
-            Decorators = decorators.Select(d => DottedName.LastOf(d is Call c ? c.Func : d)).OfType<string>().ToList(),
+            Decorators = DecoratorNames(decorators),
+            HandOffs = handOffs,
         };
     }
+
+    private static List<string> DecoratorNames(IEnumerable<Expression> decorators) =>
+        decorators.Select(d => DottedName.LastOf(d is Call c ? c.Func : d)).OfType<string>().ToList();
 
     /// <summary>The class and its project-defined ancestors, nearest first (bounded against cycles), and
     /// the names of the bases the project does not define.</summary>
@@ -327,11 +432,43 @@ public sealed class ViewFacts
         return (chain, external);
     }
 
-    /// <summary>Django's class views that handle only GET/HEAD/OPTIONS unless a subclass adds a handler.</summary>
-    private static readonly HashSet<string> ReadOnlyBases = new(StringComparer.Ordinal) { "View", "TemplateView", "RedirectView", "ListView", "DetailView", "object" };
+    /// <summary>Django's class views that handle only GET/HEAD/OPTIONS unless a subclass adds a handler, and
+    /// its access mixins, which add no handler.</summary>
+    private static readonly HashSet<string> ReadOnlyBases = new(StringComparer.Ordinal)
+    {
+        "View", "TemplateView", "RedirectView", "ListView", "DetailView", "object",
+        "LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin", "AccessMixin",
+    };
+
+    /// <summary>Django's access mixins: the view acts on the signed-in user.</summary>
+    private static readonly HashSet<string> IdentityBases = new(StringComparer.Ordinal)
+    {
+        "LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin", "AccessMixin",
+    };
+
+    /// <summary>Django's generic views and mixins that write to the database on a POST.</summary>
+    private static readonly HashSet<string> EditingBases = new(StringComparer.Ordinal)
+    {
+        "CreateView", "UpdateView", "DeleteView", "BaseCreateView", "BaseUpdateView", "BaseDeleteView", "ModelFormMixin", "DeletionMixin",
+    };
+
+    /// <summary>Django's generic views and mixins that neither act on the identity nor write by themselves.</summary>
+    private static readonly HashSet<string> NeutralBases = new(StringComparer.Ordinal)
+    {
+        "View", "TemplateView", "RedirectView", "ListView", "DetailView", "FormView", "ArchiveIndexView", "object", "ContextMixin",
+        "TemplateResponseMixin", "SingleObjectMixin", "MultipleObjectMixin", "SingleObjectTemplateResponseMixin", "FormMixin",
+        "ProcessFormView", "BaseFormView", "BaseDetailView", "BaseListView", "RedirectView", "JsonResponseMixin",
+    };
 
     private static bool ReadOnly(List<ClassRecord> chain, List<string> external) =>
-        chain.All(c => c.Writes.Count == 0) && external.All(ReadOnlyBases.Contains);
+        chain.All(c => c.Writes.Count == 0 || c.WritesMirrorGet) && external.All(ReadOnlyBases.Contains);
+
+    /// <summary>What a class view verifies and does: its chain's methods, the functions they hand the request
+    /// to, and what the bases the project does not define are known to add (a package's base: unknown).</summary>
+    private static RequestChecks ChainChecks(List<ClassRecord> chain, List<string> external, FunctionIndex index) =>
+        chain.Aggregate(RequestChecks.None, (a, c) => a | c.Checks | index.HandOffs(c.HandOffs))
+        | external.Aggregate(RequestChecks.None, (a, b) => a | (IdentityBases.Contains(b) ? RequestChecks.Identity
+            : EditingBases.Contains(b) ? RequestChecks.ChangesData : NeutralBases.Contains(b) ? RequestChecks.None : RequestChecks.Opaque));
 
     /// <summary>The exemption Django sees: as_view() copies it from the class's dispatch, so a class nearer
     /// in the chain that defines dispatch without the exemption hides its parents'.</summary>
@@ -345,7 +482,7 @@ public sealed class ViewFacts
         return null;
     }
 
-    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName, bool routed)
+    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName, bool routed, FunctionIndex index)
     {
         var (chain, external) = Chain(record, byName);
         var isDrf = routed || external.Any(DrfBases.ContainsKey);
@@ -353,10 +490,9 @@ public sealed class ViewFacts
         var writes = new HashSet<string>(external.Where(DrfBases.ContainsKey).SelectMany(b => DrfBases[b]), StringComparer.Ordinal);
         IReadOnlyList<string>? allowed = null;
         var overridesPermissions = false;
-        var checks = RequestChecks.None;
+        var checks = ChainChecks(chain, external, index);
         foreach (var c in chain)
         {
-            checks |= c.Checks;
             permissions ??= c.PermissionClasses;
             authentication ??= c.AuthenticationClasses;
             throttles ??= c.ThrottleClasses;

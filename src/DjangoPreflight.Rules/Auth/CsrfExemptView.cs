@@ -20,7 +20,9 @@ public sealed class CsrfExemptView : ProjectRule
                 csrf_exempt turns off the check that a state-changing request came from your own pages. If
                 the view acts on the logged-in user's session, any website can make their browser submit
                 it. Exemption is only safe for endpoints that authenticate each request otherwise, such as
-                webhooks verifying a signature.
+                webhooks verifying a signature. The rule stays silent on an exempt view that verifies a
+                signature or a client credential (API key, token, a UUID or key it looks up), serves only
+                safe methods, or is seen to neither act as the signed-in user nor change data.
                 """,
             Fix: """
                 Remove the exemption and send the CSRF token (forms: {% csrf_token %}; JavaScript: the
@@ -40,16 +42,27 @@ public sealed class CsrfExemptView : ProjectRule
     public IEnumerable<Finding> CheckViews(ViewFacts views)
     {
         foreach (var view in views.Views)
-            if (view.CsrfExempt is { } at && !Safe(view.Checks, view.SafeOnly))
-                yield return Finding($"{(view.IsClass ? "Class" : "View")} {view.Name} is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.", at);
+            if (view.CsrfExempt is { } at && Consequence(view.Checks, view.SafeOnly) is { } consequence)
+                yield return Finding($"{(view.IsClass ? "Class" : "View")} {view.Name} is exempt from CSRF protection{consequence}", at);
         foreach (var call in views.CsrfExemptCalls)
-            if (!Safe(call.Checks, call.SafeOnly))
-                yield return Finding($"{call.Target} is wrapped in csrf_exempt(); make sure it does not act on the session or verifies requests otherwise.", call.Location);
+            if (Consequence(call.Checks, call.SafeOnly) is { } consequence)
+                yield return Finding($"{call.Target} is wrapped in csrf_exempt(){consequence}", call.Location);
     }
 
-    /// <summary>The exemption is no hole when the view's code verifies each request by itself (a signature,
-    /// or a credential the client sends, which a forged cross-site request cannot carry), or when the
-    /// view serves only safe methods, which CSRF protection never checks.</summary>
-    private static bool Safe(RequestChecks checks, bool safeOnly) =>
-        safeOnly || (checks & (RequestChecks.Signature | RequestChecks.Credential)) != 0;
+    /// <summary>What the exemption exposes, or null when it exposes nothing. A forged cross-site request
+    /// carries the victim's cookies and nothing else, so the exemption is no hole when the view verifies
+    /// each request by itself (a signature, or a credential the client sends), serves only safe methods
+    /// (which CSRF protection never checks), or is seen to neither act as the signed-in user nor change
+    /// data: an attacker could then send the same request from anywhere.</summary>
+    private static string? Consequence(RequestChecks checks, bool safeOnly)
+    {
+        if (safeOnly || (checks & (RequestChecks.Signature | RequestChecks.Credential)) != 0) return null;
+        if ((checks & RequestChecks.Identity) != 0)
+            return " and acts as the signed-in user (request.user, the session, or a login decorator or mixin): any website can make a visitor's browser send it.";
+        if ((checks & RequestChecks.Opaque) != 0)
+            return "; make sure it does not act on the session or verifies requests otherwise.";
+        if ((checks & RequestChecks.ChangesData) != 0)
+            return " and changes data without verifying a signature or credential: anyone can send it.";
+        return null;
+    }
 }

@@ -23,15 +23,17 @@ public class ChecklistFixtureTests
         {
             "DP503",
             [
-                "DP503 proj/urls.py:7:19 views.hook is wrapped in csrf_exempt(); make sure it does not act on the session or verifies requests otherwise.",
-                "DP503 shop/views.py:9:2 View update_profile is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.",
-                "DP503 shop/views.py:14:2 Class Upload is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.",
+                // Changes data by a guessable id and verifies nothing.
+                "DP503 proj/urls.py:7:19 views.hook is wrapped in csrf_exempt() and changes data without verifying a signature or credential: anyone can send it.",
+                "DP503 shop/views.py:12:2 View update_profile is exempt from CSRF protection and acts as the signed-in user (request.user, the session, or a login decorator or mixin): any website can make a visitor's browser send it.",
+                // Hands the request to a package's function: whether it acts as the user is unknown.
+                "DP503 shop/views.py:19:2 Class Upload is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.",
                 // A login view checks a username and password a forged request carries too: still a hole.
-                "DP503 shop/views.py:24:2 View login_view is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.",
+                "DP503 shop/views.py:32:2 View login_view is exempt from CSRF protection and acts as the signed-in user (request.user, the session, or a login decorator or mixin): any website can make a visitor's browser send it.",
                 // Import is exempt; SafeImport, which defines dispatch itself, is not (as_view reads the nearest dispatch).
-                "DP503 shop/views.py:32:2 Class Import is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.",
+                "DP503 shop/views.py:40:2 Class Import is exempt from CSRF protection and acts as the signed-in user (request.user, the session, or a login decorator or mixin): any website can make a visitor's browser send it.",
                 // A slug in the URL is no secret.
-                "DP503 shop/views.py:44:2 View rename is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.",
+                "DP503 shop/views.py:53:2 View rename is exempt from CSRF protection and changes data without verifying a signature or credential: anyone can send it.",
             ]
         },
         {

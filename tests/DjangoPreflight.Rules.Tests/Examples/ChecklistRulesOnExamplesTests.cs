@@ -103,7 +103,7 @@ public class ChecklistRulesOnExamplesTests
         Assert.Equal("DATABASES[\"default\"][\"PASSWORD\"] is a literal in shop.settings.dev (Sh0p… (23 chars)); read it from the environment."
                      + " (shop/settings/dev.py is a development file: its name says dev; it does not describe production, so this is lowered to info.)", byRule["DP108"]);
         Assert.Equal("OrderCreateView accepts POST with AllowAny: anyone can write through it.", byRule["DP511"]);
-        Assert.Equal("View payment_webhook is exempt from CSRF protection; make sure it does not act on the session or verifies requests otherwise.", byRule["DP503"]);
+        Assert.Equal("View payment_webhook is exempt from CSRF protection and changes data without verifying a signature or credential: anyone can send it.", byRule["DP503"]);
         Assert.Equal("The admin is mounted at the default URL \"admin/\".", byRule["DP207"]);
         Assert.DoesNotContain(report.Findings, f => f.Message.Contains("ym)z4=oaw1oewbe2pqqkbkt", StringComparison.Ordinal) || f.Message.Contains("7Sby0KLMLkTsI3oU", StringComparison.Ordinal));
     }

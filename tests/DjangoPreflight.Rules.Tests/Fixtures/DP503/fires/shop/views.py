@@ -4,20 +4,28 @@ from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+from uploads import store_upload
+
+from .models import Item, Order
 
 
 @csrf_exempt
 def update_profile(request):
+    request.user.email = request.POST["email"]
+    request.user.save()
     return HttpResponse("ok")
 
 
 @method_decorator(csrf_exempt, name="dispatch")
 class Upload(View):
     def post(self, request):
+        # A package's function given the request may act as the user: unknown.
+        store_upload(request)
         return HttpResponse("ok")
 
 
 def hook(request):
+    Order.objects.filter(pk=request.POST["order"]).update(paid=True)
     return HttpResponse("ok")
 
 
@@ -32,6 +40,7 @@ def login_view(request):
 @method_decorator(csrf_exempt, name="dispatch")
 class Import(View):
     def post(self, request):
+        request.session["import"] = request.POST["source"]
         return HttpResponse("ok")
 
 

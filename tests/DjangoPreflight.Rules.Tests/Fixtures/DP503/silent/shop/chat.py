@@ -1,0 +1,5 @@
+import json
+
+
+def send_message(body):
+    return json.loads(body)["chat"]
