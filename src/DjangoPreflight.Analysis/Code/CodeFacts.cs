@@ -21,6 +21,7 @@ public sealed partial class CodeFacts
     private readonly Lazy<ErrorTrackerFacts> _trackers;
     private readonly Lazy<ContentSecurityPolicy?> _csp;
     private readonly Lazy<CorsPolicy?> _cors;
+    private readonly Lazy<ClassLineage> _classes;
     private readonly ConcurrentDictionary<string, Lazy<SourceLocation?>> _mentions = new(StringComparer.Ordinal);
 
     public CodeFacts(ProjectContext project)
@@ -35,6 +36,7 @@ public sealed partial class CodeFacts
         _trackers = new(() => ErrorTrackerFacts.Load(Sources.ApplicationCode));
         _csp = new(() => project.Settings.Production is { } s ? ContentSecurityPolicy.From(s) : null);
         _cors = new(() => project.Settings.Production is { } s ? CorsPolicy.From(s) : null);
+        _classes = new(() => new ClassLineage(Sources, _index.Value));
         Locator = new SettingLocator(Sources, () => project.Settings.All.Select(m => m.Path).OfType<string>());
     }
 
@@ -49,6 +51,9 @@ public sealed partial class CodeFacts
 
     /// <summary>Views and DRF classes: CSRF exemptions, permission/authentication/throttle classes, write methods.</summary>
     public ViewFacts Views => _views.Value;
+
+    /// <summary>What the project's classes derive from (a MIDDLEWARE entry subclassing Django's).</summary>
+    public ClassLineage Classes => _classes.Value;
 
     /// <summary>Which error templates exist where the template engines would find them.</summary>
     public TemplateFacts Templates => _templates.Value;

@@ -12,7 +12,7 @@ public abstract class DeployCheckRule : ProjectRule
 {
     public sealed override IEnumerable<Finding> Check(ProjectContext project) =>
         project.Settings.Production is { } settings
-            ? Check(new DeploySettings(settings, project.Django.Version))
+            ? Check(new DeploySettings(settings, project.Django.Version) { Derives = project.Code.Classes.Derives })
             : [];
 
     public abstract IEnumerable<Finding> Check(DeploySettings settings);

@@ -89,7 +89,17 @@ public sealed class DeploySettings
         _ => Undecided($"{name} is not a container"),
     };
 
-    public bool? HasMiddleware(string middleware) => Contains("MIDDLEWARE", middleware);
+    /// <summary>Tells whether a class named by its dotted path is a project class deriving from another
+    /// (qualified); null when the project's code is not read (a test's settings model).</summary>
+    public Func<string, string, bool>? Derives { get; init; }
+
+    /// <summary>The middleware is in MIDDLEWARE, itself or as a project class deriving from it (a
+    /// CsrfViewMiddleware subclass protects as Django's does): known when any listed entry is one, even if
+    /// other entries are unknown. Django's own check matches the name only.</summary>
+    public bool? HasMiddleware(string middleware) =>
+        Derives is { } derives && Value("MIDDLEWARE") is { AsSequence: { } items } && items.OfType<PyStr>().Any(s => derives(s.Value, middleware))
+            ? true
+            : Contains("MIDDLEWARE", middleware);
 
     /// <summary>Python's <c>len(value)</c> in code points, as Django measures a key.</summary>
     public static int CodePoints(string s) => s.EnumerateRunes().Count();

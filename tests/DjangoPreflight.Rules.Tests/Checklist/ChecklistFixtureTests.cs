@@ -37,6 +37,10 @@ public class ChecklistFixtureTests
             ]
         },
         {
+            "DP501",
+            ["DP501 proj/settings.py:7:1 'django.middleware.csrf.CsrfViewMiddleware' is not in MIDDLEWARE: views are not protected against CSRF."]
+        },
+        {
             "DP511",
             [
                 "DP511 shop/api.py:8:5 OrderViewSet accepts POST, PUT, PATCH, DELETE with AllowAny: anyone can write through it.",
@@ -76,6 +80,7 @@ public class ChecklistFixtureTests
 
     [Theory]
     [InlineData("DP207")]
+    [InlineData("DP501")]
     [InlineData("DP503")]
     [InlineData("DP511")]
     [InlineData("DP410")]

@@ -1,0 +1,84 @@
+using DjangoPreflight.Analysis.Discovery;
+using DjangoPreflight.Python.Ast;
+
+namespace DjangoPreflight.Analysis.Code;
+
+/// <summary>Which classes a project class named by its dotted path (a MIDDLEWARE entry) derives from,
+/// followed through the project's modules: its own bases, classes of the same module, imports with
+/// aliases and a package's re-exports (<c>from .domains import CsrfViewMiddleware</c> in an __init__.py).
+/// A class of a module the project does not hold is named by its qualified path and not followed.</summary>
+public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
+{
+    private const int MaxDepth = 12;
+
+    /// <summary>The qualified names of every class <paramref name="dottedClass"/> derives from (itself
+    /// included), the project's and the packages' it reaches; empty when it is not a class of the project.</summary>
+    public IReadOnlySet<string> Ancestors(string dottedClass)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var dot = dottedClass.LastIndexOf('.');
+        if (dot > 0 && Find(dottedClass[..dot], dottedClass[(dot + 1)..], 0) is { Class: { } c } start)
+            Walk(start.Module, c, start.Qualified, found, 0);
+        return found;
+    }
+
+    /// <summary>True when <paramref name="dottedClass"/> is a project class deriving from <paramref name="baseClass"/> (qualified).</summary>
+    public bool Derives(string dottedClass, string baseClass) => dottedClass != baseClass && Ancestors(dottedClass).Contains(baseClass);
+
+    private void Walk(string module, ClassDef node, string qualified, HashSet<string> found, int depth)
+    {
+        if (!found.Add(qualified) || depth > MaxDepth) return;
+        foreach (var b in node.Bases)
+        {
+            if (DottedName.Of(b) is not { } written) continue;
+            var head = written.Split('.')[0];
+            var target = Find(module, head, 0);
+            // module.Class: the head names a module (import x.y / from x import y), the rest is inside it.
+            if (written.Length > head.Length && target is { Class: null } m)
+                target = Find(m.Qualified, written[(head.Length + 1)..], 0);
+            if (target is not { } t) continue;
+            if (t.Class is { } c) Walk(t.Module, c, t.Qualified, found, depth + 1);
+            else found.Add(t.Qualified);
+        }
+    }
+
+    /// <summary>What <paramref name="name"/> is in <paramref name="module"/>: a class the module defines,
+    /// or where it is imported from (followed while the project holds that module).</summary>
+    private (string Module, ClassDef? Class, string Qualified)? Find(string module, string name, int depth)
+    {
+        if (depth > MaxDepth) return null;
+        if (name.Contains('.'))
+        {
+            var d = name.LastIndexOf('.');
+            return Find(module + "." + name[..d], name[(d + 1)..], depth + 1);
+        }
+        if (index.PathOf(module) is not { } path || sources.Get(path)?.Module is not { } parsed)
+            return (module, null, module + "." + name);
+        ClassDef? defined = null;
+        (string, ClassDef?, string)? imported = null;
+        // The last binding of a top-level name wins, as when Python runs the module.
+        foreach (var statement in parsed.Body)
+            switch (statement)
+            {
+                case ClassDef c when c.Name == name:
+                    defined = c;
+                    imported = null;
+                    break;
+                case ImportFrom f when f.Names.FirstOrDefault(a => (a.AsName ?? a.Name) == name) is { } alias
+                                       && index.Absolute(module, index.IsPackage(module), f.Level, f.ModuleName) is { } from:
+                    defined = null;
+                    // from package import submodule binds a module, not a name inside the package.
+                    imported = index.PathOf(from + "." + alias.Name) is not null && Find(from, alias.Name, depth + 1) is not { Class: not null }
+                        ? (from + "." + alias.Name, null, from + "." + alias.Name)
+                        : Find(from, alias.Name, depth + 1);
+                    break;
+                case Import i when i.Names.FirstOrDefault(a => a.AsName == name || a.AsName is null && a.Name.Split('.')[0] == name) is { } alias:
+                    defined = null;
+                    var bound = alias.AsName is null ? name : alias.Name;
+                    imported = (bound, null, bound);
+                    break;
+            }
+        if (defined is not null) return (module, defined, module + "." + name);
+        return imported;
+    }
+}

@@ -1,0 +1,3 @@
+from .domains import CsrfViewMiddleware
+
+__all__ = ["CsrfViewMiddleware"]
