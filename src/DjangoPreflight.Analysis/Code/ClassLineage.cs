@@ -11,34 +11,41 @@ public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
 {
     private const int MaxDepth = 12;
 
-    /// <summary>The qualified names of every class <paramref name="dottedClass"/> derives from (itself
-    /// included), the project's and the packages' it reaches; empty when it is not a class of the project.</summary>
-    public IReadOnlySet<string> Ancestors(string dottedClass)
+    /// <summary>The qualified names of the classes <paramref name="dottedClass"/> derives from: the
+    /// project's (itself included) and the outside ones where the project's stop (a package's or Django's,
+    /// or a base that could not be resolved, named as written). Both empty when it is not a class of the project.</summary>
+    public (IReadOnlySet<string> Project, IReadOnlySet<string> Outside) Ancestors(string dottedClass)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var project = new HashSet<string>(StringComparer.Ordinal);
+        var outside = new HashSet<string>(StringComparer.Ordinal);
         var dot = dottedClass.LastIndexOf('.');
         if (dot > 0 && Find(dottedClass[..dot], dottedClass[(dot + 1)..], 0) is { Class: { } c } start)
-            Walk(start.Module, c, start.Qualified, found, 0);
-        return found;
+            Walk(start.Module, c, start.Qualified, project, outside, 0);
+        return (project, outside);
     }
 
     /// <summary>True when <paramref name="dottedClass"/> is a project class deriving from <paramref name="baseClass"/> (qualified).</summary>
-    public bool Derives(string dottedClass, string baseClass) => dottedClass != baseClass && Ancestors(dottedClass).Contains(baseClass);
+    public bool Derives(string dottedClass, string baseClass) =>
+        dottedClass != baseClass && Ancestors(dottedClass) is var (project, outside) && (project.Contains(baseClass) || outside.Contains(baseClass));
 
-    private void Walk(string module, ClassDef node, string qualified, HashSet<string> found, int depth)
+    private void Walk(string module, ClassDef node, string qualified, HashSet<string> project, HashSet<string> outside, int depth)
     {
-        if (!found.Add(qualified) || depth > MaxDepth) return;
+        if (!project.Add(qualified) || depth > MaxDepth) return;
         foreach (var b in node.Bases)
         {
-            if (DottedName.Of(b) is not { } written) continue;
+            if (DottedName.Of(b) is not { } written)
+            {
+                outside.Add("?"); // a computed base: unknown
+                continue;
+            }
             var head = written.Split('.')[0];
             var target = Find(module, head, 0);
             // module.Class: the head names a module (import x.y / from x import y), the rest is inside it.
             if (written.Length > head.Length && target is { Class: null } m)
                 target = Find(m.Qualified, written[(head.Length + 1)..], 0);
-            if (target is not { } t) continue;
-            if (t.Class is { } c) Walk(t.Module, c, t.Qualified, found, depth + 1);
-            else found.Add(t.Qualified);
+            if (target is not { } t) outside.Add(written);
+            else if (t.Class is { } c) Walk(t.Module, c, t.Qualified, project, outside, depth + 1);
+            else outside.Add(t.Qualified);
         }
     }
 

@@ -24,7 +24,9 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
                 subclass reading an HTTP header (header = "HTTP_X_REMOTE_USER") is only safe if the front
                 server always overwrites or removes that header: otherwise any client sends
                 `X-Remote-User: admin` and is the admin. Even the stock REMOTE_USER needs a front server
-                that authenticates and sets it.
+                that authenticates and sets it. The middleware logs in only through a backend accepting a
+                remote user (RemoteUserBackend or a subclass): without one in AUTHENTICATION_BACKENDS the
+                rule is silent.
                 """,
             Fix: """
                 Make the proxy authenticate and set the header in every location that reaches Django
@@ -47,6 +49,9 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
     public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
         if (settings is null || SettingsLookups.Entries(settings, "MIDDLEWARE") is not { } middleware) yield break;
+        // The middleware only hands the header to authenticate(remote_user=...): without a backend that
+        // accepts it (RemoteUserBackend or a subclass), nobody is ever logged in from it.
+        if (!RemoteUserBackendMayBeConfigured(project, settings)) yield break;
         var location = settings.LocationOf("MIDDLEWARE");
         foreach (var entry in middleware)
         {
@@ -77,6 +82,35 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
                     $"{Short(entry)} logs users in from the {header} request header, but the {open[0].Noun} at {open[0].At} passes the client's own value: anyone can log in as anyone.",
                     location, Confidence.High, "MIDDLEWARE");
         }
+    }
+
+    private static readonly string[] RemoteUserBackends =
+        ["django.contrib.auth.backends.RemoteUserBackend", "django.contrib.auth.backends.AllowAllUsersRemoteUserBackend"];
+
+    /// <summary>Django's backends that do not accept a remote user.</summary>
+    private static readonly HashSet<string> OtherDjangoBackends = new(StringComparer.Ordinal)
+    {
+        "django.contrib.auth.backends.ModelBackend", "django.contrib.auth.backends.AllowAllUsersModelBackend",
+        "django.contrib.auth.backends.BaseBackend",
+    };
+
+    /// <summary>False only when AUTHENTICATION_BACKENDS is known (Django's default when unset) and every
+    /// backend is seen not to be a RemoteUserBackend: Django's other backends, or project classes whose
+    /// whole ancestry is read and holds none. A package's backend may accept a remote user.</summary>
+    private static bool RemoteUserBackendMayBeConfigured(ProjectContext project, SettingsModel settings)
+    {
+        var setting = settings["AUTHENTICATION_BACKENDS"];
+        IReadOnlyList<string>? backends = setting is null || setting.IsDefault ? ["django.contrib.auth.backends.ModelBackend"] : setting.Value.AsStrings;
+        if (backends is null) return true;
+        foreach (var backend in backends)
+        {
+            if (RemoteUserBackends.Contains(backend)) return true;
+            if (OtherDjangoBackends.Contains(backend)) continue;
+            var (own, outside) = project.Code.Classes.Ancestors(backend);
+            // Not a project class, or one deriving from anything but Django's other backends: cannot tell.
+            if (own.Count == 0 || !outside.All(a => a == "object" || OtherDjangoBackends.Contains(a))) return true;
+        }
+        return false;
     }
 
     private static string Short(string entry) => entry[(entry.LastIndexOf('.') + 1)..];

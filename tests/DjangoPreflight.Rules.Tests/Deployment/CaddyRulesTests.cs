@@ -100,7 +100,7 @@ public sealed class CaddyRulesTests
     public void A_login_header_caddy_passes_on_is_dp512_and_one_it_strips_is_not()
     {
         const string middleware = "from django.contrib.auth.middleware import RemoteUserMiddleware\n\n\nclass ProxyUserMiddleware(RemoteUserMiddleware):\n    header = \"HTTP_X_PROXY_USER\"\n";
-        var settings = Settings(("MIDDLEWARE", List("shop.auth.ProxyUserMiddleware"), 20));
+        var settings = Settings(("MIDDLEWARE", List("shop.auth.ProxyUserMiddleware"), 20), ("AUTHENTICATION_BACKENDS", List("django.contrib.auth.backends.RemoteUserBackend"), 25));
         using var dir = new TempDirectory("dp-caddy");
         var passing = WithCaddyfile(dir, "shop.example.com {\n\treverse_proxy app:8000\n}\n", ("shop/auth.py", middleware));
         Assert.Equal(

@@ -16,6 +16,7 @@ public sealed class NginxRulesTests
     private static SettingsModel ProxiedSettings() => Settings(
         ("INSTALLED_APPS", List("django.contrib.admin", "django.contrib.auth", "django.contrib.staticfiles", "shop"), 10),
         ("MIDDLEWARE", List("django.middleware.security.SecurityMiddleware", "shop.middleware.ProxyRemoteUserMiddleware"), 20),
+        ("AUTHENTICATION_BACKENDS", List("django.contrib.auth.backends.RemoteUserBackend"), 25),
         ("SECURE_PROXY_SSL_HEADER", Tuple("HTTP_X_FORWARDED_PROTO", "https"), 30),
         ("STATIC_URL", new PyStr("/static/"), 31),
         ("MEDIA_URL", new PyStr("/media/"), 32));
@@ -100,6 +101,39 @@ public sealed class NginxRulesTests
     }
 
     [Fact]
+    public void Remote_user_middleware_without_a_remote_user_backend_logs_nobody_in()
+    {
+        // RemoteUserMiddleware only calls authenticate(remote_user=...): a backend must accept it.
+        using var dir = new TempDirectory("dp-remote-user");
+        dir.Write("shop/__init__.py", "");
+        dir.Write("shop/middleware.py", "from django.contrib.auth.middleware import RemoteUserMiddleware\n\n\nclass ProxyRemoteUserMiddleware(RemoteUserMiddleware):\n    header = \"HTTP_X_REMOTE_USER\"\n");
+        dir.Write("shop/backends.py", """
+            from django.contrib.auth.backends import ModelBackend, RemoteUserBackend as _RemoteUserBackend
+
+
+            class PermissionBackend(ModelBackend):
+                pass
+
+
+            class HeaderBackend(_RemoteUserBackend):
+                create_unknown_user = False
+            """);
+        var project = new ProjectContext(dir.Path, new ScanOptions());
+        SettingsModel With(params string[] backends) => Settings(
+            ("MIDDLEWARE", List("shop.middleware.ProxyRemoteUserMiddleware"), 20),
+            ("AUTHENTICATION_BACKENDS", List(backends), 25));
+        var middlewareOnly = Settings(("MIDDLEWARE", List("shop.middleware.ProxyRemoteUserMiddleware"), 20));
+        const string fires = "DP512 shop/settings/production.py:20 high medium | ProxyRemoteUserMiddleware logs users in from the X-Remote-User request header; no proxy configuration in the repository shows that the front server overwrites or strips it, so any client may send it.";
+
+        // Django's default ModelBackend, or a project backend deriving only from it: nobody is logged in from the header.
+        Assert.Empty(new RemoteUserHeaderTrusted().Check(project, middlewareOnly));
+        Assert.Empty(new RemoteUserHeaderTrusted().Check(project, With("shop.backends.PermissionBackend")));
+        // A subclass of RemoteUserBackend (imported under another name), or a package's backend that may be one.
+        Assert.Equal([fires], Render(new RemoteUserHeaderTrusted().Check(project, With("shop.backends.PermissionBackend", "shop.backends.HeaderBackend"))));
+        Assert.Equal([fires], Render(new RemoteUserHeaderTrusted().Check(project, With("sso_package.backends.HeaderBackend"))));
+    }
+
+    [Fact]
     public void Remote_user_header_that_clients_can_send()
     {
         Assert.Equal(
@@ -108,7 +142,7 @@ public sealed class NginxRulesTests
         ], Render(new RemoteUserHeaderTrusted().Check(Project("nginx-bad"), ProxiedSettings())));
         // The stock middleware reads REMOTE_USER, which clients cannot send; no configuration sets it.
         // Unverified (low confidence), so never above medium.
-        var stock = Settings(("MIDDLEWARE", List("django.contrib.auth.middleware.RemoteUserMiddleware"), 20));
+        var stock = Settings(("MIDDLEWARE", List("django.contrib.auth.middleware.RemoteUserMiddleware"), 20), ("AUTHENTICATION_BACKENDS", List("django.contrib.auth.backends.RemoteUserBackend"), 25));
         Assert.Equal(
         [
             "DP512 shop/settings/production.py:20 medium low | RemoteUserMiddleware logs users in from REMOTE_USER, and no front-server configuration in the repository authenticates and sets it; check the server in front does.",

@@ -165,7 +165,7 @@ public sealed class TraefikRulesTests
     public void A_login_header_traefik_passes_on_is_dp512_and_one_a_headers_middleware_sets_is_not()
     {
         const string middleware = "from django.contrib.auth.middleware import RemoteUserMiddleware\n\n\nclass ProxyUserMiddleware(RemoteUserMiddleware):\n    header = \"HTTP_X_PROXY_USER\"\n";
-        var settings = Settings(("MIDDLEWARE", List("shop.auth.ProxyUserMiddleware"), 20));
+        var settings = Settings(("MIDDLEWARE", List("shop.auth.ProxyUserMiddleware"), 20), ("AUTHENTICATION_BACKENDS", List("django.contrib.auth.backends.RemoteUserBackend"), 25));
         using var dir = new TempDirectory("dp-traefik");
         var root = dir.CopyFrom(Dir("traefik-files"), "traefik-files");
         File.WriteAllText(Path.Combine(root, "shop", "auth.py"), middleware);
