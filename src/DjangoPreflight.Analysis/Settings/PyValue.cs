@@ -182,6 +182,10 @@ public sealed record PyOverridable(string Reason, PyValue Repository) : PyUnknow
 /// any item cannot be told. It is a <see cref="PyUnknown"/>, so code that meets it as an element treats
 /// it as unknown.
 /// </summary>
+/// <summary>An object the settings bind that is no plain value (a function, a class, a module): its value is
+/// unknown, but it is certainly set to something, never None.</summary>
+public sealed record PyObjectValue(string Reason) : PyUnknown(Reason);
+
 public sealed record PyUnknownItems(string Reason) : PyUnknown(Reason)
 {
     /// <summary>Truthiness of a sequence's items: true when one is certainly there, null when only unknown items may be.</summary>

@@ -8,8 +8,8 @@ using DjangoPreflight.Rules.Support;
 
 namespace DjangoPreflight.Rules.Secrets;
 
-/// <summary>DP111: development-only apps or middleware (debug toolbar, django-extensions, silk) are
-/// enabled in the production settings, or the environment sets the development escape hatch
+/// <summary>DP111: development-only apps or middleware that expose something over HTTP (debug toolbar,
+/// silk unless gated) are enabled in the production settings, or the environment sets the development escape hatch
 /// DJANGO_ALLOW_ASYNC_UNSAFE (which Django's deploy check reports as async.E001).</summary>
 public sealed class DevelopmentToolsEnabled : ProjectRule
 {
@@ -22,10 +22,11 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
         Seeds: ["003"],
         Docs: new RuleDocs(
             Why: """
-                The debug toolbar and silk record and display SQL, settings, headers and request data;
-                django-extensions adds commands such as runserver_plus with an interactive debugger. They
+                The debug toolbar and silk record and display SQL, settings, headers and request data. They
                 are built for trusted machines: in production one wrong INTERNAL_IPS entry or a proxy address
-                shows internals to the world, and they cost time on every request. DJANGO_ALLOW_ASYNC_UNSAFE
+                shows internals to the world, and they cost time on every request. Silk is not reported when
+                it is gated (SILKY_AUTHENTICATION and SILKY_AUTHORISATION on, recording chosen per request by
+                SILKY_INTERCEPT_FUNC), nor django-extensions, which adds management commands but serves nothing. DJANGO_ALLOW_ASYNC_UNSAFE
                 switches off Django's guard against blocking ORM calls inside async code, a shortcut meant
                 for notebooks and shells.
                 """,
@@ -46,7 +47,6 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
     private static readonly (string Setting, string Entry, string What)[] DevelopmentOnly =
     [
         ("INSTALLED_APPS", "debug_toolbar", "django-debug-toolbar"),
-        ("INSTALLED_APPS", "django_extensions", "django-extensions"),
         ("INSTALLED_APPS", "silk", "django-silk"),
         ("MIDDLEWARE", "debug_toolbar.middleware.DebugToolbarMiddleware", "django-debug-toolbar"),
         ("MIDDLEWARE", "silk.middleware.SilkyMiddleware", "django-silk"),
@@ -90,7 +90,8 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
         foreach (var group in DevelopmentOnly.GroupBy(d => d.Setting))
         {
             var present = group.Where(d => SettingValues.AnyString(settings[group.Key]?.Value,
-                s => s == d.Entry || s.StartsWith(d.Entry + ".apps.", StringComparison.Ordinal))).ToList();
+                s => s == d.Entry || s.StartsWith(d.Entry + ".apps.", StringComparison.Ordinal))
+                && !(d.What == "django-silk" && SilkGated(settings))).ToList();
             if (present.Count == 0) continue;
             var names = string.Join(", ", present.Select(p => $"{p.Entry} ({p.What})"));
             var exposure = group.Key == "INSTALLED_APPS" && present.Any(p => p.Entry == "debug_toolbar") ? InternalIpsRemark(settings) + UrlsRemark(toolbarUrls) : "";
@@ -99,6 +100,14 @@ public sealed class DevelopmentToolsEnabled : ProjectRule
             yield return Finding($"{group.Key} enables development-only {names} in production.{exposure}", at, setting: group.Key);
         }
     }
+
+    /// <summary>Silk deployed on purpose behind its own gates: its pages need a signed-in user with
+    /// permission (SILKY_AUTHENTICATION, SILKY_AUTHORISATION), and the middleware records only the requests
+    /// SILKY_INTERCEPT_FUNC selects (a function the settings bind). Each must be set in the settings, not assumed.</summary>
+    private static bool SilkGated(SettingsModel settings) =>
+        settings["SILKY_AUTHENTICATION"]?.Value is PyBool { Value: true }
+        && settings["SILKY_AUTHORISATION"]?.Value is PyBool { Value: true }
+        && settings["SILKY_INTERCEPT_FUNC"] is { IsDefault: false, Value: PyObjectValue };
 
     /// <summary>The toolbar's URLs mounted whatever DEBUG is: they answer as soon as the toolbar shows itself.</summary>
     private static string UrlsRemark(IReadOnlyList<SourceLocation>? toolbarUrls) =>

@@ -153,6 +153,28 @@ public class SecretsRulesTests
     }
 
     [Fact]
+    public void DP111_reports_silk_unless_gated_and_never_django_extensions_alone()
+    {
+        // django-extensions adds management commands only; nothing is served.
+        FindingAssert.None(new DevelopmentToolsEnabled().CheckSettings(
+            Module().Set("INSTALLED_APPS", Ls("django.contrib.admin", "django_extensions"), 18).Build()));
+
+        var open = Module()
+            .Set("INSTALLED_APPS", Ls("django.contrib.admin", "django_extensions", "silk"), 18)
+            .Set("MIDDLEWARE", Ls("silk.middleware.SilkyMiddleware"), 19)
+            .Set("SILKY_AUTHENTICATION", new PyBool(true), 20)
+            .Set("SILKY_AUTHORISATION", new PyBool(true), 21);
+        // Pages behind a login but every request recorded: still reported.
+        Assert.Equal(
+            ["INSTALLED_APPS enables development-only silk (django-silk) in production.",
+             "MIDDLEWARE enables development-only silk.middleware.SilkyMiddleware (django-silk) in production."],
+            new DevelopmentToolsEnabled().CheckSettings(open.Build()).Select(f => f.Message));
+        // Recording chosen per request by a function the settings define, pages for permitted users only.
+        FindingAssert.None(new DevelopmentToolsEnabled().CheckSettings(
+            open.Set("SILKY_INTERCEPT_FUNC", new PyObjectValue("a function record_if_opted_in, not a plain value"), 22).Build()));
+    }
+
+    [Fact]
     public void DP111_is_silent_for_look_alike_apps()
     {
         var s = Module().Set("INSTALLED_APPS", Ls("django.contrib.admin", "debug_toolbar_custom", "silky_theme", "myproject.silk_report"), 18).Build();

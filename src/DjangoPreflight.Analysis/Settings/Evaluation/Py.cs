@@ -322,7 +322,7 @@ internal static class Py
     public static PyValue Export(PyValue v) => v switch
     {
         PyEnvironPath e => new PyPath(e.Root),
-        PyOpaque o => new PyUnknown($"a {o.Describe}, not a plain value"),
+        PyOpaque o => new PyObjectValue($"a {o.Describe}, not a plain value"),
         PyOverridable o => o with { Repository = Export(o.Repository) },
         PyList l => l.Items.Any(NeedsExport) ? new PyList([.. l.Items.Select(Export)]) : l,
         PyTuple t => t.Items.Any(NeedsExport) ? new PyTuple([.. t.Items.Select(Export)]) : t,
