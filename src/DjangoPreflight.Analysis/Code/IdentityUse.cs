@@ -5,8 +5,8 @@ namespace DjangoPreflight.Analysis.Code;
 
 /// <summary>What functions do with the visitor's cookie-borne identity, which is all CSRF protection
 /// guards: a forged cross-site request carries the victim's cookies and nothing else. Read are the
-/// <see cref="RequestChecks.Identity"/>, <see cref="RequestChecks.ChangesData"/> and
-/// <see cref="RequestChecks.Opaque"/> flags, and the names of the functions the request is handed to,
+/// <see cref="RequestChecks.Identity"/>, <see cref="RequestChecks.ChangesData"/>, <see cref="RequestChecks.SignsIn"/>
+/// and <see cref="RequestChecks.Opaque"/> flags, and the names of the functions the request is handed to,
 /// which <see cref="ViewFacts"/> resolves among the project's functions across files.</summary>
 internal static class IdentityUse
 {
@@ -16,7 +16,7 @@ internal static class IdentityUse
     /// <summary>Django functions that act on the session's identity when given the request.</summary>
     private static readonly HashSet<string> IdentityCallees = new(StringComparer.Ordinal)
     {
-        "login", "logout", "get_user", "aget_user", "alogin", "alogout", "update_session_auth_hash", "get_token", "rotate_token",
+        "get_user", "aget_user", "update_session_auth_hash", "get_token", "rotate_token",
     };
 
     /// <summary>Django functions that take the request only to build a response, read its headers or
@@ -75,6 +75,11 @@ internal static class IdentityUse
         if (call.Func is Attribute { Value: Name { Id: "self" or "cls" } or Call { Func: Name { Id: "super" } } }) return flags;
         if (call.Func is Name { Id: var callee } && parameters.Contains(callee)) return flags;
         if (last is null) return flags | RequestChecks.Opaque;
+        // Checking credentials is a sign-in step; logging in or out also acts on the session.
+        if (last is "authenticate" or "aauthenticate") return flags | RequestChecks.SignsIn;
+        if (last is "login" or "logout" or "alogin" or "alogout"
+            || last.EndsWith("_login", StringComparison.Ordinal) || last.EndsWith("_logout", StringComparison.Ordinal))
+            return flags | RequestChecks.Identity | RequestChecks.SignsIn;
         if (IdentityCallees.Contains(last)) return flags | RequestChecks.Identity;
         if (!ResponseCallees.Contains(last) && !last.StartsWith("Http", StringComparison.Ordinal) && !last.EndsWith("Response", StringComparison.Ordinal))
             handOffs.Add(last);

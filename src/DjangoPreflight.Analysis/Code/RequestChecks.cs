@@ -41,6 +41,11 @@ public enum RequestChecks
     /// <summary>It hands the request to code this scan does not read (a package's function, decorator or
     /// base class), which may act on the identity: what it does is unknown.</summary>
     Opaque = 32,
+
+    /// <summary>It is a step of signing in or out: it calls <c>authenticate()</c>, <c>login()</c> or
+    /// <c>logout()</c> with the request (under any name ending so: <c>auth_login</c>), which must be open to
+    /// anonymous callers.</summary>
+    SignsIn = 64,
 }
 
 /// <summary>Reads <see cref="RequestChecks"/> from function bodies.</summary>

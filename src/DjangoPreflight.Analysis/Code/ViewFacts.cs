@@ -125,13 +125,33 @@ public sealed class ViewFacts
             calls.AddRange(file.CsrfExemptCalls);
             functions.AddRange(file.Functions);
         }
-        var byName = classes.GroupBy(c => c.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        var byName = new ClassIndex(classes);
         var index = new FunctionIndex(functions);
         var views = functionViews.Select(v => v with { Checks = v.Checks | index.Decorators(v.Decorators) | index.HandOffs(v.HandOffs) }).ToList();
         foreach (var c in classes)
             if (ClassView(c, byName, routedViewSets?.Contains(c.Name) == true, index) is { } view) views.Add(view);
         calls = calls.Select(call => Resolve(call, byName, views, index)).ToList();
         return new ViewFacts(Sorted(views, v => v.Location), Sorted(calls, c => c.Location));
+    }
+
+    /// <summary>The project's classes by name. A name defined more than once is told apart by the module
+    /// the base comes from (the file named like it) or, failing that, by the file of the class naming it.</summary>
+    private sealed class ClassIndex(IEnumerable<ClassRecord> classes)
+    {
+        private readonly Dictionary<string, List<ClassRecord>> byName = classes.GroupBy(c => c.Name)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        public ClassRecord? Find(string name, string? hint, string? fromPath)
+        {
+            if (!byName.TryGetValue(name, out var candidates)) return null;
+            if (candidates.Count == 1) return candidates[0];
+            if (hint is not null && candidates.Where(c => InModule(c.Location.Path, hint)).ToList() is [var hinted]) return hinted;
+            return candidates.Where(c => c.Location.Path == fromPath).ToList() is [var local] ? local : null;
+        }
+
+        private static bool InModule(string? path, string module) =>
+            path is not null && (path == module + ".py" || path.EndsWith("/" + module + ".py", StringComparison.Ordinal)
+                                 || path.EndsWith("/" + module + "/__init__.py", StringComparison.Ordinal));
     }
 
     /// <summary>A top-level function of the project that a view may reach: a decorator (a function defining
@@ -192,14 +212,14 @@ public sealed class ViewFacts
 
     /// <summary>What the view a <c>csrf_exempt(...)</c> call wraps verifies: <c>Name.as_view()</c> is a
     /// class, <c>views.name</c> a function; one defined by the project under that name only.</summary>
-    private static CsrfExemptCall Resolve(CsrfExemptCall call, Dictionary<string, ClassRecord> byName, List<ViewInfo> views,
+    private static CsrfExemptCall Resolve(CsrfExemptCall call, ClassIndex byName, List<ViewInfo> views,
         FunctionIndex index)
     {
         var target = call.Target;
         var asView = target.IndexOf(".as_view", StringComparison.Ordinal);
         var name = asView >= 0 ? target[..asView] : target;
         name = name[(name.LastIndexOf('.') + 1)..];
-        if (asView >= 0 && byName.TryGetValue(name, out var record))
+        if (asView >= 0 && byName.Find(name, null, call.Location.Path) is { } record)
         {
             var (chain, external) = Chain(record, byName);
             return call with { Checks = ChainChecks(chain, external, index), SafeOnly = ReadOnly(chain, external) };
@@ -238,7 +258,7 @@ public sealed class ViewFacts
                     functions.Add(new FunctionRecord(name, RequestCheckScanner.Of([statement]) | use, handOffs, DecoratorNames(decorators)));
                 }
             }
-            else if (statement is ClassDef c) classes.Add(ClassRecord.Of(path, c));
+            else if (statement is ClassDef c) classes.Add(ClassRecord.Of(path, c, ImportedFrom(module)));
         }
     }
 
@@ -256,6 +276,11 @@ public sealed class ViewFacts
         public required string Name { get; init; }
         public required SourceLocation Location { get; init; }
         public required IReadOnlyList<string> BaseNames { get; init; }
+
+        /// <summary>For each base, the last segment of the module it comes from (<c>mixins</c> for
+        /// <c>mixins.AuthMixin</c> or <c>from ..mixins import AuthMixin</c>), or null: it tells apart
+        /// classes of the same name.</summary>
+        public IReadOnlyList<string?> BaseHints { get; init; } = [];
         public SourceLocation? CsrfExempt { get; init; }
         public DeclaredClasses? PermissionClasses { get; init; }
         public DeclaredClasses? AuthenticationClasses { get; init; }
@@ -270,6 +295,14 @@ public sealed class ViewFacts
         /// <summary>The class defines <c>dispatch</c> itself, which hides an exemption its parents' dispatch carries.</summary>
         public bool DefinesDispatch { get; init; }
 
+        /// <summary>What the class's other methods verify, by name, with the <c>self.</c> methods each calls: a
+        /// handler calling <c>self.get_and_check_task(...)</c> verifies what that helper does, wherever in the chain it is.</summary>
+        public IReadOnlyDictionary<string, (RequestChecks Checks, IReadOnlyList<string> Calls)> Helpers { get; init; } =
+            new Dictionary<string, (RequestChecks, IReadOnlyList<string>)>();
+
+        /// <summary>The <c>self.</c> methods the class's request handlers call.</summary>
+        public IReadOnlyList<string> HandlerCalls { get; init; } = [];
+
         /// <summary>The functions the class's methods hand the request to (see <see cref="IdentityUse"/>).</summary>
         public IReadOnlyList<string> HandOffs { get; init; } = [];
 
@@ -277,7 +310,7 @@ public sealed class ViewFacts
         /// parameters from the body instead of the query string: writing through it does nothing a GET cannot.</summary>
         public bool WritesMirrorGet { get; init; }
 
-        public static ClassRecord Of(string path, ClassDef node)
+        public static ClassRecord Of(string path, ClassDef node, IReadOnlyDictionary<string, string>? importedFrom = null)
         {
             SourceLocation? csrf = null;
             DeclaredClasses? permissions = null, authentication = null, throttles = null;
@@ -315,8 +348,13 @@ public sealed class ViewFacts
             }
             // Identity and data changes are read from every method: a helper method acts for the handler calling it.
             var (use, handOffs) = IdentityUse.Of(node.Body.Where(s => s is FunctionDef or AsyncFunctionDef));
+            var methods = node.Body.Select(s => s switch { FunctionDef f => (f.Name, (Node)f), AsyncFunctionDef a => (a.Name, a), _ => ("", s) })
+                .Where(m => m.Item1.Length > 0).ToList();
             return new ClassRecord
             {
+                Helpers = methods.Where(m => !RequestHandlers.Contains(m.Item1)).GroupBy(m => m.Item1)
+                    .ToDictionary(g => g.Key, g => (RequestCheckScanner.Of([g.Last().Item2]), SelfCalls(g.Last().Item2)), StringComparer.Ordinal),
+                HandlerCalls = methods.Where(m => RequestHandlers.Contains(m.Item1)).SelectMany(m => SelfCalls(m.Item2)).Distinct().ToList(),
                 Checks = use | RequestCheckScanner.Of(node.Body.Where(s => s is FunctionDef { Name: var n } && RequestHandlers.Contains(n) || s is AsyncFunctionDef { Name: var a } && RequestHandlers.Contains(a))),
                 HandOffs = handOffs,
                 WritesMirrorGet = MirrorsGet(node),
@@ -324,6 +362,9 @@ public sealed class ViewFacts
                 Name = node.Name,
                 Location = At(path, node),
                 BaseNames = node.Bases.Select(DottedName.LastOf).OfType<string>().ToList(),
+                BaseHints = node.Bases.Where(b => DottedName.LastOf(b) is not null).Select(b => DottedName.Of(b) is { } d && d.LastIndexOf('.') is var dot and > 0
+                    ? d[..dot][(d[..dot].LastIndexOf('.') + 1)..]
+                    : importedFrom?.GetValueOrDefault(DottedName.LastOf(b)!)).ToList(),
                 CsrfExempt = csrf,
                 PermissionClasses = permissions,
                 AuthenticationClasses = authentication,
@@ -336,6 +377,40 @@ public sealed class ViewFacts
     }
 
     private static SourceLocation At(string path, Node node) => new(path, node.Lineno, node.ColOffset + 1);
+
+    /// <summary>Top-level <c>from x.y import Name</c> of a module: Name → y.</summary>
+    private static Dictionary<string, string> ImportedFrom(Module module)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in module.Body.OfType<ImportFrom>())
+            if (f.ModuleName is { Length: > 0 } from)
+                foreach (var alias in f.Names)
+                    map[alias.AsName ?? alias.Name] = from[(from.LastIndexOf('.') + 1)..];
+        return map;
+    }
+
+    /// <summary>The names of the <c>self.name(...)</c> methods a method calls.</summary>
+    private static IReadOnlyList<string> SelfCalls(Node method) =>
+        AstWalker.DescendantsOfType<Call>(method).Select(c => c.Func is Attribute { Attr: var a, Value: Name { Id: "self" } } ? a : null)
+            .OfType<string>().Distinct().ToList();
+
+    /// <summary>What the helper methods the chain's handlers call (through <c>self.</c>, transitively) verify,
+    /// each found in the nearest class of the chain that defines it.</summary>
+    private static RequestChecks HelperChecks(List<ClassRecord> chain)
+    {
+        var checks = RequestChecks.None;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(chain.SelectMany(c => c.HandlerCalls));
+        while (pending.Count > 0 && seen.Count < 64)
+        {
+            var name = pending.Dequeue();
+            if (!seen.Add(name) || chain.FirstOrDefault(c => c.Helpers.ContainsKey(name)) is not { } owner) continue;
+            var (own, calls) = owner.Helpers[name];
+            checks |= own;
+            foreach (var next in calls) pending.Enqueue(next);
+        }
+        return checks;
+    }
 
     /// <summary>The class defines <c>get</c> and write handlers whose bodies, once <c>request.POST</c> or
     /// <c>request.data</c> is read as <c>request.GET</c>, are the same statements as get's.</summary>
@@ -414,21 +489,28 @@ public sealed class ViewFacts
 
     /// <summary>The class and its project-defined ancestors, nearest first (bounded against cycles), and
     /// the names of the bases the project does not define.</summary>
-    private static (List<ClassRecord> Chain, List<string> External) Chain(ClassRecord record, Dictionary<string, ClassRecord> byName)
+    private static (List<ClassRecord> Chain, List<string> External) Chain(ClassRecord record, ClassIndex byName)
     {
         var chain = new List<ClassRecord> { record };
         var external = new List<string>();
         var pending = new Queue<ClassRecord>([record]);
         while (pending.Count > 0 && chain.Count < 16)
-            foreach (var b in pending.Dequeue().BaseNames)
+        {
+            var child = pending.Dequeue();
+            for (var i = 0; i < child.BaseNames.Count; i++)
             {
-                if (byName.TryGetValue(b, out var parent) && parent != record && !chain.Contains(parent) && !DrfBases.ContainsKey(b))
+                var b = child.BaseNames[i];
+                var hint = i < child.BaseHints.Count ? child.BaseHints[i] : null;
+                var parent = byName.Find(b, hint, child.Location.Path);
+                if (parent is not null && parent != record && !chain.Contains(parent) && !DrfBases.ContainsKey(b))
                 {
                     chain.Add(parent);
                     pending.Enqueue(parent);
                 }
-                else external.Add(b);
+                // A project class met again through another path (a diamond) is in the chain already.
+                else if (parent is null || parent == record || DrfBases.ContainsKey(b)) external.Add(b);
             }
+        }
         return (chain, external);
     }
 
@@ -466,7 +548,7 @@ public sealed class ViewFacts
     /// <summary>What a class view verifies and does: its chain's methods, the functions they hand the request
     /// to, and what the bases the project does not define are known to add (a package's base: unknown).</summary>
     private static RequestChecks ChainChecks(List<ClassRecord> chain, List<string> external, FunctionIndex index) =>
-        chain.Aggregate(RequestChecks.None, (a, c) => a | c.Checks | index.HandOffs(c.HandOffs))
+        chain.Aggregate(HelperChecks(chain), (a, c) => a | c.Checks | index.HandOffs(c.HandOffs))
         | external.Aggregate(RequestChecks.None, (a, b) => a | (IdentityBases.Contains(b) ? RequestChecks.Identity
             : EditingBases.Contains(b) ? RequestChecks.ChangesData : NeutralBases.Contains(b) ? RequestChecks.None : RequestChecks.Opaque));
 
@@ -482,7 +564,7 @@ public sealed class ViewFacts
         return null;
     }
 
-    private static ViewInfo? ClassView(ClassRecord record, Dictionary<string, ClassRecord> byName, bool routed, FunctionIndex index)
+    private static ViewInfo? ClassView(ClassRecord record, ClassIndex byName, bool routed, FunctionIndex index)
     {
         var (chain, external) = Chain(record, byName);
         var isDrf = routed || external.Any(DrfBases.ContainsKey);

@@ -53,9 +53,10 @@ public sealed partial class ApiWriteWithoutPermission : ProjectRule
 
     /// <summary>AllowAny is not "anyone can write" when the view's own code refuses callers (a permission
     /// check, a 401/403, a signature or a client credential it verifies), or when the view is a step of
-    /// signing in, which must be open to anonymous users (login, sign-up, password reset, MFA, ...).</summary>
+    /// signing in, which must be open to anonymous users: its code authenticates, logs in or out, or its
+    /// name says it is one (login, sign-up, password reset, MFA, ...).</summary>
     private static bool Guarded(ViewInfo view) =>
-        (view.Checks & (RequestChecks.Permission | RequestChecks.Signature | RequestChecks.Credential)) != 0
+        (view.Checks & (RequestChecks.Permission | RequestChecks.Signature | RequestChecks.Credential | RequestChecks.SignsIn)) != 0
         || AuthenticationStep().IsMatch(view.Name);
 
     [System.Text.RegularExpressions.GeneratedRegex("login|logout|sign_?in|sign_?up|register|password|magic|mfa|otp|captcha|email_?check|check_?email|token_?(create|obtain|refresh|verify)",

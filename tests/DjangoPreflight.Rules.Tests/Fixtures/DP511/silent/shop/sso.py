@@ -1,0 +1,2 @@
+def user_from_sso_cookie(token):
+    return None
