@@ -192,13 +192,13 @@ public sealed class ViewFacts
     /// <summary>Django's decorators that require a signed-in user (they act on the session's identity).</summary>
     private static readonly HashSet<string> IdentityDecorators = new(StringComparer.Ordinal)
     {
-        "login_required", "permission_required", "user_passes_test", "staff_member_required", "superuser_required", "login_not_required",
+        "login_required", "permission_required", "user_passes_test", "staff_member_required", "superuser_required",
     };
 
     /// <summary>Django's and Python's decorators that change how a view answers, never who it acts as.</summary>
     private static readonly HashSet<string> NeutralDecorators = new(StringComparer.Ordinal)
     {
-        "csrf_exempt", "csrf_protect", "requires_csrf_token", "ensure_csrf_cookie", "never_cache", "cache_page", "cache_control",
+        "csrf_exempt", "csrf_protect", "requires_csrf_token", "ensure_csrf_cookie", "login_not_required", "never_cache", "cache_page", "cache_control",
         "require_GET", "require_POST", "require_safe", "require_http_methods", "condition", "etag", "last_modified",
         "vary_on_headers", "vary_on_cookie", "gzip_page", "xframe_options_exempt", "xframe_options_deny", "xframe_options_sameorigin",
         "sensitive_variables", "sensitive_post_parameters", "atomic", "non_atomic_requests", "wraps", "staticmethod", "classmethod",
