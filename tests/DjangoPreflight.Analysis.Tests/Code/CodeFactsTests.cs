@@ -234,11 +234,11 @@ public class CodeFactsTests
     }
 
     [Fact]
-    public void A_class_view_inherits_across_files_but_not_through_a_name_two_files_define()
+    public void A_class_view_inherits_across_files_and_through_a_name_two_files_define_only_as_imported()
     {
         // Each file is parsed and dropped on its own (only a small extract is kept): what a view
-        // inherits from a class in another file must still be found, and an ambiguous base name
-        // (defined twice) must still not be followed.
+        // inherits from a class in another file must still be found. A base name defined twice is
+        // followed to the module it is imported from, and not followed when that cannot be told.
         using var dir = new TempDirectory();
         var project = Project(dir,
             ("manage.py", Manage),
@@ -262,6 +262,7 @@ public class CodeFactsTests
             ("shop/other.py", "class Twice:\n    throttle_classes = []\n"),
             ("shop/views.py", """
                 from rest_framework.views import APIView
+                from shop import other as elsewhere
                 from shop.mixins import Hooked, Twice
 
 
@@ -271,20 +272,28 @@ public class CodeFactsTests
 
                 class Reports(Twice, APIView):
                     pass
+
+
+                class Audits(elsewhere.Twice, APIView):
+                    pass
                 """));
         var views = project.Code.Views.Views;
-        Assert.Equal(["Hooked", "Inbox", "Reports"], views.Select(v => v.Name));
+        Assert.Equal(["Hooked", "Inbox", "Reports", "Audits"], views.Select(v => v.Name));
         var inbox = views[1];
-        Assert.Equal("shop/views.py:5:1", inbox.Location.ToString());
+        Assert.Equal("shop/views.py:6:1", inbox.Location.ToString());
         Assert.True(inbox.IsDrf);
         Assert.Equal("shop/mixins.py:5:2", inbox.CsrfExempt?.ToString());
         Assert.Equal(["AllowAny"], inbox.PermissionClasses!.Names);
         Assert.Equal("shop/mixins.py:7:5", inbox.PermissionClasses.Location.ToString());
         Assert.Equal(["POST"], inbox.WriteMethods);
         var reports = views[2];
-        Assert.Null(reports.PermissionClasses);
+        Assert.Equal(["IsAdminUser"], reports.PermissionClasses!.Names);
         Assert.Null(reports.ThrottleClasses);
         Assert.Null(reports.CsrfExempt);
+        // "elsewhere" names no file: which Twice is meant is not told, so neither is followed.
+        var audits = views[3];
+        Assert.Null(audits.PermissionClasses);
+        Assert.Null(audits.ThrottleClasses);
     }
 
     [Fact]
