@@ -1,4 +1,5 @@
 using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 using DjangoPreflight.Rules.Support;
@@ -6,8 +7,9 @@ using DjangoPreflight.Rules.Support;
 namespace DjangoPreflight.Rules.Disclosure;
 
 /// <summary>DP212: Django REST framework serves its browsable HTML API in production, either
-/// listed in DEFAULT_RENDERER_CLASSES or by DRF's default renderers.</summary>
-public sealed class BrowsableApiEnabled : ProductionSettingsRule
+/// listed in DEFAULT_RENDERER_CLASSES, itself or as a project class deriving from it, or by DRF's
+/// default renderers.</summary>
+public sealed class BrowsableApiEnabled : ProjectRule
 {
     public const string Renderer = "rest_framework.renderers.BrowsableAPIRenderer";
 
@@ -35,7 +37,12 @@ public sealed class BrowsableApiEnabled : ProductionSettingsRule
                 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
+    public override IEnumerable<Finding> Check(ProjectContext project) =>
+        project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator, project.Code.Classes.Derives) : [];
+
+    /// <param name="derives">Tells whether a dotted class is a project class deriving from another
+    /// (qualified); null when the project's code is not read (a test's settings model).</param>
+    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null, Func<string, string, bool>? derives = null)
     {
         if (SettingValues.HasApp(settings, "rest_framework") != true) yield break;
         var rest = settings["REST_FRAMEWORK"];
@@ -47,6 +54,14 @@ public sealed class BrowsableApiEnabled : ProductionSettingsRule
                 setting: "REST_FRAMEWORK");
         else if (SettingValues.Contains(renderers, Renderer) == true)
             yield return Finding("REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes BrowsableAPIRenderer.",
-                At(settings, locator, "REST_FRAMEWORK", Renderer), setting: "REST_FRAMEWORK");
+                At(settings, locator, Renderer), setting: "REST_FRAMEWORK");
+        // A project subclass (nautobot's FormlessBrowsableAPIRenderer) renders the same HTML pages.
+        else if (derives is not null && renderers.AsSequence?.OfType<PyStr>().FirstOrDefault(s => derives(s.Value, Renderer)) is { } subclass)
+            yield return Finding($"REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes {subclass.Value}, a subclass of DRF's BrowsableAPIRenderer.",
+                At(settings, locator, subclass.Value), setting: "REST_FRAMEWORK");
     }
+
+    /// <summary>The line of the class's string literal within REST_FRAMEWORK, else where it is assigned.</summary>
+    private static SourceLocation At(SettingsModel settings, SettingLocator? locator, string literal) =>
+        locator?.Find(settings, "REST_FRAMEWORK", s => s == literal) ?? settings.LocationOf("REST_FRAMEWORK");
 }

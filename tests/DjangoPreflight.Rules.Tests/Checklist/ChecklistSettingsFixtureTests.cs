@@ -195,6 +195,14 @@ public class ChecklistSettingsFixtureTests
     [MemberData(nameof(SettingsFiring))]
     public void Rule_fires_on_its_fixture(string rule, string[] expected) => Assert.Equal(expected, Scan(rule, "fires"));
 
+    /// <summary>A renderer of the project's deriving from DRF's BrowsableAPIRenderer through a module
+    /// import (renderers.BrowsableAPIRenderer) serves the same HTML pages; the JSON subclass listed before it does not.</summary>
+    [Fact]
+    public void DP212_fires_on_a_project_subclass_of_the_browsable_renderer() =>
+        Assert.Equal(
+            ["DP212 proj/settings.py:20:9 REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes shop.api.renderers.ReadOnlyBrowsableRenderer, a subclass of DRF's BrowsableAPIRenderer."],
+            Scan("DP212", "subclass"));
+
     [Theory]
     [MemberData(nameof(SettingsRules))]
     public void Rule_is_silent_on_its_near_miss(string rule) => Assert.Empty(Scan(rule, "silent"));

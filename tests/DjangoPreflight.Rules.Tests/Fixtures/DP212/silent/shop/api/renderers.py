@@ -1,0 +1,5 @@
+from rest_framework.renderers import JSONRenderer
+
+
+class CompactJSONRenderer(JSONRenderer):
+    compact = True
