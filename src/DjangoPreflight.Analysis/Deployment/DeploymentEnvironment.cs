@@ -25,34 +25,63 @@ public static class DeploymentEnvironment
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         var origins = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
         var passedIn = new Dictionary<string, EnvOrigin>(StringComparer.Ordinal);
-        var shipped = new HashSet<string>(StringComparer.Ordinal);
+        // Variables whose value so far comes from an env file.
+        var fromEnvFile = new HashSet<string>(StringComparer.Ordinal);
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var assignments = deployment.Environment
             .Where(e => e.Role.SpeaksForProduction() && chain.Contains(e.Location.Path ?? "") && !NotTheApp(deployment, e))
             .OrderBy(Precedence).ThenBy(e => e.Location.Path, StringComparer.Ordinal).ThenBy(e => e.Location.Line);
+        // What each env file set on its earlier lines: compose reads an env file's ${VAR} from there.
+        var envFiles = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var e in assignments)
         {
-            var value = Interpolated.Parse(e.Value);
+            var envFile = e.Origin == "env file" ? (envFiles.TryGetValue(e.Location.Path!, out var earlier) ? earlier : envFiles[e.Location.Path!] = new(StringComparer.Ordinal)) : null;
+            var value = Interpolated.Parse(e.Value, envFile);
             files.Add(e.Location.Path!);
             if (value.Value is null)
             {
+                // A service's ${X} of a variable a shipped env file sets: compose interpolates it from
+                // the project's env file (.env, --env-file), so it is that value.
+                if (envFile is null && fromEnvFile.Contains(e.Name) && IsReferenceTo(e.Value, e.Name))
+                    continue;
+                // An env file the repository ships with a value built on variables set outside it
+                // (http://${DOMAIN}) says what production runs in part: production runs a value of
+                // that shape, never an empty one, so the settings see it as written.
+                if (envFile is not null && e.Value.Trim().Trim('"', '\'') is var raw && !raw.StartsWith('$'))
+                {
+                    fromEnvFile.Add(e.Name);
+                    passedIn.Remove(e.Name);
+                    variables[e.Name] = envFile[e.Name] = raw;
+                    origins[e.Name] = new EnvOrigin(e.Location, $"{e.Origin}, with {Core.Prose.And(value.Variables.Where(v => !envFile.ContainsKey(v)).Distinct().Select(v => $"${{{v}}}").ToList())} set outside the repository");
+                    continue;
+                }
                 // Set from outside the repository: unknown here, so treated as missing.
                 variables.Remove(e.Name);
                 origins.Remove(e.Name);
-                // An env file the repository ships with a value built on other variables (http://${DOMAIN})
-                // says what production runs in part: that is not a value left to the operator.
-                if (e.Origin == "env file" && e.Value.Trim().Trim('"', '\'') is var raw && !raw.StartsWith('$')) shipped.Add(e.Name);
+                fromEnvFile.Remove(e.Name);
                 passedIn[e.Name] = new EnvOrigin(e.Location, e.Origin);
                 continue;
             }
             passedIn.Remove(e.Name);
             variables[e.Name] = value.Value;
+            if (envFile is not null)
+            {
+                envFile[e.Name] = value.Value;
+                fromEnvFile.Add(e.Name);
+            }
+            else
+            {
+                fromEnvFile.Remove(e.Name);
+            }
             origins[e.Name] = new EnvOrigin(e.Location, value.UsesDefault ? $"{e.Origin}, the default of ${{{value.Variables[0]}:-…}}" : e.Origin);
         }
-        foreach (var name in shipped) passedIn.Remove(name);
         var sources = variables.Count == 0 ? [] : new List<string> { $"the production deployment files ({string.Join(", ", files)})" };
         return new EnvProfile(variables, sources) { Origins = origins, PassedIn = passedIn };
     }
+
+    /// <summary>True for <c>${NAME}</c> or <c>$NAME</c>: the value passes the variable through.</summary>
+    private static bool IsReferenceTo(string value, string name) =>
+        value.Trim().Trim('"', '\'') is var v && (v == "${" + name + "}" || v == "$" + name);
 
     /// <summary>A compose service whose image is a datastore's or an edge server's.</summary>
     private static bool NotTheApp(DeploymentFacts deployment, EnvAssignment e)

@@ -7,7 +7,8 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// <c>${VAR-default}</c>, <c>${VAR:?error}</c>, <c>${VAR:+alt}</c>, <c>$VAR</c>, <c>$$</c>), resolved
 /// the way the repository alone decides it: a variable is never set (the operator's shell and
 /// <c>.env</c> are not the repository), so a default applies, and a variable without one leaves the
-/// value unknown. <see cref="Value"/> is null when unknown.
+/// value unknown. <see cref="Value"/> is null when unknown. An env file is different: compose reads
+/// its <c>${VAR}</c> from the variables set above it, so those may be passed in as known.
 /// </summary>
 public sealed record Interpolated(string? Value, IReadOnlyList<string> Variables, bool UsesDefault, bool Required)
 {
@@ -16,19 +17,20 @@ public sealed record Interpolated(string? Value, IReadOnlyList<string> Variables
     /// <summary>True when the text holds no interpolation at all.</summary>
     public bool IsLiteral => Variables.Count == 0;
 
-    public static Interpolated Parse(string text)
+    /// <param name="known">Variables whose values are known where the text is read (an env file's earlier lines).</param>
+    public static Interpolated Parse(string text, IReadOnlyDictionary<string, string>? known = null)
     {
         var variables = new List<string>();
         var usesDefault = false;
         var required = false;
-        var value = Expand(text, variables, ref usesDefault, ref required, 0);
+        var value = Expand(text, variables, ref usesDefault, ref required, 0, known);
         return new Interpolated(value, variables, usesDefault, required);
     }
 
-    private static string? Expand(string text, List<string> variables, ref bool usesDefault, ref bool required, int depth)
+    private static string? Expand(string text, List<string> variables, ref bool usesDefault, ref bool required, int depth, IReadOnlyDictionary<string, string>? known)
     {
         var result = new StringBuilder();
-        var known = true;
+        var resolved = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -55,19 +57,33 @@ public sealed record Interpolated(string? Value, IReadOnlyList<string> Variables
                 i = close;
                 var nameEnd = 0;
                 while (nameEnd < inner.Length && (char.IsLetterOrDigit(inner[nameEnd]) || inner[nameEnd] == '_')) nameEnd++;
-                variables.Add(inner[..nameEnd]);
+                var name = inner[..nameEnd];
+                variables.Add(name);
                 var op = inner[nameEnd..];
-                if (op.StartsWith(":-", StringComparison.Ordinal) || op.StartsWith('-'))
+                // Set (and, for the ':' forms, not empty): the variable's value, or ${VAR:+alt}'s alternative.
+                var set = known is not null && known.TryGetValue(name, out var v) && (v.Length > 0 || !op.StartsWith(':')) ? v : null;
+                var alternative = op.StartsWith(":+", StringComparison.Ordinal) || op.StartsWith('+');
+                if (set is not null && !alternative)
+                {
+                    result.Append(set);
+                }
+                else if (set is not null)
+                {
+                    var alt = Expand(op[(op.StartsWith(':') ? 2 : 1)..], variables, ref usesDefault, ref required, depth + 1, known);
+                    if (alt is null) resolved = false;
+                    else result.Append(alt);
+                }
+                else if (op.StartsWith(":-", StringComparison.Ordinal) || op.StartsWith('-'))
                 {
                     usesDefault = true;
-                    var fallback = Expand(op[(op.StartsWith(':') ? 2 : 1)..], variables, ref usesDefault, ref required, depth + 1);
-                    if (fallback is null) known = false;
+                    var fallback = Expand(op[(op.StartsWith(':') ? 2 : 1)..], variables, ref usesDefault, ref required, depth + 1, known);
+                    if (fallback is null) resolved = false;
                     else result.Append(fallback);
                 }
                 else if (op.StartsWith(":?", StringComparison.Ordinal) || op.StartsWith('?'))
                 {
                     required = true;
-                    known = false;
+                    resolved = false;
                 }
                 else if (op.StartsWith(":+", StringComparison.Ordinal) || op.StartsWith('+'))
                 {
@@ -75,15 +91,17 @@ public sealed record Interpolated(string? Value, IReadOnlyList<string> Variables
                 }
                 else
                 {
-                    known = false;
+                    resolved = false;
                 }
             }
             else if (char.IsLetter(next) || next == '_')
             {
                 var end = i + 1;
                 while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
-                variables.Add(text[(i + 1)..end]);
-                known = false;
+                var name = text[(i + 1)..end];
+                variables.Add(name);
+                if (known is not null && known.TryGetValue(name, out var set)) result.Append(set);
+                else resolved = false;
                 i = end - 1;
             }
             else
@@ -91,7 +109,7 @@ public sealed record Interpolated(string? Value, IReadOnlyList<string> Variables
                 result.Append(c);
             }
         }
-        return known ? result.ToString() : null;
+        return resolved ? result.ToString() : null;
     }
 
     private static int MatchingBrace(string text, int open)

@@ -50,4 +50,31 @@ public sealed class DeploymentEnvironmentTests
         Assert.Equal("config/app.env:2 (env file)", profile.Origins["SENTRY_ENVIRONMENT"].ToString());
         Assert.Equal(["the production deployment files (Dockerfile, config/app.env, docker-compose.production.yml)"], profile.Sources);
     }
+
+    [Fact]
+    public void An_env_file_value_built_on_other_variables_is_what_production_runs()
+    {
+        // Compose reads ${APP_DOMAIN} from the env file's earlier lines, and a service's
+        // ${CORS_ORIGINS} from the project's env file; a part set outside the repository stays as written.
+        using var p = new TempProject(
+            ("manage.py", ""), ("shop/__init__.py", ""), ("shop/wsgi.py", ""),
+            ("Dockerfile", "FROM python:3.12-slim\nCMD [\"gunicorn\", \"shop.wsgi\"]\n"),
+            ("docker-compose.yml", """
+                services:
+                  app:
+                    build: .
+                    env_file: deploy.env
+                    environment:
+                      CORS_ORIGINS: ${CORS_ORIGINS}
+                      TRUSTED: ${TRUSTED}
+                      MEDIA_URL: ${MEDIA_URL}
+                """),
+            ("deploy.env", "APP_DOMAIN=shop.example\nCORS_ORIGINS=https://${APP_DOMAIN}\nTRUSTED=https://${EDGE_HOST}\n"));
+        var profile = DeploymentEnvironment.Profile(p.Context().Deployment);
+        Assert.Equal(
+            ["APP_DOMAIN=shop.example", "CORS_ORIGINS=https://shop.example", "TRUSTED=https://${EDGE_HOST}"],
+            profile.Variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+        Assert.Equal("deploy.env:3 (env file, with ${EDGE_HOST} set outside the repository)", profile.Origins["TRUSTED"].ToString());
+        Assert.Equal(["MEDIA_URL"], profile.PassedIn.Keys);
+    }
 }
