@@ -30,6 +30,8 @@ public static partial class DeploymentLoader
         var unitEnvFiles = new List<(string Unit, string File)>();
         // Lines whose commands may name other deployment files, read once every file is known.
         var commandLines = new List<(string Path, string Text, int Line)>();
+        // Lines of Makefiles, scripts and CI jobs: those that `docker build -t NAME` name an image's Dockerfile.
+        var buildLines = new List<(string Path, string Text)>();
 
         var gunicorn = files.All.Where(IsGunicornConfig).Select(p => ReadGunicornConfig(p, files.ReadText(p) ?? "")).ToList();
         foreach (var g in gunicorn) kinds[g.Path] = DeploymentKind.Gunicorn;
@@ -152,6 +154,7 @@ public static partial class DeploymentLoader
                     if (!(startsServer && optIn.Contains(line) && ServerCommands.Classify(text) is { Server: AppServer.Runserver }))
                         AddLaunch(text, new SourceLocation(path, line), LaunchOrigin.Script);
                     commandLines.Add((path, text, line));
+                    buildLines.Add((path, text));
                 }
             }
             else if (IsPlatformFile(path, lower))
@@ -179,6 +182,7 @@ public static partial class DeploymentLoader
                     if (isCi && ServerCommands.Classify(text, workerClass) is { } server)
                         launches.Add(new ServerLaunch(at, text.Trim(), LaunchOrigin.CI, FileRole.CI, server.Server, server.Interface));
                     if (kinds.ContainsKey(path)) commandLines.Add((path, text, line));
+                    buildLines.Add((path, text));
                 }
             }
             else if ((lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal))
@@ -223,7 +227,7 @@ public static partial class DeploymentLoader
         var finder = new ReferenceFinder(kinds.Keys.Concat(nginx.SelectMany(n => n.Files)), files.All);
         collect.AddRange(PythonPrograms.CollectstaticCalls(commandLines.Where(c => kinds.KindOf(c.Path) != DeploymentKind.CI), files, finder));
         var copies = new List<ImageCopy>();
-        var references = DeploymentReferences.Find(files, finder, dockerfiles, compose, commandLines, kinds, copies);
+        var references = DeploymentReferences.Find(files, finder, dockerfiles, compose, commandLines, buildLines, kinds, copies);
         references.AddRange(kubernetes.References);
         // A reference to a file an nginx configuration includes is a reference to the configuration.
         foreach (var config in nginx)

@@ -85,7 +85,11 @@ public sealed partial class CredentialLiteral : ProjectRule
     /// absence selects them (null when they are used as they are).</summary>
     private static IEnumerable<(string Path, string Secret, IReadOnlyList<string>? Missing)> Literals(SettingsModel module, string name, Setting setting, SettingLocator? locator)
     {
-        var current = Credentials(name, setting.Value);
+        var set = setting.EnvVars.Except(setting.UnsetEnvVars).ToList();
+        // A credential whose own variable the environment sets is that variable's value, even when it
+        // equals a literal of the source (a deployment that sets the password to the default's text).
+        var all = Credentials(name, setting.Value);
+        var current = all.Where(c => ControllingVariables(c.Path, set) is null).ToList();
         foreach (var (path, secret) in current)
         {
             // Without the environment it is certainly a literal; with it, only if the source shows the text,
@@ -100,17 +104,20 @@ public sealed partial class CredentialLiteral : ProjectRule
             if (!setting.WhenMissing.TryGetValue(variable, out var fallback)) continue;
             // A credential that appears only when a variable is missing is that variable's literal default.
             foreach (var (path, secret) in Credentials(name, fallback))
-                if (!current.Any(c => c.Path == path && c.Secret == secret) && seen.Add(path))
+                // The same credential with the variable set is not that variable's default, unless it is
+                // the credential's own variable (whose value the environment happens to set to the default's text).
+                if (!current.Any(c => c.Path == path && c.Secret == secret)
+                    && (!all.Any(c => c.Path == path && c.Secret == secret) || ControllingVariables(path, [variable]) is not null) && seen.Add(path))
                     yield return (path, secret, [variable]);
         }
     }
 
-    /// <summary>The unset variables named for this credential (a password's, or a URL's), whose default the
-    /// literal is; null when none is: the setting reads other variables (a HOST), and the password is a
+    /// <summary>The variables (of <paramref name="variables"/>) named for this credential (a password's, or a
+    /// URL's); null when none is: the setting reads other variables (a HOST), and the password is a
     /// literal whatever they hold.</summary>
-    private static IReadOnlyList<string>? ControllingVariables(string path, IReadOnlyList<string> unset)
+    private static IReadOnlyList<string>? ControllingVariables(string path, IReadOnlyList<string> variables)
     {
-        var named = unset.Where(v => path.Contains("PASSWORD", StringComparison.Ordinal)
+        var named = variables.Where(v => path.Contains("PASSWORD", StringComparison.Ordinal)
             ? v.Contains("PASS", StringComparison.Ordinal) || v.Contains("PWD", StringComparison.Ordinal)
             : v.Contains("URL", StringComparison.Ordinal)).ToList();
         return named.Count > 0 ? named : null;

@@ -10,7 +10,9 @@ namespace DjangoPreflight.Analysis.Deployment.Roles;
 /// configs and run scripts; Dockerfiles copy files into the image and run them (a command naming
 /// <c>/start</c> finds the file COPY put there); scripts, Procfiles, units, supervisor programs and
 /// CI jobs run scripts and name compose files and Dockerfiles; a CI job that pushes an image
-/// publishes the Dockerfile it builds.
+/// publishes the Dockerfile it builds. A service that runs an image by name alone runs the Dockerfile
+/// that builds that name: another service's <c>build:</c> with that <c>image:</c>, or a Makefile's,
+/// script's or CI job's <c>docker build -t NAME</c>.
 /// </summary>
 internal static class DeploymentReferences
 {
@@ -18,7 +20,8 @@ internal static class DeploymentReferences
 
     /// <param name="copies">Receives every COPY/ADD of a project file or folder into an image.</param>
     public static List<FileReference> Find(ProjectFiles files, ReferenceFinder finder, IReadOnlyList<Dockerfile> dockerfiles, IReadOnlyList<ComposeFile> compose,
-        IReadOnlyList<(string Path, string Text, int Line)> commandLines, IReadOnlyDictionary<string, DeploymentKind> kinds, List<ImageCopy> copies)
+        IReadOnlyList<(string Path, string Text, int Line)> commandLines, IReadOnlyList<(string Path, string Text)> buildLines,
+        IReadOnlyDictionary<string, DeploymentKind> kinds, List<ImageCopy> copies)
     {
         var refs = new List<FileReference>();
         var contexts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -33,6 +36,17 @@ internal static class DeploymentReferences
                 refs.Add(new FileReference(file.Path, dockerfile, service.Location.Line ?? 1));
                 if (!contexts.TryGetValue(dockerfile, out var list)) contexts[dockerfile] = list = [];
                 list.Add(folder);
+                built[(file.Path, service.Name)] = dockerfile;
+            }
+
+        // Services that run an image by name: the Dockerfile that builds the name.
+        var byName = ImageBuilders(compose, built, buildLines, kinds);
+        foreach (var file in compose)
+            foreach (var service in file.Services)
+            {
+                if (service.BuildContext is not null || service.Image is not { } image || ImageBuild.Repository(image.Value) is not { } name
+                    || !byName.TryGetValue(name, out var dockerfile)) continue;
+                refs.Add(new FileReference(file.Path, dockerfile, image.Location.Line ?? 1));
                 built[(file.Path, service.Name)] = dockerfile;
             }
 
@@ -75,6 +89,32 @@ internal static class DeploymentReferences
             if (!refs.Any(r => r.From == path && r.Publishes) && kinds.KindOf("Dockerfile") == DeploymentKind.Dockerfile)
                 refs.Add(new FileReference(path, "Dockerfile", PublishLine(files.ReadText(path) ?? ""), Publishes: true));
         return refs;
+    }
+
+    /// <summary>Image names and the one Dockerfile that builds each: compose services that build and
+    /// name their image, then <c>docker build -t</c> lines (read from the file's folder, else the
+    /// root, as CI jobs run there). A name two Dockerfiles build is left out: which one runs is unknown.</summary>
+    private static Dictionary<string, string> ImageBuilders(IReadOnlyList<ComposeFile> compose, Dictionary<(string, string), string> built,
+        IReadOnlyList<(string Path, string Text)> buildLines, IReadOnlyDictionary<string, DeploymentKind> kinds)
+    {
+        var builders = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Add(string name, string dockerfile)
+        {
+            if (!builders.TryGetValue(name, out var set)) builders[name] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(dockerfile);
+        }
+        foreach (var file in compose)
+            foreach (var service in file.Services)
+                if (built.TryGetValue((file.Path, service.Name), out var dockerfile) && service.Image is { } image && ImageBuild.Repository(image.Value) is { } name)
+                    Add(name, dockerfile);
+        foreach (var (path, text) in buildLines)
+        {
+            var build = new[] { ReferenceFinder.Folder(path), "" }.Distinct().Select(folder => ImageBuild.Parse(text, folder))
+                .FirstOrDefault(b => b is not null && kinds.KindOf(b.Dockerfile) == DeploymentKind.Dockerfile);
+            if (build is null) continue;
+            foreach (var tag in build.Tags) Add(tag, build.Dockerfile);
+        }
+        return builders.Where(b => b.Value.Count == 1).ToDictionary(b => b.Key, b => b.Value.First(), StringComparer.Ordinal);
     }
 
     /// <summary>COPY/ADD sources (and where they land in the image), and what RUN, CMD and
