@@ -270,7 +270,8 @@ public static class HistoryScanner
                     var content = new byte[size];
                     input.ReadExactly(content);
                     input.ReadByte(); // the '\n' after the content
-                    results.Add((visit, SecretScanner.Scan(visit.ScanPath, Encoding.UTF8.GetString(content))));
+                    // A published default is not a leaked secret: history has nothing to say about it.
+                    results.Add((visit, SecretScanner.Scan(visit.ScanPath, Encoding.UTF8.GetString(content)).Where(m => m.Published is null).ToList()));
                 }
                 else if (parts.Length == 2 && parts[1] == "missing")
                 {

@@ -24,6 +24,11 @@ public sealed record SecretMatch(string Kind, int Line, string Value)
     /// whenever the variable is unset.</summary>
     public string? DefaultOf { get; init; }
 
+    /// <summary>Why it is a default the project publishes rather than a secret ("a phrase on the name the
+    /// file gives its database or user", see <see cref="NamePhrases"/>), or null: nothing to rotate, but a
+    /// deployment that keeps it runs with a password every reader knows.</summary>
+    public string? Published { get; init; }
+
     public string Redacted => Core.Secrets.Redact(Value);
 
     /// <summary>Redacted, so that logging a match can never leak it.</summary>

@@ -48,6 +48,7 @@ public static partial class SecretScanner
                 var doubt = file.Readme && context is not null && SecretContext.MayBeRealInDocumentation(value, !generic);
                 found.Add(new SecretMatch(kind, lineNumber, value)
                 {
+                    Published = generic && NamePhrases.IsPhraseOn(value, file.Names) ? "a phrase on the name the file gives its database or user" : null,
                     Context = doubt ? null : context,
                     Doubt = doubt ? context : null,
                     Template = isKey && file.Template,
@@ -295,6 +296,11 @@ public static partial class SecretScanner
         public string? Context { get; } = SecretContext.NonProductionReason(path, text);
 
         public bool Template { get; } = SecretContext.IsStartprojectTemplate(path, text);
+
+        /// <summary>The names the file gives its database or user, read when a secret needs them.</summary>
+        public IReadOnlySet<string> Names => _names ??= NamePhrases.NamesIn(text);
+
+        private IReadOnlySet<string>? _names;
     }
 
     // Names whose values are secrets: the whole name, or its last '_' part(s).

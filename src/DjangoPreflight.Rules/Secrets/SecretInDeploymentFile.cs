@@ -57,7 +57,10 @@ public sealed class SecretInDeploymentFile : ProjectRule
                     message += $"; it is the default of ${{{variable}}}, so production runs with it whenever {variable} is unset";
                 // Not a production secret: said at low, with the reason, so a build never fails on it;
                 // an example that may be real (documentation) at medium.
-                yield return secret.Context is { } context
+                yield return secret.Published is { } published && secret.Context is null
+                    ? Finding($"{message}; it is a default the project publishes ({published}), not a leaked secret: a deployment that keeps it runs with a password every reader knows, so set your own.",
+                        new SourceLocation(path, secret.Line), confidence, severity: Severity.Low)
+                    : secret.Context is { } context
                     ? Finding($"{message}; it is in {context}, not a file production reads.", new SourceLocation(path, secret.Line), confidence, severity: Severity.Low)
                     : secret.Doubt is { } doubt
                     ? Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",

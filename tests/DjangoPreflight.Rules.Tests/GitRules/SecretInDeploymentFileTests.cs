@@ -57,6 +57,28 @@ public class SecretInDeploymentFileTests
     }
 
     [Fact]
+    public void A_phrase_on_the_database_name_is_a_published_default_low_here_and_not_a_secret_in_history()
+    {
+        // The example compose file a project ships: the root password spells its database's name and a
+        // slogan in leetspeak, renamed with the project. Nothing to rotate, but a deployment that keeps it
+        // runs with a password every reader knows.
+        using var repo = new GitSandbox();
+        const string compose = "services:\n  db:\n    image: mariadb:11\n    environment:\n      MYSQL_ROOT_PASSWORD: {0}-1s-gr3at\n      MYSQL_DATABASE: {0}\n      MYSQL_USER: {0}\n  web:\n    build: .\n";
+        repo.Write("docker-compose.yml", string.Format(compose, "ledgr"));
+        repo.Commit("compose example");
+        repo.Write("docker-compose.yml", string.Format(compose, "ledger"));
+        repo.Commit("rename the project");
+
+        var findings = RuleHarness.Run(new SecretInDeploymentFile(), repo.Root).Select(RuleHarness.Describe).ToList();
+        Assert.Equal(
+        [
+            "DP109 docker-compose.yml:5 low/certain: password (MYSQL_ROOT_PASSWORD) ledg… (15 chars) is written in plain text in docker-compose.yml, which git tracks;"
+            + " it is a default the project publishes (a phrase on the name the file gives its database or user), not a leaked secret: a deployment that keeps it runs with a password every reader knows, so set your own.",
+        ], findings);
+        Assert.Empty(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+    }
+
+    [Fact]
     public void An_untracked_deployment_file_in_a_repository_is_not_this_rule()
     {
         using var repo = new GitSandbox();
