@@ -66,6 +66,11 @@ public sealed class SecretInGitHistory : ProjectRule
             else if (secret.Doubt is { } doubt)
                 yield return Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
                     location, Confidence.Medium, severity: Severity.Medium);
+            // Found only because its name ends in KEY (key (NAME)): a secret when the code keys a signature
+            // or a cipher with it; otherwise unknown, said at low (a registration key sent to a vendor is not one).
+            else if (NameOnlyKey(secret.Kind) is { } name && !KeyUse.KeysCrypto(project.Files, name))
+                yield return Finding($"{message}; only its name ({name}) says it is a key, and no code of the project signs, hashes or encrypts with {name}: rotate it if it is a secret.",
+                    location, Confidence.Low, severity: Severity.Low);
             else if (ProductionKey(secret, project.Settings.Production) is { } key)
                 yield return Finding($"{message}; {key.Reason}", location, key.Replaced ? confidence : Confidence.Low, severity: Severity.Low);
             // First committed in a development file, then in one production may read: that file is
@@ -77,6 +82,10 @@ public sealed class SecretInGitHistory : ProjectRule
                 yield return Finding($"{message}; rotate it.", location, confidence) with { HoldsInAnyFile = SecretScanner.IsLiveWherever(secret.Kind) };
         }
     }
+
+    /// <summary>NAME of a "key (NAME)" kind: a value taken for a key by its name's KEY ending and its shape alone.</summary>
+    private static string? NameOnlyKey(string kind) =>
+        kind.StartsWith("key (", StringComparison.Ordinal) && kind.EndsWith(')') ? kind[5..^1] : null;
 
     /// <summary>Why a SECRET_KEY still in a settings module is not the key production runs, when the
     /// evaluated production settings show it: they end with a key that is random or must come from

@@ -24,6 +24,25 @@ public class SecretInGitHistoryTests
         Assert.DoesNotContain(Key, finding.Message);
     }
 
+    [Theory]
+    // The value a product ships to every install and sends to its vendor: the name alone calls it a key.
+    [InlineData("requests.post(REGISTRY, json={'install_key': settings.INSTALL_KEY})", "low/low", "; only its name (INSTALL_KEY) says it is a key, and no code of the project signs, hashes or encrypts with INSTALL_KEY: rotate it if it is a secret.")]
+    // The same name keying an HMAC: a secret every clone knows.
+    [InlineData("digest = hmac.new(settings.INSTALL_KEY.encode(), payload, hashlib.sha256)", "high/high", "; rotate it.")]
+    public void A_value_only_its_KEY_name_calls_a_key_is_a_secret_when_the_code_signs_with_it(string use, string level, string end)
+    {
+        const string value = "ae61c7d5e3dfc24d8a70bd45cf18b09f70c37d981428a9dab46ff687613373c3";
+        using var repo = new GitSandbox();
+        repo.Write("shop/settings.py", $"import os\n\nINSTALL_KEY = os.environ.get('INSTALL_KEY', '{value}')\n");
+        repo.Write("shop/registration.py", $"from django.conf import settings\n\n\ndef register():\n    {use}\n");
+        var first = repo.Commit("register the install");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal(
+            $"DP106 shop/settings.py:3 {level}: key (INSTALL_KEY) ae61… (64 chars) was committed in {first[..10]} (shop/settings.py:3) and is still in the current tree at shop/settings.py:3{end}",
+            RuleHarness.Describe(finding));
+    }
+
     [Fact]
     public void A_password_still_in_a_tracked_env_file_says_so_once()
     {
