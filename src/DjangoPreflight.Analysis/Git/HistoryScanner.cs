@@ -110,7 +110,9 @@ public static class HistoryScanner
         var gitError = new[] { logErrors.Result, sizeErrors.Result, catErrors.Result }
             .Select(FirstErrorLine).FirstOrDefault(e => e is not null);
 
-        var secrets = Distinct(results);
+        var shown = new Dictionary<(string, string), string?>();
+        var secrets = Distinct(results, timedOut ? null : (commit, path) =>
+            shown.TryGetValue((commit, path), out var text) ? text : shown[(commit, path)] = ShowFile(git, repo, commit, path));
         // Cut short by the deadline: no more git commands, and no claim about HEAD either way.
         return new HistoryScan(Locate(secrets, timedOut ? null : CurrentTree.Read(git, repo)), commits, results.Count, complete)
         {
@@ -133,8 +135,12 @@ public static class HistoryScanner
     /// seen in a file production may read, other than Django's startproject template, is a production
     /// secret; otherwise it is the template's key, or a key of the files its context names (the
     /// startproject key later kept only in development settings is both).</summary>
-    private static List<(HistorySecret Secret, string Value)> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results)
+    /// <param name="show">Reads a file at a commit (root-relative path), or null when it cannot: used to
+    /// tell whether a template key moved into a module the template settings import.</param>
+    private static List<(HistorySecret Secret, string Value)> Distinct(List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)> results,
+        Func<string, string, string?>? show)
     {
+        var templateKeys = results.SelectMany(r => r.Matches).Where(m => m.Template).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         var first = new Dictionary<string, (SecretMatch Match, BlobVisit Visit)>(StringComparer.Ordinal);
         // The oldest sighting of each value in a file production may read: when the value first appeared
         // in a development file, that sighting is what makes it a production secret, so it is the one reported.
@@ -150,7 +156,8 @@ public static class HistoryScanner
             {
                 if (!first.TryGetValue(m.Value, out var known) || visit.Oldest.Order > known.Visit.Oldest.Order)
                     first[m.Value] = (m, visit);
-                if (m.Template) template.Add(m.Value);
+                if (m.Template || templateKeys.Contains(m.Value) && m.Context is null && show is not null && ImportedByTemplate(visit.Oldest.Commit, visit.Oldest.Path, show))
+                    template.Add(m.Value);
                 else if (m.Doubt is { } unsure) doubt.TryAdd(m.Value, unsure);
                 else if (m.Context is null && (!production.TryGetValue(m.Value, out var seenThere) || visit.Oldest.Order > seenThere.Visit.Oldest.Order))
                     production[m.Value] = (m, visit);
@@ -170,6 +177,32 @@ public static class HistoryScanner
                     ? (prod.Visit.Oldest.Commit[..ShortHash], prod.Visit.Oldest.Path, prod.Match.Line) : null,
             }, kv.Key))
             .ToList();
+    }
+
+    /// <summary>True when, at the commit that added a Python module, the <c>settings.py</c> beside it is
+    /// Django's startproject template and imports it: a module the template settings pull the key from
+    /// (<c>from .secret_settings import *</c>) is still the template's configuration, so a template key
+    /// moved there is still the throwaway key.</summary>
+    private static bool ImportedByTemplate(string commit, string path, Func<string, string, string?> show)
+    {
+        var name = FileKinds.Name(path);
+        if (!name.EndsWith(".py", StringComparison.Ordinal) || name == "settings.py") return false;
+        var module = name[..^3];
+        var settings = path.Contains('/') ? path[..(path.LastIndexOf('/') + 1)] + "settings.py" : "settings.py";
+        if (show(commit, settings) is not { } text || !SecretContext.IsStartprojectTemplate(settings, text)) return false;
+        return text.Split('\n').Select(l => l.Trim()).Any(l => (l.StartsWith("from ", StringComparison.Ordinal) || l.StartsWith("import ", StringComparison.Ordinal))
+            && l.Split([' ', '.', ','], StringSplitOptions.RemoveEmptyEntries).Contains(module));
+    }
+
+    /// <summary>A file's text at a commit (root-relative path), or null when git cannot show it.</summary>
+    private static string? ShowFile(GitRunner git, GitRepository repo, string commit, string path)
+    {
+        var spec = $"{commit}:{repo.Prefix}{path}";
+        // Sized first: nothing over the bound is read whole.
+        var size = git.Run(repo.TopLevel, ["cat-file", "-s", spec]);
+        if (!size.Ok || !long.TryParse(size.Text.Trim(), out var bytes) || bytes > MaxBlobBytes) return null;
+        var result = git.Run(repo.TopLevel, ["cat-file", "-p", spec]);
+        return result.Ok ? result.Text : null;
     }
 
     /// <summary>Where each secret is in HEAD now, and what became of files HEAD no longer has; the values are dropped here.</summary>

@@ -187,6 +187,37 @@ public class SecretInGitHistoryLocationTests
     }
 
     [Fact]
+    public void A_startproject_key_moved_into_a_module_the_template_settings_import_is_still_the_template_key()
+    {
+        using var repo = new GitSandbox();
+        var template = $"# Quick-start development settings - unsuitable for production\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = '{Key}'\n\nDEBUG = True\nALLOWED_HOSTS = []\n";
+        repo.Write("shop/settings.py", template);
+        var added = repo.Commit("startproject");
+        // The key moves to a private module the still-template settings import.
+        var importing = template.Replace($"SECRET_KEY = '{Key}'", "from shop.private_settings import *");
+        repo.Write("shop/settings.py", importing);
+        repo.Write("shop/private_settings.py", $"# keep the secret key used in production secret!\nSECRET_KEY = '{Key}'\n");
+        repo.Commit("private settings");
+        repo.Write("shop/settings.py", "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\n");
+        repo.Git("rm", "-q", "shop/private_settings.py");
+        repo.Commit("production settings");
+
+        var finding = Assert.Single(RuleHarness.Run(new SecretInGitHistory(), repo.Root));
+        Assert.Equal(
+            $"DP106 shop/settings.py:3 low/certain: SECRET_KEY k3#x… (50 chars) was committed in {added[..10]} (shop/settings.py:3) and was removed later, but every clone of the history still holds it; it is the throwaway key of Django's startproject settings (DEBUG = True under the template's warning), never a production key.",
+            RuleHarness.Describe(finding));
+
+        // Near miss: imported by settings past the template (DEBUG off), the moved key is production's.
+        using var shipped = new GitSandbox();
+        shipped.Write("shop/settings.py", template);
+        shipped.Commit("startproject");
+        shipped.Write("shop/settings.py", importing.Replace("DEBUG = True", "DEBUG = False"));
+        shipped.Write("shop/private_settings.py", $"SECRET_KEY = '{Key}'\n");
+        shipped.Commit("private settings");
+        Assert.Equal(Core.Severity.High, Assert.Single(RuleHarness.Run(new SecretInGitHistory(), shipped.Root)).Severity);
+    }
+
+    [Fact]
     public void A_startproject_key_later_kept_only_in_development_settings_is_low_and_says_where()
     {
         using var repo = new GitSandbox();
