@@ -45,7 +45,9 @@ public static partial class SecretScanner
                 // Provider tokens are live wherever they are written; the rest depends on the file.
                 var context = IsLiveWherever(kind) ? null : file.Context;
                 // Documentation shows examples, but a value drawn at random there may be a real one pasted in.
-                var doubt = file.Readme && context is not null && SecretContext.MayBeRealInDocumentation(value, !generic);
+                // Not when the example runs against a local test box: its credential is that box's.
+                var doubt = file.Readme && context is not null && SecretContext.MayBeRealInDocumentation(value, !generic)
+                    && !(generic && file.LocalExampleLines(lines).Contains(lineNumber));
                 found.Add(new SecretMatch(kind, lineNumber, value)
                 {
                     Published = generic && NamePhrases.IsPhraseOn(value, file.Names) ? "a phrase on the name the file gives its database or user" : null,
@@ -301,6 +303,11 @@ public static partial class SecretScanner
         public IReadOnlySet<string> Names => _names ??= NamePhrases.NamesIn(text);
 
         private IReadOnlySet<string>? _names;
+
+        /// <summary>Documentation lines in a block that names a private address, read when a secret needs them.</summary>
+        public IReadOnlySet<int> LocalExampleLines(string[] lines) => _local ??= LocalExamples.LinesIn(lines);
+
+        private IReadOnlySet<int>? _local;
     }
 
     // Names whose values are secrets: the whole name, or its last '_' part(s).

@@ -119,7 +119,7 @@ public sealed partial class CredentialLiteral : ProjectRule
     {
         var named = variables.Where(v => path.Contains("PASSWORD", StringComparison.Ordinal)
             ? v.Contains("PASS", StringComparison.Ordinal) || v.Contains("PWD", StringComparison.Ordinal)
-            : v.Contains("URL", StringComparison.Ordinal)).ToList();
+            : v.Contains("URL", StringComparison.Ordinal) || v.Contains("URI", StringComparison.Ordinal)).ToList();
         return named.Count > 0 ? named : null;
     }
 
@@ -135,7 +135,7 @@ public sealed partial class CredentialLiteral : ProjectRule
 
     private static bool IsCredentialSetting(string name) =>
         name is "DATABASES" or "CACHES" || name.EndsWith("PASSWORD", StringComparison.Ordinal)
-        || name.EndsWith("_URL", StringComparison.Ordinal) || name.EndsWith("_URLS", StringComparison.Ordinal)
+        || name.EndsWith("_URL", StringComparison.Ordinal) || name.EndsWith("_URLS", StringComparison.Ordinal) || name.EndsWith("_URI", StringComparison.Ordinal)
         || name.Contains("BROKER", StringComparison.Ordinal) || name.EndsWith("LOCATION", StringComparison.Ordinal);
 
     /// <summary>Every non-empty password or password-carrying URL inside a setting value, with the

@@ -97,6 +97,16 @@ public class SecretsRulesTests
     }
 
     [Fact]
+    public void DP108_reads_a_credential_URI_setting_as_a_URL()
+    {
+        // A storage service's connection string named *_URI (a sync service's Postgres storage).
+        var s = Module().Set("SYNC_STORAGE_PG_URI", S("postgres://sync_storage:sync-pw-2291@db:5432/shop"), 12).Build();
+        var finding = Assert.Single(new CredentialLiteral().CheckModules(s, [s]));
+        Assert.Equal(("DP108", 12, "SYNC_STORAGE_PG_URI is a literal (sync… (12 chars)); read it from the environment."),
+            (finding.RuleId, finding.Location.Line!.Value, finding.Message));
+    }
+
+    [Fact]
     public void DP108_says_a_fallback_production_deployment_files_override_at_low()
     {
         var prod = Module().Env("DATABASES", D(("default", D(("PASSWORD", S("from-env"))))), 30, "DB_PASSWORD",
