@@ -209,7 +209,9 @@ public sealed class GitFacts
             yield return $"git history incomplete: git could not read versions of {Files(scan.Unread.Count)}{Because(scan.GitError)}: {Shown(scan.Unread)}";
         if (scan.Oversized.Count > 0)
             yield return $"git history: versions of {Files(scan.Oversized.Count)} over {HistoryScanner.MaxBlobBytes / (1024 * 1024)} MiB were skipped unread: {Shown(scan.Oversized)}";
-        if (!scan.Complete && scan.Unread.Count == 0)
+        if (scan.Failed.Count > 0)
+            yield return $"git history incomplete: versions of {Files(scan.Failed.Count)} were read but could not be scanned for secrets, a fault of django-preflight ({scan.ScanError}); please report it: {Shown(scan.Failed)}";
+        if (!scan.Complete && scan.Unread.Count == 0 && scan.Failed.Count == 0)
             yield return $"the git history scan did not finish ({scan.GitError ?? "timeout"}): history findings may be incomplete";
     }
 

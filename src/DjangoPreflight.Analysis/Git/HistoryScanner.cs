@@ -20,8 +20,12 @@ public static class HistoryScanner
     private const string ZeroBlob = "0000000000000000000000000000000000000000";
     private const int ShortHash = 10;
 
-    public static HistoryScan Scan(GitRunner git, GitRepository repo, TimeSpan timeout, IProgress<HistoryProgress>? progress = null)
+    /// <param name="scanFile">What finds the secrets in one file version (path, text): <see cref="SecretScanner.Scan"/>
+    /// unless a test passes another.</param>
+    public static HistoryScan Scan(GitRunner git, GitRepository repo, TimeSpan timeout, IProgress<HistoryProgress>? progress = null,
+        Func<string, string, IReadOnlyList<SecretMatch>>? scanFile = null)
     {
+        scanFile ??= SecretScanner.Scan;
         if (!repo.HasCommits) return new HistoryScan([], 0, 0, Complete: true);
         using var log = git.Start(repo.TopLevel,
             // Newest first, as git walks: no --reverse, which would make git hold the whole walk
@@ -48,7 +52,7 @@ public static class HistoryScanner
         var results = new List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)>();
         var blobsRead = 0;
         var sorter = Task.Run(() => SortBySize(sizes.StandardOutput.BaseStream, toSize, catFile.StandardInput.BaseStream, toRead, outcome));
-        var reader = Task.Run(() => ReadBlobs(catFile.StandardOutput.BaseStream, toRead, results, outcome, ref blobsRead));
+        var reader = Task.Run(() => ReadBlobs(catFile.StandardOutput.BaseStream, toRead, scanFile, results, outcome, ref blobsRead));
 
         var commits = 0;
         var queued = 0;
@@ -106,7 +110,7 @@ public static class HistoryScanner
         deadline.Dispose();
         // What was asked for and never answered: git stopped (a corrupt object, a crash).
         var unread = timedOut ? [] : toSize.Concat(toRead).Select(v => v.ScanPath).Concat(outcome.Unread).ToList();
-        var complete = !timedOut && log.ExitCode == 0 && unread.Count == 0;
+        var complete = !timedOut && log.ExitCode == 0 && unread.Count == 0 && outcome.Failed.Count == 0;
         var gitError = new[] { logErrors.Result, sizeErrors.Result, catErrors.Result }
             .Select(FirstErrorLine).FirstOrDefault(e => e is not null);
 
@@ -119,6 +123,8 @@ public static class HistoryScanner
             Missing = Paths(outcome.Missing),
             Oversized = Paths(outcome.Oversized),
             Unread = Paths(unread),
+            Failed = Paths(outcome.Failed),
+            ScanError = outcome.FirstError,
             GitError = complete ? null : gitError,
         };
     }
@@ -273,7 +279,8 @@ public static class HistoryScanner
         }
     }
 
-    private static void ReadBlobs(Stream output, ConcurrentQueue<BlobVisit> queue, List<(BlobVisit, IReadOnlyList<SecretMatch>)> results, Outcome outcome, ref int blobsRead)
+    private static void ReadBlobs(Stream output, ConcurrentQueue<BlobVisit> queue, Func<string, string, IReadOnlyList<SecretMatch>> scanFile,
+        List<(BlobVisit, IReadOnlyList<SecretMatch>)> results, Outcome outcome, ref int blobsRead)
     {
         var input = new BufferedStream(output, 1 << 16);
         var header = new List<byte>(128);
@@ -303,8 +310,17 @@ public static class HistoryScanner
                     var content = new byte[size];
                     input.ReadExactly(content);
                     input.ReadByte(); // the '\n' after the content
-                    // A published default is not a leaked secret: history has nothing to say about it.
-                    results.Add((visit, SecretScanner.Scan(visit.ScanPath, Encoding.UTF8.GetString(content)).Where(m => m.Published is null).ToList()));
+                    try
+                    {
+                        // A published default is not a leaked secret: history has nothing to say about it.
+                        results.Add((visit, scanFile(visit.ScanPath, Encoding.UTF8.GetString(content)).Where(m => m.Published is null).ToList()));
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // A fault of ours on one file version must not stop this loop: git would block
+                        // writing the answers nobody reads, and the whole scan would wait for its deadline.
+                        outcome.Fail(visit.ScanPath, e);
+                    }
                 }
                 else if (parts.Length == 2 && parts[1] == "missing")
                 {
@@ -343,9 +359,24 @@ public static class HistoryScanner
 
         public List<string> Unread { get; } = [];
 
+        /// <summary>Versions read but not scanned: the secret scanner failed on them (a defect of ours).</summary>
+        public List<string> Failed { get; } = [];
+
+        /// <summary>The first such failure, by its exception type only: a message may quote the text it failed on.</summary>
+        public string? FirstError { get; private set; }
+
         public void Add(List<string> list, string path)
         {
             lock (this) list.Add(path);
+        }
+
+        public void Fail(string path, Exception e)
+        {
+            lock (this)
+            {
+                Failed.Add(path);
+                FirstError ??= e.GetType().Name;
+            }
         }
     }
 

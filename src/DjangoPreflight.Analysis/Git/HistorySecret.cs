@@ -49,6 +49,12 @@ public sealed record HistoryScan(IReadOnlyList<HistorySecret> Secrets, int Commi
     /// <summary>Paths of file versions git listed but could not read (a corrupt object, git stopping).</summary>
     public IReadOnlyList<string> Unread { get; init; } = [];
 
+    /// <summary>Paths of file versions read but not scanned, because the secret scanner failed on them.</summary>
+    public IReadOnlyList<string> Failed { get; init; } = [];
+
+    /// <summary>The first of those failures (its exception type), when there was one.</summary>
+    public string? ScanError { get; init; }
+
     /// <summary>The first line git wrote on stderr while reading objects, when it failed.</summary>
     public string? GitError { get; init; }
 }

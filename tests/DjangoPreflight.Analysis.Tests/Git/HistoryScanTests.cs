@@ -196,4 +196,30 @@ public class HistoryScanTests
         Assert.Equal(["evil.sh", "settings.py"], facts.TrackedFiles.Order(StringComparer.Ordinal));
         Assert.False(File.Exists(marker));
     }
+
+    [Fact]
+    public void A_scanner_fault_on_one_file_version_is_reported_and_the_rest_is_still_scanned()
+    {
+        using var repo = new GitSandbox();
+        // Enough file versions that git's answers overflow a pipe: a reader that stopped at the fault
+        // would leave git blocked (on a long history, the scan waited for its deadline) or end the scan
+        // with the exception.
+        var filler = string.Concat(Enumerable.Repeat("# a comment line in an env file\n", 100));
+        for (var i = 0; i < 60; i++) repo.Write($"a/{i:000}.env", filler + $"N={i}\n");
+        repo.Write("z/production.env", $"SECRET_KEY={Key}\n");
+        repo.Commit("env files");
+        var runner = new GitRunner();
+        var repository = GitRepository.Discover(repo.Root, runner, out _, out var scoped)!;
+
+        var scan = HistoryScanner.Scan(scoped, repository, TimeSpan.FromMinutes(2), scanFile: (path, text) =>
+            path == "a/000.env" ? throw new InvalidOperationException("a defect") : SecretScanner.Scan(path, text));
+
+        Assert.Equal(["a/000.env"], scan.Failed);
+        Assert.Equal(nameof(InvalidOperationException), scan.ScanError);
+        Assert.False(scan.Complete);
+        Assert.Equal(("z/production.env", 1), (Assert.Single(scan.Secrets).Path, scan.Secrets[0].Line));
+        Assert.Equal(60, scan.BlobsRead);
+        var notice = Assert.Single(GitFacts.Notices(scan));
+        Assert.Equal("git history incomplete: versions of 1 file were read but could not be scanned for secrets, a fault of django-preflight (InvalidOperationException); please report it: a/000.env", notice);
+    }
 }
