@@ -59,9 +59,11 @@ public sealed class EnvFileTracked : ProjectRule
                     $"{path} is tracked by git and holds {Count(secrets.Count)} ({string.Join(", ", secrets.Take(3).Select(s => s.Kind))}); untrack it and rotate them.",
                     new SourceLocation(path, secrets[0].Line));
             else
+                // Nothing is exposed today (projects commit such files on purpose: compose's interpolation
+                // defaults, ports, hosts); what remains is a habit risk, said at low.
                 yield return Finding(
                     $"{path} is tracked by git; it holds no secret-looking value now, but anything added to it will be committed.",
-                    new SourceLocation(path, 1), Confidence.Medium, severity: Severity.Medium);
+                    new SourceLocation(path, 1), Confidence.Medium, severity: Severity.Low);
         }
 
         // Files that would be committed by the next `git add .`: every untracked env file present on

@@ -19,7 +19,7 @@ public class EnvFileTrackedTests
     }
 
     [Fact]
-    public void A_tracked_env_file_without_secrets_is_a_medium_warning()
+    public void A_tracked_env_file_without_secrets_is_a_low_warning()
     {
         using var repo = new GitSandbox();
         repo.Write(".gitignore", ".env\n");
@@ -28,7 +28,7 @@ public class EnvFileTrackedTests
 
         var finding = Assert.Single(RuleHarness.Run(new EnvFileTracked(), repo.Root));
         Assert.Equal(
-            "DP107 deploy/prod.env:1 medium/medium: deploy/prod.env is tracked by git; it holds no secret-looking value now, but anything added to it will be committed.",
+            "DP107 deploy/prod.env:1 low/medium: deploy/prod.env is tracked by git; it holds no secret-looking value now, but anything added to it will be committed.",
             RuleHarness.Describe(finding));
     }
 
