@@ -13,6 +13,11 @@ public sealed record CorsPolicy(bool MiddlewareEnabled, string? AllowsAllSetting
 {
     public const string Middleware = "corsheaders.middleware.CorsMiddleware";
 
+    /// <summary>CORS_URLS_REGEX when the settings narrow it from django-cors-headers' default (every URL):
+    /// the middleware adds no CORS header to a response whose path it does not match. Null when unset,
+    /// the default, or not a known string.</summary>
+    public string? UrlScope { get; init; }
+
     // Origins no allow-list written for a real site would accept; a regex matching them matches everything.
     private static readonly string[] ForeignOrigins = ["https://attacker.example", "http://evil.test:8080"];
 
@@ -34,7 +39,8 @@ public sealed record CorsPolicy(bool MiddlewareEnabled, string? AllowsAllSetting
                 }
         }
         var credentials = settings["CORS_ALLOW_CREDENTIALS"]?.Value.Truthy;
-        return new CorsPolicy(enabled, setting, detail, entry, credentials ?? (settings["CORS_ALLOW_CREDENTIALS"] is null ? false : null));
+        var scope = settings["CORS_URLS_REGEX"] is { IsDefault: false, Value: PyStr { Value: var urls } } && urls is not ("^.*$" or ".*" or "") ? urls : null;
+        return new CorsPolicy(enabled, setting, detail, entry, credentials ?? (settings["CORS_ALLOW_CREDENTIALS"] is null ? false : null)) { UrlScope = scope };
     }
 
     /// <summary>"every origin"/"every HTTPS origin" if django-cors-headers' <c>re.match</c> of this

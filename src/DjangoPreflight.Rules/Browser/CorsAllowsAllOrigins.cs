@@ -40,9 +40,15 @@ public sealed class CorsAllowsAllOrigins : ProductionSettingsRule
         // Without the middleware the settings do nothing.
         if (!cors.MiddlewareEnabled || cors.AllowsAllSetting is not { } setting) yield break;
         var location = cors.AllowsAllEntry is { } entry ? At(settings, locator, setting, entry) : settings.LocationOf(setting);
+        var scope = cors.UrlScope is { } urls ? $" on URLs matching CORS_URLS_REGEX \"{urls}\"" : "";
         if (cors.AllowCredentials == true)
-            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}) with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.",
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope} with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.",
                 location, setting: setting, severity: Severity.High);
+        else if (scope.Length > 0)
+            // Without credentials other sites read only what any anonymous client could fetch, and only on
+            // the URLs the project opened on purpose (a bookmarklet or widget endpoint): a note, not a hole.
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses, without the visitor's cookies.",
+                location, setting: setting, severity: Severity.Low);
         else
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}): any website can read the API's responses.",
                 location, setting: setting);

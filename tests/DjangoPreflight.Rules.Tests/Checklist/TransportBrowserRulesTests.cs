@@ -133,6 +133,25 @@ public class TransportBrowserRulesTests
     }
 
     [Fact]
+    public void DP409_on_urls_narrowed_by_cors_urls_regex_is_low_without_credentials_and_high_with_them()
+    {
+        var scoped = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
+            .Set("CORS_URLS_REGEX", S(@"^/api/widget/.*$"), 149).Build();
+        var f = FindingAssert.Single(new CorsAllowsAllOrigins().CheckSettings(scoped), "DP409", SettingsFile, 147,
+            "CORS allows every origin (CORS_ALLOW_ALL_ORIGINS is True) on URLs matching CORS_URLS_REGEX \"^/api/widget/.*$\": any website can read those responses, without the visitor's cookies.");
+        Assert.Equal(Severity.Low, f.Severity);
+
+        var withCredentials = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
+            .Set("CORS_URLS_REGEX", S(@"^/api/widget/.*$"), 149).Set("CORS_ALLOW_CREDENTIALS", B(true), 150).Build();
+        Assert.Equal(Severity.High, Assert.Single(new CorsAllowsAllOrigins().CheckSettings(withCredentials)).Severity);
+
+        // The default pattern (every URL) narrows nothing.
+        var everyUrl = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
+            .Set("CORS_URLS_REGEX", S("^.*$"), 149).Build();
+        Assert.Equal(Severity.Medium, Assert.Single(new CorsAllowsAllOrigins().CheckSettings(everyUrl)).Severity);
+    }
+
+    [Fact]
     public void DP409_is_silent_for_anchored_regexes_lists_and_without_the_middleware()
     {
         var anchored = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOWED_ORIGIN_REGEXES", Ls(@"^https://\w+\.example\.com$"), 150).Build();
