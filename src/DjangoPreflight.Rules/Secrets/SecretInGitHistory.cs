@@ -67,10 +67,12 @@ public sealed class SecretInGitHistory : ProjectRule
                 yield return Finding($"{message}; it is in {doubt}, but has the shape of a real credential: rotate it if it ever was one.",
                     location, Confidence.Medium, severity: Severity.Medium);
             // Found only because its name ends in KEY (key (NAME)): a secret when the code keys a signature
-            // or a cipher with it; otherwise unknown, said at low (a registration key sent to a vendor is not one).
+            // or a cipher with it; otherwise whether it is one is unknown (a registration key sent to a
+            // vendor is not; an HMAC key used by code we cannot see is). Unknown is low confidence, never
+            // the gate's business, but a leaked signing key matters enough to stay in view at medium.
             else if (NameOnlyKey(secret.Kind) is { } name && !KeyUse.KeysCrypto(project.Files, name))
                 yield return Finding($"{message}; only its name ({name}) says it is a key, and no code of the project signs, hashes or encrypts with {name}: rotate it if it is a secret.",
-                    location, Confidence.Low, severity: Severity.Low);
+                    location, Confidence.Low, severity: Severity.Medium);
             else if (ProductionKey(secret, project.Settings.Production) is { } key)
                 yield return Finding($"{message}; {key.Reason}", location, key.Replaced ? confidence : Confidence.Low, severity: Severity.Low);
             // First committed in a development file, then in one production may read: that file is

@@ -26,7 +26,7 @@ public class SecretInGitHistoryTests
 
     [Theory]
     // The value a product ships to every install and sends to its vendor: the name alone calls it a key.
-    [InlineData("requests.post(REGISTRY, json={'install_key': settings.INSTALL_KEY})", "low/low", "; only its name (INSTALL_KEY) says it is a key, and no code of the project signs, hashes or encrypts with INSTALL_KEY: rotate it if it is a secret.")]
+    [InlineData("requests.post(REGISTRY, json={'install_key': settings.INSTALL_KEY})", "medium/low", "; only its name (INSTALL_KEY) says it is a key, and no code of the project signs, hashes or encrypts with INSTALL_KEY: rotate it if it is a secret.")]
     // The same name keying an HMAC: a secret every clone knows.
     [InlineData("digest = hmac.new(settings.INSTALL_KEY.encode(), payload, hashlib.sha256)", "high/high", "; rotate it.")]
     public void A_value_only_its_KEY_name_calls_a_key_is_a_secret_when_the_code_signs_with_it(string use, string level, string end)
