@@ -45,10 +45,10 @@ public sealed class CorsAllowsAllOrigins : ProductionSettingsRule
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope} with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.",
                 location, setting: setting, severity: Severity.High);
         else if (scope.Length > 0)
-            // Without credentials other sites read only what any anonymous client could fetch, and only on
-            // the URLs the project opened on purpose (a bookmarklet or widget endpoint): a note, not a hole.
+            // The message says which URLs: the project opened those on purpose, and they are all a reader
+            // needs to judge (a whole API, or one bookmarklet endpoint).
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses, without the visitor's cookies.",
-                location, setting: setting, severity: Severity.Low);
+                location, setting: setting);
         else
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}): any website can read the API's responses.",
                 location, setting: setting);

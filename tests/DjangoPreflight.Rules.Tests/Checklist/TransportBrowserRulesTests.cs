@@ -133,13 +133,13 @@ public class TransportBrowserRulesTests
     }
 
     [Fact]
-    public void DP409_on_urls_narrowed_by_cors_urls_regex_is_low_without_credentials_and_high_with_them()
+    public void DP409_on_urls_narrowed_by_cors_urls_regex_names_them_and_is_high_with_credentials()
     {
         var scoped = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
             .Set("CORS_URLS_REGEX", S(@"^/api/widget/.*$"), 149).Build();
         var f = FindingAssert.Single(new CorsAllowsAllOrigins().CheckSettings(scoped), "DP409", SettingsFile, 147,
             "CORS allows every origin (CORS_ALLOW_ALL_ORIGINS is True) on URLs matching CORS_URLS_REGEX \"^/api/widget/.*$\": any website can read those responses, without the visitor's cookies.");
-        Assert.Equal(Severity.Low, f.Severity);
+        Assert.Equal(Severity.Medium, f.Severity);
 
         var withCredentials = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
             .Set("CORS_URLS_REGEX", S(@"^/api/widget/.*$"), 149).Set("CORS_ALLOW_CREDENTIALS", B(true), 150).Build();
@@ -148,7 +148,8 @@ public class TransportBrowserRulesTests
         // The default pattern (every URL) narrows nothing.
         var everyUrl = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
             .Set("CORS_URLS_REGEX", S("^.*$"), 149).Build();
-        Assert.Equal(Severity.Medium, Assert.Single(new CorsAllowsAllOrigins().CheckSettings(everyUrl)).Severity);
+        Assert.Equal("CORS allows every origin (CORS_ALLOW_ALL_ORIGINS is True): any website can read the API's responses.",
+            Assert.Single(new CorsAllowsAllOrigins().CheckSettings(everyUrl)).Message);
     }
 
     [Fact]
