@@ -47,7 +47,7 @@ public sealed class CorsAllowsAllOrigins : ProductionSettingsRule
         else if (scope.Length > 0)
             // The message says which URLs: the project opened those on purpose, and they are all a reader
             // needs to judge (a whole API, or one bookmarklet endpoint).
-            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses, without the visitor's cookies.",
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses{(cors.AllowCredentials == false ? ", without the visitor's cookies" : "")}.",
                 location, setting: setting);
         else
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}): any website can read the API's responses.",

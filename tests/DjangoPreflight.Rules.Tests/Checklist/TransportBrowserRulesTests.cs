@@ -145,6 +145,12 @@ public class TransportBrowserRulesTests
             .Set("CORS_URLS_REGEX", S(@"^/api/widget/.*$"), 149).Set("CORS_ALLOW_CREDENTIALS", B(true), 150).Build();
         Assert.Equal(Severity.High, Assert.Single(new CorsAllowsAllOrigins().CheckSettings(withCredentials)).Severity);
 
+        // Credentials set from an unknown value: nothing is said about cookies.
+        var unknownCredentials = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
+            .Set("CORS_URLS_REGEX", S(@"^/api/widget/.*$"), 149).Set("CORS_ALLOW_CREDENTIALS", U(), 150).Build();
+        Assert.EndsWith("matching CORS_URLS_REGEX \"^/api/widget/.*$\": any website can read those responses.",
+            Assert.Single(new CorsAllowsAllOrigins().CheckSettings(unknownCredentials)).Message);
+
         // The default pattern (every URL) narrows nothing.
         var everyUrl = Module().Set("MIDDLEWARE", Ls(CorsPolicy.Middleware), 30).Set("CORS_ALLOW_ALL_ORIGINS", B(true), 147)
             .Set("CORS_URLS_REGEX", S("^.*$"), 149).Build();
