@@ -24,6 +24,7 @@ public static class PythonModules
         ["jsonschema"] = "python3-jsonschema",
         ["junitparser"] = "python3-junitparser",
         ["gunicorn"] = "gunicorn",
+        ["split_settings"] = "python3-django-split-settings",
     };
 
     private static readonly ConcurrentDictionary<string, bool> Importable = new(StringComparer.Ordinal);

@@ -134,6 +134,29 @@ public class DjangoDifferentialTests
         return new Tally(compared, unknown, failures, mismatches);
     }
 
+    /// <summary>A manifest of one project for dump_django.py: its settings module, under <paramref name="env"/>.</summary>
+    private static string WriteManifest(string dir, string name, string module, string project, IEnumerable<KeyValuePair<string, string>> env, IEnumerable<string> stubs)
+    {
+        var manifest = Path.Combine(dir, "manifest.json");
+        using var stream = File.Create(manifest);
+        using var w = new Utf8JsonWriter(stream);
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteString("module", module);
+        w.WriteString("root", ".");
+        w.WriteString("path", project);
+        w.WriteStartObject("env");
+        foreach (var (k, v) in env) w.WriteString(k, v);
+        w.WriteEndObject();
+        w.WriteStartArray("stubs");
+        foreach (var s in stubs) w.WriteStringValue(s);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        return manifest;
+    }
+
     [Theory]
     [InlineData("insecure-shop", "debug_toolbar,sentry_sdk", 50)]
     [InlineData("hardened-shop", "", 50)]
@@ -145,30 +168,43 @@ public class DjangoDifferentialTests
         try
         {
             var env = DjangoPreflight.Analysis.Environment.DotEnvParser.Parse(File.ReadAllText(Path.Combine(project, RepoPaths.ProductionEnv(example))));
-            var manifest = Path.Combine(dir, "manifest.json");
-            using (var stream = File.Create(manifest))
-            using (var w = new Utf8JsonWriter(stream))
-            {
-                w.WriteStartArray();
-                w.WriteStartObject();
-                w.WriteString("name", example);
-                w.WriteString("module", "shop.settings.production");
-                w.WriteString("root", ".");
-                w.WriteString("path", project);
-                w.WriteStartObject("env");
-                foreach (var (k, v) in env) w.WriteString(k, v);
-                w.WriteEndObject();
-                w.WriteStartArray("stubs");
-                foreach (var s in stubs.Split(',', StringSplitOptions.RemoveEmptyEntries)) w.WriteStringValue(s);
-                w.WriteEndArray();
-                w.WriteEndObject();
-                w.WriteEndArray();
-            }
+            var manifest = WriteManifest(dir, example, "shop.settings.production", project, env, stubs.Split(',', StringSplitOptions.RemoveEmptyEntries));
             var tally = Compare(manifest, _ => project);
             _output.WriteLine($"{example}: {tally.Compared} settings compared, {tally.Unknown} unknown");
             Assert.True(tally.Mismatches.Count == 0, string.Join("\n", tally.Mismatches));
             Assert.Equal(0, tally.ImportFailures);
             Assert.True(tally.Compared >= minCompared, $"only {tally.Compared} compared");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The split-settings shape (Settings/Shapes) imported by Django with Debian's real
+    /// django-split-settings: include() order, globs, a file run once, nested relative includes.</summary>
+    [Fact]
+    public void Split_settings_shape_matches_django_with_the_real_library()
+    {
+        PythonModules.Require("split_settings");
+        var source = Path.Combine(RepoRoot(), "tests", "DjangoPreflight.Analysis.Tests", "Settings", "Shapes", "split-settings");
+        var dir = Path.Combine(Path.GetTempPath(), "dp-split-" + Guid.NewGuid().ToString("N")[..10]);
+        var project = Path.Combine(dir, "project");
+        try
+        {
+            foreach (var file in Directory.GetFiles(source, "*.py", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(project, Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            var manifest = WriteManifest(dir, "split-settings", "site_app.settings", project, [], []);
+            var tally = Compare(manifest, _ => project);
+            _output.WriteLine($"split-settings: {tally.Compared} settings compared, {tally.Unknown} unknown");
+            Assert.True(tally.Mismatches.Count == 0, string.Join("\n", tally.Mismatches));
+            Assert.Equal(0, tally.ImportFailures);
+            Assert.Equal(0, tally.Unknown);
+            Assert.True(tally.Compared >= 50, $"only {tally.Compared} compared");
         }
         finally
         {

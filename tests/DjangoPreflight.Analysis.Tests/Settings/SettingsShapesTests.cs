@@ -151,6 +151,58 @@ public class SettingsShapesTests
         Assert.Empty(m.Raises);
     }
 
+    [Fact]
+    public void Split_settings_components_run_in_the_including_module_each_located_in_its_own_file()
+    {
+        using var shape = new SettingsShapes("split-settings");
+        // Without the .gitignore, the optional local file is simply absent, as in the deployed tree.
+        File.Delete(Path.Combine(shape.Root, ".gitignore"));
+        var components = Path.Combine(shape.Root, "site_app", "settings", "components");
+        File.WriteAllText(Path.Combine(components, "mail.py"), "EMAIL_PORT = 2525\n");
+        File.WriteAllText(Path.Combine(components, "cache.py"), "CACHE_TTL = 60\n");
+        var context = shape.Context();
+        var m = context.Settings.Production!;
+        // base.py, then security.py, which wins; base.py, named again after it, is not run twice.
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+        Assert.Equal("site_app/settings/components/security.py", m["DEBUG"]!.Source!.Path);
+        Assert.Equal(3, m["DEBUG"]!.Source!.Line);
+        // A function a component defines runs in that component's file.
+        Assert.Equal("31536000", PyRepr.Of(m["SECURE_HSTS_SECONDS"]!.Value));
+        // A nested include() is relative to the component that calls it.
+        Assert.Equal("['shop.example.org']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Equal("site_app/settings/extra/hosts.py", m["ALLOWED_HOSTS"]!.Source!.Path);
+        Assert.Equal(new PyStr("shop"), m["SITE_NAME"]!.Value);
+        Assert.True(m["SESSION_COOKIE_SECURE"]!.IsDefault);
+        Assert.Empty(m.Raises);
+        // The glob runs only the components not run yet, and says that their order is the directory's.
+        Assert.Equal(2525, (int)Assert.IsType<PyInt>(m["EMAIL_PORT"]!.Value).Value);
+        Assert.Contains(context.Diagnostics.Notices, n => n.StartsWith("site_app/settings/__init__.py:4: include() of components/*.py runs 2 files, here in name order", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Split_settings_optional_file_git_ignores_may_change_what_the_components_set()
+    {
+        using var shape = new SettingsShapes("split-settings");
+        var m = shape.Production();
+        Assert.Equal(new PyBool(false), Assert.IsType<PyOverridable>(m["DEBUG"]!.Value).Repository);
+        Assert.Contains("site_app/settings/local_settings.py", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.False(m["SESSION_COOKIE_SECURE"]!.IsKnown);
+        // What the module sets after the include() is known again.
+        Assert.Equal(new PyStr("shop"), m["SITE_NAME"]!.Value);
+        Assert.Empty(m.Raises);
+    }
+
+    [Fact]
+    public void Split_settings_required_file_that_is_missing_fails_the_import()
+    {
+        using var shape = new SettingsShapes("split-settings");
+        File.Delete(Path.Combine(shape.Root, ".gitignore"));
+        File.Delete(Path.Combine(shape.Root, "site_app", "settings", "extra", "hosts.py"));
+        var m = shape.Production();
+        Assert.Contains(m.Raises, r => r.Contains("security.py:12: OSError: No such file: site_app/settings/extra/*.py", StringComparison.Ordinal));
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+    }
+
     [Theory]
     [InlineData("SECURE_SSL_REDIRECT = 'runserver' not in sys.argv and 'test' not in sys.argv", "True")]
     [InlineData("SECURE_SSL_REDIRECT = sys.argv[1:2] == ['test']", "False")]

@@ -16,6 +16,7 @@ internal sealed partial class Interpreter
         if (name.StartsWith("dj_database_url.", StringComparison.Ordinal)) return DjDatabaseUrl(name, args, at);
         if (name == "pydantic.Field") return args.Get(0, "default") ?? (args.Get(-1, "default_factory") is { } f ? Call(f, new CallArgs([], []), at) : new PyUnknown("a required pydantic field"));
         if (name == "translation.gettext") return args.Get(0, "message") ?? PyNone.Instance;
+        if (name.StartsWith("split_settings.", StringComparison.Ordinal)) return SplitSettings(name, args, at);
         if (NamespaceBuiltin(name, args, at) is { } done) return done;
 
         // Everything below is pure: an unknown argument makes the result unknown.

@@ -164,7 +164,10 @@ internal sealed partial class Interpreter
         else if (extra.Count > 0)
             throw new PyRaise("TypeError", $"{f.Name}() got an unexpected keyword argument '{extra[0].Key}'");
 
-        var callee = ReferenceEquals(f.Globals, _globals) ? this : new Interpreter(_run, f.Globals) { _reads = _reads, _control = _control };
+        // A function runs with the file it was defined in (a settings component's function called from
+        // the module that included it), so what it sets is located, and quoted, from that file.
+        var callee = ReferenceEquals(f.Globals, _globals) && f.File == File ? this
+            : new Interpreter(_run, f.Globals, f.File == (f.Globals.Path ?? f.Globals.Module) ? null : f.File) { _reads = _reads, _control = _control };
         var result = callee.RunFrame(locals, f);
         frameDone?.Invoke(locals);
         return result;

@@ -28,15 +28,20 @@ internal sealed partial class Interpreter
 
     private int _depth;
 
-    public Interpreter(EvaluationRun run, ModuleScope globals)
+    /// <summary>The file whose statements this interpreter runs when it is not the module's own: a
+    /// settings component that django-split-settings' include() runs in the including module's namespace.</summary>
+    private readonly string? _file;
+
+    public Interpreter(EvaluationRun run, ModuleScope globals, string? file = null)
     {
         _run = run;
         _globals = globals;
+        _file = file;
     }
 
-    private string File => _globals.Path ?? _globals.Module;
+    private string File => _file ?? _globals.Path ?? _globals.Module;
 
-    private SourceLocation Loc(Node node) => new(_globals.Path, node.Lineno, node.ColOffset + 1);
+    private SourceLocation Loc(Node node) => new(_file ?? _globals.Path, node.Lineno, node.ColOffset + 1);
 
     private string Where(Node node) => $"{File}:{node.Lineno}";
 

@@ -9,7 +9,7 @@ internal static class KnownModules
         "django", "django.core", "django.core.exceptions", "django.utils", "django.utils.translation",
         "distutils", "distutils.util", "pydantic", "pydantic_settings", "urllib", "urllib.parse", "typing",
         "builtins", "contextlib", "importlib",
-        "collections", "types", "django.utils.csp", "django.utils.csp.CSP",
+        "collections", "types", "django.utils.csp", "django.utils.csp.CSP", "split_settings", "split_settings.tools",
     };
 
     // Django 6.0+'s django.utils.csp.CSP, a StrEnum: each member is a str equal to its value.
@@ -119,6 +119,8 @@ internal static class KnownModules
                 return Builtin(attr);
             case "contextlib":
                 return attr == "suppress" ? new PyBuiltin("contextlib.suppress") : null;
+            case "split_settings.tools":
+                return attr is "include" or "optional" ? new PyBuiltin("split_settings." + attr) : null;
             case "importlib":
                 return attr == "import_module" ? new PyBuiltin("importlib.import_module") : null;
             case "typing":

@@ -25,6 +25,10 @@ internal sealed class ModuleScope
 
     public Dictionary<string, Binding> Names { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The files django-split-settings' include() has run in this namespace (its
+    /// <c>__included_files__</c>): a file is included once, however many patterns match it.</summary>
+    public HashSet<string> IncludedFiles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Set when something the evaluator could not follow may have set any name in this module (a
     /// star import it cannot read, exec of unknown code, a syntax error, globals() changed with an
