@@ -19,6 +19,21 @@ public class EnvLibraryTests
     }
 
     [Fact]
+    public void File_aware_env_reads_a_variable_from_the_file_its_FILE_variable_names()
+    {
+        const string source = "import environ\nenv = environ.FileAwareEnv()\nSECRET_KEY = env('SECRET_KEY', default='dev-key')\nDEBUG = env.bool('DEBUG', default=False)\n";
+        // The secret comes from a mounted file the scan never reads: unknown, never the default.
+        var fromFile = Get(source, "SECRET_KEY", ("SECRET_KEY_FILE", "/run/secrets/django_key"));
+        Assert.Contains("/run/secrets/django_key", Assert.IsType<PyUnknown>(fromFile.Value).Reason, StringComparison.Ordinal);
+        Assert.Contains("SECRET_KEY_FILE", fromFile.EnvVars);
+        // Without X_FILE it reads X like Env, and the fallback stays visible.
+        var plain = Get(source, "SECRET_KEY", ("SECRET_KEY", "from-the-environment"));
+        Assert.Equal(new PyStr("from-the-environment"), plain.Value);
+        Assert.Equal(new PyStr("dev-key"), Get(source, "SECRET_KEY").WhenMissing["SECRET_KEY"]);
+        Assert.Equal(new PyBool(true), Get(source, "DEBUG", ("DEBUG", "on")).Value);
+    }
+
+    [Fact]
     public void Fail_open_default_shows_when_the_variable_is_missing()
     {
         var s = Get("import os\nDEBUG = os.getenv('DJANGO_DEBUG', '1') == '1'\n", "DEBUG");

@@ -4,7 +4,8 @@ using DjangoPreflight.Python.Ast;
 
 namespace DjangoPreflight.Analysis.Settings.Evaluation;
 
-/// <summary>django-environ (modelled on 0.4.4, the version Debian ships and we test against).</summary>
+/// <summary>django-environ (modelled on 0.4.4, the version Debian ships and we test against), and
+/// FileAwareEnv, which later versions added.</summary>
 internal sealed partial class Interpreter
 {
     private static readonly string[] EnvironTrue = ["true", "on", "ok", "y", "yes", "1"];
@@ -13,8 +14,11 @@ internal sealed partial class Interpreter
     {
         switch (name)
         {
-            case "environ.Env":
-                return new PyEnvReader(args.Keywords.ToImmutableDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal));
+            case "environ.Env" or "environ.FileAwareEnv":
+                return new PyEnvReader(args.Keywords.ToImmutableDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal))
+                {
+                    FileAware = name == "environ.FileAwareEnv",
+                };
             case "environ.Path":
             {
                 var start = args.Get(0, "start") is { } s0 ? Py.ToStr(s0) : "";
@@ -114,6 +118,13 @@ internal sealed partial class Interpreter
                 dflt ??= pair[1];
             }
             else cast ??= info;
+        }
+        if (env.FileAware)
+        {
+            // Docker and Kubernetes secrets: X_FILE names a file mounted on the host, which wins over X.
+            _reads.Add(var + "_FILE");
+            if (_run.GetEnv(var + "_FILE") is { } file)
+                return new PyUnknown($"env('{var}') is read from {file}, the file {var}_FILE names on the deployed host");
         }
         _reads.Add(var);
         PyValue value;

@@ -80,6 +80,7 @@ internal static class KnownModules
                 return attr switch
                 {
                     "Env" => new PyBuiltin("environ.Env"),
+                    "FileAwareEnv" => new PyBuiltin("environ.FileAwareEnv"),
                     "Path" => new PyBuiltin("environ.Path"),
                     "ImproperlyConfigured" => new PyExceptionClass("ImproperlyConfigured"),
                     "environ" => new PyModuleRef("environ.environ", true),

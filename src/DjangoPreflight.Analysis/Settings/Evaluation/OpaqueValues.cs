@@ -69,7 +69,10 @@ internal sealed record PyInstance(string ClassName, ImmutableDictionary<string, 
 /// <summary>django-environ's <c>Env(**scheme)</c>.</summary>
 internal sealed record PyEnvReader(ImmutableDictionary<string, PyValue> Scheme) : PyOpaque
 {
-    public override string Describe => "environ.Env instance";
+    public override string Describe => FileAware ? "environ.FileAwareEnv instance" : "environ.Env instance";
+
+    /// <summary>environ.FileAwareEnv: a variable <c>X</c> is read from the file <c>X_FILE</c> names when that is set.</summary>
+    public bool FileAware { get; init; }
 }
 
 /// <summary>A cast function passed to env readers: bool, int, str, float, list, tuple, dict, json.loads, Csv(...), ...</summary>
