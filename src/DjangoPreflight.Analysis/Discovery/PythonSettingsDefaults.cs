@@ -5,8 +5,9 @@ using Attribute = DjangoPreflight.Python.Ast.Attribute;
 
 namespace DjangoPreflight.Analysis.Discovery;
 
-/// <summary>A DJANGO_SETTINGS_MODULE a Python file sets: <c>os.environ.setdefault(...)</c> (a default
-/// the environment overrides) or <c>os.environ[...] = ...</c> (which overrides the environment).</summary>
+/// <summary>A DJANGO_SETTINGS_MODULE (or, for django-configurations, DJANGO_CONFIGURATION) a Python file
+/// sets: <c>os.environ.setdefault(...)</c> (a default the environment overrides) or
+/// <c>os.environ[...] = ...</c> (which overrides the environment).</summary>
 public sealed record PythonSettingsDefault(string Module, string Path, int Line, bool Forces, bool InFunction);
 
 /// <summary>
@@ -17,21 +18,19 @@ public sealed record PythonSettingsDefault(string Module, string Path, int Line,
 /// </summary>
 public static class PythonSettingsDefaults
 {
-    private const string Variable = "DJANGO_SETTINGS_MODULE";
-
-    public static IReadOnlyList<PythonSettingsDefault> Find(ProjectFiles files, PythonSources python)
+    public static IReadOnlyList<PythonSettingsDefault> Find(ProjectFiles files, PythonSources python, string variable = "DJANGO_SETTINGS_MODULE")
     {
         var found = new List<PythonSettingsDefault>();
         foreach (var path in files.All)
         {
             if (PythonSources.IsMigrationOrTest(path) || !IsPython(path, files) || files.ReadText(path) is not { } text
-                || !text.Contains(Variable, StringComparison.Ordinal) || python.Get(path) is not { } parsed)
+                || !text.Contains(variable, StringComparison.Ordinal) || python.Get(path) is not { } parsed)
                 continue;
             foreach (var statement in parsed.Module.Body)
             {
                 var inFunction = statement is FunctionDef or AsyncFunctionDef or ClassDef;
                 foreach (var node in AstWalker.DescendantsAndSelf(statement))
-                    if (Setting(node) is var (module, forces))
+                    if (Setting(node, variable) is var (module, forces))
                         found.Add(new PythonSettingsDefault(module, path, node.Lineno, forces, inFunction));
             }
         }
@@ -47,13 +46,13 @@ public static class PythonSettingsDefaults
                && text.AsSpan(0, Math.Min(64, text.Length)).Contains("python", StringComparison.Ordinal);
     }
 
-    private static (string Module, bool Forces)? Setting(Node node)
+    private static (string Module, bool Forces)? Setting(Node node, string variable)
     {
         switch (node)
         {
-            case Call { Func: Attribute { Attr: "setdefault" } f, Args: [var key, var value] } when IsEnviron(f.Value) && DottedName.String(key) == Variable:
+            case Call { Func: Attribute { Attr: "setdefault" } f, Args: [var key, var value] } when IsEnviron(f.Value) && DottedName.String(key) == variable:
                 return DottedName.String(value) is { } defaulted ? (defaulted, false) : null;
-            case Assign { Targets: [Subscript { Value: var target, Slice: var key }], Value: var value } when IsEnviron(target) && DottedName.String(key) == Variable:
+            case Assign { Targets: [Subscript { Value: var target, Slice: var key }], Value: var value } when IsEnviron(target) && DottedName.String(key) == variable:
                 return DottedName.String(value) is { } assigned ? (assigned, true) : null;
             default:
                 return null;

@@ -26,11 +26,13 @@ public sealed class SettingsEvaluator
     private readonly Func<string, bool>? _ignoredByGit;
     private readonly Dictionary<string, bool> _ignored = new(StringComparer.Ordinal);
     private readonly ScanBudget _budget;
+    private readonly EntryPointConfiguration? _configuration;
 
     /// <param name="ignoredByGit">Whether .gitignore ignores a root-relative path; null when there is no repository to ask.</param>
     public SettingsEvaluator(ProjectFiles files, PythonSources sources, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics,
         Func<string, bool>? ignoredByGit = null, ScanBudget? budget = null)
     {
+        _configuration = EntryPointConfiguration(files, sources, diagnostics);
         _budget = budget ?? ScanBudget.Unbounded;
         _files = files;
         _ignoredByGit = ignoredByGit;
@@ -134,6 +136,7 @@ public sealed class SettingsEvaluator
         try
         {
             scope = run.Import(module);
+            if (scope is not null) new Interpreter(run, scope).SetUpConfiguration(_configuration);
         }
         catch (PyRaise e)
         {
@@ -142,6 +145,25 @@ public sealed class SettingsEvaluator
             scope = null;
         }
         return (run, scope);
+    }
+
+    /// <summary>
+    /// The django-configurations class production sets up by default: the DJANGO_CONFIGURATION that
+    /// wsgi.py/asgi.py set (what gunicorn and friends import). manage.py's is the one its commands
+    /// use, not the served app's. Entry points that disagree decide nothing, and say so.
+    /// </summary>
+    private static EntryPointConfiguration? EntryPointConfiguration(ProjectFiles files, PythonSources sources, ProjectDiagnostics diagnostics)
+    {
+        var found = PythonSettingsDefaults.Find(files, sources, "DJANGO_CONFIGURATION")
+            .Where(d => !d.InFunction && ProjectFiles.FileName(d.Path) is "wsgi.py" or "asgi.py").ToList();
+        if (found.Count == 0) return null;
+        if (found.Select(d => d.Module).Distinct().Count() > 1)
+        {
+            diagnostics.Notice($"the entry points set different DJANGO_CONFIGURATION defaults ({string.Join(", ", found.Select(d => $"{d.Module} in {d.Path}:{d.Line}"))}): which class production sets up is not known");
+            return null;
+        }
+        var first = found[0];
+        return new EntryPointConfiguration(first.Module, $"{first.Path}:{first.Line}", found.Any(d => d.Forces));
     }
 
     /// <summary>Asked once per path: every re-evaluation asks about the same local files.</summary>

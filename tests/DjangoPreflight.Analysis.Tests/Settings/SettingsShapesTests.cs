@@ -203,6 +203,65 @@ public class SettingsShapesTests
         Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
     }
 
+    [Fact]
+    public void Django_configurations_class_the_entry_point_names_gives_the_settings()
+    {
+        using var shape = new SettingsShapes("django-configurations");
+        var m = shape.Production(("DJANGO_SECRET_KEY", "k3y-from-the-environment"), ("DJANGO_ALLOWED_HOSTS", "a.example, b.example ,"));
+        // wsgi.py's default, Prod, inherits Common: values read DJANGO_<NAME>, else their default.
+        Assert.Equal(new PyBool(false), m["DEBUG"]!.Value);
+        Assert.Equal("site_app/settings.py", m["DEBUG"]!.Source!.Path);
+        Assert.Equal(10, m["DEBUG"]!.Source!.Line);
+        Assert.Contains("DJANGO_DEBUG", m["DEBUG"]!.EnvVars);
+        Assert.Contains("DJANGO_CONFIGURATION", m["DEBUG"]!.EnvVars);
+        Assert.Equal(new PyStr("k3y-from-the-environment"), m["SECRET_KEY"]!.Value);
+        Assert.Equal("['a.example', 'b.example']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Contains("django.db.backends.postgresql", PyRepr.Of(m["DATABASES"]!.Value), StringComparison.Ordinal);
+        Assert.Equal("3600", PyRepr.Of(m["SECURE_HSTS_SECONDS"]!.Value));
+        Assert.Contains("SHOP_SECURE_HSTS_SECONDS", m["SECURE_HSTS_SECONDS"]!.EnvVars);
+        Assert.Equal(new PyBool(true), m["CSRF_COOKIE_SECURE"]!.Value);
+        Assert.Contains("CSRF_SECURE", m["CSRF_COOKIE_SECURE"]!.EnvVars);
+        Assert.Equal(new PyBool(true), m["SESSION_COOKIE_SECURE"]!.Value);
+        Assert.True(m["X_FRAME_OPTIONS"]!.IsDefault);
+        Assert.Empty(m.Raises);
+
+        // The fail-open default shows when the variable is missing; a set one is converted as the library does.
+        Assert.Equal(new PyBool(true), shape.Production(("DJANGO_SECRET_KEY", "k"), ("DJANGO_DEBUG", "Yes"))["DEBUG"]!.Value);
+        Assert.Contains(shape.Production(("DJANGO_SECRET_KEY", "k"), ("DJANGO_DEBUG", "maybe")).Raises,
+            r => r.Contains("ValueError: Cannot interpret boolean value 'maybe'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Django_configurations_secret_value_without_its_variable_refuses_to_start()
+    {
+        using var shape = new SettingsShapes("django-configurations");
+        var m = shape.Production();
+        Assert.False(m["SECRET_KEY"]!.IsKnown);
+        Assert.Contains(m.Raises, r => r.Contains("Value 'SECRET_KEY' is required to be set as the environment variable 'DJANGO_SECRET_KEY'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Django_configurations_class_from_the_environment_wins_over_the_entry_point_default()
+    {
+        using var shape = new SettingsShapes("django-configurations");
+        var dev = shape.Production(("DJANGO_CONFIGURATION", "Dev"), ("DJANGO_SECRET_KEY", "k"));
+        Assert.Equal(new PyBool(true), dev["DEBUG"]!.Value);
+        Assert.Equal(new PyBool(false), dev["SESSION_COOKIE_SECURE"]!.Value);
+        Assert.Contains(shape.Production(("DJANGO_CONFIGURATION", "Staging")).Raises,
+            r => r.Contains("ImproperlyConfigured: Couldn't find configuration 'Staging'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Django_configurations_without_a_class_named_anywhere_leaves_the_settings_unknown()
+    {
+        using var shape = new SettingsShapes("django-configurations");
+        // manage.py's default is the one its commands use, not the served app's.
+        File.Delete(Path.Combine(shape.Root, "site_app", "wsgi.py"));
+        var m = shape.Production(("DJANGO_SECRET_KEY", "k"));
+        Assert.Contains("classes: Common, Dev, Prod", Reason(m, "DEBUG"), StringComparison.Ordinal);
+        Assert.False(m["X_FRAME_OPTIONS"]!.IsKnown);
+    }
+
     [Theory]
     [InlineData("SECURE_SSL_REDIRECT = 'runserver' not in sys.argv and 'test' not in sys.argv", "True")]
     [InlineData("SECURE_SSL_REDIRECT = sys.argv[1:2] == ['test']", "False")]

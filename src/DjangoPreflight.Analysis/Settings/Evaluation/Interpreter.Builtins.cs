@@ -17,6 +17,7 @@ internal sealed partial class Interpreter
         if (name == "pydantic.Field") return args.Get(0, "default") ?? (args.Get(-1, "default_factory") is { } f ? Call(f, new CallArgs([], []), at) : new PyUnknown("a required pydantic field"));
         if (name == "translation.gettext") return args.Get(0, "message") ?? PyNone.Instance;
         if (name.StartsWith("split_settings.", StringComparison.Ordinal)) return SplitSettings(name, args, at);
+        if (name.StartsWith("configurations.values.", StringComparison.Ordinal)) return ConfigurationValue(name["configurations.values.".Length..], args);
         if (NamespaceBuiltin(name, args, at) is { } done) return done;
 
         // Everything below is pure: an unknown argument makes the result unknown.

@@ -16,28 +16,34 @@ internal sealed partial class Interpreter
     {
         var bases = c.Bases.Select(Eval).ToList();
         var pydantic = bases.Any(b => b is PyBuiltin { Name: "pydantic.BaseSettings" } || b is PyClass { IsPydanticSettings: true });
+        var configuration = bases.Any(b => b is PyBuiltin { Name: "configurations.Configuration" } || b is PyClass { IsConfiguration: true });
         var attributes = new List<KeyValuePair<string, PyValue>>();
         var annotations = new List<KeyValuePair<string, string?>>();
-        foreach (var b in bases.OfType<PyClass>())
+        var sources = ImmutableDictionary.CreateBuilder<string, Binding>(StringComparer.Ordinal);
+        // Python's method resolution order puts the first base last here: what it sets wins.
+        foreach (var b in bases.OfType<PyClass>().Reverse())
         {
             attributes.AddRange(b.Attributes);
             annotations.AddRange(b.Annotations);
+            foreach (var (k, v) in b.Sources) sources[k] = v;
         }
         foreach (var stmt in c.Body)
             if (stmt is AnnAssign { Target: Name n } a)
                 annotations.Add(new(n.Id, _run.Parsed.Get(File)?.GetSourceText(a.Annotation)));
-        foreach (var (name, value) in RunClassBody(c))
+        foreach (var (name, binding) in RunClassBody(c))
         {
+            var value = binding.Value;
             attributes.Add(new(name, value));
+            sources[name] = binding;
             // pydantic v1's inner `class Config:` options, read as Config.<name>.
             if (name == "Config" && value is PyClass config)
                 attributes.AddRange(config.Attributes.Where(kv => kv.Value is not PyFunction).Select(kv => new KeyValuePair<string, PyValue>("Config." + kv.Key, kv.Value)));
         }
-        return new PyClass(c.Name, attributes, annotations, pydantic);
+        return new PyClass(c.Name, attributes, annotations, pydantic) { IsConfiguration = configuration, Sources = sources.ToImmutable() };
     }
 
     /// <summary>Runs the class body in a namespace of its own and returns what it bound, in order.</summary>
-    private IEnumerable<KeyValuePair<string, PyValue>> RunClassBody(ClassDef c)
+    private IEnumerable<KeyValuePair<string, Binding>> RunClassBody(ClassDef c)
     {
         var savedLocals = _locals;
         var savedGlobal = _declaredGlobal;
@@ -57,7 +63,7 @@ internal sealed partial class Interpreter
                         Bind(name, new PyUnknown($"raises {e.Type}: {e.Message}"), stmt);
                 }
             }
-            return _locals.Select(kv => new KeyValuePair<string, PyValue>(kv.Key, kv.Value.Value)).ToList();
+            return _locals.ToList();
         }
         finally
         {

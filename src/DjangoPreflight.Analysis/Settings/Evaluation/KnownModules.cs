@@ -10,6 +10,7 @@ internal static class KnownModules
         "distutils", "distutils.util", "pydantic", "pydantic_settings", "urllib", "urllib.parse", "typing",
         "builtins", "contextlib", "importlib",
         "collections", "types", "django.utils.csp", "django.utils.csp.CSP", "split_settings", "split_settings.tools",
+        "configurations", "configurations.values",
     };
 
     // Django 6.0+'s django.utils.csp.CSP, a StrEnum: each member is a str equal to its value.
@@ -120,6 +121,15 @@ internal static class KnownModules
                 return Builtin(attr);
             case "contextlib":
                 return attr == "suppress" ? new PyBuiltin("contextlib.suppress") : null;
+            case "configurations":
+                return attr switch
+                {
+                    "Configuration" => new PyBuiltin("configurations.Configuration"),
+                    "values" => new PyModuleRef("configurations.values", true),
+                    _ => null,
+                };
+            case "configurations.values":
+                return attr.EndsWith("Value", StringComparison.Ordinal) ? new PyBuiltin("configurations.values." + attr) : null;
             case "split_settings.tools":
                 return attr is "include" or "optional" ? new PyBuiltin("split_settings." + attr) : null;
             case "importlib":

@@ -55,6 +55,13 @@ internal sealed record PyClass(string Name, IReadOnlyList<KeyValuePair<string, P
     IReadOnlyList<KeyValuePair<string, string?>> Annotations, bool IsPydanticSettings) : PyOpaque
 {
     public override string Describe => $"class {Name}";
+
+    /// <summary>A django-configurations class (it derives from configurations.Configuration).</summary>
+    public bool IsConfiguration { get; init; }
+
+    /// <summary>Where each attribute was last assigned in the class bodies (its own or a base's) and the
+    /// environment variables it depends on: what a class's attributes become as settings is located there.</summary>
+    public ImmutableDictionary<string, Binding> Sources { get; init; } = ImmutableDictionary<string, Binding>.Empty.WithComparers(StringComparer.Ordinal);
 }
 
 /// <summary>An instance of a project class: its attributes.</summary>
