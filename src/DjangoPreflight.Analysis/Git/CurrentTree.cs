@@ -8,21 +8,18 @@ namespace DjangoPreflight.Analysis.Git;
 /// or another variable is still found), and what became of a file that HEAD no longer has (deleted,
 /// or renamed, and in which commit). HEAD's secrets-prone files are read through one
 /// <c>git cat-file --batch</c>, skipping by their listed size any over the bound and any the
-/// repository does not hold.
+/// repository does not hold, while <see cref="HeadDeletions"/> lists the files HEAD's history
+/// deleted; one more command tells which of the deletions asked about were renames.
 /// </summary>
 public sealed class CurrentTree
 {
     private const int ShortHash = 10;
 
-    // Each deleted or renamed file costs two git commands: enough for every real report, bounded
-    // against a history that spreads its secrets over thousands of files.
-    private const int MaxFateLookups = 64;
-
     private readonly GitRunner _git;
     private readonly GitRepository _repo;
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly List<(string Path, string Text)> _texts = [];
-    private readonly Dictionary<string, string?> _fates = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _deletedIn = new(StringComparer.Ordinal);
 
     private CurrentTree(GitRunner git, GitRepository repo)
     {
@@ -30,26 +27,35 @@ public sealed class CurrentTree
         _repo = repo;
     }
 
-    /// <summary>HEAD's tree, with the text of its secrets-prone files (settings, env, deployment, README).</summary>
+    /// <summary>HEAD's tree, with the text of its secrets-prone files (settings, env, deployment, README),
+    /// and the deletions in HEAD's history.</summary>
     public static CurrentTree Read(GitRunner git, GitRepository repo)
     {
         var tree = new CurrentTree(git, repo);
-        var listing = git.Run(repo.TopLevel, ["ls-tree", "-r", "-l", "-z", "--full-tree", "HEAD"]);
-        if (!listing.Ok) return tree;
+        // Listed while the tree is read: the two git commands run at once, not one after the other.
+        var deletions = Task.Run(() => HeadDeletions.Read(git, repo));
+        tree.ReadTree();
+        tree._deletedIn = deletions.Result;
+        return tree;
+    }
+
+    private void ReadTree()
+    {
+        var listing = _git.Run(_repo.TopLevel, ["ls-tree", "-r", "-l", "-z", "--full-tree", "HEAD"]);
+        if (!listing.Ok) return;
         var wanted = new List<(string Blob, string Path)>();
         // "<mode> blob <sha> <size>\t<path>"
         foreach (var entry in listing.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
             var tab = entry.IndexOf('\t');
-            if (tab < 0 || repo.ToRootRelative(entry[(tab + 1)..]) is not { } path) continue;
+            if (tab < 0 || _repo.ToRootRelative(entry[(tab + 1)..]) is not { } path) continue;
             var meta = entry[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (meta.Length != 4 || meta[1] != "blob") continue;
-            tree._paths.Add(path);
+            _paths.Add(path);
             if (FileKinds.IsHistoryRelevant(path) && long.TryParse(meta[3], out var size) && size <= HistoryScanner.MaxBlobBytes)
                 wanted.Add((meta[2], path));
         }
-        tree.ReadTexts(wanted);
-        return tree;
+        ReadTexts(wanted);
     }
 
     /// <summary>True when HEAD's tree has a file at this root-relative path.</summary>
@@ -77,48 +83,78 @@ public sealed class CurrentTree
 
     private static bool IsWordCharacter(string text, int at) => at >= 0 && at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] == '_');
 
-    /// <summary>What became of a file HEAD no longer has: "since renamed to X in C", "since deleted
-    /// in C", or "not in the current tree" when HEAD's history never deleted it (it lived on another
-    /// branch, or the lookups ran out).</summary>
-    public string Fate(string path)
+    /// <summary>What became of each file HEAD no longer has, among <paramref name="paths"/> (root-relative):
+    /// "since renamed to X in C", "since deleted in C", or "not in the current tree" when HEAD's history
+    /// never deleted it (it lived on another branch).</summary>
+    public Dictionary<string, string> Fates(IEnumerable<string> paths)
     {
-        if (_fates.TryGetValue(path, out var known)) return known ?? "not in the current tree";
-        string? fate = null;
-        if (_fates.Count < MaxFateLookups)
+        var gone = paths.Where(p => !Has(p)).Distinct(StringComparer.Ordinal).ToList();
+        var renames = RenamesIn(gone.Select(p => _deletedIn.GetValueOrDefault(p)).OfType<string>().Distinct(StringComparer.Ordinal).ToList());
+        var fates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in gone)
         {
-            var top = _repo.Prefix + path;
-            var deleted = _git.Run(_repo.TopLevel, ["log", "-1", "--full-history", "--no-renames", "--format=%H", "--diff-filter=D", "HEAD", "--", top]);
-            var commit = deleted.Ok ? deleted.Text.Trim() : "";
-            if (commit.Length >= ShortHash)
-                fate = RenamedIn(commit, top) is { } to && _repo.ToRootRelative(to) is { } renamed
-                    ? $"since renamed to {renamed} in {commit[..ShortHash]}"
-                    : $"since deleted in {commit[..ShortHash]}";
+            fates[path] = !_deletedIn.TryGetValue(path, out var commit) || commit.Length < ShortHash ? "not in the current tree"
+                : renames.TryGetValue((commit, _repo.Prefix + path), out var to) && _repo.ToRootRelative(to) is { } renamed
+                ? $"since renamed to {renamed} in {commit[..ShortHash]}"
+                : $"since deleted in {commit[..ShortHash]}";
         }
-        _fates[path] = fate;
-        return fate ?? "not in the current tree";
+        return fates;
     }
 
-    /// <summary>The path a commit renamed <paramref name="top"/> to, if it did (git's rename detection).</summary>
-    private string? RenamedIn(string commit, string top)
+    /// <summary>The renames git's rename detection finds in these commits, (commit, old top-relative
+    /// path) to the new one, from one <c>git log --no-walk --stdin -M</c> for all of them.</summary>
+    private Dictionary<(string Commit, string From), string> RenamesIn(List<string> commits)
     {
-        var show = _git.Run(_repo.TopLevel, ["show", "-M", "--name-status", "-z", "--format=", "--no-ext-diff", commit]);
-        if (!show.Ok) return null;
-        // "R<score>\0<old>\0<new>\0" for renames, "<status>\0<path>\0" otherwise.
-        var fields = show.Text.Split('\0');
-        for (var i = 0; i < fields.Length; i++)
+        var renames = new Dictionary<(string, string), string>();
+        if (commits.Count == 0) return renames;
+        using var process = _git.Start(_repo.TopLevel,
+            ["log", "--no-walk=unsorted", "--stdin", "-M", "--name-status", "-z", "--no-ext-diff", "--format=%x01%H"], redirectInput: true);
+        using var deadline = new Timer(_ => GitRunner.Kill(process), null, _git.Timeout, Timeout.InfiniteTimeSpan);
+        var errors = process.StandardError.ReadToEndAsync();
+        var writer = Task.Run(() =>
         {
-            var status = fields[i].Trim('\n');
-            if (status.StartsWith('R') && i + 2 < fields.Length)
+            try
             {
-                if (fields[i + 1] == top) return fields[i + 2];
-                i += 2;
+                using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)) { NewLine = "\n" };
+                foreach (var commit in commits) input.WriteLine(commit);
             }
-            else if (status.Length > 0 && char.IsAsciiLetterUpper(status[0]))
+            catch (IOException)
             {
-                i += status.StartsWith('C') ? 2 : 1;
+                // git stopped early; what it answered is still read.
+            }
+        });
+        try
+        {
+            // "\x01<commit>\0", then "\nR<score>\0<old>\0<new>\0" for a rename, "<status>\0<path>\0" otherwise.
+            using var tokens = new NulTokenReader(process.StandardOutput.BaseStream);
+            string? commit = null;
+            while (tokens.Next() is { } token)
+            {
+                if (token.StartsWith('\u0001'))
+                {
+                    commit = token[1..];
+                    continue;
+                }
+                var status = token.TrimStart('\n');
+                if (status.StartsWith('R') || status.StartsWith('C'))
+                {
+                    if (tokens.Next() is not { } from || tokens.Next() is not { } to) break;
+                    if (status.StartsWith('R') && commit is not null) renames.TryAdd((commit, from), to);
+                }
+                else if (status.Length > 0 && char.IsAsciiLetterUpper(status[0]))
+                {
+                    if (tokens.Next() is null) break;
+                }
             }
         }
-        return null;
+        catch (IOException)
+        {
+            // Killed at its deadline: the renames read so far stand; the rest read as deletions.
+        }
+        writer.Wait();
+        process.WaitForExit();
+        _ = errors.Result;
+        return renames;
     }
 
     private void ReadTexts(List<(string Blob, string Path)> wanted)

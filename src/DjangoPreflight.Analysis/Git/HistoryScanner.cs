@@ -34,6 +34,9 @@ public static class HistoryScanner
             redirectInput: false);
         using var sizes = git.Start(repo.TopLevel, ["cat-file", "--batch-check"], redirectInput: true);
         using var catFile = git.Start(repo.TopLevel, ["cat-file", "--batch"], redirectInput: true);
+        // Where the secrets are now is read while the history streams: HEAD's tree and deletions are
+        // other git commands, which would otherwise start only when the history is done.
+        var head = Task.Run(() => CurrentTree.Read(git, repo));
         var timedOut = false;
         using var deadline = new Timer(_ =>
         {
@@ -117,8 +120,9 @@ public static class HistoryScanner
         var shown = new Dictionary<(string, string), string?>();
         var secrets = Distinct(results, timedOut ? null : (commit, path) =>
             shown.TryGetValue((commit, path), out var text) ? text : shown[(commit, path)] = ShowFile(git, repo, commit, path));
-        // Cut short by the deadline: no more git commands, and no claim about HEAD either way.
-        return new HistoryScan(Locate(secrets, timedOut ? null : CurrentTree.Read(git, repo)), commits, results.Count, complete)
+        // Cut short by the deadline: no claim about HEAD either way, and no waiting for it (its commands
+        // end by their own bound).
+        return new HistoryScan(Locate(secrets, timedOut ? null : head.GetAwaiter().GetResult()), commits, results.Count, complete)
         {
             Missing = Paths(outcome.Missing),
             Oversized = Paths(outcome.Oversized),
@@ -212,15 +216,18 @@ public static class HistoryScanner
     }
 
     /// <summary>Where each secret is in HEAD now, and what became of files HEAD no longer has; the values are dropped here.</summary>
-    private static List<HistorySecret> Locate(List<(HistorySecret Secret, string Value)> secrets, CurrentTree? head) =>
-        secrets
+    private static List<HistorySecret> Locate(List<(HistorySecret Secret, string Value)> secrets, CurrentTree? head)
+    {
+        var fates = head?.Fates(secrets.Select(s => s.Secret.Path)) ?? [];
+        return secrets
             .Select(s => head is null ? s.Secret
                 : head.Find(s.Value) is { } now
-                ? s.Secret with { AtHead = true, Now = now, PathFate = head.Has(s.Secret.Path) ? null : head.Fate(s.Secret.Path) }
-                : s.Secret with { PathFate = head.Has(s.Secret.Path) ? null : head.Fate(s.Secret.Path) })
+                ? s.Secret with { AtHead = true, Now = now, PathFate = fates.GetValueOrDefault(s.Secret.Path) }
+                : s.Secret with { PathFate = fates.GetValueOrDefault(s.Secret.Path) })
             .OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ThenBy(s => s.Commit, StringComparer.Ordinal)
             .ThenBy(s => s.Redacted, StringComparer.Ordinal)
             .ToList();
+    }
 
     /// <summary>
     /// Reads <c>--batch-check</c>'s answers ("&lt;oid&gt; blob &lt;size&gt;" or "&lt;oid&gt; missing"), in

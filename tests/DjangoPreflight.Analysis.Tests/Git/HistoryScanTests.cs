@@ -85,6 +85,46 @@ public class HistoryScanTests
     }
 
     [Fact]
+    public void Files_head_no_longer_has_are_told_by_the_commit_and_path_at_that_commit()
+    {
+        using var repo = new GitSandbox();
+        repo.Write("backend/README.md", "# shop\n");
+        repo.Write("backend/manage.py", "print('hi')\n");
+        repo.Commit("start");
+        repo.Write("backend/deploy/prod.env", "DB_PASSWORD=Qm7vR2xL9pT4kW8nZ3cJ6\n");
+        repo.Write("backend/shop/settings.py", $"DEBUG = False\nSECRET_KEY = '{Key}'\n");
+        repo.Write("backend/docs/install.env", "MAIL_PASSWORD=Zx8cV7bN6mQ5wE4rT3y\n");
+        var added = repo.Commit("settings, env files");
+        // Moved out of the scanned folder: renamed, but to a path outside the root, so told as deleted there.
+        repo.Git("mv", "backend/docs/install.env", "install.env");
+        var movedOut = repo.Commit("install env at the top");
+        repo.Git("mv", "backend/shop", "backend/store");
+        var renamed = repo.Commit("store package");
+        repo.Delete("backend/deploy/prod.env");
+        repo.Commit("no env file");
+        // Added back and deleted again: the newest deletion is the one told.
+        repo.Write("backend/deploy/prod.env", "DEBUG=0\n");
+        repo.Commit("env file again");
+        repo.Delete("backend/deploy/prod.env");
+        var deleted = repo.Commit("no env file again");
+        // On another branch only: HEAD's history never deleted it.
+        repo.Git("checkout", "-q", "-b", "feature");
+        repo.Write("backend/deploy/staging.env", "API_TOKEN=Hp3kW9sL2vB7nQ4xR8tY\n");
+        var feature = repo.Commit("staging env");
+        repo.Git("checkout", "-q", "main");
+
+        var scan = Load(Path.Combine(repo.Root, "backend")).Facts.History!;
+        Assert.Equal(
+        [
+            ("deploy/prod.env", added[..10], false, $"since deleted in {deleted[..10]}"),
+            ("deploy/staging.env", feature[..10], false, "not in the current tree"),
+            ("docs/install.env", added[..10], false, $"since deleted in {movedOut[..10]}"),
+            ("shop/settings.py", added[..10], true, $"since renamed to store/settings.py in {renamed[..10]}"),
+        ], scan.Secrets.Select(s => (s.Path, s.Commit, s.AtHead, s.PathFate)));
+        Assert.Equal(("store/settings.py", 2), scan.Secrets.Single(s => s.AtHead).Now);
+    }
+
+    [Fact]
     public void A_subdirectory_root_sees_only_its_own_paths_relative_to_itself()
     {
         using var repo = new GitSandbox();
