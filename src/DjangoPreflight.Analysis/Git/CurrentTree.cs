@@ -67,7 +67,7 @@ public sealed class CurrentTree
     {
         foreach (var (path, text) in _texts)
             for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
-                if (!IsWordCharacter(text, at - 1) && !IsWordCharacter(text, at + value.Length) && (value.Length >= 12 || IsAssigned(text, at)))
+                if (Core.WholeWords.StandsAlone(text, at, value.Length) && (value.Length >= 12 || IsAssigned(text, at)))
                     return (path, 1 + text.AsSpan(0, at).Count('\n'));
         return null;
     }
@@ -80,8 +80,6 @@ public sealed class CurrentTree
         while (i >= 0 && text[i] is ' ' or '\'' or '"') i--;
         return i >= 0 && text[i] is '=' or ':';
     }
-
-    private static bool IsWordCharacter(string text, int at) => at >= 0 && at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] == '_');
 
     /// <summary>What became of each file HEAD no longer has, among <paramref name="paths"/> (root-relative):
     /// "since renamed to X in C", "since deleted in C", or "not in the current tree" when HEAD's history

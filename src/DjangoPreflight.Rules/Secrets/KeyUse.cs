@@ -31,13 +31,7 @@ public static class KeyUse
     private static bool NamesWord(string line, string name)
     {
         for (var at = line.IndexOf(name, StringComparison.Ordinal); at >= 0; at = line.IndexOf(name, at + 1, StringComparison.Ordinal))
-        {
-            var before = at == 0 ? ' ' : line[at - 1];
-            var after = at + name.Length >= line.Length ? ' ' : line[at + name.Length];
-            if (!IsNameChar(before) && !IsNameChar(after)) return true;
-        }
+            if (Core.WholeWords.StandsAlone(line, at, name.Length)) return true;
         return false;
     }
-
-    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }
