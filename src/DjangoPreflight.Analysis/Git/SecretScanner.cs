@@ -288,16 +288,22 @@ public static partial class SecretScanner
         "AWS access key ID", "GitHub token", "Slack token", "Google API key", "SendGrid API key", "Stripe live key", "private key",
     };
 
-    /// <summary>What the whole file says about the secrets in it, computed once per file.</summary>
+    /// <summary>What the whole file says about the secrets in it, computed once per file, and what
+    /// costs a read of the whole text (a compose file's YAML) only when a secret needs it: most
+    /// versions of most files hold none.</summary>
     private sealed class FileFacts(string path, string text)
     {
         public bool Python { get; } = path.EndsWith(".py", StringComparison.Ordinal);
 
         public bool Readme { get; } = FileKinds.IsDocumentation(path);
 
-        public string? Context { get; } = SecretContext.NonProductionReason(path, text);
+        public string? Context => (_context ??= new Lazy<string?>(() => SecretContext.NonProductionReason(path, text), LazyThreadSafetyMode.None)).Value;
 
-        public bool Template { get; } = SecretContext.IsStartprojectTemplate(path, text);
+        private Lazy<string?>? _context;
+
+        public bool Template => _template ??= SecretContext.IsStartprojectTemplate(path, text);
+
+        private bool? _template;
 
         /// <summary>The names the file gives its database or user, read when a secret needs them.</summary>
         public IReadOnlySet<string> Names => _names ??= NamePhrases.NamesIn(text);

@@ -49,6 +49,30 @@ public sealed class ComposeFileTests
         Assert.Equal("redis", file.Services[0].Datastore);
     }
 
+    /// <summary>Ten levels of anchors, each merging the one below ten times: a few hundred bytes that
+    /// name ten billion mappings if every alias is opened.</summary>
+    internal static string BillionLaughs(string secret)
+    {
+        var text = new System.Text.StringBuilder("x-l0: &l0 {L0: \"0\"}\n");
+        for (var level = 1; level < 10; level++)
+            text.Append($"x-l{level}: &l{level}\n  <<: [{string.Join(", ", Enumerable.Repeat($"*l{level - 1}", 10))}]\n  L{level}: \"{level}\"\n");
+        text.Append($"services:\n  web:\n    image: shop\n    environment:\n      <<: [{string.Join(", ", Enumerable.Repeat("*l9", 10))}]\n      SECRET_KEY: \"{secret}\"\n");
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Merge_keys_repeating_an_alias_a_billion_times_are_opened_within_a_budget()
+    {
+        var errors = new List<string>();
+        var file = ComposeFile.Parse("docker-compose.yml", BillionLaughs("Qm7vR2xL9pT4kW8nZ3cJ6"), FileRole.Unknown, (line, message) => errors.Add($"{line}: {message}"));
+        Assert.Empty(errors);
+        var web = Assert.Single(file.Services);
+        // The service's own key, and the merged ones the budget reached (the nearest first), each once.
+        Assert.Equal("Qm7vR2xL9pT4kW8nZ3cJ6", web.Environment.Single(e => e.Key == "SECRET_KEY").Value.Value);
+        Assert.Contains(web.Environment, e => e.Key == "L9");
+        Assert.Equal(web.Environment.Count, web.Environment.Select(e => e.Key).Distinct().Count());
+    }
+
     [Fact]
     public void Invalid_yaml_is_a_parse_error_not_an_exception()
     {

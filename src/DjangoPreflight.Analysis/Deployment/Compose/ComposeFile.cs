@@ -240,7 +240,18 @@ public sealed class ComposeFile
 
     /// <summary>A mapping's entries with <c>&lt;&lt;: *anchor</c> merges expanded (the mapping's own
     /// keys win, as YAML merge keys say), e.g. an environment shared between services.</summary>
-    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> MergedEntries(YamlMappingNode map, int depth = 0)
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> MergedEntries(YamlMappingNode map) => MergedEntries(map, 0, new MergeBudget());
+
+    /// <summary>How many merged mappings one expansion may still open. An alias names a node, not a
+    /// copy, so a file of a few lines can merge a mapping that merges ten aliases of one that merges
+    /// ten more (a "billion laughs"): opened one by one, that is exponential. Real files merge a
+    /// handful; past the budget the rest are not opened, and the keys found so far stand.</summary>
+    private sealed class MergeBudget
+    {
+        public int Left = 1000;
+    }
+
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> MergedEntries(YamlMappingNode map, int depth, MergeBudget budget)
     {
         var own = map.Children.Where(kv => kv.Key is not YamlScalarNode { Value: "<<" }).ToList();
         var seen = own.Select(kv => (kv.Key as YamlScalarNode)?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -254,9 +265,12 @@ public sealed class ComposeFile
                 _ => new List<YamlMappingNode>(),
             };
             foreach (var source in maps)
-                foreach (var kv in MergedEntries(source, depth + 1))
+            {
+                if (--budget.Left < 0) break;
+                foreach (var kv in MergedEntries(source, depth + 1, budget))
                     if (kv.Key is YamlScalarNode { Value: { } k } && seen.Add(k))
                         merged.Add(kv);
+            }
         }
         return merged.Concat(own);
     }
