@@ -16,26 +16,41 @@ public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
     /// or a base that could not be resolved, named as written). Both empty when it is not a class of the project.</summary>
     public (IReadOnlySet<string> Project, IReadOnlySet<string> Outside) Ancestors(string dottedClass)
     {
-        var project = new HashSet<string>(StringComparer.Ordinal);
-        var outside = new HashSet<string>(StringComparer.Ordinal);
-        var dot = dottedClass.LastIndexOf('.');
-        if (dot > 0 && Find(dottedClass[..dot], dottedClass[(dot + 1)..], 0) is { Class: { } c } start)
-            Walk(start.Module, c, start.Qualified, project, outside, 0);
-        return (project, outside);
+        var lineage = Read(dottedClass);
+        return (lineage.Project, lineage.Outside);
     }
 
     /// <summary>True when <paramref name="dottedClass"/> is a project class deriving from <paramref name="baseClass"/> (qualified).</summary>
     public bool Derives(string dottedClass, string baseClass) =>
         dottedClass != baseClass && Ancestors(dottedClass) is var (project, outside) && (project.Contains(baseClass) || outside.Contains(baseClass));
 
-    private void Walk(string module, ClassDef node, string qualified, HashSet<string> project, HashSet<string> outside, int depth)
+    private Lineage Read(string dottedClass)
     {
-        if (!project.Add(qualified) || depth > MaxDepth) return;
+        lock (_known)
+            if (_known.TryGetValue(dottedClass, out var known)) return known;
+        var lineage = new Lineage(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var dot = dottedClass.LastIndexOf('.');
+        if (dot <= 0 || Find(dottedClass[..dot], dottedClass[(dot + 1)..], 0) is not { Class: { } c } start)
+            return lineage;
+        Walk(start.Module, c, start.Qualified, lineage, 0);
+        // Kept for the next rule that asks (every MIDDLEWARE entry is asked about by several checks).
+        // Only names of the project's own classes are kept: they are as many as the classes and the
+        // names importing them, whatever strings the settings hold.
+        lock (_known) return _known.TryAdd(dottedClass, lineage) ? lineage : _known[dottedClass];
+    }
+
+    private readonly Dictionary<string, Lineage> _known = new(StringComparer.Ordinal);
+
+    private sealed record Lineage(HashSet<string> Project, HashSet<string> Outside);
+
+    private void Walk(string module, ClassDef node, string qualified, Lineage lineage, int depth)
+    {
+        if (!lineage.Project.Add(qualified) || depth > MaxDepth) return;
         foreach (var b in node.Bases)
         {
             if (DottedName.Of(b) is not { } written)
             {
-                outside.Add("?"); // a computed base: unknown
+                lineage.Outside.Add("?"); // a computed base: unknown
                 continue;
             }
             var head = written.Split('.')[0];
@@ -43,9 +58,9 @@ public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
             // module.Class: the head names a module (import x.y / from x import y), the rest is inside it.
             if (written.Length > head.Length && target is { Class: null } m)
                 target = Find(m.Qualified, written[(head.Length + 1)..], 0);
-            if (target is not { } t) outside.Add(written);
-            else if (t.Class is { } c) Walk(t.Module, c, t.Qualified, project, outside, depth + 1);
-            else outside.Add(t.Qualified);
+            if (target is not { } t) lineage.Outside.Add(written);
+            else if (t.Class is { } c) Walk(t.Module, c, t.Qualified, lineage, depth + 1);
+            else lineage.Outside.Add(t.Qualified);
         }
     }
 
