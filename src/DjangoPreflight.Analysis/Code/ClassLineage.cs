@@ -20,6 +20,11 @@ public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
         return (lineage.Project, lineage.Outside);
     }
 
+    /// <summary>The project's classes of the lineage, the class itself first, then each base's in the order
+    /// the bases are listed (depth first: Python's method resolution order for single inheritance), so
+    /// the first that sets an attribute is the one whose value the class has. Empty when it is not a class of the project.</summary>
+    public IReadOnlyList<ClassDef> Definitions(string dottedClass) => Read(dottedClass).Classes;
+
     /// <summary>True when <paramref name="dottedClass"/> is a project class deriving from <paramref name="baseClass"/> (qualified).</summary>
     public bool Derives(string dottedClass, string baseClass) =>
         dottedClass != baseClass && Ancestors(dottedClass) is var (project, outside) && (project.Contains(baseClass) || outside.Contains(baseClass));
@@ -28,7 +33,7 @@ public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
     {
         lock (_known)
             if (_known.TryGetValue(dottedClass, out var known)) return known;
-        var lineage = new Lineage(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var lineage = new Lineage(new HashSet<string>(StringComparer.Ordinal), [], new HashSet<string>(StringComparer.Ordinal));
         var dot = dottedClass.LastIndexOf('.');
         if (dot <= 0 || Find(dottedClass[..dot], dottedClass[(dot + 1)..], 0) is not { Class: { } c } start)
             return lineage;
@@ -41,11 +46,12 @@ public sealed class ClassLineage(PythonSources sources, ModuleIndex index)
 
     private readonly Dictionary<string, Lineage> _known = new(StringComparer.Ordinal);
 
-    private sealed record Lineage(HashSet<string> Project, HashSet<string> Outside);
+    private sealed record Lineage(HashSet<string> Project, List<ClassDef> Classes, HashSet<string> Outside);
 
     private void Walk(string module, ClassDef node, string qualified, Lineage lineage, int depth)
     {
         if (!lineage.Project.Add(qualified) || depth > MaxDepth) return;
+        lineage.Classes.Add(node);
         foreach (var b in node.Bases)
         {
             if (DottedName.Of(b) is not { } written)

@@ -1,15 +1,15 @@
-using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.Python.Ast;
 
 namespace DjangoPreflight.Rules.Auth;
 
 /// <summary>DP512: a RemoteUserMiddleware logs users in from a header that the front server is not
 /// seen to set or strip.</summary>
-public sealed partial class RemoteUserHeaderTrusted : ProjectRule
+public sealed class RemoteUserHeaderTrusted : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP512",
@@ -118,31 +118,20 @@ public sealed partial class RemoteUserHeaderTrusted : ProjectRule
     private static bool SetsServerVariable(NginxScope scope, string name) =>
         new[] { "uwsgi_param", "fastcgi_param", "scgi_param" }.Any(d => scope.EffectiveArray(d).Any(p => p.Arg(0) == name));
 
-    /// <summary>For a project middleware class deriving from a RemoteUserMiddleware, the META key
-    /// its <c>header</c> attribute names (the stock one when it sets none); null for any other class.</summary>
+    /// <summary>For a project middleware class deriving from a RemoteUserMiddleware (followed through the
+    /// project's modules, aliases and re-exports), the META key its <c>header</c> attribute names, set by
+    /// the class or the nearest project class it derives from (the stock REMOTE_USER when none sets
+    /// it); null for any other class. Where the lineage leaves the project it is not followed: a
+    /// package's class counts when its name says it is a RemoteUserMiddleware.</summary>
     private static string? CustomHeader(ProjectContext project, string entry)
     {
-        var dot = entry.LastIndexOf('.');
-        if (dot <= 0) return null;
-        var className = entry[(dot + 1)..];
-        var module = entry[..dot].Replace('.', '/');
-        var file = project.Files.All.FirstOrDefault(p => p == module + ".py" || p.EndsWith("/" + module + ".py", StringComparison.Ordinal)
-                                                         || p == module + "/__init__.py" || p.EndsWith("/" + module + "/__init__.py", StringComparison.Ordinal));
-        if (file is null || project.Files.ReadText(file) is not { } text) return null;
-        var match = Regex.Match(text, $@"^class\s+{Regex.Escape(className)}\s*\(([^)]*)\)\s*:", RegexOptions.Multiline | RegexOptions.NonBacktracking);
-        if (!match.Success || !match.Groups[1].Value.Contains("RemoteUserMiddleware", StringComparison.Ordinal)) return null;
-        var body = ClassBody(text, match.Index + match.Length);
-        return HeaderAttribute().Match(body) is { Success: true } h ? h.Groups[1].Value : "REMOTE_USER";
+        var classes = project.Code.Classes;
+        var (_, outside) = classes.Ancestors(entry);
+        if (!outside.Any(a => a[(a.LastIndexOf('.') + 1)..].EndsWith("RemoteUserMiddleware", StringComparison.Ordinal))) return null;
+        foreach (var definition in classes.Definitions(entry))
+            foreach (var statement in definition.Body)
+                if (statement is Assign { Targets: [Name { Id: "header" }], Value: Constant { Value: string header } } && header.Length > 0)
+                    return header;
+        return "REMOTE_USER";
     }
-
-    /// <summary>The class body from <paramref name="start"/> to the next line that begins with a non-blank character.</summary>
-    private static string ClassBody(string text, int start)
-    {
-        for (var nl = text.IndexOf('\n', start); nl >= 0 && nl + 1 < text.Length; nl = text.IndexOf('\n', nl + 1))
-            if (!char.IsWhiteSpace(text[nl + 1])) return text[start..(nl + 1)];
-        return text[start..];
-    }
-
-    [GeneratedRegex(@"^\s+header\s*=\s*[""']([^""']+)[""']", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
-    private static partial Regex HeaderAttribute();
 }

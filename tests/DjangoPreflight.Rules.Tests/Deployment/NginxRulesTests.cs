@@ -101,6 +101,48 @@ public sealed class NginxRulesTests
     }
 
     [Fact]
+    public void Remote_user_middleware_subclasses_are_told_by_their_lineage_not_their_name()
+    {
+        using var dir = new TempDirectory("dp-remote-user-lineage");
+        dir.Write("shop/__init__.py", "");
+        dir.Write("shop/auth/__init__.py", "from .proxy import HeaderUserMiddleware\n");
+        // Two steps from Django's class, through an alias and a package re-export; the header is set by the parent.
+        dir.Write("shop/auth/proxy.py", """
+            from django.contrib.auth import middleware as auth_middleware
+
+
+            class ProxyBase(auth_middleware.RemoteUserMiddleware):
+                header = "HTTP_X_PROXY_USER"
+
+
+            class HeaderUserMiddleware(ProxyBase):
+                force_logout_if_no_header = False
+            """);
+        // Look-alikes: a project class whose name says RemoteUserMiddleware, deriving from something else.
+        dir.Write("shop/audit.py", """
+            from django.utils.deprecation import MiddlewareMixin
+
+
+            class AuditRemoteUserMiddleware(MiddlewareMixin):
+                header = "HTTP_X_AUDIT_USER"
+
+
+            class LoggedRemoteUserMiddleware(AuditRemoteUserMiddleware):
+                pass
+            """);
+        var project = new ProjectContext(dir.Path, new ScanOptions());
+        SettingsModel With(string middleware) => Settings(
+            ("MIDDLEWARE", List(middleware), 20),
+            ("AUTHENTICATION_BACKENDS", List("django.contrib.auth.backends.RemoteUserBackend"), 25));
+
+        Assert.Equal(
+            ["DP512 shop/settings/production.py:20 high medium | HeaderUserMiddleware logs users in from the X-Proxy-User request header; no proxy configuration in the repository shows that the front server overwrites or strips it, so any client may send it."],
+            Render(new RemoteUserHeaderTrusted().Check(project, With("shop.auth.HeaderUserMiddleware"))));
+        Assert.Empty(new RemoteUserHeaderTrusted().Check(project, With("shop.audit.AuditRemoteUserMiddleware")));
+        Assert.Empty(new RemoteUserHeaderTrusted().Check(project, With("shop.audit.LoggedRemoteUserMiddleware")));
+    }
+
+    [Fact]
     public void Remote_user_middleware_without_a_remote_user_backend_logs_nobody_in()
     {
         // RemoteUserMiddleware only calls authenticate(remote_user=...): a backend must accept it.
