@@ -34,8 +34,26 @@ public static partial class NamePhrases
         return parts.All(p => names.Contains(p.ToLowerInvariant()) || IsWordShaped(Unleet(p)));
     }
 
-    private static bool IsWordShaped(string part) =>
-        part.Length is >= 2 and <= 10 && part.All(char.IsAsciiLetterLower) && part.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y');
+    /// <summary>True when the part reads as a word, as the words of a remembered phrase do: 2 to 10 lower-case
+    /// letters, pronounceable (vowels, y included, at least one letter in five and never more than three
+    /// consonants in a row), q only before u, and at most one of the rare letters j, q, x and z. A value is
+    /// published only when all its parts are words or the file's names; drawn letters rarely pass
+    /// ("qzvkwhtrbe", "kqmzvtwpha" do not), so a random password beside the name stays a secret.</summary>
+    private static bool IsWordShaped(string part)
+    {
+        if (part.Length is < 2 or > 10 || !part.All(char.IsAsciiLetterLower)) return false;
+        var vowels = 0;
+        var consonants = 0;
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (IsVowel(part[i])) (vowels, consonants) = (vowels + 1, 0);
+            else if (++consonants > 3) return false;
+            if (part[i] == 'q' && (i + 1 == part.Length || part[i + 1] != 'u')) return false;
+        }
+        return vowels > 0 && vowels * 5 >= part.Length && part.Distinct().Count(c => c is 'j' or 'q' or 'x' or 'z') <= 1;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>The part with leetspeak's digits and symbols read as the letters they stand for, lower case;
     /// a part that is only digits stays digits (a number, not a word).</summary>
