@@ -79,9 +79,7 @@ public sealed class MediaMayBeExecuted : ProjectRule
             {
                 if (server.Args.Contains("browse") || (server.Block ?? []).Any(d => d.Name == "browse"))
                     yield return Finding($"file_server browse lists every uploaded file under {prefix}.", server.Location, severity: Severity.Medium);
-                var disposition = site.ResponseHeader("Content-Disposition", prefix)?.Value;
-                var csp = site.ResponseHeader("Content-Security-Policy", prefix)?.Value;
-                if (disposition?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) != true && csp?.Contains("sandbox", StringComparison.OrdinalIgnoreCase) != true)
+                if (!KeepsInert(site.ResponseHeader("Content-Disposition", prefix)?.Value, site.ResponseHeader("Content-Security-Policy", prefix)?.Value))
                     yield return Finding(
                         $"Uploads under {prefix} are served by Caddy's file_server with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment or sandbox CSP header for that path).",
                         server.Location, Confidence.Medium, severity: Severity.Medium);
@@ -95,9 +93,7 @@ public sealed class MediaMayBeExecuted : ProjectRule
             foreach (var map in uwsgi.StaticMaps.Where(m => m.UrlPrefix != "/" && !m.UrlPrefix.Contains('%') && IsMediaPath(m.UrlPrefix.TrimEnd('/'), mediaPrefix)))
             {
                 var prefix = map.UrlPrefix.TrimEnd('/');
-                var disposition = uwsgi.RouteHeader(prefix, "Content-Disposition")?.Value;
-                var csp = uwsgi.RouteHeader(prefix, "Content-Security-Policy")?.Value;
-                if (disposition?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) != true && csp?.Contains("sandbox", StringComparison.OrdinalIgnoreCase) != true)
+                if (!KeepsInert(uwsgi.RouteHeader(prefix, "Content-Disposition")?.Value, uwsgi.RouteHeader(prefix, "Content-Security-Policy")?.Value))
                     yield return Finding(
                         $"Uploads under {prefix} are served by uWSGI's static-map ({map.Directory}) from the app's own origin with the type their name suggests: an uploaded .html or .svg runs script on this site (no route adding a Content-Disposition attachment or sandbox CSP header for that path).",
                         map.Location, map.Conditional ? Confidence.Low : Confidence.Medium, severity: Severity.Medium);
@@ -116,11 +112,14 @@ public sealed class MediaMayBeExecuted : ProjectRule
     private static bool RunsScripts(NginxLocation location) =>
         new[] { "php", "py", "cgi", "pl", "phtml", "jsp", "asp" }.Any(ext => location.Path.Contains(ext, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True when the response headers keep an uploaded page inert: a Content-Disposition
+    /// attachment (downloaded, never rendered) or a CSP sandbox (rendered without script or origin).</summary>
+    private static bool KeepsInert(string? disposition, string? csp) =>
+        disposition?.StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true || csp?.Contains("sandbox", StringComparison.OrdinalIgnoreCase) == true;
+
     private static bool ForcesSafeType(NginxLocation media)
     {
-        if (media.EffectiveHeader("Content-Disposition") is { } disposition && disposition.Arg(1).StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
-            return true;
-        if (media.EffectiveHeader("Content-Security-Policy") is { } csp && csp.Arg(1).Contains("sandbox", StringComparison.OrdinalIgnoreCase))
+        if (KeepsInert(media.EffectiveHeader("Content-Disposition")?.Arg(1), media.EffectiveHeader("Content-Security-Policy")?.Arg(1)))
             return true;
         // `types { } default_type application/octet-stream;` drops the extension mapping.
         var types = media.Directives.LastOrDefault(d => d.Name == "types");
