@@ -328,10 +328,12 @@ public static partial class DeploymentLoader
         return last.Split('_', '-').Any(w => w is "dev" or "devel" or "develop" or "development" or "local" or "test" or "tests" or "testing" or "ci" or "debug");
     }
 
-    [GeneratedRegex(@"(?:^|\s)--reload(?:\s|$|=)", RegexOptions.NonBacktracking)]
+    // Source-generated backtracking patterns (free to build, unlike a non-backtracking one built at run
+    // time on every scan), linear: a literal start, then runs that stop at a character outside them.
+    [GeneratedRegex(@"(?:^|\s)--reload(?:\s|$|=)")]
     private static partial Regex ReloadFlag();
 
-    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
+    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""")]
     private static partial Regex SettingsFlag();
 
     /// <summary>The project files compose services load (<c>env_file:</c>, relative to the compose file) and

@@ -43,7 +43,8 @@ internal static partial class PythonPrograms
         }
     }
 
-    [GeneratedRegex(@"^python(?:\d(?:\.\d+)?)?$", RegexOptions.NonBacktracking)]
+    // Anchored, one bounded try: source-generated, so free to build.
+    [GeneratedRegex(@"^python(?:\d(?:\.\d+)?)?$")]
     private static partial Regex Interpreter();
 
     [GeneratedRegex("""call_command\(\s*["']collectstatic["']""", RegexOptions.NonBacktracking)]

@@ -47,7 +47,12 @@ public static partial class ServerCommands
     [GeneratedRegex(@"(manage\.py|django-admin(\.py)?|-m\s+django)[""']?\s+(\S+\s+)*?runserver(_plus)?\b", RegexOptions.NonBacktracking)]
     private static partial Regex Runserver();
 
-    [GeneratedRegex(@"(?:-k|--worker-class)(?:\s+|=)[""']?([\w.\-]+)", RegexOptions.NonBacktracking)]
+    // Source-generated backtracking patterns from here on cost nothing to build (a non-backtracking one
+    // is built at run time, milliseconds each, on every scan with a deployment file) and stay linear:
+    // their alternatives are bounded, and each loop follows a literal start and is followed by a
+    // character outside its class, so a stretch of the command is scanned from one start only. Not
+    // Runserver above, whose repeated words would be rescanned from every `manage.py`.
+    [GeneratedRegex(@"(?:-k|--worker-class)(?:\s+|=)[""']?([\w.\-]+)")]
     private static partial Regex WorkerClass();
 
     /// <summary>The simple commands of a command line: split at ;, &&, ||, | and newlines outside quotes.</summary>
@@ -74,13 +79,13 @@ public static partial class ServerCommands
         yield return command[start..];
     }
 
-    [GeneratedRegex(@"^\s*(echo|printf)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*(echo|printf)\b")]
     private static partial Regex Talk();
 
-    [GeneratedRegex(@"\b(install|add|download)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(install|add|download)\b")]
     private static partial Regex Installer();
 
-    [GeneratedRegex(@"\bcollectstatic\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bcollectstatic\b")]
     private static partial Regex Collectstatic();
 
     private static Regex Program(string name) => name switch
@@ -96,24 +101,24 @@ public static partial class ServerCommands
 
     // The program as a command word: at the start, after a blank, a quote, a path or `-m`; not
     // inside another word.
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)gunicorn(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)gunicorn(\s|$|[""'\]])")]
     private static partial Regex Gunicorn();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uwsgi(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uwsgi(\s|$|[""'\]])")]
     private static partial Regex Uwsgi();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/])waitress-serve(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/])waitress-serve(\s|$|[""'\]])")]
     private static partial Regex Waitress();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uvicorn(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)uvicorn(\s|$|[""'\]])")]
     private static partial Regex Uvicorn();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)daphne(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)daphne(\s|$|[""'\]])")]
     private static partial Regex Daphne();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)hypercorn(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)hypercorn(\s|$|[""'\]])")]
     private static partial Regex Hypercorn();
 
-    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)granian(\s|$|[""'\]])", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(^|[\s;&|""'(/]|-m\s+)granian(\s|$|[""'\]])")]
     private static partial Regex Granian();
 }

@@ -122,14 +122,17 @@ internal sealed partial class ServingEvidence(DeploymentFacts deployment, IReadO
         return ShellWords.Split(command).Any(w => w == script || w == name || w.EndsWith("/" + name, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
+    // Source-generated backtracking patterns (free to build, unlike a non-backtracking one built at run
+    // time on every scan), linear: a literal start or an anchor, then runs that each stop at a
+    // character outside them.
+    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""")]
     private static partial Regex SettingsFlag();
 
-    [GeneratedRegex("""(?:^|\s)DJANGO_SETTINGS_MODULE=["']?([A-Za-z_][\w.]*)""", RegexOptions.NonBacktracking)]
+    [GeneratedRegex("""(?:^|\s)DJANGO_SETTINGS_MODULE=["']?([A-Za-z_][\w.]*)""")]
     private static partial Regex LeadingAssignment();
 
     // shop.wsgi:application, config.asgi, pkg.wsgi:get_app()
-    [GeneratedRegex(@"^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(:[A-Za-z_][\w.]*(?:\(\))?)?$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(:[A-Za-z_][\w.]*(?:\(\))?)?$")]
     private static partial Regex AppArgument();
 
     [GeneratedRegex(@"(?:--module|--wsgi|-w)(?:\s+|=)([A-Za-z_][\w.:]*)", RegexOptions.NonBacktracking)]

@@ -316,20 +316,28 @@ public static partial class SecretScanner
         private IReadOnlySet<int>? _local;
     }
 
-    // Names whose values are secrets: the whole name, or its last '_' part(s).
-    [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_ACCESS_KEY|PRIVATE_KEY|AUTH_KEY|CLIENT_SECRET|SIGNING_KEY|ENCRYPTION_KEY|AES_KEY|HMAC_KEY|FERNET_KEY|MASTER_KEY|CRYPTO_KEY)$", RegexOptions.NonBacktracking)]
+    // The patterns below run on every line of every version of every secrets-prone file: they are
+    // source-generated backtracking ones, which cost nothing to build (a non-backtracking one is built
+    // at run time, milliseconds each), and each stays linear in the line, as said beside it.
+
+    // Names whose values are secrets: the whole name, or its last '_' part(s). Bounded alternatives.
+    [GeneratedRegex(@"(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|SECRET_ACCESS_KEY|PRIVATE_KEY|AUTH_KEY|CLIENT_SECRET|SIGNING_KEY|ENCRYPTION_KEY|AES_KEY|HMAC_KEY|FERNET_KEY|MASTER_KEY|CRYPTO_KEY)$")]
     private static partial Regex SecretName();
 
-    [GeneratedRegex("""(?<scheme>(?i:postgres(?:ql)?|pgsql|postgis|psql|mysql2?|mysqlgis|mariadb|oracle|mssql|redis|rediss|valkey|amqps?|mongodb(?:\+srv)?|smtps?|ftps?|sftp|ldaps?|https?|nats|elasticsearch)(?:\+[a-z0-9]+)?)://(?<user>[^:@/\s'"]*):(?<password>[^@/\s'"]+)@(?<host>[^/\s'"?#]+)""", RegexOptions.NonBacktracking)]
+    // Tried where a scheme ends in "://" (or "+"): each loop stops at '/', which every "://" holds, or
+    // at a character the next token must not be, so no stretch of the line is scanned from two starts.
+    [GeneratedRegex("""(?<scheme>(?i:postgres(?:ql)?|pgsql|postgis|psql|mysql2?|mysqlgis|mariadb|oracle|mssql|redis|rediss|valkey|amqps?|mongodb(?:\+srv)?|smtps?|ftps?|sftp|ldaps?|https?|nats|elasticsearch)(?:\+[a-z0-9]+)?)://(?<user>[^:@/\s'"]*):(?<password>[^@/\s'"]+)@(?<host>[^/\s'"?#]+)""")]
     private static partial Regex CredentialUrl();
 
-    [GeneratedRegex("""['"](?<key>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{30,})['"]""", RegexOptions.NonBacktracking)]
+    // Tried at quotes only; the run stops at the next quote, so runs from two starts never overlap.
+    [GeneratedRegex("""['"](?<key>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{30,})['"]""")]
     private static partial Regex QuotedDjangoKey();
 
-    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----")]
     private static partial Regex PrivateKeyHeader();
 
-    [GeneratedRegex(@"^[A-Za-z0-9+/=]{40,}$", RegexOptions.NonBacktracking)]
+    // Anchored at the start: one try.
+    [GeneratedRegex(@"^[A-Za-z0-9+/=]{40,}$")]
     private static partial Regex PemBody();
 
     // ${VAR:-default} / ${VAR-default}, the default without nested substitutions or quotes.
