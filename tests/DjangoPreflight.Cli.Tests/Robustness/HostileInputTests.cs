@@ -111,6 +111,14 @@ public class HostileInputTests
         // An include glob of twenty stars against names of forty letters: exponential for a backtracking engine.
         temp.Write("deploy/nginx/nginx.conf", "http {\n  include conf.d/" + string.Concat(Enumerable.Repeat("a*", 20)) + "b;\n}\n");
         for (var i = 0; i < 5; i++) temp.Write($"deploy/nginx/conf.d/{new string('a', 40 + i)}", "server { listen 80; }\n");
+        // The source-generated backtracking patterns' worst cases (LinearPatternsTests lists them): many
+        // starts before one long run each could rescan, and runs that end without what must follow.
+        temp.Write("deploy/prod.env", "DATABASE_URL=" + string.Concat(Enumerable.Repeat("redis+", 50_000)) + "postgres://" + new string('u', 300_000) + ":" + new string('p', 300_000) + "\n"
+            + "TOKEN='" + string.Concat(Enumerable.Repeat("github_pat_", 30_000)) + "'\n"
+            + "KEY=\"" + new string('k', 300_000) + "\n"
+            + "HOSTS=" + string.Concat(Enumerable.Repeat("192.168.1.", 30_000)) + "\n");
+        temp.Write("Procfile", "web: python -m" + new string(' ', 300_000) + "x --worker-class" + new string(' ', 300_000) + "\n"
+            + "release: python manage.py migrate --settings=" + new string('s', 300_000) + " --reload" + new string(' ', 300_000) + "\n");
         var report = InProcessScan.Run(temp.Path, TimeSpan.FromSeconds(120));
         InProcessScan.AssertNoRuleFailed(report);
         Assert.DoesNotContain(report.Summary.ParseErrors, e => e.Path == "requirements.txt");

@@ -20,10 +20,48 @@ public class LinearPatternsTests
         ["SecretScanner.ShellDefault"] = "linear by construction",
         // File names of the rule documentation folder we ship, not repository text.
         ["RuleDocsDirectory.RulePageName"] = "reads our own file names",
+        // Run on every line of the secret scan or on every deployment command, where building a
+        // non-backtracking pattern at run time (milliseconds each) was most of a small scan's time.
+        // Each is linear under backtracking: bounded alternatives, and every loop starts at a literal
+        // or an anchor and is followed by a character outside its class, so a stretch of text is
+        // scanned from one start only (worst cases in HostileInputTests).
+        ["SecretShapes.SecretName"] = "bounded alternatives",
+        ["SecretShapes.ConfigurationName"] = "bounded alternatives",
+        ["SecretShapes.AwsAccessKeyId"] = "bounded length",
+        ["SecretShapes.KnownToken"] = "literal prefixes; open runs end the pattern",
+        ["SecretScanner.SecretName"] = "bounded alternatives",
+        ["SecretScanner.CredentialUrl"] = "runs stop at '/' or the next token's delimiter",
+        ["SecretScanner.QuotedDjangoKey"] = "tried at quotes; runs stop at the next quote",
+        ["SecretScanner.PrivateKeyHeader"] = "literal",
+        ["SecretScanner.PemBody"] = "anchored",
+        ["NotASecret.DottedPath"] = "anchored; loops end at '.'",
+        ["NotASecret.UpperSnake"] = "anchored; loops end at '_'",
+        ["NotASecret.MigrationName"] = "anchored",
+        ["NotASecret.Identifier"] = "anchored",
+        ["NotASecret.Rate"] = "anchored",
+        ["LocalExamples.PrivateAddress"] = "bounded alternatives",
+        ["ServerCommands.WorkerClass"] = "literal start; runs end at a character outside them",
+        ["ServerCommands.Talk"] = "anchored",
+        ["ServerCommands.Installer"] = "bounded alternatives",
+        ["ServerCommands.Collectstatic"] = "literal",
+        ["ServerCommands.Gunicorn"] = "bounded, or -m and blanks before a literal",
+        ["ServerCommands.Uwsgi"] = "bounded, or -m and blanks before a literal",
+        ["ServerCommands.Waitress"] = "bounded",
+        ["ServerCommands.Uvicorn"] = "bounded, or -m and blanks before a literal",
+        ["ServerCommands.Daphne"] = "bounded, or -m and blanks before a literal",
+        ["ServerCommands.Hypercorn"] = "bounded, or -m and blanks before a literal",
+        ["ServerCommands.Granian"] = "bounded, or -m and blanks before a literal",
+        ["DeploymentLoader.ReloadFlag"] = "bounded",
+        ["DeploymentLoader.SettingsFlag"] = "literal start; runs end at a character outside them",
+        ["ServingEvidence.SettingsFlag"] = "literal start; runs end at a character outside them",
+        ["ServingEvidence.LeadingAssignment"] = "literal start; runs end at a character outside them",
+        ["ServingEvidence.AppArgument"] = "anchored; loops end at '.' or ':'",
+        ["PythonPrograms.Interpreter"] = "anchored",
     };
 
     private static IEnumerable<Assembly> Scanners() =>
     [
+        typeof(Core.SecretShapes).Assembly,
         typeof(Analysis.Project.ProjectContext).Assembly,
         typeof(Rules.ProjectRuleSet).Assembly,
         typeof(Probe.Rules.NoRateLimit).Assembly,
