@@ -26,12 +26,24 @@ public sealed partial class DeploymentFacts
 
     /// <summary>Every place a production-capable front server passes requests to the app (see
     /// <see cref="DjangoUpstreams"/> for nginx; a Caddy reverse_proxy whose upstreams are not all
-    /// other programs).</summary>
-    public IEnumerable<AppProxy> ProductionAppProxies =>
-        DjangoUpstreams.Where(u => u.Config.SpeaksForProduction)
-            .Select(u => new AppProxy("nginx location", u.Config.Path, u.Pass.Location,
-                header => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null ? "nginx passes the client's header on unless told to set it" : null))
-            .Concat(CaddyAppProxiesOf(ProductionCaddy)).Concat(TraefikAppProxies);
+    /// other programs; a Traefik router). With none, a production uWSGI that answers HTTP itself is
+    /// where clients meet the app.</summary>
+    public IEnumerable<AppProxy> ProductionAppProxies
+    {
+        get
+        {
+            var fronts = DjangoUpstreams.Where(u => u.Config.SpeaksForProduction)
+                .Select(u => new AppProxy("nginx location", u.Config.Path, u.Pass.Location,
+                    header => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null ? "nginx passes the client's header on unless told to set it" : null))
+                .Concat(CaddyAppProxiesOf(ProductionCaddy)).Concat(TraefikAppProxies).ToList();
+            return fronts.Count > 0 ? fronts : UwsgiHttpEdges;
+        }
+    }
+
+    /// <summary>Production uWSGI configurations that answer HTTP themselves (nautobot's image: <c>http = 0.0.0.0:8080</c>).</summary>
+    private IEnumerable<AppProxy> UwsgiHttpEdges =>
+        UwsgiConfigs.Where(u => u.Role.SpeaksForProduction() && u.HttpListener is not null)
+            .Select(u => new AppProxy("uWSGI HTTP server", u.Path, u.HttpListener!, u.ClientValue));
 
     /// <summary>Every Caddy reverse_proxy, of a Caddyfile of any role, and every router of the production
     /// Traefik, that may reach the app.</summary>

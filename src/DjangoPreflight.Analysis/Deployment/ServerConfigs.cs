@@ -64,7 +64,18 @@ public sealed record UwsgiConfig(string Path, SourceLocation Location, FileRole 
         return null;
     }
 
-    /// <summary>True when uWSGI answers HTTP itself (<c>http</c>, <c>http-socket</c>, <c>https</c>)
-    /// rather than speaking the uwsgi protocol to a front server.</summary>
-    public bool SpeaksHttp => Options.Any(o => o.Key is "http" or "http-socket" or "https" or "https-socket");
+    /// <summary>Where uWSGI is told to answer HTTP itself (<c>http</c>, <c>http-socket</c>, <c>https</c>)
+    /// rather than speak the uwsgi protocol to a front server; null when it is not.</summary>
+    public SourceLocation? HttpListener =>
+        Options.FirstOrDefault(o => o.Key is "http" or "http-socket" or "https" or "https-socket" && !o.Conditional)?.Location;
+
+    /// <summary>Why a request header reaches Django as the client sent it, when uWSGI meets clients itself;
+    /// null when an option names the header (an internal route may rewrite it: not decided here).</summary>
+    public string? ClientValue(string header)
+    {
+        var cgi = "HTTP_" + header.Replace('-', '_').ToUpperInvariant();
+        if (Options.Any(o => o.Value.Contains(header, StringComparison.OrdinalIgnoreCase) || o.Value.Contains(cgi, StringComparison.OrdinalIgnoreCase)))
+            return null;
+        return $"uWSGI answers HTTP itself and hands Django the {header} the client sent";
+    }
 }

@@ -183,6 +183,24 @@ public sealed class EdgeServersTests
     }
 
     [Fact]
+    public void A_production_uwsgi_that_answers_http_itself_passes_the_clients_forwarded_proto()
+    {
+        // No front server: uWSGI's own HTTP socket meets clients, and the header is theirs.
+        Assert.Equal(
+        [
+            "DP309 shop/settings/production.py:30 medium high | SECURE_PROXY_SSL_HEADER trusts the X-Forwarded-Proto header, but no uWSGI HTTP server overwrites it (e.g. uwsgi.ini:3) (uWSGI answers HTTP itself and hands Django the X-Forwarded-Proto the client sent): clients can claim HTTPS themselves.",
+        ], Render(new ProxySslHeaderNotOverwritten().Check(Project("uwsgi-static-map"), Proxied())));
+
+        // Speaking the uwsgi protocol, it sits behind a front server the repository does not hold: not decided.
+        using var dir = new TempDirectory("dp-edge");
+        var behind = Variant(dir, "uwsgi-static-map", "uwsgi.ini", "[uwsgi]\nmodule = shop.wsgi:application\nsocket = :3031\nstatic-map = /static=/app/static\n");
+        Assert.Equal(
+        [
+            "DP309 shop/settings/production.py:30 medium low | SECURE_PROXY_SSL_HEADER trusts the X-Forwarded-Proto header, and the repository holds no proxy configuration that shows it is overwritten; make sure the front server always sets it.",
+        ], Render(new ProxySslHeaderNotOverwritten().Check(behind, Proxied())));
+    }
+
+    [Fact]
     public void An_app_view_that_serves_static_url_itself_needs_neither_collectstatic_nor_static_root()
     {
         var project = Project("app-serves-static");
