@@ -171,9 +171,15 @@ public record PyUnknown(string Reason) : PyValue
 /// (or a file outside the repository) that the settings import or exec inside a try that tolerates
 /// its absence. Unknown, because that file is the operator's own configuration, like the environment;
 /// but without it the value is <paramref name="Repository"/>, what the project itself sets. Rules judge
-/// the project by that value: a safe one is no finding, an unsafe one cannot be decided (the file may fix it).
+/// the project by that value: a safe one is no finding; an unsafe one is what runs wherever <paramref name="File"/>
+/// is missing or leaves the name alone, which the fail-open rules report (DEBUG, SECRET_KEY), and otherwise
+/// cannot be decided (the file may fix it).
 /// </summary>
-public sealed record PyOverridable(string Reason, PyValue Repository) : PyUnknown(Reason);
+public sealed record PyOverridable(string Reason, PyValue Repository, LocalFile File) : PyUnknown(Reason)
+{
+    /// <summary>The value without the local file: <paramref name="value"/> itself unless it is a <see cref="PyOverridable"/>.</summary>
+    public static PyValue Fallback(PyValue value) => value is PyOverridable o ? o.Repository : value;
+}
 
 /// <summary>
 /// Inside a list or tuple: any number of items, none or more, that the evaluator could not know

@@ -76,11 +76,13 @@ public sealed class SettingsEvaluator
             var whenMissing = new SortedDictionary<string, PyValue>(StringComparer.Ordinal);
             foreach (var v in binding.Deps)
             {
-                if (!_profile.TryGet(v, out _)) whenMissing[v] = value;
+                // What a missing variable falls back to is judged without an override module too: a
+                // deployment that forgets the variable may well have none (DESIGN.md, fail-open).
+                if (!_profile.TryGet(v, out _)) whenMissing[v] = PyOverridable.Fallback(value);
                 else if (refusedWhenMissing.TryGetValue(v, out var refusal))
                     whenMissing[v] = new PyUnknown($"the settings do not start without {v} ({refusal.Where} raises {refusal.Type})");
                 else if (missing.TryGetValue(v, out var alt))
-                    whenMissing[v] = alt.TryGetValue(name, out var b) ? Py.Export(b.Value) : new PyUnknown($"{name} is not set when {v} is missing");
+                    whenMissing[v] = alt.TryGetValue(name, out var b) ? PyOverridable.Fallback(Py.Export(b.Value)) : new PyUnknown($"{name} is not set when {v} is missing");
                 else whenMissing[v] = new PyUnknown(_budget.Expired ? "not computed: the scan's time budget ran out" : "not computed: too many environment variables");
             }
             var unset = binding.Deps.Where(v => !_profile.TryGet(v, out _)).ToList();
@@ -90,7 +92,8 @@ public sealed class SettingsEvaluator
                 Requires = FailClosed.Requires(name, value, unset, refused),
             };
             settings[name] = setting;
-            if (reportUnresolved && !value.IsKnown && !setting.FailsClosed) _diagnostics.Unresolved(name);
+            // A value an override module may change is judged by the repository's fallback: resolved, with the module's notice.
+            if (reportUnresolved && !PyOverridable.Fallback(value).IsKnown && !setting.FailsClosed) _diagnostics.Unresolved(name);
         }
         var havoc = main.Scope?.Havoc;
         foreach (var (name, value) in DjangoDefaults.For(version))
@@ -103,9 +106,9 @@ public sealed class SettingsEvaluator
             }
             // Something not understood may have set it: Django's default is only what it would be otherwise.
             var reason = $"it {havoc} (Django's default is {PyRepr.Of(value)})";
-            PyValue unknown = main.Scope!.HavocOnlyByLocalFile ? new PyOverridable(reason, value) : new PyUnknown(reason);
+            PyValue unknown = main.Scope!.HavocLocalFile is { } file ? new PyOverridable(reason, value, file) : new PyUnknown(reason);
             settings[name] = new Setting(name, unknown, null, [], ImmutableDictionary<string, PyValue>.Empty);
-            if (reportUnresolved) _diagnostics.Unresolved(name);
+            if (reportUnresolved && unknown is not PyOverridable) _diagnostics.Unresolved(name);
         }
 
         foreach (var n in main.Run.Notices) _diagnostics.Notice(n);
@@ -115,6 +118,7 @@ public sealed class SettingsEvaluator
             Raises = path is null ? [$"ModuleNotFoundError: No module named '{module}'"] : main.Run.Raises.Distinct().ToList(),
             Requirements = FailClosed.Requirements(settings.Values, refused),
             DefaultsVersion = version,
+            OverrideModules = main.Run.OverrideModules.ToList(),
         };
     }
 

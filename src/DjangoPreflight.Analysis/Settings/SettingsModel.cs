@@ -38,6 +38,10 @@ public sealed class SettingsModel
     /// <summary>The Django version whose defaults fill in what the project does not set.</summary>
     public DjangoVersion? DefaultsVersion { get; init; }
 
+    /// <summary>Optional override modules the repository does not hold, which may change any setting (see
+    /// <see cref="LocalFile"/>): the values here are the repository's, which run wherever they are missing.</summary>
+    public IReadOnlyList<LocalFile> OverrideModules { get; init; } = [];
+
     public Setting? this[string name] => Settings.TryGetValue(name, out var s) ? s : null;
 
     /// <summary>True when the project (not Django's defaults) sets this name.</summary>

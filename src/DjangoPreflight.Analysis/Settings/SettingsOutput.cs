@@ -24,11 +24,26 @@ public static class SettingsOutput
             WriteStrings(w, "reasons", model.Reasons);
             WriteStrings(w, "raises", model.Raises.Select(SecretText.RedactQuoted));
             WriteStrings(w, "required_env", model.Requirements.Select(r => r.Describe()));
+            if (model.OverrideModules.Count > 0)
+            {
+                w.WriteStartArray("override_modules");
+                foreach (var m in model.OverrideModules)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", m.Path);
+                    w.WriteString("loaded_at", m.LoadedAt);
+                    w.WriteString("absence", m.Absence);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartObject("settings");
             foreach (var (name, s) in model.Settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 w.WriteStartObject(name);
-                WriteValue(w, name, s.Value);
+                // A value an override module may change is shown as the repository sets it, marked.
+                WriteValue(w, name, PyOverridable.Fallback(s.Value));
+                if (s.Value is PyOverridable) w.WriteBoolean("overridable", true);
                 if (s.IsDefault) w.WriteBoolean("default", true);
                 if (s.Source is { } src)
                 {
@@ -162,10 +177,13 @@ public static class SettingsOutput
         foreach (var r in model.Reasons) sb.Append("  why: ").AppendLine(r);
         foreach (var r in model.Raises) sb.Append("  importing it raises: ").AppendLine(SecretText.RedactQuoted(r));
         foreach (var r in model.Requirements) sb.Append("  production must set ").AppendLine(r.Describe());
+        foreach (var m in model.OverrideModules)
+            sb.Append("  override module: ").Append(m.Describe)
+                .AppendLine(": it may change any setting; the values below are the repository's, which run wherever it is missing or leaves them alone");
         sb.AppendLine();
-        foreach (var (name, s) in model.Settings.Where(kv => !kv.Value.IsDefault).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (name, s) in model.Settings.Where(kv => !IsDefault(kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            sb.Append(name).Append(" = ").Append(Display(name, s.Value));
+            sb.Append(name).Append(" = ").Append(Display(name, PyOverridable.Fallback(s.Value)));
             if (s.Source is { } src) sb.Append("    [").Append(src.Path).Append(':').Append(src.Line).Append(']');
             sb.AppendLine();
             if (s.EnvVars.Count > 0)
@@ -176,14 +194,17 @@ public static class SettingsOutput
                         sb.Append("    if ").Append(var).Append(" is missing: ").AppendLine(Display(name, alt));
             }
         }
-        var defaults = model.Settings.Where(kv => kv.Value.IsDefault).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        var defaults = model.Settings.Where(kv => IsDefault(kv.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
         if (defaults.Count > 0)
         {
             sb.AppendLine();
             sb.Append("Django ").Append(model.DefaultsVersion?.Series ?? "").AppendLine(" defaults (not set by the project):");
             foreach (var (name, s) in defaults)
-                sb.Append(name).Append(" = ").Append(Display(name, s.Value)).AppendLine("    [default]");
+                sb.Append(name).Append(" = ").Append(Display(name, PyOverridable.Fallback(s.Value))).AppendLine("    [default]");
         }
         return sb.ToString();
     }
+
+    /// <summary>Django's default: never set by the project, though an override module may set it.</summary>
+    private static bool IsDefault(Setting s) => s.IsDefault || s is { Source: null, Value: PyOverridable };
 }

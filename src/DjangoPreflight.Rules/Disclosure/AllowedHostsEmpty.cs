@@ -33,6 +33,10 @@ public sealed class AllowedHostsEmpty : DeployCheckRule
     // Django's check is `if settings.ALLOWED_HOSTS`: any empty container (or empty string) fires it.
     public override IEnumerable<Finding> Check(DeploySettings settings)
     {
+        // Empty unless an optional override module sets it: without the module Django refuses every
+        // request (DEBUG off) or serves only localhost (DEBUG on, DP202's finding), so a deployment that
+        // serves the site sets it there. A fallback that fails closed is not a risk.
+        if (settings.Model["ALLOWED_HOSTS"]?.Value is Analysis.Settings.PyOverridable) return [];
         var hosts = settings.Truthy("ALLOWED_HOSTS");
         return When(hosts is null ? null : !hosts, settings, "security.W020", "ALLOWED_HOSTS",
             settings.Model.IsSet("ALLOWED_HOSTS")

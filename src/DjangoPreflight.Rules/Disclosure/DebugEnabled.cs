@@ -32,6 +32,9 @@ public sealed class DebugEnabled : DeployCheckRule
 
     // Django's check is `not settings.DEBUG`: any truthy value fires it, even the string "False".
     public override IEnumerable<Finding> Check(DeploySettings settings) =>
+        // A truthy DEBUG that only an optional override module may turn off is not known to be on in
+        // production; that it fails open without the module is DP202's finding.
+        settings.Model["DEBUG"] is { FromEnvironment: false, Value: Analysis.Settings.PyOverridable { Repository.Truthy: true } } ? [] :
         When(settings.Truthy("DEBUG"), settings, "security.W018", "DEBUG", settings.Value("DEBUG") switch
         {
             Analysis.Settings.PyBool => "DEBUG is True in the production settings.",

@@ -12,6 +12,8 @@ namespace DjangoPreflight.Rules.Disclosure;
 /// environment holds. When the active environment lacks the variable, both fire on the same line:
 /// DP202's message then says that this fallback is why DEBUG is on, so the two read as effect
 /// (DP201) and cause (DP202); fixing the code clears both, setting the variable clears only DP201.
+/// An optional override module the repository does not hold (a git-ignored local_settings.py) is such a
+/// variable too: a DEBUG only that module may turn off fails open, and DP201 leaves it to this rule.
 /// </summary>
 public sealed class DebugFailsOpen : ProductionSettingsRule
 {
@@ -41,8 +43,17 @@ public sealed class DebugFailsOpen : ProductionSettingsRule
 
     public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
-        if (settings["DEBUG"] is not { IsDefault: false, FromEnvironment: true } debug) yield break;
+        if (settings["DEBUG"] is not { IsDefault: false } debug) yield break;
         var location = settings.LocationOf("DEBUG");
+        if (!debug.FromEnvironment)
+        {
+            // Only an optional override module the repository does not hold may turn DEBUG off: a
+            // deployment without it, or whose copy leaves DEBUG out, runs the repository's value.
+            if (debug.Value is PyOverridable { Repository.Truthy: true } hooked)
+                yield return Finding($"DEBUG is {Describe(hooked.Repository)} unless {hooked.File.Path} sets it: the repository does not hold that file "
+                    + $"({hooked.File.LoadedAt} loads it only if it exists; {hooked.File.Absence}).", location, setting: "DEBUG");
+            yield break;
+        }
         var reported = false;
         foreach (var variable in debug.EnvVars)
         {

@@ -20,7 +20,7 @@ public sealed class DeploySettings
     public const string SessionsApp = "django.contrib.sessions";
 
     private readonly List<string> _unknown = [];
-    private readonly List<string> _overridable = [];
+    private readonly List<LocalFile> _overridable = [];
 
     public DeploySettings(SettingsModel model, DjangoVersion? version)
     {
@@ -38,7 +38,7 @@ public sealed class DeploySettings
 
     /// <summary>Why values read so far may differ in production: a local file the repository does not hold
     /// may set them (<see cref="PyOverridable"/>). They were judged by what the project itself sets.</summary>
-    public IReadOnlyList<string> OverridableReasons => _overridable.Distinct().Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<LocalFile> OverrideFiles => _overridable.Distinct().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     /// <summary>True when the targeted Django is at least <paramref name="major"/>.<paramref name="minor"/>;
     /// an unknown version counts as the newest, whose checks are a superset of the older ones.</summary>
@@ -54,7 +54,7 @@ public sealed class DeploySettings
         if (setting.Value is PyOverridable o && o.Repository is not PyUnknown)
         {
             // The project is judged by its own value; the local file may only change what the operator chose.
-            _overridable.Add(o.Reason);
+            _overridable.Add(o.File);
             return o.Repository;
         }
         if (setting.Value is PyUnknown u) Note(u);

@@ -88,7 +88,8 @@ public sealed partial class CredentialLiteral : ProjectRule
         var set = setting.EnvVars.Except(setting.UnsetEnvVars).ToList();
         // A credential whose own variable the environment sets is that variable's value, even when it
         // equals a literal of the source (a deployment that sets the password to the default's text).
-        var all = Credentials(name, setting.Value);
+        // A literal an optional override module may replace is still written in the source.
+        var all = Credentials(name, PyOverridable.Fallback(setting.Value));
         var current = all.Where(c => ControllingVariables(c.Path, set) is null).ToList();
         foreach (var (path, secret) in current)
         {

@@ -5,7 +5,8 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Secrets;
 
 /// <summary>DP103: SECRET_KEY is read from the environment but falls back to a literal when the
-/// variable is missing, so a deployment that forgets it runs with a key from the source.</summary>
+/// variable is missing, so a deployment that forgets it runs with a key from the source. A file the
+/// settings load only if it exists, which the repository does not hold, is such a variable too.</summary>
 public sealed class SecretKeyFailsOpen : ProductionSettingsRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -34,8 +35,18 @@ public sealed class SecretKeyFailsOpen : ProductionSettingsRule
 
     public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
     {
-        if (settings["SECRET_KEY"] is not { IsDefault: false, FromEnvironment: true } key)
+        if (settings["SECRET_KEY"] is not { IsDefault: false } key)
             yield break;
+        if (!key.FromEnvironment)
+        {
+            // A key only an optional file the repository does not hold replaces (a git-ignored local_settings.py,
+            // a key file on a volume): a deployment without it runs the literal.
+            if (key.Value is PyOverridable { Repository: PyStr { Value.Length: > 0 } literal } hooked)
+                yield return Finding($"SECRET_KEY falls back to a literal ({Core.Secrets.Redact(literal.Value)}) unless {hooked.File.Path} provides another: "
+                    + $"the repository does not hold that file ({hooked.File.LoadedAt} loads it only if it exists; {hooked.File.Absence}).",
+                    settings.LocationOf("SECRET_KEY"), setting: "SECRET_KEY");
+            yield break;
+        }
         // One finding per literal: when the key is read from several variables in turn (SECRET_KEY_FILE,
         // then SECRET_KEY), the literal is reached only when all of them are missing.
         var fallbacks = key.EnvVars

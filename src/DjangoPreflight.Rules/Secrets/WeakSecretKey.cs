@@ -38,6 +38,9 @@ public sealed class WeakSecretKey : DeployCheckRule
                 """));
 
     public override IEnumerable<Finding> Check(DeploySettings settings) =>
+        // A literal only an optional file the repository does not hold replaces is a fallback (DP103's
+        // finding); an empty one stops Django at start-up, so nothing runs with it.
+        settings.Model["SECRET_KEY"] is { FromEnvironment: false, Value: PyOverridable { Repository: PyStr } } ? [] :
         When(IsWeak(settings.Value("SECRET_KEY"), settings), settings, "security.W009", "SECRET_KEY",
             Describe(settings.Value("SECRET_KEY"), "SECRET_KEY"));
 

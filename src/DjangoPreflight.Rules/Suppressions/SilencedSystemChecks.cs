@@ -19,14 +19,17 @@ public static class SilencedSystemChecks
         if (production?[Name] is not { IsDefault: false } setting || !findings.Any(f => f.DjangoId is not null))
             return new Filtered(findings, []);
         var where = setting.Source is { } source ? $" ({source})" : "";
+        // What the project silences stays silenced whether or not an optional override module adds to the
+        // list: the project's own choice, as its other values are judged.
+        var value = PyOverridable.Fallback(setting.Value);
         Func<string, bool> silences;
         var notices = new List<string>();
-        if (setting.Value is PyStr text)
+        if (value is PyStr text)
         {
             // Django asks `id in SILENCED_SYSTEM_CHECKS`: on a string that is a substring test.
             silences = id => text.Value.Contains(id, StringComparison.Ordinal);
         }
-        else if (setting.Value.AsSequence is { } items)
+        else if (value.AsSequence is { } items)
         {
             if (items.Any(i => i is PyUnknown))
                 notices.Add($"{Name}{where} has entries that could not be read: findings mirroring the checks they may silence are shown");
@@ -35,7 +38,7 @@ public static class SilencedSystemChecks
         }
         else
         {
-            var why = setting.Value is PyUnknown unknown ? unknown.Reason : $"it is {PyRepr.Of(setting.Value) ?? "not a list"}, not a list";
+            var why = value is PyUnknown unknown ? unknown.Reason : $"it is {PyRepr.Of(value) ?? "not a list"}, not a list";
             return new Filtered(findings, [$"{Name}{where} could not be read ({why}): findings mirroring Django checks are shown even if it silences them"]);
         }
         var kept = findings.Where(f => f.DjangoId is null || !silences(f.DjangoId)).ToList();

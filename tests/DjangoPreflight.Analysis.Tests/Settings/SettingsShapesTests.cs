@@ -30,6 +30,51 @@ public class SettingsShapesTests
         // What the settings set after the exec is known again.
         Assert.Equal(new PyStr("judge"), m["SITE_NAME"]!.Value);
         Assert.Empty(m.Raises);
+        // The module is named once, as the operator's override, with where it is loaded.
+        Assert.Equal([new LocalFile("site_app/local_settings.py", LocalFile.Ignored, "site_app/settings.py:10")], m.OverrideModules);
+    }
+
+    [Fact]
+    public void An_override_module_imported_by_name_with_importlib_is_optional_too()
+    {
+        using var p = new TempProject(("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'proj.settings')\n"),
+            ("proj/__init__.py", ""), (".gitignore", "proj/local_settings.py\n"),
+            ("proj/settings.py", "import importlib\nDEBUG = True\nALLOWED_HOSTS = ['a.example']\ntry:\n    local = importlib.import_module('proj.local_settings')\n"
+                + "except ImportError:\n    pass\nelse:\n    DEBUG = local.DEBUG\n"));
+        GitSandbox.RunGit(p.Root, ["init", "-q"]);
+        var ctx = p.Context();
+        var m = ctx.Settings.Production!;
+        var debug = Assert.IsType<PyOverridable>(m["DEBUG"]!.Value);
+        Assert.Equal(new PyBool(true), debug.Repository);
+        Assert.Equal("proj/local_settings.py", debug.File.Path);
+        // Only DEBUG is taken from it: the rest is known, and no notice says it may change anything.
+        Assert.Equal("['a.example']", PyRepr.Of(m["ALLOWED_HOSTS"]!.Value));
+        Assert.Empty(m.OverrideModules);
+        Assert.DoesNotContain(ctx.Diagnostics.Notices, n => n.Contains("override module", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_settings_output_names_the_override_module_once_and_shows_the_repository_values()
+    {
+        using var shape = new SettingsShapes("ignored-override-module");
+        var context = shape.Context();
+        var m = context.Settings.Production!;
+        var text = SettingsOutput.Text(m);
+        Assert.Contains("  override module: site_app/override_settings.py (loaded at site_app/settings.py:7 only if it exists; git ignores it): it may change any setting", text, StringComparison.Ordinal);
+        Assert.Contains("SESSION_COOKIE_SECURE = True    [site_app/settings.py:4]", text, StringComparison.Ordinal);
+        // A Django default the module may change is still listed with the defaults.
+        Assert.Contains("X_FRAME_OPTIONS = 'DENY'    [default]", text, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(SettingsOutput.Json(m));
+        var root = json.RootElement;
+        Assert.Equal("site_app/override_settings.py", root.GetProperty("override_modules")[0].GetProperty("path").GetString());
+        var secure = root.GetProperty("settings").GetProperty("SESSION_COOKIE_SECURE");
+        Assert.True(secure.GetProperty("value").GetBoolean());
+        Assert.True(secure.GetProperty("overridable").GetBoolean());
+        // The scan says it once, as a notice, instead of "every setting from here on is unknown".
+        var notice = Assert.Single(context.Diagnostics.Notices, n => n.Contains("override_settings.py", StringComparison.Ordinal));
+        Assert.StartsWith("site_app/override_settings.py is an optional override module (site_app/settings.py:7 loads it only if it exists; git ignores it): it may change any setting.", notice, StringComparison.Ordinal);
+        // Judged by their fallback, its values are not unresolved settings.
+        Assert.DoesNotContain("SESSION_COOKIE_SECURE", context.Diagnostics.UnresolvedSettings);
     }
 
     [Fact]
@@ -40,6 +85,7 @@ public class SettingsShapesTests
         var m = shape.Production();
         Assert.Equal(new PyBool(true), m["DEBUG"]!.Value);
         Assert.True(m["SECURE_HSTS_SECONDS"]!.IsDefault);
+        Assert.Empty(m.OverrideModules);
     }
 
     [Fact]

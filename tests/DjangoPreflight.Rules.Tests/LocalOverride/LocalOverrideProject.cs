@@ -6,8 +6,8 @@ namespace DjangoPreflight.Rules.Tests.LocalOverride;
 
 /// <summary>
 /// One of the projects under Fixtures/LocalOverride, copied to a temporary git repository: each ends its
-/// settings by loading a local file the repository does not hold and git ignores (local_settings.py,
-/// override_settings.py), inside a try that tolerates its absence. The fixture's <c>dot-gitignore</c>
+/// settings by loading a local file the repository does not hold (local_settings.py, override_settings.py;
+/// git ignores most, one is simply never committed), inside a try that tolerates its absence. The fixture's <c>dot-gitignore</c>
 /// becomes the .gitignore (kept under another name so that it does not act on this repository).
 /// </summary>
 internal sealed class LocalOverrideProject : IDisposable
@@ -41,11 +41,14 @@ internal sealed class LocalOverrideProject : IDisposable
     private string SettingsPath => Path.Combine(Root, "site_app", "settings.py");
 
     /// <summary>The findings of the given rules: "RULE path:line confidence: message".</summary>
-    public List<string> Findings(params string[] rules)
+    public List<string> Findings(params string[] rules) =>
+        Scan(rules).Findings.Select(f => $"{f.RuleId} {f.Location} {f.Confidence}: {f.Message}").ToList();
+
+    /// <summary>The scan with the given rules only.</summary>
+    public ScanReport Scan(params string[] rules)
     {
         var context = new ProjectContext(Root, new ScanOptions { NoHistory = true });
-        var report = ProjectScanner.Scan(context, ProjectRuleSet.All.Where(r => rules.Contains(r.Descriptor.Id)), "LocalOverride");
-        return report.Findings.Select(f => $"{f.RuleId} {f.Location} {f.Confidence}: {f.Message}").ToList();
+        return ProjectScanner.Scan(context, ProjectRuleSet.All.Where(r => rules.Contains(r.Descriptor.Id)), "LocalOverride");
     }
 
     public void Dispose() => _dir.Dispose();

@@ -76,6 +76,10 @@ internal sealed class EvaluationRun
     /// <summary>Things the user should know about this evaluation (cycles, missing modules, ignored calls).</summary>
     public SortedSet<string> Notices { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Optional override modules the repository does not hold that may set any name of the settings
+    /// (a star import or exec of a git-ignored local_settings.py): the settings are judged without them.</summary>
+    public List<LocalFile> OverrideModules { get; } = [];
+
     /// <summary>Reads a variable: writes made by the settings (os.environ[...] = / setdefault) win over the profile.</summary>
     public string? GetEnv(string name)
     {
@@ -95,7 +99,7 @@ internal sealed class EvaluationRun
         _modules[module] = scope;
         if (_running.Count >= MaxImportDepth)
         {
-            scope.MarkHavoc($"may be set by {path}, which was not evaluated (imports nested deeper than {MaxImportDepth})", byLocalFile: false);
+            scope.MarkHavoc($"may be set by {path}, which was not evaluated (imports nested deeper than {MaxImportDepth})", byLocalFile: null);
             Notices.Add($"{path}: not evaluated: imports nested deeper than {MaxImportDepth}");
             return scope;
         }
@@ -111,7 +115,7 @@ internal sealed class EvaluationRun
             {
                 // Too large, unreadable or not a regular file (the file list says which, in a notice):
                 // what it sets is unknown, never Django's defaults, and importing it is not known to raise.
-                scope.MarkHavoc($"may be set by {path}, which could not be read", byLocalFile: false);
+                scope.MarkHavoc($"may be set by {path}, which could not be read", byLocalFile: null);
                 Notices.Add($"{path}: not evaluated: the file could not be read");
                 return scope;
             }

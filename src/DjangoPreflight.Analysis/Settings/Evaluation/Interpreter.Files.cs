@@ -5,8 +5,8 @@ namespace DjangoPreflight.Analysis.Settings.Evaluation;
 /// <summary>
 /// open() and file objects. A file the repository holds is read (through the project's file list,
 /// so nothing outside the root and nothing larger than the scan's limit); any other file's contents
-/// are unknown. A git-ignored file opened inside a try that catches its absence is a local file
-/// some machines have: both outcomes are followed.
+/// are unknown. A git-ignored file (or one outside the repository) opened inside a try that catches
+/// its absence is a local file some machines have: both outcomes are followed.
 /// </summary>
 internal sealed partial class Interpreter
 {
@@ -32,9 +32,10 @@ internal sealed partial class Interpreter
             throw new PyRaise("FileNotFoundError", $"No such file or directory: '{relative}'", Where(at));
         }
         else if (_fileGuards > 0)
-            throw new UncertainImport(key, relative is null
-                ? $"whether {path} exists in production (it is outside the repository)"
-                : $"whether {relative} exists in production: git ignores it, so the repository does not hold it", localFile: true);
+        {
+            var absence = relative is null ? LocalFile.Outside : LocalFile.Ignored;
+            throw new UncertainImport(key, $"whether {shown} exists in production: {absence}", new LocalFile(shown, absence, Where(at)));
+        }
         return new PyFile(shown, null, relative is null ? $"{path}, outside the repository" : $"{relative}, which git ignores");
     }
 

@@ -21,7 +21,14 @@ internal sealed partial class Interpreter
     /// <param name="where">"file:line" of what was not understood, said in the notice.</param>
     private void HavocScope(ModuleScope scope, string reason, string where)
     {
-        _run.Notices.Add($"{where}: every setting of {scope.Module} from here on is unknown: it {reason}");
+        if (LocalFileBranch is { } file)
+        {
+            // The operator's override module: said once, as what it is, rather than as settings lost from here on.
+            if (!_run.OverrideModules.Any(m => m.Path == file.Path)) _run.OverrideModules.Add(file);
+            _run.Notices.Add($"{file.Path} is an optional override module ({file.LoadedAt} loads it only if it exists; {file.Absence}): "
+                + "it may change any setting. The settings are judged as the repository sets them, which is what runs wherever it is missing or leaves a setting alone");
+        }
+        else _run.Notices.Add($"{where}: every setting of {scope.Module} from here on is unknown: it {reason}");
         var deps = _control.Union(_reads);
         foreach (var (name, binding) in scope.Names.ToList())
         {
@@ -30,7 +37,7 @@ internal sealed partial class Interpreter
             var before = binding.Value is PyUnknown ? "" : $" (it was {Py.Repr(binding.Value) ?? Py.TypeName(binding.Value)} before)";
             scope.Names[name] = binding with { Value = new PyUnknown($"it {reason}{before}"), Deps = binding.Deps.Union(deps) };
         }
-        scope.MarkHavoc(reason, _localFileBranch > 0);
+        scope.MarkHavoc(reason, LocalFileBranch);
     }
 
     /// <summary>Unknown code may run: every module still being imported may be its namespace.</summary>

@@ -78,7 +78,7 @@ internal sealed partial class Interpreter
             Current.Remove(name);
             Current[name] = b with { Deps = b.Deps.Union(control) };
         }
-        if (pm.Scope.Havoc is { } havoc) _globals.MarkHavoc(havoc, pm.Scope.HavocOnlyByLocalFile || _localFileBranch > 0);
+        if (pm.Scope.Havoc is { } havoc) _globals.MarkHavoc(havoc, pm.Scope.HavocLocalFile ?? LocalFileBranch);
     }
 
     /// <summary>A project module (evaluated), a library module we model, or an opaque third-party module.</summary>
@@ -108,7 +108,7 @@ internal sealed partial class Interpreter
 
     /// <summary>
     /// A module of the project's packages that the repository does not hold. Importing it fails,
-    /// unless git ignores its file and a try guards the import: then it is a local file that some
+    /// unless git ignores its file and a try guards the import: then it is an override module that some
     /// deployments have (local_settings.py), and both outcomes are followed.
     /// </summary>
     private PyValue AbsentProjectModule(string absolute, Node at)
@@ -119,7 +119,7 @@ internal sealed partial class Interpreter
             if (present) return new PyModuleRef(absolute, false);
         }
         else if (_importGuards > 0 && _run.IgnoredByGit(_run.Index.CandidatePath(absolute)) is { } path)
-            throw new UncertainImport(key, $"whether {path} exists in production: git ignores it, so the repository does not hold it", localFile: true);
+            throw new UncertainImport(key, $"whether {path} exists in production: {LocalFile.Ignored}", new LocalFile(path, LocalFile.Ignored, Where(at)));
         throw new PyRaise("ModuleNotFoundError", $"No module named '{absolute}'", Where(at));
     }
 
@@ -138,13 +138,13 @@ internal sealed partial class Interpreter
 
     /// <summary>An import of a package the dependency files do not declare, inside a try that catches
     /// ImportError: it may or may not be installed in production, so the try runs both ways.</summary>
-    private sealed class UncertainImport(string module, string why, bool localFile = false) : Exception
+    private sealed class UncertainImport(string module, string why, LocalFile? file = null) : Exception
     {
         public string Module { get; } = module;
 
-        /// <summary>True for a local file the repository does not hold (git-ignored, or outside it): the
+        /// <summary>Set for a local file the repository does not hold (git-ignored, or outside it): the
         /// operator's own configuration, so what it may set is a <see cref="PyOverridable"/>.</summary>
-        public bool LocalFile { get; } = localFile;
+        public LocalFile? File { get; } = file;
 
         /// <summary>Why both outcomes are followed, said in the reason of what they leave unknown.</summary>
         public string Why { get; } = why;

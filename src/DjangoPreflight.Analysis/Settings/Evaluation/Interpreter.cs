@@ -92,7 +92,7 @@ internal sealed partial class Interpreter
             {
                 var limit = _run.Budget.Expired ? "the scan's time budget ran out" : $"work limit of {EvaluationRun.MaxSteps} steps reached";
                 if (_run.Budget.Expired) _run.Budget.CutShort("settings evaluation stopped", Where(stmt));
-                _globals.MarkHavoc($"may be set by the statements from {Where(stmt)} on, which were not evaluated ({limit})", byLocalFile: false);
+                _globals.MarkHavoc($"may be set by the statements from {Where(stmt)} on, which were not evaluated ({limit})", byLocalFile: null);
                 _run.Notices.Add($"{Where(stmt)}: evaluation stopped, {limit}");
                 foreach (var name in AssignedNames(body[i..]))
                     Bind(name, new PyUnknown($"not evaluated: {(_run.Budget.Expired ? "the scan's time budget ran out" : "work limit reached")}"), stmt);
@@ -263,9 +263,9 @@ internal sealed partial class Interpreter
     /// name both sides leave equal keeps its value; otherwise it is unknown. A branch that raises
     /// is the path where importing fails, so the other branch's state is what a running site sees.
     /// </summary>
-    /// <param name="secondIsRepository">The second branch is the project without a local file it does not
+    /// <param name="withoutLocalFile">The second branch is the project without this local file it does not
     /// hold (the first ran with it): a name the two leave different is a <see cref="PyOverridable"/>.</param>
-    private Flow ExecBoth(Func<Flow> first, Func<Flow> second, string why, Node at, bool secondIsRepository = false)
+    private Flow ExecBoth(Func<Flow> first, Func<Flow> second, string why, Node at, LocalFile? withoutLocalFile = null)
     {
         var start = Snapshot();
         PyRaise? r1 = null, r2 = null;
@@ -287,7 +287,7 @@ internal sealed partial class Interpreter
             _run.Notices.Add($"{r2.Where ?? Where(at)}: may raise {r2.Type} ({why})");
             return f1;
         }
-        Restore(Join(afterFirst, afterSecond, why, secondIsRepository));
+        Restore(Join(afterFirst, afterSecond, why, withoutLocalFile));
         // Break/return on only one side: we cannot follow both, so the loop or function result is unknown.
         if (f1 == f2) return f1;
         if (f1 == Flow.Return || f2 == Flow.Return) _returnValue = new PyUnknown(why);
@@ -310,10 +310,11 @@ internal sealed partial class Interpreter
 
     private (Dictionary<string, Binding>, Dictionary<string, Binding>?) Join(
         (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) a,
-        (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) b, string why, bool bIsRepository = false) =>
-        (JoinNames(a.Globals, b.Globals, why, bIsRepository), a.Locals is null || b.Locals is null ? null : JoinNames(a.Locals, b.Locals, why, bIsRepository));
+        (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) b, string why, LocalFile? bLacks = null) =>
+        (JoinNames(a.Globals, b.Globals, why, bLacks), a.Locals is null || b.Locals is null ? null : JoinNames(a.Locals, b.Locals, why, bLacks));
 
-    private Dictionary<string, Binding> JoinNames(Dictionary<string, Binding> a, Dictionary<string, Binding> b, string why, bool bIsRepository)
+    /// <param name="bLacks">Set when <paramref name="b"/> is the project without this local file.</param>
+    private Dictionary<string, Binding> JoinNames(Dictionary<string, Binding> a, Dictionary<string, Binding> b, string why, LocalFile? bLacks)
     {
         var result = new Dictionary<string, Binding>(StringComparer.Ordinal);
         var control = _control.Union(_reads);
@@ -324,8 +325,8 @@ internal sealed partial class Interpreter
                 if (ReferenceEquals(x, y)) result[name] = x;
                 else if (Py.Equal(x.Value, y.Value) == true)
                     result[name] = new Binding(x.Value, x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
-                else if (bIsRepository && RepositoryValue(y.Value) is { } repository)
-                    result[name] = new Binding(new PyOverridable(why + OneSideUnknown(x.Value, y.Value), repository),
+                else if (bLacks is not null && RepositoryValue(y.Value) is { } repository)
+                    result[name] = new Binding(new PyOverridable(why + OneSideUnknown(x.Value, y.Value), repository, bLacks),
                         y.Location ?? x.Location, x.Deps.Union(y.Deps).Union(control));
                 else
                     result[name] = new Binding(UnknownItems.Join(x.Value, y.Value, why) ?? new PyUnknown(why + OneSideUnknown(x.Value, y.Value)),
@@ -366,8 +367,11 @@ internal sealed partial class Interpreter
         _ => v,
     };
 
-    /// <summary>Depth of the branches that run with a local file the repository does not hold present.</summary>
-    private int _localFileBranch;
+    /// <summary>The local files the repository does not hold that the branches being run assume present, innermost last.</summary>
+    private readonly List<LocalFile> _localFiles = [];
+
+    /// <summary>The innermost local file assumed present, or null outside such a branch.</summary>
+    private LocalFile? LocalFileBranch => _localFiles.Count > 0 ? _localFiles[^1] : null;
 
     /// <summary>When only one side of a join is unknown, its reason says what that side did.</summary>
     private static string OneSideUnknown(PyValue a, PyValue b) =>
@@ -401,17 +405,16 @@ internal sealed partial class Interpreter
             Restore(start);
             try
             {
-                var local = u.LocalFile ? 1 : 0;
                 return ExecBoth(
                     () =>
                     {
                         _run.AssumedInstalled[u.Module] = true;
-                        _localFileBranch += local;
+                        if (u.File is { } file) _localFiles.Add(file);
                         try { return ExecTryOnce(body, handlers, orElse, final); }
-                        finally { _localFileBranch -= local; }
+                        finally { if (u.File is not null) _localFiles.RemoveAt(_localFiles.Count - 1); }
                     },
                     () => { _run.AssumedInstalled[u.Module] = false; return ExecTryOnce(body, handlers, orElse, final); },
-                    u.Why, at, secondIsRepository: u.LocalFile);
+                    u.Why, at, withoutLocalFile: u.File);
             }
             finally
             {

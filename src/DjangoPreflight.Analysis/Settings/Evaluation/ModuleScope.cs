@@ -37,18 +37,19 @@ internal sealed class ModuleScope
     /// </summary>
     public string? Havoc { get; private set; }
 
-    /// <summary>True while every <see cref="Havoc"/> so far came from a local file the repository does not
-    /// hold (see <see cref="PyOverridable"/>): without that file, Django's defaults still hold.</summary>
-    public bool HavocOnlyByLocalFile { get; private set; }
+    /// <summary>Set while every <see cref="Havoc"/> so far came from a local file the repository does not
+    /// hold (see <see cref="PyOverridable"/>), the first such file: without it, Django's defaults still hold.</summary>
+    public LocalFile? HavocLocalFile { get; private set; }
 
-    /// <summary>Records that something not understood may have set any name from here on.</summary>
-    public void MarkHavoc(string reason, bool byLocalFile)
+    /// <summary>Records that something not understood may have set any name from here on;
+    /// <paramref name="byLocalFile"/> is the local file it came from, if it did.</summary>
+    public void MarkHavoc(string reason, LocalFile? byLocalFile)
     {
         if (Havoc is null)
         {
             Havoc = reason;
-            HavocOnlyByLocalFile = byLocalFile;
+            HavocLocalFile = byLocalFile;
         }
-        else if (!byLocalFile) HavocOnlyByLocalFile = false;
+        else if (byLocalFile is null) HavocLocalFile = null;
     }
 }
