@@ -91,7 +91,7 @@ internal sealed partial class Interpreter
             }
             if (parsed.HasErrors)
                 throw new PyRaise("SyntaxError", parsed.Diagnostics[0].Message, $"{file}:{parsed.Diagnostics[0].Line}");
-            var component = new Interpreter(_run, target, file) { _reads = _reads, _control = _control, _localFileBranch = _localFileBranch };
+            var component = new Interpreter(_run, target, file) { _reads = _reads, _control = _control, _localFiles = _localFiles };
             component.ExecBlock(parsed.Module.Body);
         }
     }
@@ -114,16 +114,17 @@ internal sealed partial class Interpreter
             HavocScope(target, reason, Where(at));
             return;
         }
+        var local = new LocalFile(relative, LocalFile.Ignored, Where(at));
         ExecBoth(
             () =>
             {
-                _localFileBranch++;
+                _localFiles.Add(local);
                 try { HavocScope(target, reason, Where(at)); }
-                finally { _localFileBranch--; }
+                finally { _localFiles.RemoveAt(_localFiles.Count - 1); }
                 return Flow.Normal;
             },
             () => Flow.Normal,
-            $"whether {relative} exists in production: git ignores it, so the repository does not hold it", at, secondIsRepository: true);
+            $"whether {relative} exists in production: git ignores it, so the repository does not hold it", at, withoutLocalFile: local);
     }
 
     /// <summary>The pattern as a root-relative path, joined to the including file's folder; null when it leaves the repository.</summary>

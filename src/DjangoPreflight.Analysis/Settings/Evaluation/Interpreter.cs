@@ -367,8 +367,9 @@ internal sealed partial class Interpreter
         _ => v,
     };
 
-    /// <summary>The local files the repository does not hold that the branches being run assume present, innermost last.</summary>
-    private readonly List<LocalFile> _localFiles = [];
+    /// <summary>The local files the repository does not hold that the branches being run assume present, innermost last
+    /// (shared with the interpreters of files split-settings includes there).</summary>
+    private List<LocalFile> _localFiles = [];
 
     /// <summary>The innermost local file assumed present, or null outside such a branch.</summary>
     private LocalFile? LocalFileBranch => _localFiles.Count > 0 ? _localFiles[^1] : null;
