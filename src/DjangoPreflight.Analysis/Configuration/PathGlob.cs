@@ -65,7 +65,8 @@ public sealed class PathGlob
             else if (c == '?') regex.Append("[^/]");
             else if (c == '[')
             {
-                var close = body.IndexOf(']', i + 2);
+                // The set holds at least one character: a ']' right after '[' (or '[!') is one of them.
+                var close = i + 2 < body.Length ? body.IndexOf(']', i + 2) : -1;
                 if (close < 0)
                 {
                     error = "'[' without a closing ']'";

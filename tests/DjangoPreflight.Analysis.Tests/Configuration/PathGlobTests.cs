@@ -39,6 +39,7 @@ public class PathGlobTests
     [InlineData("shop/settings/[bd]*.py", "shop/settings/dev.py", true)]
     [InlineData("shop/settings/[bd]*.py", "shop/settings/production.py", false)]
     [InlineData("shop/settings/[!bd]*.py", "shop/settings/production.py", true)]
+    [InlineData("shop/[]]x.py", "shop/]x.py", true)]
     [InlineData("requirements(prod).txt", "requirements(prod).txt", true)]
     [InlineData("a+b.py", "aab.py", false)]
     // Case-sensitive, as the paths are on Linux.
@@ -57,6 +58,11 @@ public class PathGlobTests
     [InlineData("shop/**.py", "'**' must be a whole path segment (as in 'a/**/b')")]
     [InlineData("a**/b", "'**' must be a whole path segment (as in 'a/**/b')")]
     [InlineData("shop/[ab.py", "'[' without a closing ']'")]
+    // A '[' that ends the pattern, or opens a set only ']' could close, is said, never an exception.
+    [InlineData("[", "'[' without a closing ']'")]
+    [InlineData("shop/[", "'[' without a closing ']'")]
+    [InlineData("shop/[]", "'[' without a closing ']'")]
+    [InlineData("shop/[!", "'[' without a closing ']'")]
     public void Invalid_patterns_say_why(string pattern, string message)
     {
         Assert.Null(PathGlob.TryParse(pattern, out var error));
