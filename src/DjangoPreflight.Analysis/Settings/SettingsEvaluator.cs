@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Discovery;
 using DjangoPreflight.Analysis.Environment;
 using DjangoPreflight.Analysis.Project;
@@ -122,6 +123,20 @@ public sealed class SettingsEvaluator
         };
     }
 
+    /// <summary>The module's values with <paramref name="template"/>'s variables filling those the profile
+    /// does not set (the profile's own values win: they are production's files); null when the scan's
+    /// time budget has run out.</summary>
+    public TemplateSettings? UnderTemplate(EnvTemplate template, string module)
+    {
+        if (_budget.Expired) return null;
+        var variables = new Dictionary<string, string>(template.Values(), StringComparer.Ordinal);
+        foreach (var (name, value) in _profile.Variables) variables[name] = value;
+        var (_, scope) = Run(new EnvProfile(variables, [.. _profile.Sources, template.Path]), module);
+        var values = scope is null ? new Dictionary<string, PyValue>(StringComparer.Ordinal)
+            : scope.Names.Where(kv => IsUpper(kv.Key)).ToDictionary(kv => kv.Key, kv => Py.Export(kv.Value.Value), StringComparer.Ordinal);
+        return new TemplateSettings(template, values);
+    }
+
     /// <summary>The variables the profile does not set whose absence makes the settings refuse to start, with the first refusal.</summary>
     private Dictionary<string, Refusal> Refused(EvaluationRun run)
     {
@@ -220,6 +235,8 @@ public sealed class SettingsEvaluator
             }
             all.Add(evaluator.Evaluate(module, version, [$"{module}: a settings module of the project (not the one production runs)", versionReason], reportUnresolved: false));
         }
-        return new SettingsFacts(production, all.OrderBy(m => m.Module, StringComparer.Ordinal).ToList());
+        var template = production is null || EnvProfile.GivenByUser(project.Options) ? null : EnvTemplate.Find(project.Deployment, project.Files);
+        return new SettingsFacts(production, all.OrderBy(m => m.Module, StringComparer.Ordinal).ToList(),
+            template is null ? null : () => evaluator.UnderTemplate(template, production!.Module));
     }
 }

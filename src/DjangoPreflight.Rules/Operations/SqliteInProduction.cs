@@ -1,11 +1,12 @@
 using DjangoPreflight.Analysis.Code;
+using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>DP608: a production database uses the SQLite backend.</summary>
-public sealed class SqliteInProduction : ProductionSettingsRule
+public sealed class SqliteInProduction : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP608",
@@ -32,11 +33,41 @@ public sealed class SqliteInProduction : ProductionSettingsRule
                 DATABASES = {"default": env.db("DATABASE_URL")}   # postgres://...
                 """));
 
-    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null)
+    public override IEnumerable<Finding> Check(ProjectContext project) =>
+        project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator, () => project.Settings.UnderEnvTemplate) : [];
+
+    /// <param name="underEnvTemplate">The settings under production's env template, asked for only when
+    /// a database is SQLite (it costs one more evaluation).</param>
+    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null, Func<TemplateSettings?>? underEnvTemplate = null)
     {
-        if (settings["DATABASES"] is not { IsDefault: false, Value: PyDict databases }) yield break;
+        if (settings["DATABASES"] is not { IsDefault: false, Value: PyDict databases } setting) yield break;
         foreach (var (key, value) in databases.Entries)
-            if (key is PyStr alias && value is PyDict db && db.Get("ENGINE")?.AsString is { } engine && engine.EndsWith("sqlite3", StringComparison.Ordinal))
-                yield return Finding($"DATABASES[\"{alias.Value}\"] uses SQLite ({engine}).", At(settings, locator, "DATABASES", engine), setting: "DATABASES");
+        {
+            if (key is not PyStr alias || Engine(value) is not { } engine || !IsSqlite(engine)) continue;
+            var message = $"DATABASES[\"{alias.Value}\"] uses SQLite ({engine}).";
+            var at = locator?.Find(settings, "DATABASES", s => s == engine) ?? settings.LocationOf("DATABASES");
+            if (setting.UnsetEnvVars.Count > 0 && underEnvTemplate?.Invoke() is { } template
+                && (template["DATABASES"] as PyDict)?.Get(alias.Value) is { } other && Engine(other) is { } otherEngine && !IsSqlite(otherEngine))
+            {
+                // SQLite is only the fallback of variables the environment leaves unset, and production's
+                // env template sets them so that another database runs: a development default, not a fact
+                // about production (what the operator's copy of the template holds is not known here).
+                var set = template.Template.Variables.Where(v => setting.UnsetEnvVars.Contains(v.Name)).Select(v => $"{v.Name} ({v.Location})").Distinct().ToList();
+                yield return Finding(
+                    $"{message[..^1]} only while {Few(setting.UnsetEnvVars)} {(setting.UnsetEnvVars.Count == 1 ? "is" : "are")} unset: production's env template "
+                    + $"{template.Template.Path} ({template.Template.Reason}) sets {Few(set)}, and with it the database is {otherEngine}.",
+                    at, Confidence.Low, "DATABASES", severity: Severity.Low);
+                continue;
+            }
+            yield return Finding(message, at, setting: "DATABASES");
+        }
     }
+
+    /// <summary>The first three, then how many more: a settings block may read a dozen variables.</summary>
+    private static string Few(IReadOnlyList<string> items) =>
+        items.Count <= 3 ? Prose.And(items) : $"{string.Join(", ", items.Take(3))} and {items.Count - 3} more";
+
+    private static string? Engine(PyValue database) => (database as PyDict)?.Get("ENGINE")?.AsString;
+
+    private static bool IsSqlite(string engine) => engine.EndsWith("sqlite3", StringComparison.Ordinal);
 }

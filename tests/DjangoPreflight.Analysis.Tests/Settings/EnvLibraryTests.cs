@@ -71,6 +71,32 @@ public class EnvLibraryTests
     }
 
     [Fact]
+    public void A_value_a_branch_not_taken_would_replace_depends_on_the_condition()
+    {
+        // MAILERS and DATABASES keep their first values only because the conditions are false: they
+        // depend on EMAIL_HOST and DB although no statement that assigns them reads either.
+        const string source = """
+            import os
+            MAILERS = {}
+            if os.getenv("EMAIL_HOST"):
+                MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend"}}
+            DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3"}}
+            if os.getenv("DB") == "postgres":
+                pass
+            else:
+                DATABASES["default"]["NAME"] = "db.sqlite3"
+            """;
+        var (m, _) = TempProject.Settings(source);
+        Assert.Equal(["EMAIL_HOST"], m["MAILERS"]!.EnvVars);
+        Assert.Equal(["EMAIL_HOST"], m["MAILERS"]!.UnsetEnvVars);
+        Assert.Equal(2, m["MAILERS"]!.Source!.Line);
+        Assert.Equal(["DB"], m["DATABASES"]!.EnvVars);
+        var (set, _) = TempProject.Settings(source, ("EMAIL_HOST", "smtp.example.com"), ("DB", "postgres"));
+        Assert.Equal(["EMAIL_HOST"], set["MAILERS"]!.EnvVars);
+        Assert.Equal(["DB"], set["DATABASES"]!.EnvVars);
+    }
+
+    [Fact]
     public void Django_environ_schemes_casts_and_urls()
     {
         var (m, _) = TempProject.Settings("""

@@ -33,6 +33,16 @@ internal static class DeploymentFixtures
     public static List<string> Render(IEnumerable<Finding> findings) =>
         findings.Order(FindingOrder.Instance).Select(f => $"{f.RuleId} {f.Location} {f.Severity.ToString().ToLowerInvariant()} {f.Confidence.ToString().ToLowerInvariant()} | {f.Message}").ToList();
 
+    /// <summary>Copies a fixture to a folder of the test's own, for a variant the test writes (never into the repository).</summary>
+    public static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -241,8 +241,14 @@ internal sealed partial class Interpreter
         _control = _control.Union(_reads);
         try
         {
-            if (truth == true) return ExecBlockHere(i.Body);
-            if (truth == false) return ExecBlockHere(i.OrElse);
+            if (truth is bool taken)
+            {
+                // A name the branch not taken would have set keeps its value only because of the
+                // condition: it depends on the variables the condition reads (DATABASES stays SQLite
+                // because DB is not "postgres"), which the explicit reads alone would miss.
+                DependOn(AssignedNames(taken ? i.OrElse : i.Body), _control);
+                return ExecBlockHere(taken ? i.Body : i.OrElse);
+            }
             var why = $"condition `{Snippet(i.Test)}` at {Where(i)} is unknown" + (test is PyUnknown u ? $" ({u.Reason})" : "");
             return ExecBoth(() => ExecBlock(i.Body), () => ExecBlock(i.OrElse), why, i);
         }
@@ -549,6 +555,19 @@ internal sealed partial class Interpreter
         var target = _locals is not null && (_declaredGlobal is null || !_declaredGlobal.Contains(name)) ? _locals : _globals.Names;
         target.Remove(name); // re-insert so iteration order is "last assigned" order
         target[name] = new Binding(value, at is null ? null : Loc(at), deps);
+    }
+
+    /// <summary>Adds <paramref name="deps"/> to the bindings of <paramref name="names"/> that exist, where
+    /// <see cref="Bind"/> would write them; their values and locations stay.</summary>
+    private void DependOn(IEnumerable<string> names, ImmutableSortedSet<string> deps)
+    {
+        if (deps.Count == 0) return;
+        foreach (var name in names)
+        {
+            var target = _locals is not null && (_declaredGlobal is null || !_declaredGlobal.Contains(name)) ? _locals : _globals.Names;
+            if (target.TryGetValue(name, out var b) && !deps.IsSubsetOf(b.Deps))
+                target[name] = b with { Deps = b.Deps.Union(deps) };
+        }
     }
 
     private void HavocName(string name, Node at, string why) => Bind(name, new PyUnknown(why), at);
