@@ -45,6 +45,15 @@ public sealed class NginxNoDefaultServer : ProjectRule
 
     public override IEnumerable<Finding> Check(ProjectContext project)
     {
+        // Django answers a Host its ALLOWED_HOSTS does not list with 400: when that list is known to be
+        // closed, the edge's catch-all is defence in depth, not the only guard.
+        var closed = ClosedHosts(project);
+        return closed is null ? Unguarded(project)
+            : Unguarded(project).Select(f => f with { Severity = Severity.Low, Message = $"{f.Message} {closed} so the missing catch-all is defence in depth." });
+    }
+
+    private IEnumerable<Finding> Unguarded(ProjectContext project)
+    {
         // An nginx behind the project's own edge proxy only gets the requests the edge routes to it.
         foreach (var config in project.Deployment.Nginx.Where(c => c.FrontedBy is null))
         {
@@ -95,6 +104,22 @@ public sealed class NginxNoDefaultServer : ProjectRule
         var ports = config.Servers.SelectMany(s => s.Listens).Where(l => !l.IsLocalOnly && l.Port is not null).Select(l => l.Port!.Value).Distinct().ToList();
         if (ports.Count == 0 || UnguardedPorts(config).Any()) return null;
         return config.Servers.Select(s => s.Rejection).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>Why Django itself rejects an unknown Host, or null when it may accept one ('*', an unknown
+    /// value, a list the operator's environment replaces). Closed is a known list without '*' that no
+    /// unset variable decides, or an empty list production must fill (fail-closed) that production's env
+    /// template fills with host names.</summary>
+    private static string? ClosedHosts(ProjectContext project)
+    {
+        if (project.Settings.Production?["ALLOWED_HOSTS"] is not { } hosts || hosts.Value.AsStrings is not { } names || names.Contains("*")) return null;
+        var at = hosts.Source is { } source ? $" ({source with { Column = null }})" : "";
+        if (hosts.UnsetEnvVars.Count == 0)
+            return names.Count == 0 ? null : $"Django's ALLOWED_HOSTS{at} lists {(names.Count == 1 ? "one host" : $"{names.Count} hosts")} and answers any other Host with 400,";
+        if (hosts.Requires.Count == 0 || project.Settings.UnderEnvTemplate is not { } template
+            || template["ALLOWED_HOSTS"]?.AsStrings is not { Count: > 0 } templated || templated.Contains("*")) return null;
+        return $"ALLOWED_HOSTS{at} is empty until production sets {Prose.And(hosts.Requires)}, which production's env template {template.Template.Path} "
+            + $"sets to host names, and Django answers any Host it does not list with 400,";
     }
 
     private static string Names(NginxServer server) =>
