@@ -39,10 +39,13 @@ public static partial class DeploymentLoader
         // match to its file, so any project config's worker_class stands for all.
         var workerClass = gunicorn.Select(g => g.WorkerClass).FirstOrDefault(w => w is not null);
 
+        var webserver = WebserverCommands.Find(files);
         void AddLaunch(string command, SourceLocation at, LaunchOrigin origin)
         {
             if (ServerCommands.Classify(command, workerClass) is { } server)
                 launches.Add(new ServerLaunch(at, command.Trim(), origin, FileRole.Unknown, server.Server, server.Interface));
+            else if (webserver.UwsgiCommandOf(command) is { } defined)
+                launches.Add(new ServerLaunch(at, command.Trim(), origin, FileRole.Unknown, AppServer.Uwsgi, AppInterface.Wsgi) { DefaultStaticMap = defined });
             if (ServerCommands.CollectsStatic(command)) collect.Add(at);
         }
 
@@ -62,6 +65,11 @@ public static partial class DeploymentLoader
             {
                 var at = cmd is not null && ServerCommands.Classify(cmd.CommandText) is not null ? cmd : entrypoint ?? cmd!;
                 launches.Add(new ServerLaunch(at.Location, at.CommandText, LaunchOrigin.Dockerfile, FileRole.Unknown, server.Server, server.Interface));
+            }
+            else if (webserver.UwsgiCommandOf(combined) is { } defined)
+            {
+                var at = cmd is not null && webserver.UwsgiCommandOf(cmd.CommandText) is not null ? cmd : entrypoint ?? cmd!;
+                launches.Add(new ServerLaunch(at.Location, at.CommandText, LaunchOrigin.Dockerfile, FileRole.Unknown, AppServer.Uwsgi, AppInterface.Wsgi) { DefaultStaticMap = defined });
             }
             foreach (var startup in new[] { entrypoint, cmd })
                 if (startup is not null && ServerCommands.CollectsStatic(startup.CommandText)) collect.Add(startup.Location);
@@ -249,8 +257,9 @@ public static partial class DeploymentLoader
         // An nginx configuration nothing uses, for a service production no longer runs, is left behind.
         var productionLaunches = launches.Where(l => l.Origin != LaunchOrigin.CI && RoleOf(l.Location.Path).SpeaksForProduction()).ToList();
         var serverConfigs = kinds.Any(k => k.Value is DeploymentKind.Kubernetes or DeploymentKind.Gunicorn or DeploymentKind.Uwsgi && RoleOf(k.Key).SpeaksForProduction());
+        var platformsOnly = UnusedNginx.PlatformsOnly(kinds, RoleOf, commandLines);
         foreach (var config in nginx.Where(n => roles[n.Path].Role == FileRole.Unknown))
-            if (UnusedNginx.Judge(config, references, composeFiles, productionLaunches, serverConfigs) is { } unused)
+            if (UnusedNginx.Judge(config, references, composeFiles, productionLaunches, serverConfigs, platformsOnly) is { } unused)
                 roles[config.Path] = unused;
         var traefik = TraefikOf(traefikFiles.Where(f => RoleOf(f.Path).SpeaksForProduction()).Select(f => f.Options), composeFiles);
         return new DeploymentFacts

@@ -17,6 +17,11 @@ public sealed record ServerLaunch(
     AppServer Server,
     AppInterface Interface)
 {
+    /// <summary>For a launch of django-webserver's pyuwsgi command (or the project's subclass of it), the file
+    /// that defines the command: its default arguments static-map STATIC_URL to STATIC_ROOT (see
+    /// <see cref="WebserverCommands"/>). Null for every other launch.</summary>
+    public string? DefaultStaticMap { get; init; }
+
     /// <summary>Human words for the origin, for messages.</summary>
     public string Where => Origin switch
     {

@@ -90,7 +90,9 @@ public sealed class StaticFilesNotServed : ProjectRule
             return true;
         if (RemoteStorage(settings) is var remote && remote != false) return remote;
         var prefix = "/" + url.Trim('/');
-        return AppView(project, settings) is not null || project.Deployment.ProductionFileRoutes.Any(r => r.Prefix == prefix);
+        return AppView(project, settings) is not null || project.Deployment.ProductionFileRoutes.Any(r => r.Prefix == prefix)
+               // django-webserver's pyuwsgi static-maps STATIC_URL (made absolute by Django) to STATIC_ROOT unless PYUWSGI_ARGS replaces its arguments.
+               || project.Deployment.ProductionLaunches.Any(l => l.DefaultStaticMap is not null) && !settings.IsSet("PYUWSGI_ARGS");
     }
 
     /// <summary>A route of the URLconf that hands every path under STATIC_URL to a view outside any

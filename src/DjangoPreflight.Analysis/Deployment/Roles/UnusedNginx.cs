@@ -17,12 +17,17 @@ namespace DjangoPreflight.Analysis.Deployment.Roles;
 /// </summary>
 internal static class UnusedNginx
 {
+    /// <param name="platformsOnly">The hosting platforms' files when production deploys only through them
+    /// (<see cref="PlatformsOnly"/>): then nothing in production can start nginx, whatever it proxies to.</param>
     public static RoleJudgement? Judge(NginxConfig config, IReadOnlyList<FileReference> references, IReadOnlyList<ComposeFile> compose,
-        IReadOnlyList<ServerLaunch> productionLaunches, bool otherServerConfigs)
+        IReadOnlyList<ServerLaunch> productionLaunches, bool otherServerConfigs, IReadOnlyList<string>? platformsOnly = null)
     {
-        if (otherServerConfigs || productionLaunches.Count == 0) return null;
         var files = config.Files.ToHashSet(StringComparer.Ordinal);
         if (references.Any(r => files.Contains(r.To) && !files.Contains(r.From))) return null;
+        if (platformsOnly is { Count: > 0 })
+            return new RoleJudgement(FileRole.Unused,
+                $"nothing in the repository uses it, and production deploys only to hosting platforms ({string.Join(", ", platformsOnly)}), which run the app's own processes: no production file starts nginx");
+        if (otherServerConfigs || productionLaunches.Count == 0) return null;
 
         var listening = new HashSet<int>();
         foreach (var launch in productionLaunches)
@@ -48,6 +53,22 @@ internal static class UnusedNginx
         var served = listening.Count == 0 ? "a unix socket" : "port " + string.Join(", ", listening.Order());
         return new RoleJudgement(FileRole.Unused,
             $"nothing in the repository uses it, and its upstream {string.Join(", ", missing.Distinct())} is no production service: no production compose service has that name and the app servers production starts listen on {served} ({productionLaunches[0].Location.Path}:{productionLaunches[0].Location.Line})");
+    }
+
+    /// <summary>The production Procfiles and platform configurations (Heroku, Dokku, DigitalOcean App Platform,
+    /// nixpacks...) when production deploys only through them: no production-capable Dockerfile, compose
+    /// file, Kubernetes manifest, systemd unit or supervisor program (each of which could run nginx beside
+    /// the app), and no production command that names nginx. Null otherwise.</summary>
+    public static IReadOnlyList<string>? PlatformsOnly(IReadOnlyDictionary<string, DeploymentKind> kinds, Func<string, FileRole> roleOf,
+        IEnumerable<(string Path, string Text, int Line)> commandLines)
+    {
+        var production = kinds.Where(k => roleOf(k.Key).SpeaksForProduction()).ToList();
+        var platforms = production.Where(k => k.Value is DeploymentKind.Procfile or DeploymentKind.Platform).Select(k => k.Key).ToList();
+        if (platforms.Count == 0
+            || production.Any(k => k.Value is DeploymentKind.Dockerfile or DeploymentKind.Compose or DeploymentKind.Kubernetes or DeploymentKind.Systemd or DeploymentKind.Supervisor)
+            || commandLines.Any(c => kinds.KindOf(c.Path) != DeploymentKind.CI && roleOf(c.Path).SpeaksForProduction() && c.Text.Contains("nginx", StringComparison.Ordinal)))
+            return null;
+        return platforms;
     }
 
     /// <summary>The TCP ports a server command listens on, from its bind flags (gunicorn

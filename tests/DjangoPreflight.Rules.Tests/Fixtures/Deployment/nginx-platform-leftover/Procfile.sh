@@ -1,0 +1,5 @@
+#!/bin/bash
+
+python manage.py migrate
+
+gunicorn nursery.wsgi:application --timeout 30 --log-file -
