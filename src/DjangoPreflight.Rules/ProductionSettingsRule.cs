@@ -11,7 +11,13 @@ namespace DjangoPreflight.Rules;
 public abstract class ProductionSettingsRule : ProjectRule
 {
     public sealed override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } settings && !Moot(project, settings) ? CheckSettings(settings, project.Code.Locator) : [];
+        project.Settings.Production is { } settings && !Moot(project, settings) ? CheckProject(project, settings) : [];
+
+    /// <summary>The check on a real project: by default the settings alone; a rule that also reads
+    /// another project fact (the project's classes, the settings under production's env template)
+    /// passes it on here, its settings-only entry point still judging without it.</summary>
+    protected virtual IEnumerable<Finding> CheckProject(ProjectContext project, SettingsModel settings) =>
+        CheckSettings(settings, project.Code.Locator);
 
     /// <summary>True when the rest of the project makes the settings' question moot (the app serves
     /// its static files itself, so STATIC_ROOT has no role).</summary>

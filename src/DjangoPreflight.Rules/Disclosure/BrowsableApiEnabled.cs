@@ -9,7 +9,7 @@ namespace DjangoPreflight.Rules.Disclosure;
 /// <summary>DP212: Django REST framework serves its browsable HTML API in production, either
 /// listed in DEFAULT_RENDERER_CLASSES, itself or as a project class deriving from it, or by DRF's
 /// default renderers.</summary>
-public sealed class BrowsableApiEnabled : ProjectRule
+public sealed class BrowsableApiEnabled : ProductionSettingsRule
 {
     public const string Renderer = "rest_framework.renderers.BrowsableAPIRenderer";
 
@@ -37,12 +37,14 @@ public sealed class BrowsableApiEnabled : ProjectRule
                 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator, project.Code.Classes.Derives) : [];
+    protected override IEnumerable<Finding> CheckProject(ProjectContext project, SettingsModel settings) =>
+        Judge(settings, project.Code.Locator, project.Code.Classes.Derives);
+
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null) => Judge(settings, locator, null);
 
     /// <param name="derives">Tells whether a dotted class is a project class deriving from another
     /// (qualified); null when the project's code is not read (a test's settings model).</param>
-    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null, Func<string, string, bool>? derives = null)
+    private IEnumerable<Finding> Judge(SettingsModel settings, SettingLocator? locator, Func<string, string, bool>? derives)
     {
         if (SettingValues.HasApp(settings, "rest_framework") != true) yield break;
         var rest = settings["REST_FRAMEWORK"];
@@ -54,14 +56,10 @@ public sealed class BrowsableApiEnabled : ProjectRule
                 setting: "REST_FRAMEWORK");
         else if (SettingValues.Contains(renderers, Renderer) == true)
             yield return Finding("REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes BrowsableAPIRenderer.",
-                At(settings, locator, Renderer), setting: "REST_FRAMEWORK");
+                At(settings, locator, "REST_FRAMEWORK", Renderer), setting: "REST_FRAMEWORK");
         // A project subclass (nautobot's FormlessBrowsableAPIRenderer) renders the same HTML pages.
         else if (derives is not null && renderers.AsSequence?.OfType<PyStr>().FirstOrDefault(s => derives(s.Value, Renderer)) is { } subclass)
             yield return Finding($"REST_FRAMEWORK DEFAULT_RENDERER_CLASSES includes {subclass.Value}, a subclass of DRF's BrowsableAPIRenderer.",
-                At(settings, locator, subclass.Value), setting: "REST_FRAMEWORK");
+                At(settings, locator, "REST_FRAMEWORK", subclass.Value), setting: "REST_FRAMEWORK");
     }
-
-    /// <summary>The line of the class's string literal within REST_FRAMEWORK, else where it is assigned.</summary>
-    private static SourceLocation At(SettingsModel settings, SettingLocator? locator, string literal) =>
-        locator?.Find(settings, "REST_FRAMEWORK", s => s == literal) ?? settings.LocationOf("REST_FRAMEWORK");
 }

@@ -6,7 +6,7 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>DP608: a production database uses the SQLite backend.</summary>
-public sealed class SqliteInProduction : ProjectRule
+public sealed class SqliteInProduction : ProductionSettingsRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP608",
@@ -33,19 +33,21 @@ public sealed class SqliteInProduction : ProjectRule
                 DATABASES = {"default": env.db("DATABASE_URL")}   # postgres://...
                 """));
 
-    public override IEnumerable<Finding> Check(ProjectContext project) =>
-        project.Settings.Production is { } settings ? CheckSettings(settings, project.Code.Locator, () => project.Settings.UnderEnvTemplate) : [];
+    protected override IEnumerable<Finding> CheckProject(ProjectContext project, SettingsModel settings) =>
+        Judge(settings, project.Code.Locator, () => project.Settings.UnderEnvTemplate);
+
+    public override IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null) => Judge(settings, locator, null);
 
     /// <param name="underEnvTemplate">The settings under production's env template, asked for only when
     /// a database is SQLite (it costs one more evaluation).</param>
-    public IEnumerable<Finding> CheckSettings(SettingsModel settings, SettingLocator? locator = null, Func<TemplateSettings?>? underEnvTemplate = null)
+    private IEnumerable<Finding> Judge(SettingsModel settings, SettingLocator? locator, Func<TemplateSettings?>? underEnvTemplate)
     {
         if (settings["DATABASES"] is not { IsDefault: false, Value: PyDict databases } setting) yield break;
         foreach (var (key, value) in databases.Entries)
         {
             if (key is not PyStr alias || Engine(value) is not { } engine || !IsSqlite(engine)) continue;
             var message = $"DATABASES[\"{alias.Value}\"] uses SQLite ({engine}).";
-            var at = locator?.Find(settings, "DATABASES", s => s == engine) ?? settings.LocationOf("DATABASES");
+            var at = At(settings, locator, "DATABASES", engine);
             if (setting.UnsetEnvVars.Count > 0 && underEnvTemplate?.Invoke() is { } template
                 && (template["DATABASES"] as PyDict)?.Get(alias.Value) is { } other && Engine(other) is { } otherEngine && !IsSqlite(otherEngine))
             {
