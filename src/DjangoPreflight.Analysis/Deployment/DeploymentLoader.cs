@@ -295,8 +295,8 @@ public static partial class DeploymentLoader
             if (launch.Server == AppServer.Runserver) Of(launch.Location.Path).Development.Add($"starts runserver ({at})");
             else if (ReloadFlag().IsMatch(launch.Command)) Of(launch.Location.Path).Development.Add($"starts {launch.Server.ToString().ToLowerInvariant()} with --reload ({at})");
             else Of(launch.Location.Path).Production.Add($"serves the app with {launch.Server.ToString().ToLowerInvariant()} ({at})");
-            if (SettingsFlag().Match(launch.Command) is { Success: true } m && IsDevelopmentModule(m.Groups[1].Value))
-                Of(launch.Location.Path).Development.Add($"selects the settings module {m.Groups[1].Value} ({at})");
+            if (ServerCommands.SettingsFlag(launch.Command) is { } selected && IsDevelopmentModule(selected))
+                Of(launch.Location.Path).Development.Add($"selects the settings module {selected} ({at})");
         }
         foreach (var e in env)
         {
@@ -341,9 +341,6 @@ public static partial class DeploymentLoader
     // time on every scan), linear: a literal start, then runs that stop at a character outside them.
     [GeneratedRegex(@"(?:^|\s)--reload(?:\s|$|=)")]
     private static partial Regex ReloadFlag();
-
-    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""")]
-    private static partial Regex SettingsFlag();
 
     /// <summary>The project files compose services load (<c>env_file:</c>, relative to the compose file) and
     /// systemd units read (<c>EnvironmentFile=</c>, an absolute path on the server: the project file with

@@ -43,6 +43,9 @@ public static partial class ServerCommands
     /// <summary>True when the command runs Django's collectstatic.</summary>
     public static bool CollectsStatic(string command) => Collectstatic().IsMatch(command);
 
+    /// <summary>The settings module a <c>--settings</c> flag of the command names, or null.</summary>
+    public static string? SettingsFlag(string command) => SettingsOption().Match(command) is { Success: true } m ? m.Groups[1].Value : null;
+
     // `python manage.py runserver`, `django-admin runserver`, `./manage.py runserver_plus`.
     [GeneratedRegex(@"(manage\.py|django-admin(\.py)?|-m\s+django)[""']?\s+(\S+\s+)*?runserver(_plus)?\b", RegexOptions.NonBacktracking)]
     private static partial Regex Runserver();
@@ -87,6 +90,9 @@ public static partial class ServerCommands
 
     [GeneratedRegex(@"\bcollectstatic\b")]
     private static partial Regex Collectstatic();
+
+    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""")]
+    private static partial Regex SettingsOption();
 
     private static Regex Program(string name) => name switch
     {

@@ -43,8 +43,8 @@ internal sealed partial class ServingEvidence(DeploymentFacts deployment, IReadO
         foreach (var launch in deployment.ProductionLaunches)
         {
             var what = launch.Server.ToString().ToLowerInvariant();
-            if (SettingsFlag().Match(launch.Command) is { Success: true } flag)
-                evidence.Add(Serving(flag.Groups[1].Value, launch.Role, true, false, $"--settings of the {what} launch in {launch.Location.Path}, {RoleWords(launch.Role)}", launch.Location));
+            if (ServerCommands.SettingsFlag(launch.Command) is { } flag)
+                evidence.Add(Serving(flag, launch.Role, true, false, $"--settings of the {what} launch in {launch.Location.Path}, {RoleWords(launch.Role)}", launch.Location));
             if (LeadingAssignment().Match(launch.Command) is { Success: true } assigned)
                 evidence.Add(Serving(assigned.Groups[1].Value, launch.Role, true, false, $"given to the {what} launch in {launch.Location.Path}, {RoleWords(launch.Role)}", launch.Location));
         }
@@ -125,9 +125,6 @@ internal sealed partial class ServingEvidence(DeploymentFacts deployment, IReadO
     // Source-generated backtracking patterns (free to build, unlike a non-backtracking one built at run
     // time on every scan), linear: a literal start or an anchor, then runs that each stop at a
     // character outside them.
-    [GeneratedRegex("""--settings[= ]\s*["']?([A-Za-z_][\w.]*)""")]
-    private static partial Regex SettingsFlag();
-
     [GeneratedRegex("""(?:^|\s)DJANGO_SETTINGS_MODULE=["']?([A-Za-z_][\w.]*)""")]
     private static partial Regex LeadingAssignment();
 
