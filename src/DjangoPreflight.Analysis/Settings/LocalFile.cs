@@ -14,6 +14,9 @@ public sealed record LocalFile(string Path, string Absence, string LoadedAt)
     public const string Ignored = "git ignores it";
     public const string Outside = "it is outside the repository";
 
+    /// <summary>For messages: "dmoj/settings.py:611 loads it only if it exists; git ignores it".</summary>
+    public string HowLoaded => $"{LoadedAt} loads it only if it exists; {Absence}";
+
     /// <summary>For messages: "dmoj/local_settings.py (loaded at dmoj/settings.py:611 only if it exists; git ignores it)".</summary>
     public string Describe => $"{Path} (loaded at {LoadedAt} only if it exists; {Absence})";
 }

@@ -51,7 +51,7 @@ public sealed class DebugFailsOpen : ProductionSettingsRule
             // deployment without it, or whose copy leaves DEBUG out, runs the repository's value.
             if (debug.Value is PyOverridable { Repository.Truthy: true } hooked)
                 yield return Finding($"DEBUG is {Describe(hooked.Repository)} unless {hooked.File.Path} sets it: the repository does not hold that file "
-                    + $"({hooked.File.LoadedAt} loads it only if it exists; {hooked.File.Absence}).", location, setting: "DEBUG");
+                    + $"({hooked.File.HowLoaded}).", location, setting: "DEBUG");
             yield break;
         }
         var reported = false;

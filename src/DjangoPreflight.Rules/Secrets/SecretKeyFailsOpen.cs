@@ -43,7 +43,7 @@ public sealed class SecretKeyFailsOpen : ProductionSettingsRule
             // a key file on a volume): a deployment without it runs the literal.
             if (key.Value is PyOverridable { Repository: PyStr { Value.Length: > 0 } literal } hooked)
                 yield return Finding($"SECRET_KEY falls back to a literal ({Core.Secrets.Redact(literal.Value)}) unless {hooked.File.Path} provides another: "
-                    + $"the repository does not hold that file ({hooked.File.LoadedAt} loads it only if it exists; {hooked.File.Absence}).",
+                    + $"the repository does not hold that file ({hooked.File.HowLoaded}).",
                     settings.LocationOf("SECRET_KEY"), setting: "SECRET_KEY");
             yield break;
         }

@@ -25,7 +25,7 @@ internal sealed partial class Interpreter
         {
             // The operator's override module: said once, as what it is, rather than as settings lost from here on.
             if (!_run.OverrideModules.Any(m => m.Path == file.Path)) _run.OverrideModules.Add(file);
-            _run.Notices.Add($"{file.Path} is an optional override module ({file.LoadedAt} loads it only if it exists; {file.Absence}): "
+            _run.Notices.Add($"{file.Path} is an optional override module ({file.HowLoaded}): "
                 + "it may change any setting. The settings are judged as the repository sets them, which is what runs wherever it is missing or leaves a setting alone");
         }
         else _run.Notices.Add($"{where}: every setting of {scope.Module} from here on is unknown: it {reason}");

@@ -114,17 +114,14 @@ internal sealed partial class Interpreter
             HavocScope(target, reason, Where(at));
             return;
         }
-        var local = new LocalFile(relative, LocalFile.Ignored, Where(at));
-        ExecBoth(
+        ExecWithAndWithout(new LocalFile(relative, LocalFile.Ignored, Where(at)),
             () =>
             {
-                _localFiles.Add(local);
-                try { HavocScope(target, reason, Where(at)); }
-                finally { _localFiles.RemoveAt(_localFiles.Count - 1); }
+                HavocScope(target, reason, Where(at));
                 return Flow.Normal;
             },
             () => Flow.Normal,
-            $"whether {relative} exists in production: git ignores it, so the repository does not hold it", at, withoutLocalFile: local);
+            $"whether {relative} exists in production: git ignores it, so the repository does not hold it", at);
     }
 
     /// <summary>The pattern as a root-relative path, joined to the including file's folder; null when it leaves the repository.</summary>

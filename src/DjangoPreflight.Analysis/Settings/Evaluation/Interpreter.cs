@@ -300,6 +300,19 @@ internal sealed partial class Interpreter
         return f1 != Flow.Normal ? f1 : f2;
     }
 
+    /// <summary><see cref="ExecBoth"/> for something that may or may not be there in production: the first
+    /// branch runs with <paramref name="file"/>, when it is a local file the repository does not hold,
+    /// assumed present (what it may set is then a <see cref="PyOverridable"/>), the second without it.</summary>
+    private Flow ExecWithAndWithout(LocalFile? file, Func<Flow> present, Func<Flow> absent, string why, Node at) =>
+        ExecBoth(
+            () =>
+            {
+                if (file is not null) _localFiles.Add(file);
+                try { return present(); }
+                finally { if (file is not null) _localFiles.RemoveAt(_localFiles.Count - 1); }
+            },
+            absent, why, at, withoutLocalFile: file);
+
     private (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) Snapshot() =>
         (new Dictionary<string, Binding>(_globals.Names, StringComparer.Ordinal),
          _locals is null ? null : new Dictionary<string, Binding>(_locals, StringComparer.Ordinal));
@@ -412,16 +425,10 @@ internal sealed partial class Interpreter
             Restore(start);
             try
             {
-                return ExecBoth(
-                    () =>
-                    {
-                        _run.AssumedInstalled[u.Module] = true;
-                        if (u.File is { } file) _localFiles.Add(file);
-                        try { return ExecTryOnce(body, handlers, orElse, final); }
-                        finally { if (u.File is not null) _localFiles.RemoveAt(_localFiles.Count - 1); }
-                    },
+                return ExecWithAndWithout(u.File,
+                    () => { _run.AssumedInstalled[u.Module] = true; return ExecTryOnce(body, handlers, orElse, final); },
                     () => { _run.AssumedInstalled[u.Module] = false; return ExecTryOnce(body, handlers, orElse, final); },
-                    u.Why, at, withoutLocalFile: u.File);
+                    u.Why, at);
             }
             finally
             {
