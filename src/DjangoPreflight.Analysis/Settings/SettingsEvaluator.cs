@@ -27,13 +27,14 @@ public sealed class SettingsEvaluator
     private readonly Func<string, bool>? _ignoredByGit;
     private readonly Dictionary<string, bool> _ignored = new(StringComparer.Ordinal);
     private readonly ScanBudget _budget;
-    private readonly EntryPointConfiguration? _configuration;
+    private readonly Lazy<EntryPointConfiguration?> _configuration;
 
     /// <param name="ignoredByGit">Whether .gitignore ignores a root-relative path; null when there is no repository to ask.</param>
     public SettingsEvaluator(ProjectFiles files, PythonSources sources, ModuleIndex index, EnvProfile profile, ProjectDiagnostics diagnostics,
         Func<string, bool>? ignoredByGit = null, ScanBudget? budget = null)
     {
-        _configuration = EntryPointConfiguration(files, sources, diagnostics);
+        // Read from the entry points only when the settings hold django-configurations classes: it walks every file.
+        _configuration = new Lazy<EntryPointConfiguration?>(() => EntryPointConfiguration(files, sources, diagnostics));
         _budget = budget ?? ScanBudget.Unbounded;
         _files = files;
         _ignoredByGit = ignoredByGit;
@@ -155,7 +156,7 @@ public sealed class SettingsEvaluator
         try
         {
             scope = run.Import(module);
-            if (scope is not null) new Interpreter(run, scope).SetUpConfiguration(_configuration);
+            if (scope is not null) new Interpreter(run, scope).SetUpConfiguration(() => _configuration.Value);
         }
         catch (PyRaise e)
         {

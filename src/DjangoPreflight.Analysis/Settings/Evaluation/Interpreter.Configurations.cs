@@ -68,11 +68,13 @@ internal sealed partial class Interpreter
     /// When the evaluated settings module holds django-configurations classes, binds the chosen
     /// class's settings into it, as the importer does after loading the module.
     /// </summary>
-    /// <param name="entryDefault">The DJANGO_CONFIGURATION the serving entry point sets by default, and where.</param>
-    internal void SetUpConfiguration(EntryPointConfiguration? entryDefault)
+    /// <param name="entryPoint">The DJANGO_CONFIGURATION the serving entry point sets by default, and where;
+    /// asked only when the module holds such classes.</param>
+    internal void SetUpConfiguration(Func<EntryPointConfiguration?> entryPoint)
     {
         var classes = _globals.Names.Where(kv => kv.Value.Value is PyClass { IsConfiguration: true }).Select(kv => kv.Key).ToList();
         if (classes.Count == 0) return;
+        var entryDefault = entryPoint();
         _reads = new HashSet<string>(StringComparer.Ordinal) { ConfigurationVariable };
         var chosen = entryDefault is { Forces: true } ? null : _run.GetEnv(ConfigurationVariable);
         var how = $"{ConfigurationVariable}={chosen}";
