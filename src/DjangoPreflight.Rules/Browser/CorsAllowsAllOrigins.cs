@@ -44,10 +44,15 @@ public sealed class CorsAllowsAllOrigins : ProductionSettingsRule
         if (cors.AllowCredentials == true)
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope} with CORS_ALLOW_CREDENTIALS = True: any website can make authenticated requests and read the responses.",
                 location, setting: setting, severity: Severity.High);
+        else if (scope.Length > 0 && cors.AllowCredentials == false)
+            // Opened on purpose for named URLs (a bookmarklet or widget endpoint) and without cookies: another
+            // site reads only what an anonymous request to those URLs gets, which is what they are for. A
+            // hardening note, not a hole (MDN's Observatory does not penalise a credential-less `*` either).
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses, without the visitor's cookies.",
+                location, setting: setting, severity: Severity.Low);
         else if (scope.Length > 0)
-            // The message says which URLs: the project opened those on purpose, and they are all a reader
-            // needs to judge (a whole API, or one bookmarklet endpoint).
-            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses{(cors.AllowCredentials == false ? ", without the visitor's cookies" : "")}.",
+            // Whether cookies go along is unknown: the URLs are named, the severity stays the rule's.
+            yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}){scope}: any website can read those responses.",
                 location, setting: setting);
         else
             yield return Finding($"CORS allows every origin ({cors.AllowsAllDetail}): any website can read the API's responses.",
