@@ -4,7 +4,7 @@ using DjangoPreflight.Python.Ast;
 namespace DjangoPreflight.Analysis.Code;
 
 /// <summary>
-/// What the view, error-tracker and hand-written CORS facts need from one application file, taken in one walk right
+/// What the view, error-tracker, hand-written CORS and upload-field facts need from one application file, taken in one walk right
 /// after the file is parsed. Keeping these small records instead of the syntax trees is what lets a
 /// large project's files be parsed and dropped one by one: holding every tree until the last fact
 /// had read it made the garbage collector copy them all, again and again, for most of a scan.
@@ -21,6 +21,8 @@ public sealed class ApplicationCode
 
     internal List<HandWrittenCors> HandWrittenCors { get; } = [];
 
+    internal List<UploadField> UploadFields { get; } = [];
+
     /// <summary>The module's top-level decorators and functions given a request, which views resolve by name.</summary>
     internal List<ViewFacts.FunctionRecord> Functions { get; } = [];
 
@@ -29,6 +31,7 @@ public sealed class ApplicationCode
         var code = new ApplicationCode();
         ViewFacts.Extract(path, parsed.Module, code.FunctionViews, code.Classes, code.Functions);
         code.HandWrittenCors.AddRange(Code.HandWrittenCors.Of(path, parsed.Module));
+        code.UploadFields.AddRange(UploadField.Of(path, parsed.Module));
         var sentryInitImported = ErrorTrackerFacts.ImportsSentryInit(parsed.Module);
         foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))
         {

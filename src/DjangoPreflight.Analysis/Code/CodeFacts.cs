@@ -22,6 +22,7 @@ public sealed partial class CodeFacts
     private readonly Lazy<ContentSecurityPolicy?> _csp;
     private readonly Lazy<CorsPolicy?> _cors;
     private readonly Lazy<ClassLineage> _classes;
+    private readonly Lazy<IReadOnlyList<UploadField>> _uploads;
     private readonly ConcurrentDictionary<string, Lazy<SourceLocation?>> _mentions = new(StringComparer.Ordinal);
 
     public CodeFacts(ProjectContext project)
@@ -37,6 +38,7 @@ public sealed partial class CodeFacts
         _csp = new(() => project.Settings.Production is { } s ? ContentSecurityPolicy.From(s) : null);
         _cors = new(() => project.Settings.Production is { } s ? CorsPolicy.From(s) : null);
         _classes = new(() => new ClassLineage(Sources, _index.Value));
+        _uploads = new(LoadUploadFields);
         Locator = new SettingLocator(Sources, () => project.Settings.All.Select(m => m.Path).OfType<string>());
     }
 
@@ -72,6 +74,17 @@ public sealed partial class CodeFacts
     public IReadOnlyList<HandWrittenCors> HandWrittenCors =>
         Sources.ApplicationCode.SelectMany(c => c.HandWrittenCors)
             .OrderBy(c => c.Location.Path, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column).ToList();
+
+    /// <summary>The model fields that store files under MEDIA_ROOT, ordered by location; an imagekit
+    /// ImageSpecField's folder is the production settings' IMAGEKIT_CACHEFILE_DIR.</summary>
+    public IReadOnlyList<UploadField> UploadFields => _uploads.Value;
+
+    private IReadOnlyList<UploadField> LoadUploadFields()
+    {
+        var imagekit = UploadField.ImagekitFolder(_project.Settings.Production?["IMAGEKIT_CACHEFILE_DIR"]?.Value);
+        return Sources.ApplicationCode.SelectMany(c => c.UploadFields).Select(f => f.Generated ? f with { Folder = imagekit } : f)
+            .OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Location.Column).ToList();
+    }
 
     /// <summary>Where something other than the CSP middleware sets a Content-Security-Policy header
     /// (a proxy config, custom middleware), as "path:line"; null if nowhere.</summary>

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Code;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
@@ -67,9 +68,9 @@ public sealed class MediaMayBeExecuted : ProjectRule
                 if (media.Effective("autoindex") is { } index && index.Arg(0) == "on")
                     yield return Finding($"autoindex lists every uploaded file under {media.Path}.", index.Location, severity: Severity.Medium);
                 if (!ForcesSafeType(media))
-                    yield return Finding(
-                        $"Uploads under {media.Path} are served with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment, sandbox CSP or forced type).",
-                        media.Location, Confidence.Medium, severity: Severity.Medium);
+                    yield return TypedByName(media.Path, mediaPrefix, project.Code.UploadFields,
+                        $"Uploads under {media.Path} are served with the type their name suggests", "(no Content-Disposition attachment, sandbox CSP or forced type)",
+                        media.Location, Confidence.Medium);
             }
         }
         // Caddy's file_server runs nothing, but lists folders with `browse` and types files by their name.
@@ -80,9 +81,9 @@ public sealed class MediaMayBeExecuted : ProjectRule
                 if (server.Args.Contains("browse") || (server.Block ?? []).Any(d => d.Name == "browse"))
                     yield return Finding($"file_server browse lists every uploaded file under {prefix}.", server.Location, severity: Severity.Medium);
                 if (!KeepsInert(site.ResponseHeader("Content-Disposition", prefix)?.Value, site.ResponseHeader("Content-Security-Policy", prefix)?.Value))
-                    yield return Finding(
-                        $"Uploads under {prefix} are served by Caddy's file_server with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment or sandbox CSP header for that path).",
-                        server.Location, Confidence.Medium, severity: Severity.Medium);
+                    yield return TypedByName(prefix, mediaPrefix, project.Code.UploadFields,
+                        $"Uploads under {prefix} are served by Caddy's file_server with the type their name suggests", "(no Content-Disposition attachment or sandbox CSP header for that path)",
+                        server.Location, Confidence.Medium);
             }
         }
         // uWSGI's static-map runs nothing either, but serves the files from the app's own origin, typed
@@ -94,11 +95,41 @@ public sealed class MediaMayBeExecuted : ProjectRule
             {
                 var prefix = map.UrlPrefix.TrimEnd('/');
                 if (!KeepsInert(uwsgi.RouteHeader(prefix, "Content-Disposition")?.Value, uwsgi.RouteHeader(prefix, "Content-Security-Policy")?.Value))
-                    yield return Finding(
-                        $"Uploads under {prefix} are served by uWSGI's static-map ({map.Directory}) from the app's own origin with the type their name suggests: an uploaded .html or .svg runs script on this site (no route adding a Content-Disposition attachment or sandbox CSP header for that path).",
-                        map.Location, map.Conditional ? Confidence.Low : Confidence.Medium, severity: Severity.Medium);
+                    yield return TypedByName(prefix, mediaPrefix, project.Code.UploadFields,
+                        $"Uploads under {prefix} are served by uWSGI's static-map ({map.Directory}) from the app's own origin with the type their name suggests", "(no route adding a Content-Disposition attachment or sandbox CSP header for that path)",
+                        map.Location, map.Conditional ? Confidence.Low : Confidence.Medium);
             }
         }
+    }
+
+    /// <summary>The finding for media served with the type its name suggests. Medium, unless the route
+    /// serves a folder below MEDIA_ROOT where, of the project's file-storing model fields (each one's
+    /// folder known), only image fields put files: Django accepts for those only the extensions Pillow
+    /// reads, so no .html or .svg lands there through a form. Then it is a low note saying so; files the
+    /// code writes there by hand are not known, and the message does not claim they are.</summary>
+    private Finding TypedByName(string path, string? mediaPrefix, IReadOnlyList<UploadField> fields, string served, string missing,
+        SourceLocation location, Confidence confidence)
+    {
+        if (FolderUnderMedia(path, mediaPrefix) is { Length: > 0 } folder && fields.All(f => f.Folder is not null)
+            && fields.Where(f => f.MayLandIn(folder)).ToList() is { Count: > 0 } landing && landing.All(f => f.ImagesOnly))
+        {
+            var which = string.Join(", ", landing.Select(f => $"{f.Field} at {f.Location.Path}:{f.Location.Line}"));
+            return Finding($"{served} {missing}, but the only model fields storing files there hold images ({which}): Django accepts image uploads only with extensions Pillow reads, so no uploaded .html or .svg lands there through them.",
+                location, confidence, severity: Severity.Low);
+        }
+        return Finding($"{served}: an uploaded .html or .svg runs script on this site {missing}.", location, confidence, severity: Severity.Medium);
+    }
+
+    /// <summary>The folder below MEDIA_ROOT a media route serves ("" for the media root itself): the path
+    /// past MEDIA_URL, or, when MEDIA_URL is not known, past the first segment naming media or uploads.</summary>
+    private static string? FolderUnderMedia(string path, string? mediaPrefix)
+    {
+        var trimmed = path.TrimEnd('/');
+        if (mediaPrefix is not null)
+            return trimmed == mediaPrefix ? "" : trimmed.StartsWith(mediaPrefix + "/", StringComparison.Ordinal) ? trimmed[(mediaPrefix.Length + 1)..] : null;
+        var segments = trimmed.Trim('/').Split('/');
+        var root = Array.FindIndex(segments, s => s.Contains("media", StringComparison.OrdinalIgnoreCase) || s.Contains("upload", StringComparison.OrdinalIgnoreCase));
+        return root < 0 ? null : string.Join('/', segments[(root + 1)..]);
     }
 
     private static bool IsMedia(NginxLocation location, string? mediaPrefix) =>
@@ -106,7 +137,7 @@ public sealed class MediaMayBeExecuted : ProjectRule
 
     private static bool IsMediaPath(string path, string? mediaPrefix) =>
         mediaPrefix is not null
-            ? path == mediaPrefix
+            ? path == mediaPrefix || path.StartsWith(mediaPrefix + "/", StringComparison.Ordinal)
             : path.Contains("media", StringComparison.OrdinalIgnoreCase) || path.Contains("upload", StringComparison.OrdinalIgnoreCase);
 
     private static bool RunsScripts(NginxLocation location) =>
