@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Caddy;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Deployment.Traefik;
@@ -11,7 +12,7 @@ namespace DjangoPreflight.Rules;
 
 /// <summary>
 /// Lowers a Django-settings finding to info when the project's front servers (nginx configurations
-/// that meet clients, Caddy sites, the routers of a Traefik whose static configuration is known) already do what the setting would: redirect HTTP to HTTPS (DP302), send HSTS (DP303, with includeSubDomains
+/// that meet clients, Caddy sites, the routers of a Traefik whose static configuration is known, Apache's virtual hosts) already do what the setting would: redirect HTTP to HTTPS (DP302), send HSTS (DP303, with includeSubDomains
 /// DP304, with preload DP305), reject unknown Host headers (DP204). The finding keeps its ID and its
 /// message cites the file:line that satisfies it. Keyed on rule IDs only.
 /// </summary>
@@ -31,13 +32,16 @@ public static partial class ProxyAwareness
         var traefik = project.Deployment.Traefik is { HasStaticConfiguration: true } t
             ? t.Routers.Where(r => project.Deployment.ReachesApp(t, r)).Select(r => (Setup: t, Router: r)).ToList()
             : [];
-        if (nginx.Count == 0 && caddy.Count == 0 && traefik.Count == 0) return findings;
+        // Sites read the server-neutral way (Apache's virtual hosts), by configuration: a redirect or a
+        // catch-all is a property of the configuration's sites together.
+        var sites = project.Deployment.ProductionEdgeSites.Where(s => !s.LocalOnly).GroupBy(s => s.ConfigPath).Select(g => (IReadOnlyList<EdgeSite>)g.ToList()).ToList();
+        if (nginx.Count == 0 && caddy.Count == 0 && traefik.Count == 0 && sites.Count == 0) return findings;
         var cache = new Dictionary<string, (string Server, SourceLocation At, string What)?>(StringComparer.Ordinal);
         var adjusted = findings.Select(f =>
         {
             if (!Mirrored.Contains(f.RuleId) || f.Severity == Severity.Info) return f;
             if (!cache.TryGetValue(f.RuleId, out var satisfied))
-                cache[f.RuleId] = satisfied = Satisfier(f.RuleId, new Fronts(nginx, caddy, traefik));
+                cache[f.RuleId] = satisfied = Satisfier(f.RuleId, new Fronts(nginx, caddy, traefik, sites));
             if (satisfied is not var (server, at, what)) return f;
             return f with
             {
@@ -50,7 +54,8 @@ public static partial class ProxyAwareness
     }
 
     /// <summary>The front servers that meet clients: nginx configurations, Caddy sites, Traefik routers to the app.</summary>
-    private sealed record Fronts(IReadOnlyList<NginxConfig> Nginx, IReadOnlyList<CaddyConfig> Caddy, IReadOnlyList<(TraefikSetup Setup, TraefikRouter Router)> Traefik);
+    private sealed record Fronts(IReadOnlyList<NginxConfig> Nginx, IReadOnlyList<CaddyConfig> Caddy, IReadOnlyList<(TraefikSetup Setup, TraefikRouter Router)> Traefik,
+        IReadOnlyList<IReadOnlyList<EdgeSite>> Sites);
 
     /// <summary>Where the front servers do the rule's job, when every one of them does; else null.</summary>
     private static (string, SourceLocation, string)? Satisfier(string ruleId, Fronts fronts)
@@ -58,11 +63,11 @@ public static partial class ProxyAwareness
         switch (ruleId)
         {
             case "DP302":
-                return Every(fronts, NginxNoHttpsRedirect.RedirectFor, s => s.RedirectsToHttps == true ? s.Location : null, TraefikRedirect) is { } redirect
+                return Every(fronts, NginxNoHttpsRedirect.RedirectFor, s => s.RedirectsToHttps == true ? s.Location : null, TraefikRedirect, SitesRedirect) is { } redirect
                     ? (redirect.Server, redirect.At, "redirects HTTP to HTTPS")
                     : null;
             case "DP204":
-                return Every(fronts, NginxNoDefaultServer.GuardFor, CaddyHostGuard, TraefikHostGuard) is { } guard
+                return Every(fronts, NginxNoDefaultServer.GuardFor, CaddyHostGuard, TraefikHostGuard, SitesHostGuard) is { } guard
                     ? (guard.Server, guard.At, "rejects unknown Host headers")
                     : null;
             default:
@@ -70,15 +75,17 @@ public static partial class ProxyAwareness
                 // HSTS counts on TLS responses only (as nginx's TLS servers): Traefik's TLS routers, one at least.
                 var tls = fronts.Traefik.Where(r => r.Setup.IsTls(r.Router)).ToList();
                 if (fronts.Traefik.Count > 0 && tls.Count == 0) return null;
-                return Every(fronts with { Traefik = tls }, c => Hsts(c, need), s => CaddyHsts(s, need), r => TraefikHsts(r, need)) is { } hsts
+                return Every(fronts with { Traefik = tls }, c => Hsts(c, need), s => CaddyHsts(s, need), r => TraefikHsts(r, need), s => SitesHsts(s, need)) is { } hsts
                     ? (hsts.Server, hsts.At, need is null ? "sends Strict-Transport-Security" : $"sends Strict-Transport-Security with {need}")
                     : null;
         }
     }
 
-    /// <summary>The first answer when every nginx configuration, Caddy site and Traefik router answers; else null.</summary>
+    /// <summary>The first answer when every nginx configuration, Caddy site, Traefik router and configuration
+    /// of sites answers; else null.</summary>
     private static (string Server, SourceLocation At)? Every(Fronts fronts, Func<NginxConfig, NginxDirective?> nginxAnswer,
-        Func<CaddySite, SourceLocation?> caddyAnswer, Func<(TraefikSetup Setup, TraefikRouter Router), SourceLocation?> traefikAnswer)
+        Func<CaddySite, SourceLocation?> caddyAnswer, Func<(TraefikSetup Setup, TraefikRouter Router), SourceLocation?> traefikAnswer,
+        Func<IReadOnlyList<EdgeSite>, SourceLocation?> sitesAnswer)
     {
         (string, SourceLocation)? first = null;
         foreach (var config in fronts.Nginx)
@@ -95,6 +102,40 @@ public static partial class ProxyAwareness
         {
             if (traefikAnswer(router) is not { } at) return null;
             first ??= ("Traefik", at);
+        }
+        foreach (var config in fronts.Sites)
+        {
+            if (sitesAnswer(config) is not { } at) return null;
+            first ??= (config[0].Server, at);
+        }
+        return first;
+    }
+
+    /// <summary>The redirect that upgrades plain HTTP when every plain-HTTP site of a configuration redirects
+    /// (or rejects) and one at least redirects; else null.</summary>
+    private static SourceLocation? SitesRedirect(IReadOnlyList<EdgeSite> sites) =>
+        NginxNoHttpsRedirect.PlainSites(sites).Any() ? null : sites.Where(s => !s.Tls).Select(s => s.HttpsRedirect).FirstOrDefault(r => r is not null);
+
+    /// <summary>The catch-all that rejects unknown Host headers, when every site the server answers them
+    /// from rejects them (or redirects, the TLS site's catch-all rejecting); else null.</summary>
+    private static SourceLocation? SitesHostGuard(IReadOnlyList<EdgeSite> sites)
+    {
+        var defaults = sites.Where(s => s.CatchesUnknownHosts).ToList();
+        if (defaults.Count == 0 || defaults.Any(s => s.Rejection is null && s.HttpsRedirect is null)) return null;
+        return defaults.Select(s => s.Rejection).FirstOrDefault(r => r is not null);
+    }
+
+    /// <summary>The HSTS header every TLS site of a configuration that serves content sends (max-age over 0,
+    /// with <paramref name="need"/> if given), or null.</summary>
+    private static SourceLocation? SitesHsts(IReadOnlyList<EdgeSite> sites, string? need)
+    {
+        var tls = sites.Where(s => s.Tls && s.Rejection is null).ToList();
+        if (tls.Count == 0) return null;
+        SourceLocation? first = null;
+        foreach (var site in tls)
+        {
+            if (site.Hsts is not var (value, at) || !MaxAgeOver0(value) || need is not null && !value.Contains(need, StringComparison.OrdinalIgnoreCase)) return null;
+            first ??= at;
         }
         return first;
     }

@@ -26,7 +26,7 @@ public sealed partial class DeploymentFacts
 
     /// <summary>Every place a production-capable front server passes requests to the app (see
     /// <see cref="DjangoUpstreams"/> for nginx; a Caddy reverse_proxy whose upstreams are not all
-    /// other programs; a Traefik router). With none, a production uWSGI that answers HTTP itself is
+    /// other programs; a Traefik router; an Apache WSGIScriptAlias, where Apache runs the app itself, or ProxyPass). With none, a production uWSGI that answers HTTP itself is
     /// where clients meet the app.</summary>
     public IEnumerable<AppProxy> ProductionAppProxies
     {
@@ -35,7 +35,7 @@ public sealed partial class DeploymentFacts
             var fronts = DjangoUpstreams.Where(u => u.Config.SpeaksForProduction)
                 .Select(u => new AppProxy("nginx location", u.Config.Path, u.Pass.Location,
                     header => NginxConfig.HeaderOverwrite(u.Scope, u.Pass, header) is null ? "nginx passes the client's header on unless told to set it" : null))
-                .Concat(CaddyAppProxiesOf(ProductionCaddy)).Concat(TraefikAppProxies).ToList();
+                .Concat(CaddyAppProxiesOf(ProductionCaddy)).Concat(TraefikAppProxies).Concat(ApacheAppProxiesOf(ProductionApache)).ToList();
             return fronts.Count > 0 ? fronts : UwsgiHttpEdges;
         }
     }
@@ -45,9 +45,9 @@ public sealed partial class DeploymentFacts
         UwsgiConfigs.Where(u => u.Role.SpeaksForProduction() && u.HttpListener is not null)
             .Select(u => new AppProxy("uWSGI HTTP server", u.Path, u.HttpListener!, u.ClientValue));
 
-    /// <summary>Every Caddy reverse_proxy, of a Caddyfile of any role, and every router of the production
-    /// Traefik, that may reach the app.</summary>
-    public IEnumerable<AppProxy> EdgeAppProxies => CaddyAppProxiesOf(Caddy).Concat(TraefikAppProxies);
+    /// <summary>Every Caddy reverse_proxy and Apache WSGIScriptAlias or ProxyPass, of a file of any role,
+    /// and every router of the production Traefik, that may reach the app.</summary>
+    public IEnumerable<AppProxy> EdgeAppProxies => CaddyAppProxiesOf(Caddy).Concat(TraefikAppProxies).Concat(ApacheAppProxiesOf(Apache));
 
     /// <summary>The production Traefik, when any production-capable file configures one.</summary>
     public TraefikSetup? Traefik { get; init; }
@@ -81,7 +81,8 @@ public sealed partial class DeploymentFacts
             .Concat(UwsgiConfigs.Where(u => u.Role.SpeaksForProduction()).SelectMany(u => u.StaticMaps).Where(m => !m.Conditional)
                 .Select(m => new FileRoute("uWSGI static-map", m.UrlPrefix.TrimEnd('/'), m.Location)))
             .Concat(ProductionCaddy.SelectMany(c => c.Sites).SelectMany(s => s.FileRoutes)
-                .Select(r => new FileRoute("Caddy file_server", r.Prefix, r.FileServer.Location)));
+                .Select(r => new FileRoute("Caddy file_server", r.Prefix, r.FileServer.Location)))
+            .Concat(EdgeFolders.Where(f => f.Role.SpeaksForProduction()).Select(f => new FileRoute($"{f.Server} Alias", f.Prefix, f.Location)));
 
     /// <summary>False when every upstream of the reverse_proxy is a compose service that is another
     /// program (see <see cref="OtherPrograms"/>); true otherwise.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DjangoPreflight.Analysis.Deployment.Apache;
 using DjangoPreflight.Analysis.Deployment.Caddy;
 using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Docker;
@@ -231,19 +232,24 @@ public static partial class DeploymentLoader
         var caddy = files.All.Where(p => IsCaddyfile(p) && !kinds.ContainsKey(p))
             .Select(p => files.ReadText(p) is { } text ? new CaddyConfig(p, CaddyParser.Parse(text, p)) : null).OfType<CaddyConfig>().ToList();
         foreach (var config in caddy) kinds[config.Path] = DeploymentKind.Caddy;
+        // Read after every other reader: a file nginx (or an nginx include), supervisor or uWSGI claimed is theirs.
+        var nginxParts = nginx.SelectMany(n => n.Files).ToHashSet(StringComparer.Ordinal);
+        var apache = ApacheLoader.Load(files, diagnostics, p => kinds.ContainsKey(p) || nginxParts.Contains(p));
+        foreach (var config in apache) kinds[config.Path] = DeploymentKind.Apache;
 
-        var finder = new ReferenceFinder(kinds.Keys.Concat(nginx.SelectMany(n => n.Files)), files.All);
+        var finder = new ReferenceFinder(kinds.Keys.Concat(nginxParts).Concat(apache.SelectMany(a => a.Files)), files.All);
         collect.AddRange(PythonPrograms.CollectstaticCalls(commandLines.Where(c => kinds.KindOf(c.Path) != DeploymentKind.CI), files, finder));
         var copies = new List<ImageCopy>();
         var references = DeploymentReferences.Find(files, finder, dockerfiles, compose, commandLines, buildLines, kinds, copies);
         references.AddRange(kubernetes.References);
-        // A reference to a file an nginx configuration includes is a reference to the configuration.
-        foreach (var config in nginx)
-            foreach (var part in config.Files.Where(f => f != config.Path))
+        // A reference to a file an nginx or Apache configuration includes is a reference to the configuration.
+        foreach (var (root, parts) in nginx.Select(n => (n.Path, n.Files)).Concat(apache.Select(a => (a.Path, (IEnumerable<string>)a.Files))))
+            foreach (var part in parts.Where(f => f != root))
                 foreach (var r in references.Where(r => r.To == part).ToList())
-                    references.Add(r with { To = config.Path });
+                    references.Add(r with { To = root });
 
         var signs = ContentSignsOf(finder, launches, env, compose);
+        ApacheSigns.Add(apache, signs);
         var roles = RoleResolver.Resolve(kinds, references, signs, path => RoleDeclarations.Of(path, files));
         FileRole RoleOf(string? path) => path is not null && roles.TryGetValue(path, out var r) ? r.Role : FileRole.Unknown;
 
@@ -266,8 +272,10 @@ public static partial class DeploymentLoader
         {
             Dockerfiles = dockerfiles,
             ComposeFiles = composeFiles,
-            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList(), composeFiles, traefik),
+            Nginx = EdgeChain.MarkFronted(nginx.Select(n => n.WithRole(roles[n.Path])).ToList(), caddy.Select(c => c.WithRole(roles[c.Path])).ToList(),
+                apache.Select(a => a.WithRole(roles[a.Path])).ToList(), composeFiles, traefik),
             Caddy = caddy,
+            Apache = apache,
             Traefik = traefik,
             Launches = launches.Select(l => l.Origin == LaunchOrigin.CI ? l : l with { Role = RoleOf(l.Location.Path) }).Distinct()
                 .OrderBy(l => l.Location.Path, StringComparer.Ordinal).ThenBy(l => l.Location.Line).ToList(),

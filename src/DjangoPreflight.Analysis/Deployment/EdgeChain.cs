@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Deployment.Apache;
 using DjangoPreflight.Analysis.Deployment.Caddy;
 using DjangoPreflight.Analysis.Deployment.Compose;
 using DjangoPreflight.Analysis.Deployment.Nginx;
@@ -9,7 +10,7 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// <summary>
 /// Which front servers sit behind another one. An nginx configuration that terminates no TLS and
 /// whose every public port is a port another production-capable front server (a Caddy
-/// reverse_proxy, another nginx configuration's proxy_pass) proxies to by a service name
+/// reverse_proxy, an Apache ProxyPass, another nginx configuration's proxy_pass) proxies to by a service name
 /// (<c>web:3000</c>), or that Traefik's labels on a production-capable compose service send
 /// requests to (<c>traefik.http.services.media.loadbalancer.server.port=8080</c>) or a Traefik dynamic
 /// file's service URL names (<c>http://media:8080</c>), is internal: a
@@ -17,7 +18,7 @@ namespace DjangoPreflight.Analysis.Deployment;
 /// </summary>
 internal static class EdgeChain
 {
-    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy, IReadOnlyList<ComposeFile> compose, TraefikSetup? traefik)
+    public static List<NginxConfig> MarkFronted(List<NginxConfig> nginx, List<CaddyConfig> caddy, List<ApacheConfig> apache, IReadOnlyList<ComposeFile> compose, TraefikSetup? traefik)
     {
         var targets = new List<(string From, int Port, SourceLocation At)>();
         foreach (var url in traefik?.AllServiceUrls ?? [])
@@ -31,6 +32,10 @@ internal static class EdgeChain
                 foreach (var upstream in proxy.Upstreams)
                     if (DeploymentFacts.UpstreamHost(upstream) is not null && DeploymentFacts.UpstreamPort(upstream) is { } port)
                         targets.Add((config.Path, port, proxy.Directive.Location));
+        foreach (var config in apache.Where(c => c.SpeaksForProduction))
+            foreach (var pass in config.VirtualHosts.SelectMany(v => v.Passes).Where(p => !p.Wsgi))
+                if (DeploymentFacts.UpstreamHost(pass.Upstream) is not null && DeploymentFacts.UpstreamPort(pass.Upstream) is { } port)
+                    targets.Add((config.Path, port, pass.Directive.Location));
         foreach (var config in nginx.Where(c => c.SpeaksForProduction))
             foreach (var (_, pass) in config.Servers.SelectMany(s => s.Upstreams()).Where(u => u.Pass.Name == "proxy_pass"))
                 foreach (var (_, port) in NginxUpstreamHosts.Targets(config, pass))

@@ -7,12 +7,13 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Infrastructure;
 
 /// <summary>DP805: an nginx location passes requests to Django without setting the header that
-/// SECURE_PROXY_SSL_HEADER trusts, or a Caddy reverse_proxy or a Traefik entry point keeps the client's value of it.</summary>
+/// SECURE_PROXY_SSL_HEADER trusts, or a Caddy reverse_proxy, a Traefik entry point or an Apache ProxyPass or
+/// WSGIScriptAlias (without RequestHeader set) keeps the client's value of it.</summary>
 public sealed class NginxForwardedProtoMissing : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP805",
-        Title: "The edge server (nginx, Caddy, Traefik) passes the client's X-Forwarded-Proto while Django trusts SECURE_PROXY_SSL_HEADER",
+        Title: "The edge server (nginx, Caddy, Traefik, Apache) passes the client's X-Forwarded-Proto while Django trusts SECURE_PROXY_SSL_HEADER",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.High,
         DjangoIds: [],
@@ -64,7 +65,7 @@ public sealed class NginxForwardedProtoMissing : ProjectRule
                 (scope as NginxLocation)?.Location ?? pass.Location, setting: "SECURE_PROXY_SSL_HEADER");
         }
         // Caddy and Traefik set X-Forwarded-Proto themselves; the client's value gets through only where
-        // told. One finding per file and reason: a global trusted_proxies, or an entry point's
+        // told. Apache's mod_proxy and mod_wsgi pass it on unless RequestHeader sets it. One finding per file and reason: a global trusted_proxies, or an entry point's
         // forwardedHeaders, opens every proxy at once.
         var open = project.Deployment.EdgeAppProxies.Select(p => (Proxy: p, Why: p.ClientValue(header))).Where(p => p.Why is not null);
         foreach (var same in open.GroupBy(p => (p.Proxy.ConfigPath, p.Proxy.Noun, p.Why)))

@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
@@ -5,12 +6,12 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Infrastructure;
 
 /// <summary>DP803: for some port, the server nginx uses for unknown Host headers does not reject them, or
-/// a Caddy site or a Traefik router that answers every Host passes them to the app.</summary>
+/// a Caddy site or a Traefik router that answers every Host, or the first Apache virtual host of a port, passes them to the app.</summary>
 public sealed class NginxNoDefaultServer : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP803",
-        Title: "The edge server (nginx, Caddy, Traefik) passes unknown Host headers to the app",
+        Title: "The edge server (nginx, Caddy, Traefik, Apache) passes unknown Host headers to the app",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.Medium,
         DjangoIds: [],
@@ -77,6 +78,14 @@ public sealed class NginxNoDefaultServer : ProjectRule
                 $"Requests with any Host header reach the Caddy site {address}, which passes them to the app at {proxy.Directive.Location} (its address names no host, and it does not abort them).",
                 site.Location, Confidence.Medium);
         }
+        // Sites read the server-neutral way: Apache answers a Host that no ServerName or ServerAlias names
+        // with the first virtual host of the address; a site file may be loaded after another one that
+        // comes first (Debian's 000-default.conf), so only a whole configuration is sure.
+        foreach (var site in UnguardedSites(project.Deployment.EdgeSites))
+            yield return Finding(
+                $"Requests to port {site.Port} with an unknown Host header go to the {site.Noun} {site.Name}, the first one for that port, which passes them to the app at {site.PassesToApp} (no catch-all {site.Noun} before it rejects them)"
+                + (site.WholeConfig ? "." : $"; unless a file {site.Server} loads before this one holds such a catch-all."),
+                site.Location, site.WholeConfig ? Confidence.High : Confidence.Medium);
         // Traefik passes a request on only to a router whose rule matches it (else 404); a rule without
         // a host matcher matches every Host.
         if (project.Deployment.Traefik is { } traefik)
@@ -97,6 +106,10 @@ public sealed class NginxNoDefaultServer : ProjectRule
                 yield return (port, fallback);
         }
     }
+
+    /// <summary>Sites the server answers unknown Host headers from, that pass them to the app.</summary>
+    public static IEnumerable<EdgeSite> UnguardedSites(IEnumerable<EdgeSite> sites) =>
+        sites.Where(s => s.CatchesUnknownHosts && !s.LocalOnly && s.PassesToApp is not null && s.Rejection is null && s.HttpsRedirect is null);
 
     /// <summary>The directive that rejects unknown hosts on every port of the config, or null.</summary>
     public static NginxDirective? GuardFor(NginxConfig config)

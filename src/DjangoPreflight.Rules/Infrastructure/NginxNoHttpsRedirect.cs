@@ -1,3 +1,4 @@
+using DjangoPreflight.Analysis.Deployment;
 using DjangoPreflight.Analysis.Deployment.Nginx;
 using DjangoPreflight.Analysis.Deployment.Traefik;
 using DjangoPreflight.Analysis.Project;
@@ -5,12 +6,12 @@ using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Infrastructure;
 
-/// <summary>DP804: an nginx server, a Caddy site or a Traefik router answers plain HTTP with content instead of redirecting to HTTPS.</summary>
+/// <summary>DP804: an nginx server, a Caddy site, a Traefik router or an Apache virtual host answers plain HTTP with content instead of redirecting to HTTPS.</summary>
 public sealed class NginxNoHttpsRedirect : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP804",
-        Title: "The edge server (nginx, Caddy, Traefik) serves HTTP without redirecting to HTTPS",
+        Title: "The edge server (nginx, Caddy, Traefik, Apache) serves HTTP without redirecting to HTTPS",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.High,
         DjangoIds: [],
@@ -65,6 +66,17 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
                     + (anyTls ? "." : "; no site in this Caddyfile is served over HTTPS, so check that the load balancer in front redirects."),
                     site.Location, anyTls ? Confidence.High : Confidence.Low, severity: anyTls ? null : Severity.Low);
         }
+        // Sites read the server-neutral way (Apache's virtual hosts); a configuration with no TLS site
+        // leaves TLS to something in front, as above.
+        foreach (var config in project.Deployment.EdgeSites.GroupBy(s => s.ConfigPath))
+        {
+            var anyTls = config.Any(s => s.Tls);
+            foreach (var site in PlainSites(config))
+                yield return Finding(
+                    $"The {site.Noun} {site.Name} answers plain HTTP on port {site.Port} without redirecting to HTTPS"
+                    + (anyTls ? "." : $"; no {site.Noun} in this configuration terminates TLS, so check that the load balancer in front redirects."),
+                    site.Location, anyTls ? Confidence.High : Confidence.Low, severity: anyTls ? null : Severity.Low);
+        }
         if (project.Deployment.Traefik is { } traefik)
         {
             // Without its static configuration, an entry point may still redirect or make every router TLS.
@@ -89,6 +101,10 @@ public sealed class NginxNoHttpsRedirect : ProjectRule
             if (plain is not null) yield return (server, plain);
         }
     }
+
+    /// <summary>Sites that serve content on a public plain-HTTP port (not rejecting, not redirecting).</summary>
+    public static IEnumerable<EdgeSite> PlainSites(IEnumerable<EdgeSite> sites) =>
+        sites.Where(s => !s.Tls && !s.LocalOnly && s.HttpsRedirect is null && s.Rejection is null);
 
     /// <summary>Traefik routers that match plain-HTTP requests and do not redirect them.</summary>
     public static IEnumerable<TraefikRouter> PlainRouters(TraefikSetup traefik) =>

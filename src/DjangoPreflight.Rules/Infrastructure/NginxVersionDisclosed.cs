@@ -4,12 +4,12 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Infrastructure;
 
 /// <summary>DP806: nginx sends its version in the Server header and error pages (server_tokens on,
-/// which is nginx's default).</summary>
+/// which is nginx's default), or Apache does (ServerTokens Full, its default, OS or Minimal).</summary>
 public sealed class NginxVersionDisclosed : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
         Id: "DP806",
-        Title: "nginx discloses its version",
+        Title: "The edge server (nginx, Apache) discloses its version",
         Category: Category.Infrastructure,
         DefaultSeverity: Severity.Low,
         DjangoIds: [],
@@ -21,7 +21,8 @@ public sealed class NginxVersionDisclosed : ProjectRule
                 known vulnerabilities of that exact release without any effort.
                 """,
             Fix: """
-                Set `server_tokens off;` in the http block (or in every server block).
+                Set `server_tokens off;` in the http block (or in every server block); for Apache,
+                `ServerTokens Prod` in the main configuration.
                 """,
             Before: """
                 http {
@@ -57,6 +58,17 @@ public sealed class NginxVersionDisclosed : ProjectRule
                 }
                 break; // one finding per configuration: the fix is one line
             }
+        }
+        // Servers read the server-neutral way (Apache's ServerTokens, server-wide only): one per configuration.
+        foreach (var version in project.Deployment.EdgeVersions.Where(v => v.Discloses))
+        {
+            if (version.SetAt is { } at)
+                yield return Finding($"`{version.Directive} {version.Value}` makes {version.Server} send its version in the Server header.", at);
+            else
+                yield return Finding(
+                    $"{version.Directive} is not set, and {version.Server}'s default sends its version in the Server header"
+                    + (version.WholeConfig ? "." : $" (unless the main configuration this file is included from sets {version.Directive} Prod)."),
+                    version.Location, version.WholeConfig ? Confidence.High : Confidence.Medium);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace DjangoPreflight.Rules.Operations;
 
 /// <summary>DP604: the web server may execute uploaded media, list it, or serve it with a content
 /// type a browser renders (uploaded HTML/SVG running script on the site's origin); nginx locations,
-/// Caddy file_servers and uWSGI static-maps.</summary>
+/// Caddy file_servers, uWSGI static-maps and the folders of other front servers (Apache's Alias).</summary>
 public sealed class MediaMayBeExecuted : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -99,6 +99,29 @@ public sealed class MediaMayBeExecuted : ProjectRule
                         $"Uploads under {prefix} are served by uWSGI's static-map ({map.Directory}) from the app's own origin with the type their name suggests", "(no route adding a Content-Disposition attachment or sandbox CSP header for that path)",
                         map.Location, map.Conditional ? Confidence.Low : Confidence.Medium);
             }
+        }
+        foreach (var finding in EdgeFolders(project, mediaPrefix))
+            yield return finding;
+    }
+
+    /// <summary>Folders read the server-neutral way (Apache's Alias and its Directory sections): a handler
+    /// that runs files there (PHP, CGI with ExecCGI) runs an uploaded script; listings and render-typed
+    /// responses as for nginx.</summary>
+    private IEnumerable<Finding> EdgeFolders(ProjectContext project, string? mediaPrefix)
+    {
+        foreach (var folder in project.Deployment.EdgeFolders.Where(f => IsMediaPath(f.Prefix, mediaPrefix)))
+        {
+            if (folder.Runs is var (handler, at))
+            {
+                yield return Finding($"Uploaded files under {folder.Prefix} can be executed: {folder.Server} runs files of {folder.Folder} with the handler {handler} set at {at}.", folder.Location);
+                continue;
+            }
+            if (folder.Lists is { } lists)
+                yield return Finding($"Directory listings at {lists} show every uploaded file under {folder.Prefix}.", lists, severity: Severity.Medium);
+            if (!folder.Inert)
+                yield return TypedByName(folder.Prefix, mediaPrefix, project.Code.UploadFields,
+                    $"Uploads under {folder.Prefix} are served by {folder.Server} from {folder.Folder} with the type their name suggests", "(no Content-Disposition attachment, sandbox CSP or forced type for that folder)",
+                    folder.Location, Confidence.Medium);
         }
     }
 

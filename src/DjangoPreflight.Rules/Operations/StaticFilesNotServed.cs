@@ -53,7 +53,7 @@ public sealed class StaticFilesNotServed : ProjectRule
         var collected = deployment.CollectstaticSteps.Count > 0;
         var served = settings is null ? null : Served(project, settings);
         const string NotCollected = "no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile)";
-        var notServed = $"nothing serves STATIC_URL ({settings?["STATIC_URL"]?.Value.AsString}): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage";
+        var notServed = $"nothing serves STATIC_URL ({settings?["STATIC_URL"]?.Value.AsString}): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map, Apache Alias), no remote static storage";
         // With no front server of the repository's own, the one in front of the app is configured
         // elsewhere: that it does not serve STATIC_URL is not something the repository shows.
         var edgeElsewhere = served == false && EdgeOutsideRepository(deployment);
@@ -63,18 +63,18 @@ public sealed class StaticFilesNotServed : ProjectRule
             yield return Finding($"Static files are never collected: {NotCollected}, so STATIC_ROOT is empty in production.", anchor, Confidence.Medium);
         else if (served == false && edgeElsewhere)
             yield return Finding($"Static files are collected, but nothing in the repository serves STATIC_URL ({settings!["STATIC_URL"]?.Value.AsString}): no WhiteNoise middleware, no remote static storage, "
-                                 + "and no front server configuration (nginx, Caddy, Traefik, uWSGI) of the repository's own: check that the server in front of the app, configured elsewhere, serves STATIC_ROOT.",
+                                 + "and no front server configuration (nginx, Caddy, Apache, Traefik, uWSGI) of the repository's own: check that the server in front of the app, configured elsewhere, serves STATIC_ROOT.",
                 settings.LocationOf("STATIC_URL"), Confidence.Low, "STATIC_URL", Severity.Low);
         else if (served == false)
             yield return Finding($"Static files are collected but never served: {notServed}.", settings!.LocationOf("STATIC_URL"), Confidence.Medium, "STATIC_URL");
     }
 
     /// <summary>True when the repository holds no front server that production may use (nginx, Caddy,
-    /// Traefik, a uWSGI that can serve files) and the app is not run by a platform from a Procfile or
+    /// Apache, Traefik, a uWSGI that can serve files) and the app is not run by a platform from a Procfile or
     /// platform file (those put no static file server in front): the server in front, if any, is
     /// configured outside the repository.</summary>
     private static bool EdgeOutsideRepository(DeploymentFacts deployment) =>
-        !deployment.ProductionNginx.Any() && !deployment.ProductionCaddy.Any() && deployment.Traefik is null
+        !deployment.ProductionNginx.Any() && !deployment.ProductionCaddy.Any() && !deployment.ProductionApache.Any() && deployment.Traefik is null
         && !deployment.UwsgiConfigs.Any(u => u.Role.SpeaksForProduction())
         && !deployment.ProductionLaunches.Any(l => l.Origin is LaunchOrigin.Procfile or LaunchOrigin.Platform || l.Server == AppServer.Uwsgi);
 

@@ -98,7 +98,7 @@ public sealed class EdgeServersTests
         ], Render(new ProxySslHeaderNotOverwritten().Check(project, Proxied())));
         Assert.Equal(
         [
-            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map, Apache Alias), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(project, Proxied())));
     }
 
@@ -178,7 +178,7 @@ public sealed class EdgeServersTests
         var project = Variant(dir, "uwsgi-static-map", "uwsgi.ini", "[uwsgi]\nmodule = shop.wsgi:application\nhttp-socket = :8000\n");
         Assert.Equal(
         [
-            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (/static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map, Apache Alias), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(project, Proxied())));
     }
 

@@ -263,7 +263,7 @@ public sealed class NginxRulesTests
             ("STATIC_URL", new PyStr("static/"), 40));
         Assert.Equal(
         [
-            "DP602 Dockerfile:4 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+            "DP602 Dockerfile:4 medium medium | Static files are never collected nor served: no deployment file runs collectstatic (Dockerfile, Procfile release, compose, scripts, CI, Makefile), and nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map, Apache Alias), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(Project("nginx-static-missing"), settings)));
         var whitenoise = Settings(
             ("INSTALLED_APPS", List("django.contrib.staticfiles", "shop"), 10),
@@ -276,7 +276,7 @@ public sealed class NginxRulesTests
         // Collected in the image, but neither WhiteNoise nor an nginx location serves it.
         Assert.Equal(
         [
-            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map), no remote static storage.",
+            "DP602 shop/settings/production.py:40 medium medium | Static files are collected but never served: nothing serves STATIC_URL (static/): no WhiteNoise middleware, no web-server route for it (nginx location, Caddy file_server, uWSGI static-map, Apache Alias), no remote static storage.",
         ], Render(new StaticFilesNotServed().Check(Project("asgi-served"), settings)));
         // nginx only, no launch: nothing to judge.
         Assert.Empty(new StaticFilesNotServed().Check(Project("nginx-bad"), settings));
@@ -301,7 +301,7 @@ public sealed class NginxRulesTests
             "FROM python:3.12-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt && python /app/manage.py collectstatic --noinput\nCMD [\"gunicorn\", \"shop.wsgi:application\", \"--bind\", \"0.0.0.0:8000\"]\n");
         Assert.Equal(
         [
-            "DP602 shop/settings/production.py:40 low low | Static files are collected, but nothing in the repository serves STATIC_URL (static/): no WhiteNoise middleware, no remote static storage, and no front server configuration (nginx, Caddy, Traefik, uWSGI) of the repository's own: check that the server in front of the app, configured elsewhere, serves STATIC_ROOT.",
+            "DP602 shop/settings/production.py:40 low low | Static files are collected, but nothing in the repository serves STATIC_URL (static/): no WhiteNoise middleware, no remote static storage, and no front server configuration (nginx, Caddy, Apache, Traefik, uWSGI) of the repository's own: check that the server in front of the app, configured elsewhere, serves STATIC_ROOT.",
         ], Render(new StaticFilesNotServed().Check(new ProjectContext(root, new ScanOptions()), settings)));
     }
 }
