@@ -22,7 +22,7 @@ public static partial class ServerCommands
 
     private static (AppServer Server, AppInterface Interface)? ClassifySegment(string command, string? gunicornWorkerClass)
     {
-        if (Runserver().IsMatch(command)) return (AppServer.Runserver, AppInterface.Unknown);
+        if (RunserverCommand.Starts(command)) return (AppServer.Runserver, AppInterface.Unknown);
         if (Program("gunicorn").IsMatch(command))
         {
             var worker = WorkerClass().Match(command) is { Success: true } m ? m.Groups[1].Value : gunicornWorkerClass;
@@ -46,15 +46,11 @@ public static partial class ServerCommands
     /// <summary>The settings module a <c>--settings</c> flag of the command names, or null.</summary>
     public static string? SettingsFlag(string command) => SettingsOption().Match(command) is { Success: true } m ? m.Groups[1].Value : null;
 
-    // `python manage.py runserver`, `django-admin runserver`, `./manage.py runserver_plus`.
-    [GeneratedRegex(@"(manage\.py|django-admin(\.py)?|-m\s+django)[""']?\s+(\S+\s+)*?runserver(_plus)?\b", RegexOptions.NonBacktracking)]
-    private static partial Regex Runserver();
-
-    // Source-generated backtracking patterns from here on cost nothing to build (a non-backtracking one
-    // is built at run time, milliseconds each, on every scan with a deployment file) and stay linear:
+    // Source-generated backtracking patterns cost nothing to build (a non-backtracking one is built
+    // at run time, milliseconds each, on every scan with a deployment file) and these stay linear:
     // their alternatives are bounded, and each loop follows a literal start and is followed by a
-    // character outside its class, so a stretch of the command is scanned from one start only. Not
-    // Runserver above, whose repeated words would be rescanned from every `manage.py`.
+    // character outside its class, so a stretch of the command is scanned from one start only.
+    // (Runserver's repeated words would not be: RunserverCommand reads them by hand.)
     [GeneratedRegex(@"(?:-k|--worker-class)(?:\s+|=)[""']?([\w.\-]+)")]
     private static partial Regex WorkerClass();
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace DjangoPreflight.Analysis.Git;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace DjangoPreflight.Analysis.Git;
 /// leaked secret (there is nothing to rotate: every reader of the docs has it), but a deployment that
 /// keeps it runs with a published password, which is said at low.
 /// </summary>
-public static partial class NamePhrases
+public static class NamePhrases
 {
     /// <summary>The names a file gives a database, schema or user (<c>POSTGRES_DB: acme</c>,
     /// <c>MYSQL_USER=acme</c>): lower case, three characters or more.</summary>
@@ -18,8 +16,8 @@ public static partial class NamePhrases
         var names = new HashSet<string>(StringComparer.Ordinal);
         if (!text.Contains("DB", StringComparison.Ordinal) && !text.Contains("DATABASE", StringComparison.Ordinal) && !text.Contains("USER", StringComparison.Ordinal))
             return names;
-        foreach (Match m in NameAssignment().Matches(text))
-            names.Add(m.Groups["value"].Value.ToLowerInvariant());
+        foreach (var name in AssignedNames(text))
+            names.Add(name.ToLowerInvariant());
         return names;
     }
 
@@ -67,7 +65,68 @@ public static partial class NamePhrases
         }));
     }
 
-    // KEY: value or KEY=value whose key names a database, schema or user: POSTGRES_DB, MYSQL_DATABASE, DB_NAME, MYSQL_USER.
-    [GeneratedRegex(@"(?m)^\s*-?\s*[A-Z0-9_]*(?:DB|DATABASE|DB_NAME|DATABASE_NAME|USER|USERNAME)\s*[:=]\s*['""]?(?<value>[A-Za-z][A-Za-z0-9_-]{2,})['""]?\s*$", RegexOptions.NonBacktracking)]
-    private static partial Regex NameAssignment();
+    // The key's ending: POSTGRES_DB, MYSQL_DATABASE, DB_NAME, MYSQL_USER.
+    private static readonly string[] NameKeys = ["DB", "DATABASE", "DB_NAME", "DATABASE_NAME", "USER", "USERNAME"];
+
+    /// <summary>
+    /// The values of <c>KEY: value</c> and <c>KEY=value</c> lines whose key names a database, schema or
+    /// user, in the order they appear: what
+    /// <c>(?m)^\s*-?\s*[A-Z0-9_]*(?:DB|DATABASE|DB_NAME|DATABASE_NAME|USER|USERNAME)\s*[:=]\s*['"]?(?&lt;value&gt;[A-Za-z][A-Za-z0-9_-]{2,})['"]?\s*$</c>
+    /// matches, read by hand: built at run time, that non-backtracking pattern cost more than the scan
+    /// of a small repository's history. Each step of <see cref="Assignment"/> is the one way the pattern
+    /// can go (a blank is any white space, newlines included, as <c>\s</c> is).
+    /// </summary>
+    private static IEnumerable<string> AssignedNames(string text)
+    {
+        for (var line = 0; line < text.Length;)
+        {
+            // A blank line starts the same match as the last line of its run of blank lines: going
+            // there at once reads a run of blank lines once, not once from each of them.
+            var first = Blanks(text, line);
+            if (text.AsSpan(line, first - line).LastIndexOf('\n') is var blankLines and >= 0) line += blankLines + 1;
+            var (value, end) = Assignment(text, line);
+            if (value is not null) yield return value;
+            // The next match starts at a line start at or after this one's end.
+            var next = text.IndexOf('\n', value is null ? line : Math.Max(line, end - 1));
+            if (next < 0) break;
+            line = next + 1;
+        }
+    }
+
+    /// <summary>The assigned value of the line starting at <paramref name="start"/> and where the match
+    /// ends, or a null value.</summary>
+    private static (string? Value, int End) Assignment(string text, int start)
+    {
+        var i = Blanks(text, start);
+        if (i < text.Length && text[i] == '-') i = Blanks(text, i + 1);
+        var key = i;
+        while (i < text.Length && (char.IsAsciiLetterUpper(text[i]) || char.IsAsciiDigit(text[i]) || text[i] == '_')) i++;
+        // The key is the whole run: what follows it must be a blank, ':' or '=', never more of it.
+        var keyText = text.AsSpan(key, i - key);
+        var named = false;
+        foreach (var ending in NameKeys) named |= keyText.EndsWith(ending, StringComparison.Ordinal);
+        if (!named) return (null, 0);
+        i = Blanks(text, i);
+        if (i >= text.Length || text[i] is not (':' or '=')) return (null, 0);
+        i = Blanks(text, i + 1);
+        if (i < text.Length && text[i] is '\'' or '"') i++;
+        var value = i;
+        if (i >= text.Length || !char.IsAsciiLetter(text[i])) return (null, 0);
+        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-')) i++;
+        if (i - value < 3) return (null, 0);
+        var valueEnd = i;
+        if (i < text.Length && text[i] is '\'' or '"') i++;
+        // Blanks to the end of a line: to the text's end (where the match then ends), or over a
+        // newline (it ends before the last one they hold).
+        var blanksEnd = Blanks(text, i);
+        if (blanksEnd == text.Length) return (text[value..valueEnd], blanksEnd);
+        var newline = text.AsSpan(i, blanksEnd - i).LastIndexOf('\n');
+        return newline >= 0 ? (text[value..valueEnd], i + newline) : (null, 0);
+    }
+
+    private static int Blanks(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        return i;
+    }
 }

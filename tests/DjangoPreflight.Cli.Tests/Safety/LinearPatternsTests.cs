@@ -40,6 +40,7 @@ public class LinearPatternsTests
         ["NotASecret.Identifier"] = "anchored",
         ["NotASecret.Rate"] = "anchored",
         ["LocalExamples.PrivateAddress"] = "bounded alternatives",
+        ["RunserverCommand.Word"] = "anchored literal",
         ["ServerCommands.WorkerClass"] = "literal start; runs end at a character outside them",
         ["ServerCommands.Talk"] = "anchored",
         ["ServerCommands.Installer"] = "bounded alternatives",
