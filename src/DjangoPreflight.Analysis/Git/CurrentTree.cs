@@ -33,7 +33,7 @@ public sealed class CurrentTree
     {
         var tree = new CurrentTree(git, repo);
         // Listed while the tree is read: the two git commands run at once, not one after the other.
-        var deletions = Task.Run(() => HeadDeletions.Read(git, repo));
+        var deletions = DedicatedThread.Run(() => HeadDeletions.Read(git, repo));
         tree.ReadTree();
         tree._deletedIn = deletions.Result;
         return tree;
@@ -105,26 +105,12 @@ public sealed class CurrentTree
     {
         var renames = new Dictionary<(string, string), string>();
         if (commits.Count == 0) return renames;
-        using var process = _git.Start(_repo.TopLevel,
-            ["log", "--no-walk=unsorted", "--stdin", "-M", "--name-status", "-z", "--no-ext-diff", "--format=%x01%H"], redirectInput: true);
-        using var deadline = new Timer(_ => GitRunner.Kill(process), null, _git.Timeout, Timeout.InfiniteTimeSpan);
-        var errors = process.StandardError.ReadToEndAsync();
-        var writer = Task.Run(() =>
-        {
-            try
-            {
-                using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)) { NewLine = "\n" };
-                foreach (var commit in commits) input.WriteLine(commit);
-            }
-            catch (IOException)
-            {
-                // git stopped early; what it answered is still read.
-            }
-        });
+        using var process = _git.Stream(_repo.TopLevel,
+            ["log", "--no-walk=unsorted", "--stdin", "-M", "--name-status", "-z", "--no-ext-diff", "--format=%x01%H"], lines: commits);
         try
         {
             // "\x01<commit>\0", then "\nR<score>\0<old>\0<new>\0" for a rename, "<status>\0<path>\0" otherwise.
-            using var tokens = new NulTokenReader(process.StandardOutput.BaseStream);
+            using var tokens = new NulTokenReader(process.Output);
             string? commit = null;
             while (tokens.Next() is { } token)
             {
@@ -149,30 +135,15 @@ public sealed class CurrentTree
         {
             // Killed at its deadline: the renames read so far stand; the rest read as deletions.
         }
-        writer.Wait();
-        process.WaitForExit();
-        _ = errors.Result;
+        process.Finish();
         return renames;
     }
 
     private void ReadTexts(List<(string Blob, string Path)> wanted)
     {
         if (wanted.Count == 0) return;
-        using var process = _git.Start(_repo.TopLevel, ["cat-file", "--batch"], redirectInput: true);
-        var errors = process.StandardError.ReadToEndAsync();
-        var writer = Task.Run(() =>
-        {
-            try
-            {
-                using var input = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)) { NewLine = "\n" };
-                foreach (var (blob, _) in wanted) input.WriteLine(blob);
-            }
-            catch (IOException)
-            {
-                // git stopped early; what it answered is still read.
-            }
-        });
-        var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+        using var process = _git.Stream(_repo.TopLevel, ["cat-file", "--batch"], lines: wanted.Select(w => w.Blob).ToList());
+        var output = new BufferedStream(process.Output, 1 << 16);
         try
         {
             foreach (var (_, path) in wanted)
@@ -194,9 +165,7 @@ public sealed class CurrentTree
         {
             // Killed or cut short: the texts read so far stand.
         }
-        writer.Wait();
-        if (!process.WaitForExit(_git.Timeout)) GitRunner.Kill(process);
-        _ = errors.Result;
+        process.Finish();
         _texts.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
     }
 

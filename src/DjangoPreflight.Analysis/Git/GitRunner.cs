@@ -48,21 +48,32 @@ public sealed class GitRunner
     /// <summary>Runs a command to completion. Throws <see cref="Win32Exception"/> when git cannot be started.</summary>
     public GitResult Run(string workingDirectory, IReadOnlyList<string> args)
     {
-        using var process = Start(workingDirectory, args, redirectInput: false);
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var command = Stream(workingDirectory, args);
         using var stdout = new MemoryStream();
-        var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        if (!process.WaitForExit(Timeout))
+        try
         {
-            Kill(process);
-            return new GitResult(-1, [], "timed out", TimedOut: true);
+            command.Output.CopyTo(stdout);
         }
-        copy.Wait();
-        return new GitResult(process.ExitCode, stdout.ToArray(), stderr.Result, TimedOut: false);
+        catch (IOException)
+        {
+            // Killed at its deadline: said below.
+        }
+        var (exitCode, errors) = command.Finish();
+        return command.TimedOut ? new GitResult(-1, [], "timed out", TimedOut: true) : new GitResult(exitCode, stdout.ToArray(), errors, TimedOut: false);
     }
 
-    /// <summary>Starts a streaming command; the caller reads its output and disposes it.</summary>
-    public Process Start(string workingDirectory, IReadOnlyList<string> args, bool redirectInput)
+    /// <summary>
+    /// Starts a command whose output the caller reads as it comes, and disposes. <paramref name="lines"/>
+    /// are fed to its input; with <paramref name="input"/> and no lines its input is the caller's to
+    /// write. It is killed after <see cref="Timeout"/>, unless <paramref name="ownDeadline"/> is false:
+    /// then the caller kills it at a deadline of its own. Throws <see cref="Win32Exception"/> when git
+    /// cannot be started.
+    /// </summary>
+    public GitStream Stream(string workingDirectory, IReadOnlyList<string> args, IReadOnlyCollection<string>? lines = null,
+        bool input = false, bool ownDeadline = true) =>
+        new(Start(workingDirectory, args, redirectInput: input || lines is not null), lines, ownDeadline ? Timeout : null);
+
+    private Process Start(string workingDirectory, IReadOnlyList<string> args, bool redirectInput)
     {
         var info = new ProcessStartInfo(Executable)
         {
@@ -86,7 +97,7 @@ public sealed class GitRunner
         return process;
     }
 
-    public static void Kill(Process process)
+    internal static void Kill(Process process)
     {
         try
         {

@@ -12,16 +12,13 @@ public static class HeadDeletions
     public static Dictionary<string, string> Read(GitRunner git, GitRepository repo)
     {
         var deleted = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var log = git.Start(repo.TopLevel,
-            ["log", "--full-history", "--no-renames", "--no-ext-diff", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", "HEAD"],
-            redirectInput: false);
-        using var deadline = new Timer(_ => GitRunner.Kill(log), null, git.Timeout, Timeout.InfiniteTimeSpan);
-        var errors = log.StandardError.ReadToEndAsync();
+        using var log = git.Stream(repo.TopLevel,
+            ["log", "--full-history", "--no-renames", "--no-ext-diff", "--diff-filter=D", "--name-only", "-z", "--format=%x01%H", "HEAD"]);
         try
         {
             // "\x01<commit>\0\n<path>\0<path>\0...": newest commit first, as git walks.
             string? commit = null;
-            using var tokens = new NulTokenReader(log.StandardOutput.BaseStream);
+            using var tokens = new NulTokenReader(log.Output);
             var afterHeader = false;
             while (tokens.Next() is { } token)
             {
@@ -41,8 +38,7 @@ public static class HeadDeletions
         {
             // Killed at its deadline: the deletions read so far stand, the rest are "not in the current tree".
         }
-        log.WaitForExit();
-        _ = errors.Result;
+        log.Finish();
         return deleted;
     }
 }

@@ -27,45 +27,42 @@ public static class HistoryScanner
     {
         scanFile ??= SecretScanner.Scan;
         if (!repo.HasCommits) return new HistoryScan([], 0, 0, Complete: true);
-        using var log = git.Start(repo.TopLevel,
+        // The three end together, at the scan's deadline below.
+        using var log = git.Stream(repo.TopLevel,
             // Newest first, as git walks: no --reverse, which would make git hold the whole walk
             // before printing anything. The oldest sighting of each blob is tracked instead.
-            ["log", "--all", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "-z", "--format=%x01%H"],
-            redirectInput: false);
-        using var sizes = git.Start(repo.TopLevel, ["cat-file", "--batch-check"], redirectInput: true);
-        using var catFile = git.Start(repo.TopLevel, ["cat-file", "--batch"], redirectInput: true);
+            ["log", "--all", "--raw", "--no-renames", "--no-abbrev", "--no-ext-diff", "-z", "--format=%x01%H"], ownDeadline: false);
+        using var sizes = git.Stream(repo.TopLevel, ["cat-file", "--batch-check"], input: true, ownDeadline: false);
+        using var catFile = git.Stream(repo.TopLevel, ["cat-file", "--batch"], input: true, ownDeadline: false);
         // Where the secrets are now is read while the history streams: HEAD's tree and deletions are
         // other git commands, which would otherwise start only when the history is done.
-        var head = Task.Run(() => CurrentTree.Read(git, repo));
+        var head = DedicatedThread.Run(() => CurrentTree.Read(git, repo));
         var timedOut = false;
         using var deadline = new Timer(_ =>
         {
             timedOut = true;
-            GitRunner.Kill(log);
-            GitRunner.Kill(sizes);
-            GitRunner.Kill(catFile);
+            log.Kill();
+            sizes.Kill();
+            catFile.Kill();
         }, null, timeout, Timeout.InfiniteTimeSpan);
-        var logErrors = log.StandardError.ReadToEndAsync();
-        var sizeErrors = sizes.StandardError.ReadToEndAsync();
-        var catErrors = catFile.StandardError.ReadToEndAsync();
 
         var toSize = new ConcurrentQueue<BlobVisit>();
         var toRead = new ConcurrentQueue<BlobVisit>();
         var outcome = new Outcome();
         var results = new List<(BlobVisit Visit, IReadOnlyList<SecretMatch> Matches)>();
         var blobsRead = 0;
-        var sorter = Task.Run(() => SortBySize(sizes.StandardOutput.BaseStream, toSize, catFile.StandardInput.BaseStream, toRead, outcome));
-        var reader = Task.Run(() => ReadBlobs(catFile.StandardOutput.BaseStream, toRead, scanFile, results, outcome, ref blobsRead));
+        var sorter = DedicatedThread.Run(() => SortBySize(sizes.Output, toSize, catFile.Input, toRead, outcome));
+        var reader = DedicatedThread.Run(() => ReadBlobs(catFile.Output, toRead, scanFile, results, outcome, ref blobsRead));
 
         var commits = 0;
         var queued = 0;
         var seen = new Dictionary<string, BlobVisit>(StringComparer.Ordinal);
-        var requests = new StreamWriter(sizes.StandardInput.BaseStream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        var requests = new StreamWriter(sizes.Input, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var lastReport = Stopwatch.StartNew();
         try
         {
             string? commit = null;
-            using var tokens = new NulTokenReader(log.StandardOutput.BaseStream);
+            using var tokens = new NulTokenReader(log.Output);
             while (tokens.Next() is { } token)
             {
                 var t = token.TrimStart('\n');
@@ -107,14 +104,14 @@ public static class HistoryScanner
         }
         sorter.Wait();
         reader.Wait();
-        log.WaitForExit();
-        sizes.WaitForExit();
-        catFile.WaitForExit();
+        var (logExit, logErrors) = log.Finish();
+        var (_, sizeErrors) = sizes.Finish();
+        var (_, catErrors) = catFile.Finish();
         deadline.Dispose();
         // What was asked for and never answered: git stopped (a corrupt object, a crash).
         var unread = timedOut ? [] : toSize.Concat(toRead).Select(v => v.ScanPath).Concat(outcome.Unread).ToList();
-        var complete = !timedOut && log.ExitCode == 0 && unread.Count == 0 && outcome.Failed.Count == 0;
-        var gitError = new[] { logErrors.Result, sizeErrors.Result, catErrors.Result }
+        var complete = !timedOut && logExit == 0 && unread.Count == 0 && outcome.Failed.Count == 0;
+        var gitError = new[] { logErrors, sizeErrors, catErrors }
             .Select(FirstErrorLine).FirstOrDefault(e => e is not null);
 
         var shown = new Dictionary<(string, string), string?>();
