@@ -27,8 +27,11 @@ public sealed partial class ProjectContext
         {
             try
             {
-                _ = Git.TopLevelFiles;
+                // The tracked files and the history are separate git commands: listed while the history streams.
+                var tracked = new Thread(ReadTracked) { IsBackground = true, Name = "git ls-files" };
+                tracked.Start();
                 if (history) _ = Git.History;
+                tracked.Join();
             }
             catch (Exception)
             {
@@ -39,5 +42,17 @@ public sealed partial class ProjectContext
         { IsBackground = true, Name = "git prefetch" };
         thread.Start();
         return thread;
+    }
+
+    private void ReadTracked()
+    {
+        try
+        {
+            _ = Git.TopLevelFiles;
+        }
+        catch (Exception)
+        {
+            // As for the prefetch as a whole: the rule that reads the fact reports its failure.
+        }
     }
 }
