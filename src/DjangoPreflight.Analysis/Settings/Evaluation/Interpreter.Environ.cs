@@ -27,8 +27,7 @@ internal sealed partial class Interpreter
                 return EnvironJoin(start, args.Positional.Skip(1));
             }
             case "environ.Env.read_env":
-                _run.Notices.Add($"{Where(at)}: Env.read_env() is not followed: variables come only from --env-file/--env (the deployed host may differ)");
-                return PyNone.Instance;
+                return ReadEnv(args, at);
         }
         if (self is PyEnvironPath root)
         {
@@ -87,8 +86,7 @@ internal sealed partial class Interpreter
                 return DatabaseUrl.EnvironEmail(u.Parts, args.Get(2, "backend") is PyStr b ? b.Value : null);
             }
             case "read_env":
-                _run.Notices.Add($"{Where(at)}: Env.read_env() is not followed: variables come only from --env-file/--env (the deployed host may differ)");
-                return PyNone.Instance;
+                return ReadEnv(args, at);
             case "parse_value":
                 return args.Get(0, "value") is { } pvv ? EnvironParse(pvv, args.Get(1, "cast"), at) : new PyUnknown("parse_value()");
         }
