@@ -11,8 +11,9 @@ namespace DjangoPreflight.Analysis.Settings;
 internal static class FailClosed
 {
     /// <summary>Why Django will not run with <paramref name="value"/> as setting <paramref name="name"/>,
-    /// as the end of "without it, path:line ...", or null when it would.</summary>
-    public static string? DjangoRefuses(string name, PyValue value) => (name, value.Truthy) switch
+    /// as the end of "without it, path:line ...", or null when it would. A value a local file may override
+    /// is judged by what runs wherever the file leaves it alone.</summary>
+    public static string? DjangoRefuses(string name, PyValue value) => (name, PyOverridable.Fallback(value).Truthy) switch
     {
         // Django raises ImproperlyConfigured("The SECRET_KEY setting must not be empty.") on first use.
         ("SECRET_KEY", false) => "leaves SECRET_KEY empty, which Django refuses to start with",

@@ -25,7 +25,7 @@ internal sealed partial class Interpreter
             if (a is PyUnknown u && name is not ("print" or "isinstance" or "len" or "dict" or "list" or "tuple"))
                 return u;
         if (b.Self is not null) return Method(b.Self, name[(name.IndexOf('.') + 1)..], args, at);
-        if (name.StartsWith("os.path.", StringComparison.Ordinal)) return OsPath(name[8..], args);
+        if (name.StartsWith("os.path.", StringComparison.Ordinal)) return OsPath(name[8..], args, at);
         switch (name)
         {
             case "pathlib.Path":
@@ -95,7 +95,7 @@ internal sealed partial class Interpreter
         return new PyUnknown($"{name}() is not modelled (the whole environment)");
     }
 
-    private PyValue OsPath(string fn, CallArgs args)
+    private PyValue OsPath(string fn, CallArgs args, Node at)
     {
         string? S(int i) => i < args.Positional.Count ? Py.ToStr(args.Positional[i]) is { } s && args.Positional[i] is PyStr or PyPath ? s : throw new PyRaise("TypeError", "expected str, bytes or os.PathLike object") : null;
         switch (fn)
@@ -125,6 +125,7 @@ internal sealed partial class Interpreter
                 return Py.Tuple([new PyStr(p[..cut]), new PyStr(p[cut..])]);
             }
             case "isabs": return Py.Bool(S(0)!.StartsWith('/'));
+            case "exists" or "lexists" or "isfile" or "isdir": return FileTest(S(0)!, fn == "lexists" ? "exists" : fn, at);
             default:
                 return new PyUnknown($"os.path.{fn}() depends on the deployed file system");
         }

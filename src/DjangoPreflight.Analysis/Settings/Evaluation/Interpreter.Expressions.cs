@@ -46,6 +46,8 @@ internal sealed partial class Interpreter
                 {
                     true => Eval(i.Body),
                     false => Eval(i.OrElse),
+                    _ when test is PyOverridable { Repository.Truthy: bool without } o
+                        => Overridden(o.File, o.Reason, Eval(without ? i.Body : i.OrElse)),
                     _ => SameOrUnknown(Eval(i.Body), Eval(i.OrElse), $"condition `{Snippet(i.Test)}` at {Where(i)} is unknown"),
                 };
             }
@@ -146,12 +148,18 @@ internal sealed partial class Interpreter
         return Py.Dict(entries);
     }
 
-    private PyValue EvalBoolOp(BoolOp b)
+    private PyValue EvalBoolOp(BoolOp b, int first = 0)
     {
-        var value = Eval(b.Values[0]);
-        for (var i = 1; i < b.Values.Length; i++)
+        var value = Eval(b.Values[first]);
+        for (var i = first + 1; i < b.Values.Length; i++)
         {
             var t = value.Truthy;
+            if (t is null && value is PyOverridable { Repository.Truthy: bool without } o)
+            {
+                // Without the local file the fallback decides: it is the result, or the rest is.
+                if (b.Op == BoolOperator.And ? !without : without) return o;
+                return Overridden(o.File, o.Reason, EvalBoolOp(b, i));
+            }
             if (t is null) return new PyUnknown($"`{Snippet(b)}` depends on an unknown value" + (value is PyUnknown u ? $" ({u.Reason})" : ""));
             if (b.Op == BoolOperator.And ? t == false : t == true) return value;
             value = Eval(b.Values[i]);
@@ -167,6 +175,8 @@ internal sealed partial class Interpreter
         {
             var right = Eval(c.Comparators[i]);
             var r = CompareOp(left, c.Ops[i], right);
+            if (r is null && c.Ops.Length == 1 && OverridableCompare(left, c.Ops[i], right, $"comparison `{Snippet(c)}` depends on a local file") is { } lifted)
+                return lifted;
             if (r is null) return new PyUnknown($"comparison `{Snippet(c)}` involves an unknown value" + (left is PyUnknown u ? $" ({u.Reason})" : right is PyUnknown v ? $" ({v.Reason})" : ""));
             if (r == false) return Py.False;
             left = right;
@@ -429,6 +439,8 @@ internal sealed partial class Interpreter
 
     private static PyValue UnaryOperation(UnaryOperator op, PyValue v)
     {
+        if (op == UnaryOperator.Not && v is PyOverridable { Repository.Truthy: bool without } o)
+            return new PyOverridable(o.Reason, Py.Bool(!without), o.File);
         if (v is PyUnknown u) return op == UnaryOperator.Not ? new PyUnknown($"`not` of an unknown value ({u.Reason})") : u;
         switch (op)
         {

@@ -10,6 +10,8 @@ internal sealed partial class Interpreter
         switch (self)
         {
             case PyStr s: return StrMethod(s.Value, method, args);
+            case PyPath p when method is "exists" or "is_file" or "is_dir":
+                return FileTest(p.Value, method == "exists" ? "exists" : method == "is_file" ? "isfile" : "isdir", at);
             case PyPath p: return PathMethod(p, method, args);
             case PyDict d:
                 switch (method)

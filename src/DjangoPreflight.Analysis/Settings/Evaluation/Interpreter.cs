@@ -249,6 +249,7 @@ internal sealed partial class Interpreter
                 DependOn(AssignedNames(taken ? i.OrElse : i.Body), _control);
                 return ExecBlockHere(taken ? i.Body : i.OrElse);
             }
+            if (test is PyOverridable { Repository.Truthy: bool without } overridable) return ExecOverridableIf(i, overridable, without);
             var why = $"condition `{Snippet(i.Test)}` at {Where(i)} is unknown" + (test is PyUnknown u ? $" ({u.Reason})" : "");
             return ExecBoth(() => ExecBlock(i.Body), () => ExecBlock(i.OrElse), why, i);
         }
@@ -278,6 +279,7 @@ internal sealed partial class Interpreter
         Flow f1 = Flow.Normal, f2 = Flow.Normal;
         try { f1 = first(); } catch (PyRaise e) { r1 = e; }
         var afterFirst = Snapshot();
+        var returnedFirst = _returnValue;
         Restore(start);
         try { f2 = second(); } catch (PyRaise e) { r2 = e; }
         var afterSecond = Snapshot();
@@ -290,10 +292,14 @@ internal sealed partial class Interpreter
         if (r2 is not null)
         {
             Restore(afterFirst);
+            _returnValue = returnedFirst;
             _run.Notices.Add($"{r2.Where ?? Where(at)}: may raise {r2.Type} ({why})");
             return f1;
         }
         Restore(Join(afterFirst, afterSecond, why, withoutLocalFile));
+        // Both sides return: the result is what both return, else unknown (or what the repository's side returns).
+        if (f1 == Flow.Return && f2 == Flow.Return)
+            _returnValue = JoinValue(returnedFirst, _returnValue, why, withoutLocalFile);
         // Break/return on only one side: we cannot follow both, so the loop or function result is unknown.
         if (f1 == f2) return f1;
         if (f1 == Flow.Return || f2 == Flow.Return) _returnValue = new PyUnknown(why);
@@ -332,6 +338,15 @@ internal sealed partial class Interpreter
         (Dictionary<string, Binding> Globals, Dictionary<string, Binding>? Locals) b, string why, LocalFile? bLacks = null) =>
         (JoinNames(a.Globals, b.Globals, why, bLacks), a.Locals is null || b.Locals is null ? null : JoinNames(a.Locals, b.Locals, why, bLacks));
 
+    /// <summary>One value two branches leave, joined as <see cref="JoinNames"/> joins a name's.</summary>
+    private static PyValue JoinValue(PyValue x, PyValue y, string why, LocalFile? bLacks)
+    {
+        if (Py.Equal(x, y) == true) return x;
+        if (bLacks is not null && UnknownItems.Join(x, y, why) is null && RepositoryValue(y) is { } repository)
+            return new PyOverridable(why + OneSideUnknown(x, y), repository, bLacks);
+        return UnknownItems.Join(x, y, why) ?? new PyUnknown(why + OneSideUnknown(x, y));
+    }
+
     /// <param name="bLacks">Set when <paramref name="b"/> is the project without this local file.</param>
     private Dictionary<string, Binding> JoinNames(Dictionary<string, Binding> a, Dictionary<string, Binding> b, string why, LocalFile? bLacks)
     {
@@ -344,7 +359,8 @@ internal sealed partial class Interpreter
                 if (ReferenceEquals(x, y)) result[name] = x;
                 else if (Py.Equal(x.Value, y.Value) == true)
                     result[name] = new Binding(x.Value, x.Location ?? y.Location, x.Deps.Union(y.Deps).Union(control));
-                else if (bLacks is not null && RepositoryValue(y.Value) is { } repository)
+                // Two lists keep the items both hold (a local file that only adds items leaves them certain).
+                else if (bLacks is not null && UnknownItems.Join(x.Value, y.Value, why) is null && RepositoryValue(y.Value) is { } repository)
                     result[name] = new Binding(new PyOverridable(why + OneSideUnknown(x.Value, y.Value), repository, bLacks),
                         y.Location ?? x.Location, x.Deps.Union(y.Deps).Union(control));
                 else
