@@ -5,8 +5,9 @@ using DjangoPreflight.Rules.Support;
 
 namespace DjangoPreflight.Rules.Disclosure;
 
-/// <summary>DP208: the project's LOGGING writes to files, has no console handler, or silences the
-/// loggers that carry request errors and security events (django, django.request, django.security).</summary>
+/// <summary>DP208: the project's LOGGING writes to files, has no console handler, silences the
+/// loggers that carry request errors and security events (django, django.request, django.security),
+/// or lets dictConfig disable django.request.</summary>
 public sealed class LoggingUnfitForProduction : ProductionSettingsRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -49,15 +50,22 @@ public sealed class LoggingUnfitForProduction : ProductionSettingsRule
         // One finding per LOGGING, pointing at the first file handler when there is one.
         SourceLocation? location = null;
 
-        var files = handlers.Where(h => h.Class is { } c && FileHandlers.Contains(c)).ToList();
+        var loggers = SettingValues.Get(logging, "loggers") as PyDict;
+        if (DisablesRequestLogger(logging, loggers) is { } disabled)
+        {
+            problems.Add(disabled);
+            // Pointed at when written; left out, the finding points at what else is wrong, or LOGGING.
+            if (SettingValues.Get(logging, "disable_existing_loggers") is not null)
+                location = At(settings, locator, "LOGGING", "disable_existing_loggers");
+        }
+        var files = handlers.Where(h => h.WritesFile).ToList();
         if (files.Count > 0)
         {
-            problems.Add($"it writes to files (handler {string.Join(", ", files.Select(h => $"\"{h.Name}\": {h.Class}"))})");
-            location = At(settings, locator, "LOGGING", files[0].Class!);
+            problems.Add($"it writes to files (handler {string.Join(", ", files.Select(h => $"\"{h.Name}\": {h.Class ?? "with a filename"}"))})");
+            location ??= files[0].Class is { } cls ? At(settings, locator, "LOGGING", cls) : null;
         }
         if (handlers.All(h => h.Class is not null) && !handlers.Any(h => IsStream(h.Class!)))
             problems.Add("no console (StreamHandler) handler sends anything to stdout/stderr");
-        var loggers = SettingValues.Get(logging, "loggers") as PyDict;
         foreach (var name in ErrorLoggers)
             if (SettingValues.Get(loggers, name) is PyDict logger && Silenced(logger, handlers) is { } why)
                 problems.Add($"the \"{name}\" logger is silenced ({why})");
@@ -66,26 +74,52 @@ public sealed class LoggingUnfitForProduction : ProductionSettingsRule
                 location ?? settings.LocationOf("LOGGING"), setting: "LOGGING");
     }
 
-    private static List<(string Name, string? Class)> HandlerClasses(PyDict logging)
+    /// <summary>Why Django's django.request logger ends up disabled, or null. Django applies LOGGING
+    /// after its own DEFAULT_LOGGING, when django.request already exists (django.utils.log creates it
+    /// on import); dictConfig then disables every existing logger the new configuration does not name
+    /// (nor an ancestor of), unless disable_existing_loggers is False, and its default is True. A
+    /// disabled logger drops its records, so unhandled 500 errors are neither logged nor mailed,
+    /// whatever the root logger's handlers.</summary>
+    private static string? DisablesRequestLogger(PyDict logging, PyDict? loggers)
     {
-        var list = new List<(string, string?)>();
+        var flag = SettingValues.Get(logging, "disable_existing_loggers");
+        if (flag is not (null or PyBool { Value: true })) return null;
+        // Unknown loggers may name django; "loggers" left out names none.
+        if (SettingValues.Get(logging, "loggers") is not null && loggers is null) return null;
+        if (loggers is not null && (loggers.Entries.Any(e => e.Key is not PyStr) || loggers.Get("django") is not null || loggers.Get("django.request") is not null))
+            return null;
+        var why = flag is null ? "disable_existing_loggers is left to dictConfig's default, True," : "disable_existing_loggers is True";
+        return $"{why} and no \"django\" or \"django.request\" logger is configured, so Django's django.request logger is disabled and unhandled 500 errors are neither logged nor mailed";
+    }
+
+    private static List<Handler> HandlerClasses(PyDict logging)
+    {
+        var list = new List<Handler>();
         if (SettingValues.Get(logging, "handlers") is PyDict handlers)
             foreach (var (k, v) in handlers.Entries)
                 if (k is PyStr name)
-                    list.Add((name.Value, SettingValues.Get(v, "class")?.AsString));
+                {
+                    var cls = SettingValues.Get(v, "class")?.AsString;
+                    // A project's own FileHandler subclass, or any handler given a filename, writes to a file.
+                    var writesFile = cls is not null && (FileHandlers.Contains(cls) || cls.EndsWith("FileHandler", StringComparison.Ordinal))
+                        || SettingValues.Get(v, "filename") is not null;
+                    list.Add(new Handler(name.Value, cls, writesFile));
+                }
         return list;
     }
+
+    private sealed record Handler(string Name, string? Class, bool WritesFile);
 
     private static bool IsStream(string cls) => cls.EndsWith("StreamHandler", StringComparison.Ordinal) || cls.EndsWith("RichHandler", StringComparison.Ordinal);
 
     /// <summary>Why this logger emits no ERROR records, or null if it may emit them.</summary>
-    private static string? Silenced(PyDict logger, List<(string Name, string? Class)> handlers)
+    private static string? Silenced(PyDict logger, List<Handler> handlers)
     {
         if (SettingValues.Get(logger, "level")?.AsString is "CRITICAL") return "level CRITICAL";
         if (SettingValues.Get(logger, "propagate") is not PyBool { Value: false }) return null;
         if (SettingValues.KnownStrings(SettingValues.Get(logger, "handlers")) is not { } used) return null;
         if (used.Count == 0) return "no handlers and propagate False";
-        var classes = used.Select(u => handlers.FirstOrDefault(h => h.Name == u).Class).ToList();
+        var classes = used.Select(u => handlers.FirstOrDefault(h => h.Name == u)?.Class).ToList();
         return classes.All(c => c == "logging.NullHandler") ? "only a NullHandler and propagate False" : null;
     }
 }

@@ -39,7 +39,7 @@ public class ChecklistSettingsFixtureTests
         {
             "DP208",
             [
-                "DP208 proj/settings.py:18:36 LOGGING is unfit for production: it writes to files (handler \"file\": logging.FileHandler); no console (StreamHandler) handler sends anything to stdout/stderr.",
+                "DP208 proj/settings.py:18:36 LOGGING is unfit for production: disable_existing_loggers is left to dictConfig's default, True, and no \"django\" or \"django.request\" logger is configured, so Django's django.request logger is disabled and unhandled 500 errors are neither logged nor mailed; it writes to files (handler \"file\": logging.FileHandler); no console (StreamHandler) handler sends anything to stdout/stderr.",
             ]
         },
         {

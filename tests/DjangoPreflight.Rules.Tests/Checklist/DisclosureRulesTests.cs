@@ -123,7 +123,24 @@ public class DisclosureRulesTests
             ("loggers", D(("django.security", D(("handlers", Ls("null")), ("propagate", B(false)))))));
         var s = Module().Set("LOGGING", logging, 150).Build();
         FindingAssert.Single(new LoggingUnfitForProduction().CheckSettings(s), "DP208", SettingsFile, 150,
-            "LOGGING is unfit for production: it writes to files (handler \"file\": logging.FileHandler); no console (StreamHandler) handler sends anything to stdout/stderr; the \"django.security\" logger is silenced (only a NullHandler and propagate False).");
+            "LOGGING is unfit for production: disable_existing_loggers is left to dictConfig's default, True, and no \"django\" or \"django.request\" logger is configured, so Django's django.request logger is disabled and unhandled 500 errors are neither logged nor mailed; it writes to files (handler \"file\": logging.FileHandler); no console (StreamHandler) handler sends anything to stdout/stderr; the \"django.security\" logger is silenced (only a NullHandler and propagate False).");
+    }
+
+    [Fact]
+    public void DP208_reads_file_handlers_of_the_projects_own_classes_and_any_handler_given_a_filename()
+    {
+        var logging = D(("version", I(1)), ("disable_existing_loggers", B(false)),
+            ("handlers", D(("rotating", D(("class", S("shop.logs.SizedRotatingFileHandler")))), ("json", D(("class", S("shop.logs.JsonHandler")), ("filename", S("/srv/shop/app.log")))),
+                ("console", D(("class", S("logging.StreamHandler")))))));
+        FindingAssert.Single(new LoggingUnfitForProduction().CheckSettings(Module().Set("LOGGING", logging, 150).Build()), "DP208", SettingsFile, 150,
+            "LOGGING is unfit for production: it writes to files (handler \"rotating\": shop.logs.SizedRotatingFileHandler, \"json\": shop.logs.JsonHandler).");
+    }
+
+    [Fact]
+    public void DP208_does_not_guess_when_the_loggers_are_not_known()
+    {
+        var logging = D(("version", I(1)), ("handlers", D(("console", D(("class", S("logging.StreamHandler")))))), ("loggers", U("built by a function")));
+        FindingAssert.None(new LoggingUnfitForProduction().CheckSettings(Module().Set("LOGGING", logging, 150).Build()));
     }
 
     [Fact]

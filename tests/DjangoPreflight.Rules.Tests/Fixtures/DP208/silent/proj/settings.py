@@ -15,6 +15,7 @@ MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
 ROOT_URLCONF = "proj.urls"
 LOGGING = {
     "version": 1,
+    "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"]},
 }
