@@ -6,7 +6,8 @@ using DjangoPreflight.Core;
 namespace DjangoPreflight.Rules.Infrastructure;
 
 /// <summary>DP807: a database, cache or broker is published on every interface of the host, or a
-/// cache/broker runs without authentication.</summary>
+/// cache/broker runs without authentication, or a database image is switched to accept any
+/// connection without a password.</summary>
 public sealed class DatastoreExposed : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -49,7 +50,8 @@ public sealed class DatastoreExposed : ProjectRule
             {
                 if (service.Datastore is not { } kind) continue;
                 var exposed = service.Ports.Where(p => p.OnAllInterfaces).ToList();
-                var noAuth = IsCache(kind) && !HasAuth(service, kind);
+                var open = OpenWithoutPassword(service.Environment.Select(e => (e.Key, e.Value.Value)));
+                var noAuth = IsCache(kind) ? !HasAuth(service, kind) : open is not null;
                 foreach (var port in exposed)
                 {
                     yield return Finding(
@@ -59,10 +61,30 @@ public sealed class DatastoreExposed : ProjectRule
                 }
                 if (noAuth && exposed.Count == 0)
                     yield return Finding(
-                        $"The {kind} service '{service.Name}' runs without authentication: any container or host that can reach it can read and change it.",
+                        $"The {kind} service '{service.Name}' runs without authentication{(open is null ? "" : $" ({open})")}: any container or host that can reach it can read and change it.",
                         service.Location, Confidence.Medium, severity: Severity.Low);
             }
         }
+        // An image built to let everyone in: whichever service runs it, the switch is in the image.
+        foreach (var dockerfile in project.Deployment.Dockerfiles.Where(d => project.Deployment.FileAt(d.Path)?.Role.SpeaksForProduction() ?? true))
+            foreach (var (name, value, location) in dockerfile.Environment())
+                if (OpenWithoutPassword([(name, value)]) is { } open)
+                    yield return Finding(
+                        $"The image {dockerfile.Path} builds sets {open}: any container or host that can reach its database can read and change it without a password.",
+                        location, Confidence.Medium, severity: Severity.Low);
+    }
+
+    /// <summary>The environment switch that makes a database image accept connections without a
+    /// password, as "NAME=value", or null: the postgres image's entrypoint writes POSTGRES_HOST_AUTH_METHOD
+    /// into pg_hba.conf as the method for every host, and trust asks for no password at all. (MySQL's
+    /// ALLOW_EMPTY switches are left alone: they matter only when no root password comes from
+    /// anywhere, which env files and secrets make unknowable here.)</summary>
+    private static string? OpenWithoutPassword(IEnumerable<(string Name, string Value)> environment)
+    {
+        foreach (var (name, value) in environment)
+            if (name == "POSTGRES_HOST_AUTH_METHOD" && value.Trim().Trim('"', '\'').Equals("trust", StringComparison.OrdinalIgnoreCase))
+                return $"{name}=trust";
+        return null;
     }
 
     private static bool IsCache(string kind) => kind is "redis" or "valkey" or "keydb" or "memcached";

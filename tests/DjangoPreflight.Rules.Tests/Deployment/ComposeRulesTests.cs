@@ -25,6 +25,17 @@ public sealed class ComposeRulesTests
     }
 
     [Fact]
+    public void A_postgres_that_trusts_every_host_is_a_database_without_authentication()
+    {
+        // Not: the archive's scram-sha-256, the development Dockerfile.dev.
+        Assert.Equal(
+        [
+            "DP807 db/Dockerfile:3 low medium | The image db/Dockerfile builds sets POSTGRES_HOST_AUTH_METHOD=trust: any container or host that can reach its database can read and change it without a password.",
+            "DP807 docker-compose.yml:14 high medium | The postgres service 'reports' publishes port 5432 on every interface of the host, and postgres runs without authentication.",
+        ], Render(new DatastoreExposed().Check(Project("compose-trust-db"))));
+    }
+
+    [Fact]
     public void Debug_on_in_production_compose_env_file_and_procfile()
     {
         var findings = new DebugOnInDeployment().Check(Project("compose"), null);
