@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
@@ -159,58 +158,8 @@ public sealed partial class ApacheLoader
         return files;
     }
 
-    private IEnumerable<string> ResolveUncached(string pattern, string includingPath, string rootPath)
-    {
-        var bases = new List<string>();
-        if (pattern.StartsWith('/'))
-        {
-            // Only the server's own configuration folders map onto the repository; /etc/passwd and the
-            // like name nothing the repository holds.
-            var prefix = new[] { "/etc/apache2/", "/etc/httpd/", "/usr/local/apache2/conf/", "/usr/local/apache2/" }
-                .FirstOrDefault(p => pattern.StartsWith(p, StringComparison.Ordinal));
-            if (prefix is null) return [];
-            pattern = pattern[prefix.Length..];
-            bases.Add(Folder(rootPath));
-        }
-        else
-        {
-            // httpd resolves against ServerRoot, which is not always in the repository: the including
-            // file's folder, the root file's, and their parents are tried, nearest first.
-            bases.Add(Folder(includingPath));
-            bases.Add(Folder(rootPath));
-            for (var dir = Folder(includingPath); dir.Length > 0;)
-                bases.Add(dir = Folder(dir));
-        }
-        foreach (var b in bases.Distinct())
-        {
-            if (ProjectPath.Normalize(b.Length == 0 ? pattern : b + "/" + pattern) is not { } full) continue;
-            List<string> matches;
-            if (full.IndexOfAny(['*', '?', '[']) < 0)
-                matches = _files.Exists(full) ? [full] : [];
-            else
-            {
-                var glob = GlobRegex(full);
-                matches = _files.All.Where(p => glob.IsMatch(p)).ToList();
-            }
-            if (matches.Count > 0) return matches.Order(StringComparer.Ordinal);
-        }
-        return [];
-    }
-
-    private static string Folder(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
-
-    private static Regex GlobRegex(string glob)
-    {
-        var sb = new StringBuilder("^");
-        foreach (var c in glob)
-            sb.Append(c switch
-            {
-                '*' => "[^/]*",
-                '?' => "[^/]",
-                // Brackets are taken literally: an unbalanced one must not make an invalid pattern.
-                _ => Regex.Escape(c.ToString()),
-            });
-        // Linear whatever the glob: a backtracking engine takes time exponential in the number of '*'.
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-    }
+    // Only the server's own configuration folders map onto the repository. Brackets are taken
+    // literally: an unbalanced one must not make an invalid pattern.
+    private IEnumerable<string> ResolveUncached(string pattern, string includingPath, string rootPath) =>
+        IncludePaths.Resolve(_files, pattern, includingPath, rootPath, ["/etc/apache2/", "/etc/httpd/", "/usr/local/apache2/conf/", "/usr/local/apache2/"], bracketClasses: false);
 }

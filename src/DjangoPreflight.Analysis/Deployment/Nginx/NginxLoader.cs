@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Core;
@@ -152,61 +151,8 @@ public sealed partial class NginxLoader
         return result;
     }
 
-    /// <summary>The project files an include pattern names, sorted (nginx sorts glob matches).</summary>
-    private IEnumerable<string> Resolve(string pattern, string includingPath, string rootPath)
-    {
-        var bases = new List<string>();
-        if (pattern.StartsWith('/'))
-        {
-            // An absolute path cannot be read outside the project; an /etc/nginx/... one usually
-            // names what the repository ships next to its nginx.conf (COPY nginx/ /etc/nginx/).
-            const string etc = "/etc/nginx/";
-            if (!pattern.StartsWith(etc, StringComparison.Ordinal)) return [];
-            pattern = pattern[etc.Length..];
-            bases.Add(Directory(rootPath));
-        }
-        else
-        {
-            // nginx resolves against its prefix (the main config's folder); which file is the main
-            // one is not always in the repository, so the including file's folder and its parents
-            // are tried too, nearest first.
-            bases.Add(Directory(includingPath));
-            bases.Add(Directory(rootPath));
-            for (var dir = Directory(includingPath); dir.Length > 0;)
-                bases.Add(dir = Directory(dir));
-        }
-        foreach (var b in bases.Distinct())
-        {
-            if (ProjectPath.Normalize(b.Length == 0 ? pattern : b + "/" + pattern) is not { } full) continue;
-            List<string> matches;
-            if (full.IndexOfAny(['*', '?', '[']) < 0)
-                matches = _files.Exists(full) ? [full] : [];
-            else
-            {
-                var glob = GlobRegex(full);
-                matches = _files.All.Where(p => glob.IsMatch(p)).ToList();
-            }
-            if (matches.Count > 0) return matches.Order(StringComparer.Ordinal);
-        }
-        return [];
-    }
-
-    private static string Directory(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
-
-    private static Regex GlobRegex(string glob)
-    {
-        var sb = new StringBuilder("^");
-        foreach (var c in glob)
-        {
-            sb.Append(c switch
-            {
-                '*' => "[^/]*",
-                '?' => "[^/]",
-                '[' or ']' => c.ToString(),
-                _ => Regex.Escape(c.ToString()),
-            });
-        }
-        // Linear whatever the glob: a backtracking engine takes time exponential in the number of '*'.
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-    }
+    /// <summary>The project files an include pattern names, sorted (nginx sorts glob matches); an
+    /// /etc/nginx/... path usually names what the repository ships next to its nginx.conf.</summary>
+    private List<string> Resolve(string pattern, string includingPath, string rootPath) =>
+        IncludePaths.Resolve(_files, pattern, includingPath, rootPath, ["/etc/nginx/"], bracketClasses: true);
 }
