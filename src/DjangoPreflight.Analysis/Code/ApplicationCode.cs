@@ -23,6 +23,8 @@ public sealed class ApplicationCode
 
     internal List<UploadField> UploadFields { get; } = [];
 
+    internal List<SchemeFromHeader> SchemeHeaders { get; } = [];
+
     /// <summary>The module's top-level decorators and functions given a request, which views resolve by name.</summary>
     internal List<ViewFacts.FunctionRecord> Functions { get; } = [];
 
@@ -32,6 +34,7 @@ public sealed class ApplicationCode
         ViewFacts.Extract(path, parsed.Module, code.FunctionViews, code.Classes, code.Functions);
         code.HandWrittenCors.AddRange(Code.HandWrittenCors.Of(path, parsed.Module));
         code.UploadFields.AddRange(UploadField.Of(path, parsed.Module));
+        code.SchemeHeaders.AddRange(SchemeFromHeader.Of(path, parsed.Module));
         var sentryInitImported = ErrorTrackerFacts.ImportsSentryInit(parsed.Module);
         foreach (var call in AstWalker.DescendantsOfType<Call>(parsed.Module))
         {

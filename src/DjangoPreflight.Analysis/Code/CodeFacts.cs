@@ -75,6 +75,11 @@ public sealed partial class CodeFacts
         Sources.ApplicationCode.SelectMany(c => c.HandWrittenCors)
             .OrderBy(c => c.Location.Path, StringComparer.Ordinal).ThenBy(c => c.Location.Line).ThenBy(c => c.Location.Column).ToList();
 
+    /// <summary>Request headers a wsgi.py copies into wsgi.url_scheme by hand, ordered by location.</summary>
+    public IReadOnlyList<SchemeFromHeader> SchemeHeaders =>
+        Sources.ApplicationCode.SelectMany(c => c.SchemeHeaders)
+            .OrderBy(s => s.Location.Path, StringComparer.Ordinal).ThenBy(s => s.Location.Line).ThenBy(s => s.Location.Column).ToList();
+
     /// <summary>The model fields that store files under MEDIA_ROOT, ordered by location; an imagekit
     /// ImageSpecField's folder is the production settings' IMAGEKIT_CACHEFILE_DIR.</summary>
     public IReadOnlyList<UploadField> UploadFields => _uploads.Value;

@@ -5,8 +5,9 @@ using DjangoPreflight.Core;
 
 namespace DjangoPreflight.Rules.Transport;
 
-/// <summary>DP309: SECURE_PROXY_SSL_HEADER is set, but no proxy configuration of the project is
-/// seen to overwrite that header, so clients can claim HTTPS themselves.</summary>
+/// <summary>DP309: SECURE_PROXY_SSL_HEADER is set, or a wsgi.py copies a request header into
+/// wsgi.url_scheme by hand, but no proxy configuration of the project is seen to overwrite that
+/// header, so clients can claim HTTPS themselves.</summary>
 public sealed class ProxySslHeaderNotOverwritten : ProjectRule
 {
     public override RuleDescriptor Descriptor { get; } = new(
@@ -42,7 +43,36 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
     public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
 
     /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
-    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings) =>
+        FromSetting(project, settings).Concat(FromWsgi(project));
+
+    /// <summary>A wsgi.py copying a request header into wsgi.url_scheme trusts it the same way: a
+    /// client can claim HTTPS unless every proxy overwrites that header.</summary>
+    private IEnumerable<Finding> FromWsgi(ProjectContext project)
+    {
+        var upstreams = project.Deployment.ProductionAppProxies.ToList();
+        foreach (var hand in project.Code.SchemeHeaders)
+        {
+            var what = $"{hand.Location.Path} sets wsgi.url_scheme from the {hand.Header} request header";
+            if (upstreams.Count == 0)
+            {
+                yield return Finding($"{what}, and the repository holds no proxy configuration that shows it is overwritten; make sure the front server always sets it.",
+                    hand.Location, Confidence.Low);
+                continue;
+            }
+            var open = upstreams.Select(u => (Proxy: u, Why: u.ClientValue(hand.Header))).Where(u => u.Why is not null).ToList();
+            if (open.Count == 0) continue;
+            var (first, why) = open[0];
+            var reason = first.Noun.StartsWith("nginx", StringComparison.Ordinal) ? "" : $" ({why})";
+            yield return Finding(
+                open.Count == upstreams.Count
+                    ? $"{what}, but no proxy overwrites it (e.g. the {first.Noun} at {first.Location}){reason}: clients can claim HTTPS themselves."
+                    : $"{what}, but the {first.Noun} at {first.Location} passes the client's own value through{reason}.",
+                hand.Location, open.Count == upstreams.Count ? Confidence.High : Confidence.Medium);
+        }
+    }
+
+    private IEnumerable<Finding> FromSetting(ProjectContext project, SettingsModel? settings)
     {
         // Only a header the project certainly trusts: one a local file or unread code only may set is not verified.
         if (settings is null || !settings.CertainlySet("SECURE_PROXY_SSL_HEADER")) yield break;
