@@ -7,14 +7,14 @@ namespace DjangoPreflight.Rules.Tests.Deployment;
 
 /// <summary>
 /// DP309 on a wsgi.py that copies a request header into wsgi.url_scheme by hand (the
-/// wsgi-scheme-header fixture): Django then believes the client's scheme unless the proxy overwrites
+/// nginx-wsgi-scheme-header fixture): Django then believes the client's scheme unless the proxy overwrites
 /// that header, exactly as with SECURE_PROXY_SSL_HEADER.
 /// </summary>
 public sealed class WsgiSchemeHeaderTests
 {
     private static ProjectContext Variant(TempDirectory dir, string file, string from, string to)
     {
-        var root = dir.CopyFrom(Dir("wsgi-scheme-header"), "wsgi-scheme-header");
+        var root = dir.CopyFrom(Dir("nginx-wsgi-scheme-header"), "nginx-wsgi-scheme-header");
         var path = Path.Combine(root, file);
         var text = File.ReadAllText(path);
         Assert.Contains(from, text, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class WsgiSchemeHeaderTests
     [Fact]
     public void A_scheme_header_the_proxy_passes_through_is_dp309_where_the_wsgi_file_reads_it()
     {
-        var project = new ProjectContext(Dir("wsgi-scheme-header"), new ScanOptions { NoHistory = true });
+        var project = new ProjectContext(Dir("nginx-wsgi-scheme-header"), new ScanOptions { NoHistory = true });
         // The conditional expression's header is not followed: only a plain read, or a name bound to one.
         Assert.Equal(
         [
@@ -45,7 +45,7 @@ public sealed class WsgiSchemeHeaderTests
     public void Without_a_proxy_configuration_it_is_said_at_low_confidence()
     {
         using var dir = new TempDirectory("dp-wsgi-scheme");
-        var root = dir.CopyFrom(Dir("wsgi-scheme-header"), "wsgi-scheme-header");
+        var root = dir.CopyFrom(Dir("nginx-wsgi-scheme-header"), "nginx-wsgi-scheme-header");
         File.Delete(Path.Combine(root, "nginx", "pantry.conf"));
         var project = new ProjectContext(root, new ScanOptions { NoHistory = true });
         Assert.Equal(
