@@ -43,53 +43,37 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
     public override IEnumerable<Finding> Check(ProjectContext project) => Check(project, project.Settings.Production);
 
     /// <summary>The check against the given settings: the evaluated production module, or a test's own.</summary>
-    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings) =>
-        FromSetting(project, settings).Concat(FromWsgi(project));
-
-    /// <summary>A wsgi.py copying a request header into wsgi.url_scheme trusts it the same way: a
-    /// client can claim HTTPS unless every proxy overwrites that header.</summary>
-    private IEnumerable<Finding> FromWsgi(ProjectContext project)
+    public IEnumerable<Finding> Check(ProjectContext project, SettingsModel? settings)
     {
         var upstreams = project.Deployment.ProductionAppProxies.ToList();
-        foreach (var hand in project.Code.SchemeHeaders)
-        {
-            var what = $"{hand.Location.Path} sets wsgi.url_scheme from the {hand.Header} request header";
-            if (upstreams.Count == 0)
-            {
-                yield return Finding($"{what}, and the repository holds no proxy configuration that shows it is overwritten; make sure the front server always sets it.",
-                    hand.Location, Confidence.Low);
-                continue;
-            }
-            var open = upstreams.Select(u => (Proxy: u, Why: u.ClientValue(hand.Header))).Where(u => u.Why is not null).ToList();
-            if (open.Count == 0) continue;
-            var (first, why) = open[0];
-            var reason = first.Noun.StartsWith("nginx", StringComparison.Ordinal) ? "" : $" ({why})";
-            yield return Finding(
-                open.Count == upstreams.Count
-                    ? $"{what}, but no proxy overwrites it (e.g. the {first.Noun} at {first.Location}){reason}: clients can claim HTTPS themselves."
-                    : $"{what}, but the {first.Noun} at {first.Location} passes the client's own value through{reason}.",
-                hand.Location, open.Count == upstreams.Count ? Confidence.High : Confidence.Medium);
-        }
+        // A wsgi.py copying a request header into wsgi.url_scheme trusts it the same way.
+        var trusted = project.Code.SchemeHeaders
+            .Select(h => ($"{h.Location.Path} sets wsgi.url_scheme from the {h.Header} request header", h.Header, h.Location, (string?)null));
+        return FromSetting(settings, upstreams).Concat(trusted.SelectMany(t => Judge(t.Item1, t.Header, t.Location, t.Item4, upstreams)));
     }
 
-    private IEnumerable<Finding> FromSetting(ProjectContext project, SettingsModel? settings)
+    private IEnumerable<Finding> FromSetting(SettingsModel? settings, IReadOnlyList<AppProxy> upstreams)
     {
         // Only a header the project certainly trusts: one a local file or unread code only may set is not verified.
-        if (settings is null || !settings.CertainlySet("SECURE_PROXY_SSL_HEADER")) yield break;
+        if (settings is null || !settings.CertainlySet("SECURE_PROXY_SSL_HEADER")) return [];
         var location = settings.LocationOf("SECURE_PROXY_SSL_HEADER");
-        if (SettingsLookups.ProxySslHeader(settings) is not var (header, _))
-        {
-            if (!settings["SECURE_PROXY_SSL_HEADER"]!.Value.IsKnown)
-                yield return Finding("SECURE_PROXY_SSL_HEADER could not be resolved; make sure the proxy overwrites the header it names.",
-                    location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
-            yield break;
-        }
-        var upstreams = project.Deployment.ProductionAppProxies.ToList();
+        if (SettingsLookups.ProxySslHeader(settings) is var (header, _))
+            return Judge($"SECURE_PROXY_SSL_HEADER trusts the {header} header", header, location, "SECURE_PROXY_SSL_HEADER", upstreams);
+        return settings["SECURE_PROXY_SSL_HEADER"]!.Value.IsKnown
+            ? []
+            : [Finding("SECURE_PROXY_SSL_HEADER could not be resolved; make sure the proxy overwrites the header it names.",
+                location, Confidence.Low, "SECURE_PROXY_SSL_HEADER")];
+    }
+
+    /// <summary>Whether every proxy in front of the app overwrites <paramref name="header"/>, which
+    /// <paramref name="trust"/> (the setting or the wsgi.py that believes it) says is trusted.</summary>
+    private IEnumerable<Finding> Judge(string trust, string header, SourceLocation location, string? setting, IReadOnlyList<AppProxy> upstreams)
+    {
         if (upstreams.Count == 0)
         {
             yield return Finding(
-                $"SECURE_PROXY_SSL_HEADER trusts the {header} header, and the repository holds no proxy configuration that shows it is overwritten; make sure the front server always sets it.",
-                location, Confidence.Low, "SECURE_PROXY_SSL_HEADER");
+                $"{trust}, and the repository holds no proxy configuration that shows it is overwritten; make sure the front server always sets it.",
+                location, Confidence.Low, setting);
             yield break;
         }
         var open = upstreams.Select(u => (Proxy: u, Why: u.ClientValue(header))).Where(u => u.Why is not null).ToList();
@@ -100,8 +84,8 @@ public sealed class ProxySslHeaderNotOverwritten : ProjectRule
         var nouns = open.Select(o => o.Proxy.Noun).Distinct().ToList();
         yield return Finding(
             open.Count == upstreams.Count
-                ? $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but no {(nouns.Count == 1 ? nouns[0] : "proxy location")} overwrites it (e.g. {first.Location}){reason}: clients can claim HTTPS themselves."
-                : $"SECURE_PROXY_SSL_HEADER trusts the {header} header, but the {first.Noun} at {first.Location} passes the client's own value through{reason}.",
-            location, open.Count == upstreams.Count ? Confidence.High : Confidence.Medium, "SECURE_PROXY_SSL_HEADER");
+                ? $"{trust}, but no {(nouns.Count == 1 ? nouns[0] : "proxy location")} overwrites it (e.g. {first.Location}){reason}: clients can claim HTTPS themselves."
+                : $"{trust}, but the {first.Noun} at {first.Location} passes the client's own value through{reason}.",
+            location, open.Count == upstreams.Count ? Confidence.High : Confidence.Medium, setting);
     }
 }

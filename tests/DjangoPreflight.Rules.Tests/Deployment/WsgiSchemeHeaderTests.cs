@@ -12,16 +12,6 @@ namespace DjangoPreflight.Rules.Tests.Deployment;
 /// </summary>
 public sealed class WsgiSchemeHeaderTests
 {
-    private static ProjectContext Variant(TempDirectory dir, string file, string from, string to)
-    {
-        var root = dir.CopyFrom(Dir("nginx-wsgi-scheme-header"), "nginx-wsgi-scheme-header");
-        var path = Path.Combine(root, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-        return new ProjectContext(root, new ScanOptions { NoHistory = true });
-    }
-
     [Fact]
     public void A_scheme_header_the_proxy_passes_through_is_dp309_where_the_wsgi_file_reads_it()
     {
@@ -29,7 +19,7 @@ public sealed class WsgiSchemeHeaderTests
         // The conditional expression's header is not followed: only a plain read, or a name bound to one.
         Assert.Equal(
         [
-            "DP309 pantry/wsgi.py:11:14 medium high | pantry/wsgi.py sets wsgi.url_scheme from the X-Scheme request header, but no proxy overwrites it (e.g. the nginx location at nginx/pantry.conf:13): clients can claim HTTPS themselves.",
+            "DP309 pantry/wsgi.py:11:14 medium high | pantry/wsgi.py sets wsgi.url_scheme from the X-Scheme request header, but no nginx location overwrites it (e.g. nginx/pantry.conf:13): clients can claim HTTPS themselves.",
         ], Render(new ProxySslHeaderNotOverwritten().Check(project, project.Settings.Production)));
     }
 
@@ -37,7 +27,7 @@ public sealed class WsgiSchemeHeaderTests
     public void A_proxy_that_overwrites_the_header_makes_it_safe()
     {
         using var dir = new TempDirectory("dp-wsgi-scheme");
-        var project = Variant(dir, "nginx/pantry.conf", "proxy_set_header Host $host;", "proxy_set_header Host $host;\n        proxy_set_header X-Scheme $scheme;");
+        var project = Variant(dir, "nginx-wsgi-scheme-header", "nginx/pantry.conf", "proxy_set_header Host $host;", "proxy_set_header Host $host;\n        proxy_set_header X-Scheme $scheme;");
         Assert.Empty(new ProxySslHeaderNotOverwritten().Check(project, project.Settings.Production));
     }
 
@@ -58,7 +48,7 @@ public sealed class WsgiSchemeHeaderTests
     public void A_header_read_for_something_else_is_not_a_scheme()
     {
         using var dir = new TempDirectory("dp-wsgi-scheme");
-        var project = Variant(dir, "pantry/wsgi.py", "environ[\"wsgi.url_scheme\"] = scheme\n", "environ[\"SCRIPT_NAME\"] = scheme\n");
+        var project = Variant(dir, "nginx-wsgi-scheme-header", "pantry/wsgi.py", "environ[\"wsgi.url_scheme\"] = scheme\n", "environ[\"SCRIPT_NAME\"] = scheme\n");
         Assert.Empty(new ProxySslHeaderNotOverwritten().Check(project, project.Settings.Production));
     }
 }
