@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DjangoPreflight.Analysis.Project;
 using DjangoPreflight.Analysis.Settings;
 using DjangoPreflight.Core;
+using DjangoPreflight.TestSupport;
 
 namespace DjangoPreflight.Rules.Tests.Deployment;
 
@@ -41,6 +42,18 @@ internal static class DeploymentFixtures
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    /// <summary>A copy of fixture <paramref name="name"/> in the test's own folder with one edit to
+    /// <paramref name="file"/>: <paramref name="from"/> (which must be there) becomes <paramref name="to"/>.</summary>
+    public static ProjectContext Variant(TempDirectory dir, string name, string file, string from, string to)
+    {
+        var root = dir.CopyFrom(Dir(name), name);
+        var path = Path.Combine(root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        return new ProjectContext(root, new ScanOptions());
     }
 
     private static string FindRoot()

@@ -18,16 +18,6 @@ public sealed class MediaFoldersTests
     private const string Attachments =
         "DP604 site.conf:21 medium medium | Uploads under /media/attachments/ are served with the type their name suggests: an uploaded .html or .svg runs script on this site (no Content-Disposition attachment, sandbox CSP or forced type).";
 
-    private static ProjectContext Variant(TempDirectory dir, string file, string from, string to)
-    {
-        var root = dir.CopyFrom(Dir("nginx-media-folders"), "nginx-media-folders");
-        var path = Path.Combine(root, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
-        return new ProjectContext(root, new ScanOptions());
-    }
-
     [Fact]
     public void A_folder_only_image_fields_store_into_is_a_low_note_and_a_file_fields_folder_stays_medium()
     {
@@ -43,7 +33,7 @@ public sealed class MediaFoldersTests
     public void A_field_whose_folder_the_code_decides_leaves_every_folder_medium()
     {
         using var dir = new TempDirectory("dp-media-folders");
-        var project = Variant(dir, "gallery/models.py", "upload_to=\"attachments/\"", "upload_to=attachment_path");
+        var project = Variant(dir, "nginx-media-folders", "gallery/models.py", "upload_to=\"attachments/\"", "upload_to=attachment_path");
         Assert.All(Render(new MediaMayBeExecuted().Check(project, MediaUrl)), f => Assert.StartsWith("DP604 site.conf:", f));
         Assert.Equal(3, Render(new MediaMayBeExecuted().Check(project, MediaUrl)).Count(f => f.Contains(" medium medium | ", StringComparison.Ordinal)));
     }
@@ -53,7 +43,7 @@ public sealed class MediaFoldersTests
     {
         using var dir = new TempDirectory("dp-media-folders");
         // A strftime pattern past the folder keeps the files in it.
-        var project = Variant(dir, "gallery/models.py", "upload_to=\"attachments/\"", "upload_to=\"avatars/%Y/%m/\"");
+        var project = Variant(dir, "nginx-media-folders", "gallery/models.py", "upload_to=\"attachments/\"", "upload_to=\"avatars/%Y/%m/\"");
         Assert.Contains(Render(new MediaMayBeExecuted().Check(project, MediaUrl)),
             f => f.StartsWith("DP604 site.conf:11 medium medium | Uploads under /media/avatars/ ", StringComparison.Ordinal));
     }
@@ -76,7 +66,7 @@ public sealed class MediaFoldersTests
     {
         // Only an image field, but files the code writes by hand into MEDIA_ROOT are not known.
         using var dir = new TempDirectory("dp-media-folders");
-        var project = Variant(dir, "site.conf", "location /media/attachments/ {", "location /media/ {");
+        var project = Variant(dir, "nginx-media-folders", "site.conf", "location /media/attachments/ {", "location /media/ {");
         Assert.Contains(Render(new MediaMayBeExecuted().Check(project, MediaUrl)),
             f => f.StartsWith("DP604 site.conf:21 medium medium | Uploads under /media/ ", StringComparison.Ordinal));
     }

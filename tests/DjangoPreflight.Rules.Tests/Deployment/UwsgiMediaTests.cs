@@ -15,15 +15,9 @@ public sealed class UwsgiMediaTests
 {
     private static readonly SettingsModel MediaUrl = Settings(("MEDIA_URL", new PyStr("/media/"), 50));
 
-    private static ProjectContext WithRoute(TempDirectory dir, string route)
-    {
-        var root = dir.CopyFrom(Dir("uwsgi-media"), "uwsgi-media");
-        var ini = File.ReadAllText(Path.Combine(root, "uwsgi.ini"));
-        const string mediaRoute = "route = ^/media/ addheader:Content-Disposition: attachment\n";
-        Assert.Contains(mediaRoute, ini, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(root, "uwsgi.ini"), ini.Replace(mediaRoute, route, StringComparison.Ordinal));
-        return new ProjectContext(root, new ScanOptions());
-    }
+    private const string MediaRoute = "route = ^/media/ addheader:Content-Disposition: attachment\n";
+
+    private static ProjectContext WithRoute(TempDirectory dir, string route) => Variant(dir, "uwsgi-media", "uwsgi.ini", MediaRoute, route);
 
     [Fact]
     public void A_media_static_map_whose_uploads_are_downloads_is_not_dp604()
